@@ -1,0 +1,57 @@
+"""Writing event records as a table, JSONL or CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+TABLE_COLUMNS = ("date", "event_type", "mode", "cameo", "actor", "recipient", "factuality", "location", "trigger")
+
+
+def _names(entities: list[dict[str, Any]]) -> str:
+    return "; ".join(
+        f"{e.get('name') or e.get('text')} ({e.get('country') or '-'} {e.get('sector') or '-'})"
+        for e in entities
+    )
+
+
+def _flat(record: dict[str, Any]) -> dict[str, Any]:
+    row = dict(record)
+    row["actor"] = _names(record.get("actor", []))
+    row["recipient"] = _names(record.get("recipient", []))
+    row["location"] = (record.get("location") or {}).get("name") or ""
+    row["context"] = ";".join(record.get("context", []))
+    row["article_ids"] = ";".join(record.get("article_ids", []))
+    row["span"] = "%d-%d" % tuple(record["span"]) if record.get("span") else ""
+    return row
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO = sys.stdout) -> int:
+    """Write records in `fmt`; returns how many were written."""
+    count = 0
+    if fmt == "jsonl":
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+        return count
+    rows = [_flat(r) for r in records]
+    if fmt == "csv":
+        if rows:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()), extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+        return len(rows)
+    return _write_table(rows, out)
+
+
+def _write_table(rows: list[dict[str, Any]], out: TextIO) -> int:
+    widths = {c: 12 if c not in ("actor", "recipient") else 34 for c in TABLE_COLUMNS}
+    widths["trigger"] = 24
+    out.write("  ".join(c.upper().ljust(widths[c]) for c in TABLE_COLUMNS).rstrip() + "\n")
+    for row in rows:
+        cells = [str(row.get(c) or "-")[: widths[c]].ljust(widths[c]) for c in TABLE_COLUMNS]
+        out.write("  ".join(cells).rstrip() + "\n")
+    return len(rows)

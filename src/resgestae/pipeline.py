@@ -1,0 +1,83 @@
+"""The pipeline, as numbered steps. This is the only module that knows their order.
+
+    read → clean → annotate (spaCy) → find clauses → type events → code actors
+         → resolve actors → place + date → evidence → deduplicate → (store)
+
+Storing is left to the caller (CLI, runner, server), so the same steps run in
+one process, in a pool of workers or on a Dask cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from resgestae import dedup
+from resgestae.coding import extract_events
+from resgestae.coding.dates import date_events
+from resgestae.coding.places import locate_events
+from resgestae.config import Config
+from resgestae.errors import InputError
+from resgestae.kb import ActorKB, resolve_actors
+from resgestae.model import Article, Event
+from resgestae.nlp import load_nlp
+from resgestae.readers.clean import prepare_article
+
+
+@dataclass
+class Coded:
+    """The outcome for one input item: its events, or the error that stopped it."""
+
+    article: Article | None
+    events: list[Event] = field(default_factory=list)
+    error: InputError | None = None
+
+
+class Coder:
+    """Holds the loaded resources (spaCy model, actor KB, gazetteer) for a run."""
+
+    def __init__(self, config: Config | None = None, kb: ActorKB | None = None) -> None:
+        self.config = config or Config()
+        self.nlp = load_nlp(self.config.model)
+        self.kb = kb if kb is not None else ActorKB.from_files(self.config.actor_files)
+
+    def code(self, items: Iterable[Article | InputError]) -> Iterator[Coded]:
+        """Code a stream of articles; errors pass through as `Coded(error=...)`."""
+        ready = self._prepared(items)
+        texts = ((article.coding_text(), article) for article in ready)
+        for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=self.config.batch_size):
+            yield self._code_doc(doc, article)
+        yield from self._errors
+
+    def _prepared(self, items: Iterable[Article | InputError]) -> Iterator[Article]:
+        # Step 1-2: read and clean. Errors are kept aside and reported after the
+        # good articles, so one bad item never stops the batch.
+        self._errors: list[Coded] = []
+        for item in items:
+            if isinstance(item, InputError):
+                self._errors.append(Coded(None, error=item))
+                continue
+            try:
+                yield prepare_article(item, self.config)
+            except InputError as exc:
+                self._errors.append(Coded(item, error=exc))
+
+    def _code_doc(self, doc, article: Article) -> Coded:
+        events = extract_events(doc, article)  # step 3-5: clauses, types, actors
+        resolve_actors(events, doc, article, self.kb)  # step 6: canonical actors
+        locate_events(events, doc, article)  # step 7: where
+        date_events(events, doc, article)  # step 8: when
+        for event in events:  # step 9: evidence ids
+            event.assign_id()
+        return Coded(article, dedup.merge_in_article(events, article))  # step 10
+
+
+def code_text(text: str, date: str | None = None, config: Config | None = None) -> list[Event]:
+    """Code one text and return its events (nothing is stored)."""
+    from resgestae.model import content_id
+
+    article = Article(id=content_id(text), text=text, date=date)
+    coded = next(iter(Coder(config).code([article])))
+    if coded.error:
+        raise coded.error
+    return coded.events

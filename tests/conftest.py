@@ -1,0 +1,30 @@
+"""Shared fixtures: the real spaCy model, the sample article, the shared gold data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SAMPLE = ROOT / "samples" / "seed-article.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def coder():
+    from resgestae.pipeline import Coder
+
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.exists():
+        pytest.skip("../shared is not beside the project")
+    return SHARED
