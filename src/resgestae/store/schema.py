@@ -1,0 +1,83 @@
+"""The store's schema, versioned: an ordered list of migrations.
+
+A store is one DuckDB file. Tables (version 1):
+
+``schema_version(version INTEGER, applied_at TIMESTAMP)``
+    One row per applied migration; the store's version is ``max(version)``.
+
+``articles``
+    One row per coded article (re-coding replaces the row)::
+
+        id VARCHAR            article id (given, or model.content_id of the text)
+        title, date, url, source, language, origin VARCHAR
+                              date is ISO (yyyy-mm-dd) or NULL; origin is "path" or "path:line"
+        text VARCHAR          the original text; event spans are offsets into it
+        dateline VARCHAR      place hint stripped from the first line, or NULL
+        content_hash VARCHAR  sha1 of text (the resume ledger: has_article(id, hash))
+        n_events INTEGER      events coded from this article (before cross-article merging)
+        coded_at TIMESTAMP    UTC
+
+``events``
+    One row per real-world event (after cross-article deduplication)::
+
+        id VARCHAR            event id (model.Event.assign_id) of its home report
+        article_id VARCHAR    home article: the smallest article id that reports it
+        dedup_key VARCHAR     resgestae.dedup.event_key(record); '' never merges
+        event_type, mode, cameo, factuality VARCHAR
+        date VARCHAR          as coded: "2019", "2019-04" or "2019-04-12", or NULL
+        date_start DATE       first day of `date` (for filters and ordering), or NULL
+        date_precision VARCHAR
+        actor_names, actor_countries, recipient_names, recipient_countries VARCHAR[]
+        actor_search VARCHAR  lower-cased names and texts of actors and recipients,
+                              newline-separated (substring filter)
+        confidence DOUBLE
+        location_name, location_country VARCHAR; lat, lon DOUBLE
+        mentions INTEGER      total reports merged into this event (sum of mentions.count)
+        article_ids VARCHAR[] distinct articles reporting it, sorted
+        record VARCHAR        the full event record (JSON text, DESIGN.md), as coded in the
+                              home article; its mentions/article_ids are stale: use the columns
+
+``mentions``
+    One row per (event, reporting article), the home article included::
+
+        event_id VARCHAR      events.id
+        article_id VARCHAR    the reporting article
+        count INTEGER         reports of the event in that article (repeated paragraphs)
+        mention_id VARCHAR    the event id as coded in that article
+        record VARCHAR        that article's own record (its sentence, span, trigger), JSON
+
+Reading records for other modules: ``SELECT record, mentions, article_ids FROM events``
+and overwrite the record's ``mentions``/``article_ids`` with the columns
+(``Store.events`` does this). Uniqueness of ids is kept by the Store, not by
+constraints: DuckDB checks unique indexes eagerly inside a transaction, which
+breaks delete-then-insert in one transaction.
+
+To change the schema, append a ``(version, [statements])`` pair to MIGRATIONS;
+never edit an applied one.
+"""
+
+from __future__ import annotations
+
+V1 = [
+    """CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)""",
+    """CREATE TABLE articles (
+        id VARCHAR NOT NULL, title VARCHAR, date VARCHAR, url VARCHAR, source VARCHAR,
+        language VARCHAR, origin VARCHAR, text VARCHAR, dateline VARCHAR,
+        content_hash VARCHAR, n_events INTEGER, coded_at TIMESTAMP)""",
+    """CREATE TABLE events (
+        id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, dedup_key VARCHAR NOT NULL,
+        event_type VARCHAR, mode VARCHAR, cameo VARCHAR, factuality VARCHAR,
+        date VARCHAR, date_start DATE, date_precision VARCHAR,
+        actor_names VARCHAR[], actor_countries VARCHAR[],
+        recipient_names VARCHAR[], recipient_countries VARCHAR[], actor_search VARCHAR,
+        confidence DOUBLE, location_name VARCHAR, location_country VARCHAR,
+        lat DOUBLE, lon DOUBLE, mentions INTEGER, article_ids VARCHAR[], record VARCHAR)""",
+    """CREATE TABLE mentions (
+        event_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, count INTEGER NOT NULL,
+        mention_id VARCHAR NOT NULL, record VARCHAR NOT NULL)""",
+]
+
+# (version, statements), applied in order inside one transaction each
+MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1)]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
