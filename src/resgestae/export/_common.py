@@ -1,0 +1,43 @@
+"""Small helpers shared by the export formats."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _quad_table() -> dict[str, dict[str, int]]:
+    text = resources.files("resgestae").joinpath("data/export/quad_class.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def quad_class(cameo: str | None, event_type: str | None) -> int | None:
+    """GDELT's QuadClass (1-4): from the CAMEO root when there is a code, else the PLOVER type."""
+    table = _quad_table()
+    if cameo and len(cameo) >= 2 and cameo[:2] in table["cameo_root"]:
+        return table["cameo_root"][cameo[:2]]
+    return table["plover"].get(event_type or "")
+
+
+def first(entities: list[dict[str, Any]] | None) -> dict[str, Any]:
+    """The first entity of a list, or an empty dict (GDELT has one actor per side)."""
+    return entities[0] if entities else {}
+
+
+def names(entities: list[dict[str, Any]] | None) -> list[str]:
+    """Canonical names of entities, falling back to the text as written."""
+    return [e.get("name") or e.get("text") or "" for e in entities or []]
+
+
+def location(record: dict[str, Any]) -> dict[str, Any]:
+    """The record's location object, or an empty dict."""
+    return record.get("location") or {}
+
+
+def has_point(record: dict[str, Any]) -> bool:
+    """True when the event has a location with coordinates."""
+    loc = location(record)
+    return loc.get("lat") is not None and loc.get("lon") is not None
