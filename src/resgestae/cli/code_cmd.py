@@ -1,56 +1,116 @@
-"""`resgestae code PATH...`: read, code, store, print."""
+"""`resgestae code PATH...`: read, code, store, print.
+
+On one machine the articles are coded by `--workers` processes and stored as
+they come (a rerun of the same command skips what is stored). With
+`--scheduler` or `--dask-workers` they are coded on a Dask cluster into
+partitioned Parquet (`--parquet-dir`), which `resgestae load` brings into the store.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from contextlib import nullcontext
+from typing import Any
 
 from tqdm import tqdm
 
 from resgestae.cli.options import add_db, add_format, db_path
 from resgestae.cli.output import write_records
 from resgestae.config import Config
-from resgestae.pipeline import Coder
+from resgestae.errors import ConfigError
 from resgestae.readers import read_inputs
+from resgestae.runner import Progress, default_workers, run_local
 from resgestae.store import Store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
-    parser.add_argument("--date", default=None, help="publication date for articles that carry none")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin"
+    )
+    parser.add_argument(
+        "--date", default=None, help="publication date for articles that carry none"
+    )
     parser.add_argument("--model", default=None, help="spaCy model package or path")
     parser.add_argument("--no-store", action="store_true", help="print events without storing them")
+    parser.add_argument(
+        "--workers", type=int, default=None,
+        help=f"coding processes on this machine (default: all cores, {default_workers()}); "
+        "1 codes in this process",
+    )
     add_db(parser)
     add_format(parser, default="table")
+    cluster = parser.add_argument_group("Dask cluster (writes Parquet; see `resgestae load`)")
+    cluster.add_argument("--scheduler", default=None, help="address of a running scheduler, tcp://HOST:8786")
+    cluster.add_argument("--dask-workers", type=int, default=None,
+                         help="start a local Dask cluster with this many worker processes")
+    cluster.add_argument("--parquet-dir", default=None,
+                         help="where the cluster writes Parquet and manifest.json")
+    cluster.add_argument("--partition-size", type=int, default=None,
+                         help="articles per Dask partition (default 200)")
 
 
 def run(args: argparse.Namespace) -> int:
     config = Config(db=db_path(args), default_date=args.date)
     if args.model:
         config.model = args.model
+    if args.scheduler or args.dask_workers:
+        return _run_cluster(args, config)
+    if args.workers is not None and args.workers < 1:
+        raise ConfigError(f"--workers must be at least 1, not {args.workers}")
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     store = nullcontext(None) if args.no_store else Store(config.db)
-    summary = {"read": 0, "skipped": 0, "events": 0}
-    records = []
+    progress = Progress()
     with store as db, tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
-        for coded in Coder(config).code(read_inputs(args.paths)):
-            bar.update(1)
-            if coded.error:
-                summary["skipped"] += 1
-                tqdm.write(f"resgestae: skipped {coded.error}", file=sys.stderr)
-                continue
-            summary["read"] += 1
-            summary["events"] += len(coded.events)
-            if db is not None:
-                db.replace_article(coded.article, coded.events)
-            records.extend(e.to_record() for e in coded.events)
-    write_records(records, args.format, out)
+        outcomes = run_local(read_inputs(args.paths), config, db, args.workers, progress=progress)
+        write_records(_records(outcomes, bar), args.format, out)
     if out is not sys.stdout:
         out.close()
+    _summary(progress, None if args.no_store else config.db)
+    return 1 if progress.failed else 0
+
+
+def _records(outcomes: Iterator[Any], bar: tqdm) -> Iterator[dict[str, Any]]:
+    """Event records as they are stored, so output streams instead of piling up."""
+    for outcome in outcomes:
+        bar.update(1)
+        if outcome.failed:
+            tqdm.write(f"resgestae: skipped {outcome.error()}", file=sys.stderr)
+            continue
+        yield from outcome.records
+
+
+def _summary(progress: Progress, db: str | None) -> None:
+    before = f", {progress.stored_before} already stored" if progress.stored_before else ""
     print(
-        f"resgestae: {summary['read']} articles coded, {summary['skipped']} skipped, "
-        f"{summary['events']} events" + ("" if args.no_store else f" stored in {config.db}"),
+        f"resgestae: {progress.coded} articles coded, {progress.failed} skipped, "
+        f"{progress.events} events" + (f" stored in {db}" if db else "") + before,
         file=sys.stderr,
     )
-    return 1 if summary["skipped"] else 0
+
+
+def _report(error: Exception) -> None:
+    tqdm.write(f"resgestae: skipped {error}", file=sys.stderr)
+
+
+def _run_cluster(args: argparse.Namespace, config: Config) -> int:
+    from resgestae.runner.cluster import run_cluster
+
+    if not args.parquet_dir:
+        raise ConfigError("--scheduler/--dask-workers write Parquet: give --parquet-dir DIR")
+    with tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
+        manifest = run_cluster(
+            read_inputs(args.paths), config, args.parquet_dir, scheduler=args.scheduler,
+            n_workers=args.dask_workers, partition_size=args.partition_size,
+            on_progress=bar.update, on_error=_report,
+        )
+    counts = manifest["counts"]
+    print(
+        f"resgestae: {counts['articles']} articles coded, {counts['skipped']} skipped, "
+        f"{counts['events']} events written to {args.parquet_dir} "
+        f"({counts['partitions']} partitions, {counts['failed_partitions']} failed); "
+        f"load them with: resgestae load {args.parquet_dir}",
+        file=sys.stderr,
+    )
+    return 1 if counts["skipped"] or counts["failed_partitions"] else 0

@@ -1,0 +1,233 @@
+"""One machine, all cores: stream articles to worker processes, write from one process.
+
+    reader (streaming) → ledger filter → chunks → N workers (spaCy loaded once each)
+                                                 → this process writes each chunk
+
+At most a few chunks per worker are in flight, so memory does not grow with
+the corpus. Only this process writes to the store (DuckDB allows one writer);
+each article is written in its own transaction together with its ledger row
+(id + content hash), so a run killed at any moment loses at most the articles
+in flight, and the same command started again codes exactly those.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from resgestae.config import Config
+from resgestae.errors import InputError
+from resgestae.model import Article
+from resgestae.runner.work import Outcome, code_chunk, init_pool_worker, pool_task
+
+CHUNK_SIZE = 32  # articles per task: big enough for nlp.pipe batching, small for memory
+IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker, so no worker waits on the reader
+
+
+@dataclass
+class Progress:
+    """Counts for the closing summary."""
+
+    coded: int = 0
+    failed: int = 0
+    events: int = 0
+    stored_before: int = 0  # already in the store with the same content: not re-coded
+
+
+def default_workers() -> int:
+    """All cores."""
+    return os.cpu_count() or 1
+
+
+def run_local(
+    items: Iterable[Article | InputError],
+    config: Config,
+    store: Any = None,
+    workers: int | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    kb: Any = None,
+    progress: Progress | None = None,
+) -> Iterator[Outcome]:
+    """Code `items` on `workers` processes, writing each outcome to `store` as it arrives.
+
+    Yields every outcome (coded or failed) after it is stored. Articles the
+    store already holds with the same content hash are skipped and counted in
+    `progress.stored_before`. `workers=1` codes in this process.
+    """
+    progress = progress or Progress()
+    chunks = _chunks(items, chunk_size, store, progress)
+    workers = workers or default_workers()
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if workers <= 1 or second is None:
+        # one worker, or too little input to pay for starting processes
+        coded = _in_process(_chain(first, second, chunks), config, kb)
+    else:
+        coded = _in_pool(_chain(first, second, chunks), config, kb, workers)
+    for outcome in coded:
+        _record(outcome, store, progress)
+        yield outcome
+
+
+def _chain(first: list[Any], second: list[Any] | None, rest: Iterator[list[Any]]) -> Iterator:
+    yield first
+    if second is not None:
+        yield second
+        yield from rest
+
+
+def _chunks(
+    items: Iterable[Article | InputError], size: int, store: Any, progress: Progress
+) -> Iterator[list[Article | InputError]]:
+    """Chunks of items still to code; read errors travel in them to keep their order."""
+    iterator = iter(items)
+    while True:
+        chunk = list(islice(iterator, size))
+        if not chunk:
+            return
+        todo = _not_stored(chunk, store)
+        progress.stored_before += len(chunk) - len(todo)
+        if todo:
+            yield todo
+
+
+def _not_stored(chunk: list[Article | InputError], store: Any) -> list[Article | InputError]:
+    """Drop articles the ledger already holds with the same content (one query per chunk)."""
+    articles = [a for a in chunk if isinstance(a, Article)]
+    if store is None or not articles:
+        return chunk
+    from resgestae.store import text_hash
+
+    done = stored_hashes(store, [a.id for a in articles])
+    return [
+        a for a in chunk
+        if not (isinstance(a, Article) and done.get(a.id) == text_hash(a.text))
+    ]
+
+
+def stored_hashes(store: Any, ids: list[str]) -> dict[str, str]:
+    """Article id -> stored content hash, for the ids the store holds."""
+    rows = store.con.execute(
+        "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+    ).fetchall()
+    return dict(rows)
+
+
+def _split(chunk: list[Article | InputError]) -> tuple[list[Article], list[Outcome]]:
+    articles = [a for a in chunk if isinstance(a, Article)]
+    errors = [Outcome(e.item, item=e.item, reason=e.reason) for e in chunk
+              if isinstance(e, InputError)]
+    return articles, errors
+
+
+def _in_process(chunks: Iterator[list[Any]], config: Config, kb: Any) -> Iterator[Outcome]:
+    for chunk in chunks:
+        articles, errors = _split(chunk)
+        yield from errors
+        if articles:
+            yield from code_chunk(articles, config, kb)
+
+
+def _in_pool(
+    chunks: Iterator[list[Any]], config: Config, kb: Any, workers: int
+) -> Iterator[Outcome]:
+    pool = _Pool(config, kb, workers)
+    finished = False
+    try:
+        yield from pool.run(chunks)
+        finished = True
+    finally:
+        pool.stop(finished)
+
+
+class _Pool:
+    """A process pool with a bounded window of chunks in flight, restarted if a worker dies."""
+
+    def __init__(self, config: Config, kb: Any, workers: int) -> None:
+        self.config, self.kb, self.workers = config, kb, workers
+        self.executor = self._start()
+        self.pending: dict[Future, list[Article]] = {}
+
+    def _start(self) -> ProcessPoolExecutor:
+        methods = multiprocessing.get_all_start_methods()
+        # never plain fork: this process holds DuckDB and tqdm threads
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        return ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=init_pool_worker,
+            initargs=(self.config, self.kb, os.getpid()),
+        )
+
+    def run(self, chunks: Iterator[list[Any]]) -> Iterator[Outcome]:
+        window = self.workers * IN_FLIGHT_PER_WORKER
+        for chunk in chunks:
+            articles, errors = _split(chunk)
+            yield from errors
+            if articles:
+                self._submit(articles)
+            while len(self.pending) >= window:
+                yield from self._collect()
+        while self.pending:
+            yield from self._collect()
+
+    def _submit(self, articles: list[Article]) -> None:
+        self.pending[self.executor.submit(pool_task, articles, self.config)] = articles
+
+    def _collect(self) -> Iterator[Outcome]:
+        done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
+        broken: list[list[Article]] = []
+        for future in done:
+            articles = self.pending.pop(future)
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                broken.append(articles)
+        if broken:
+            yield from self._recover(broken)
+
+    def _recover(self, broken: list[list[Article]]) -> Iterator[Outcome]:
+        """A worker died (killed, out of memory): code the lost chunks one article at a time."""
+        lost = broken + list(self.pending.values())
+        self.pending.clear()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+        for articles in lost:
+            for article in articles:
+                yield from self._retry_one(article)
+
+    def _retry_one(self, article: Article) -> Iterator[Outcome]:
+        try:
+            yield from self.executor.submit(pool_task, [article], self.config).result()
+        except BrokenProcessPool:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._start()
+            yield Outcome(article.id, item=article.origin or article.id,
+                          reason="the worker process coding it died (out of memory or killed)")
+
+    def stop(self, finished: bool = False) -> None:
+        """Stop; when interrupted, at once: the workers hold nothing that needs saving."""
+        if finished:
+            self.executor.shutdown(wait=True)
+            return
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+
+
+def _record(outcome: Outcome, store: Any, progress: Progress) -> None:
+    if outcome.failed:
+        progress.failed += 1
+        return
+    if store is not None:
+        store.write_records(outcome.article, outcome.records)
+    progress.coded += 1
+    progress.events += len(outcome.records)

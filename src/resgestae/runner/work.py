@@ -1,0 +1,122 @@
+"""The worker side: code a chunk of articles with a Coder loaded once per process.
+
+The same function runs in-process (`--workers 1`), in a pool worker and in a
+Dask task. What comes back is plain data (articles, event records as dicts,
+errors as item + reason), so it pickles cheaply and never drags a spaCy Doc
+across a process boundary.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from typing import Any
+
+from resgestae.config import Config
+from resgestae.errors import InputError
+from resgestae.model import Article
+
+# One Coder per process and config: loading the spaCy model costs seconds, a
+# chunk should cost milliseconds of set-up.
+_CODERS: dict[tuple[Any, ...], Any] = {}
+
+
+@dataclass
+class Outcome:
+    """What coding one article gave: the (cleaned) article and its event records, or why not."""
+
+    article_id: str
+    article: Article | None = None
+    records: list[dict[str, Any]] = field(default_factory=list)
+    item: str | None = None  # where the failed item came from (file, line, article id)
+    reason: str | None = None  # why it failed; None when it was coded
+
+    @property
+    def failed(self) -> bool:
+        return self.reason is not None
+
+    def error(self) -> InputError:
+        """The failure as the InputError the command line reports."""
+        return InputError(self.item or self.article_id, self.reason or "unknown failure")
+
+
+def _key(config: Config) -> tuple[Any, ...]:
+    return (config.model, tuple(str(p) for p in config.actor_files), config.batch_size,
+            config.max_chars, config.default_date)
+
+
+def get_coder(config: Config, kb: Any = None) -> Any:
+    """The process's Coder for `config`, loaded on first use."""
+    key = _key(config)
+    if key not in _CODERS:
+        from resgestae.pipeline import Coder  # spaCy is imported only where coding happens
+
+        _CODERS[key] = Coder(config, kb=kb)
+    return _CODERS[key]
+
+
+def code_chunk(articles: list[Article], config: Config, kb: Any = None) -> list[Outcome]:
+    """Code a chunk of articles; one article that breaks a stage never loses the others."""
+    coder = get_coder(config, kb)
+    try:
+        return _code_all(coder, articles)
+    except Exception:  # noqa: BLE001 - a bug in a stage: find the article, keep the rest
+        return [_code_one(coder, article) for article in articles]
+
+
+def _code_all(coder: Any, articles: list[Article]) -> list[Outcome]:
+    # memory_zone frees the strings each chunk adds to the vocabulary, so a
+    # long-running worker does not grow with the corpus.
+    with coder.nlp.memory_zone():
+        return [_outcome(coded) for coded in coder.code(articles)]
+
+
+def _code_one(coder: Any, article: Article) -> Outcome:
+    try:
+        return _code_all(coder, [article])[0]
+    except Exception as exc:  # noqa: BLE001 - reported per article, the batch goes on
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        place = f"{os.path.basename(where.filename)}:{where.lineno}"
+        reason = f"coding failed: {type(exc).__name__}: {exc} ({place})"
+        return Outcome(article.id, None, item=article.origin or article.id, reason=reason)
+
+
+def _outcome(coded: Any) -> Outcome:
+    article = coded.article
+    if coded.error is not None:
+        error = coded.error
+        item = getattr(error, "item", None) or (article.origin if article else None)
+        reason = getattr(error, "reason", None) or str(error)
+        return Outcome(article.id if article else item or "?", None, item=item, reason=reason)
+    return Outcome(article.id, article, [event.to_record() for event in coded.events])
+
+
+def init_pool_worker(config: Config, kb: Any, parent_pid: int) -> None:
+    """Pool initializer: ignore Ctrl-C (the parent stops us), load the model, watch the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
+    get_coder(config, kb)
+
+
+def pool_task(articles: list[Article], config: Config) -> list[Outcome]:
+    """What a pool worker runs for one chunk (its Coder is already loaded)."""
+    return code_chunk(articles, config)
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    # A parent killed with -9 cannot stop its workers; they would sit on the
+    # task queue forever. Leave as soon as the parent is gone.
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(parent_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:
+            continue
+        if os.getppid() == 1:
+            os._exit(1)
