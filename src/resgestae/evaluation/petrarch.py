@@ -1,0 +1,106 @@
+"""Scoring against PETRARCH unit-test records: (source, target, CAMEO root) triples.
+
+PETRARCH codes an event as source and target codes (actor code followed by agent
+codes, e.g. ``GONGOV``) and a CAMEO code. A record is *exactly right* when the set
+of its gold triples (source, target, CAMEO root = first two digits) equals the set
+of ours; a record marked ``noevents`` (or a story PETRARCH discards) is exactly
+right when we code nothing. Our compound actors are expanded into one triple per
+(actor, recipient) pair, as PETRARCH does. Source, target and root are also scored
+separately: each gold triple is paired with the prediction of its record that
+agrees with it on the most of the three fields.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .metrics import share
+
+Triple = tuple[str, str, str]
+_PREFIXED = re.compile(r"^(?:petrarch|petr|phoenix)[:/](?P<code>\S+)$", re.IGNORECASE)
+
+
+def entity_code(entity: dict[str, Any]) -> str:
+    """An entity's PETRARCH code: the dictionary code it resolved to, else country + sector."""
+    kb_id = str(entity.get("kb_id") or "")
+    found = _PREFIXED.match(kb_id)
+    if found:
+        return found["code"].upper()
+    country = str(entity.get("country") or "")
+    sector = str(entity.get("sector") or "")
+    return (country + sector).upper()
+
+
+def cameo_root(code: Any) -> str:
+    """The CAMEO root (first two digits) of a code kept as a string ('042' -> '04')."""
+    text = str(code or "").strip()
+    return text[:2] if len(text) >= 2 else ""
+
+
+def gold_triples(record: dict[str, Any]) -> set[Triple]:
+    """A record's gold (source, target, root) triples; empty for noevents and discards."""
+    if record.get("noevents"):
+        return set()
+    return {
+        (_code(e.get("source")), _code(e.get("target")), cameo_root(e.get("code")))
+        for e in record.get("expected") or []
+    }
+
+
+def _code(value: Any) -> str:
+    return str(value or "").strip().upper()
+
+
+def predicted_triples(events: list[dict[str, Any]]) -> set[Triple]:
+    """Our (source, target, root) triples, one per actor x recipient pair."""
+    triples: set[Triple] = set()
+    for event in events:
+        sources = [entity_code(a) for a in event.get("actor") or []] or [""]
+        targets = [entity_code(r) for r in event.get("recipient") or []] or [""]
+        root = cameo_root(event.get("cameo"))
+        triples.update((s, t, root) for s in sources for t in targets)
+    return triples
+
+
+def _best_agreement(gold: Triple, ours: set[Triple]) -> tuple[bool, bool, bool]:
+    best = (False, False, False)
+    for triple in ours:
+        agree = tuple(g == o for g, o in zip(gold, triple, strict=True))
+        if sum(agree) > sum(best):
+            best = agree  # type: ignore[assignment]
+    return best
+
+
+def score_petrarch(records: list[dict[str, Any]], predictions: list[list[dict]]) -> dict[str, Any]:
+    """All PETRARCH numbers for unit-test records and the events coded from them."""
+    exact = noevents_right = noevents_total = gold_total = extra = 0
+    fields = [0, 0, 0]
+    failures: list[dict[str, Any]] = []
+    for record, events in zip(records, predictions, strict=True):
+        gold, ours = gold_triples(record), predicted_triples(events)
+        right = gold == ours
+        exact += right
+        if not gold:
+            noevents_total += 1
+            noevents_right += right
+        extra += len(ours - gold)
+        for triple in gold:
+            gold_total += 1
+            for k, agree in enumerate(_best_agreement(triple, ours)):
+                fields[k] += agree
+        if not right:
+            failures.append({"id": record.get("id"), "gold": sorted(gold), "ours": sorted(ours)})
+    return {
+        "format": "petrarch",
+        "records": len(records),
+        "gold_events": gold_total,
+        "predicted_events": sum(len(p) for p in predictions),
+        "exactly_right": share(exact, len(records)),
+        "source": share(fields[0], gold_total),
+        "target": share(fields[1], gold_total),
+        "root": share(fields[2], gold_total),
+        "noevents_records": share(noevents_right, noevents_total),
+        "extra_triples": extra,
+        "failures": failures,
+    }

@@ -1,0 +1,131 @@
+"""Readable tables for evaluation results (the CLI prints these; --json prints the dict)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from resgestae.model import EVENT_TYPES
+
+NONE = "NONE"
+
+
+def render(result: dict[str, Any]) -> str:
+    """The result of `evaluate` as plain-text tables."""
+    kind = result.get("format")
+    if kind == "plover":
+        body = _plover(result)
+    elif kind == "petrarch":
+        body = _petrarch(result)
+    else:
+        body = _generic(result)
+    return "\n".join([_header(result), *body, *_errors(result)]) + "\n"
+
+
+def _pct(value: float | None) -> str:
+    return "  -  " if value is None else f"{100 * value:5.1f}%"
+
+
+def _num(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.3f}"
+
+
+def _share_line(label: str, block: dict[str, Any]) -> str:
+    counts = f"({block['correct']}/{block['total']})"
+    return f"  {label:<34} {_pct(block.get('accuracy'))}  {counts}"
+
+
+def _header(result: dict[str, Any]) -> str:
+    return (
+        f"resgestae eval: {result.get('path')} [{result.get('format')}] "
+        f"{result.get('records', '?')} records, {result.get('seconds', '?')} s"
+    )
+
+
+def _plover(result: dict[str, Any]) -> list[str]:
+    micro = result["micro"]
+    lines = [
+        f"gold events {result['gold_events']}, predicted events {result['predicted_events']}",
+        "",
+        f"{'TYPE':<11} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4} {'GOLD':>5}",
+    ]
+    lines += [_prf_row(name, row) for name, row in result["per_type"].items()]
+    lines.append(_prf_row("micro", micro))
+    lines.append(f"{'macro F1':<11} {'':>13} {_num(result['macro_f1']):>6}")
+    lines += ["", *_confusion(result["confusion"]), ""]
+    lines.append("Countries on matched events (set of countries equals the gold codes):")
+    lines.append(_share_line("actor country", result["actor_country"]))
+    lines.append(_share_line("recipient country", result["recipient_country"]))
+    lines += ["", *_confidence(result["confidence"])]
+    return lines
+
+
+def _prf_row(name: str, row: dict[str, Any]) -> str:
+    scores = f"{_num(row['precision']):>6} {_num(row['recall']):>6} {_num(row['f1']):>6}"
+    counts = f"{row['tp']:>4} {row['fp']:>4} {row['fn']:>4} {row['support']:>5}"
+    return f"{name:<11} {scores} {counts}"
+
+
+def _confusion(confusion: dict[str, dict[str, int]]) -> list[str]:
+    seen = {p for row in confusion.values() for p in row}
+    columns = [t for t in EVENT_TYPES if t in seen] + sorted(seen - set(EVENT_TYPES) - {NONE})
+    columns += [NONE] if NONE in seen else []
+    lines = [
+        "Confusion (rows: gold type; columns: best predicted event of the record; "
+        "NONE = nothing predicted):"
+    ]
+    lines.append(f"{'gold':<10}" + "".join(f"{c[:4]:>5}" for c in columns) + f"{'n':>5}")
+    for gold, row in confusion.items():
+        cells = "".join(f"{row.get(c, 0) or '.':>5}" for c in columns)
+        lines.append(f"{gold:<10}{cells}{sum(row.values()):>5}")
+    return lines
+
+
+def _confidence(block: dict[str, Any]) -> list[str]:
+    lines = [
+        "Confidence: share of predicted events right in type",
+        _share_line(f"confidence >= {block['threshold']}", block),
+    ]
+    for bucket in block["buckets"]:
+        close = "]" if bucket["high"] >= 1 else ")"
+        lines.append(_share_line(f"  [{bucket['low']:.1f}, {bucket['high']:.1f}{close}", bucket))
+    return lines
+
+
+def _petrarch(result: dict[str, Any]) -> list[str]:
+    lines = [
+        f"gold events {result['gold_events']}, predicted events {result['predicted_events']}, "
+        f"extra triples {result['extra_triples']}",
+        "dictionaries: " + ", ".join(result.get("dictionaries", [])),
+        "",
+        _share_line("records exactly right", result["exactly_right"]),
+        _share_line("  of them noevents records", result["noevents_records"]),
+        _share_line("source (best pairing)", result["source"]),
+        _share_line("target (best pairing)", result["target"]),
+        _share_line("CAMEO root (best pairing)", result["root"]),
+    ]
+    return lines
+
+
+def _generic(result: dict[str, Any]) -> list[str]:
+    # Scorers of other stages (event location) return count/of/share blocks and lists.
+    skip = {"path", "format", "records", "seconds", "errors"}
+    lines = []
+    for key, value in result.items():
+        if key in skip:
+            continue
+        if isinstance(value, dict) and {"count", "of"} <= set(value):
+            counts = f"({value['count']}/{value['of']})"
+            lines.append(f"  {key:<34} {_pct(value.get('share'))}  {counts}")
+        elif isinstance(value, list):
+            lines.append(f"  {key:<34} {len(value)} (listed with --json)")
+        else:
+            lines.append(f"  {key:<34} {json.dumps(value)}")
+    return lines
+
+
+def _errors(result: dict[str, Any]) -> list[str]:
+    errors = result.get("errors") or []
+    if not errors:
+        return []
+    return ["", f"{len(errors)} records could not be coded:", *(f"  {e}" for e in errors[:10])]
