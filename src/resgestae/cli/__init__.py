@@ -13,6 +13,7 @@ from resgestae.errors import ResgestaeError
 COMMANDS = {
     "code": "Code articles into events and store them.",
     "events": "List stored events, filtered.",
+    "eval": "Score the coder against gold records (PLOVER, PETRARCH, event-location).",
 }
 
 
