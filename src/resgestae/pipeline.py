@@ -81,3 +81,26 @@ def code_text(text: str, date: str | None = None, config: Config | None = None) 
     if coded.error:
         raise coded.error
     return coded.events
+
+
+def code_articles(
+    articles: Iterable[Article | dict], config: Config | None = None
+) -> Iterator[Coded]:
+    """Code articles (Article objects, or article records as in DESIGN.md); one Coded each.
+
+    A record that is not a usable article comes back as `Coded(error=...)`."""
+    from resgestae.readers.jsonl import record_article
+
+    def items() -> Iterator[Article | InputError]:
+        for number, item in enumerate(articles, start=1):
+            if isinstance(item, Article):
+                yield item
+                continue
+            try:
+                yield record_article(item, f"article {number}")
+            except InputError as exc:
+                yield exc
+            except (TypeError, AttributeError):
+                yield InputError(f"article {number}", "not an Article or an article record")
+
+    return Coder(config).code(items())
