@@ -1,0 +1,195 @@
+"""The DuckDB store: schema, replacing, cross-article dedup, filters, errors (real files)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+
+from resgestae.errors import StoreError
+from resgestae.model import Article, Entity, Event
+from resgestae.store import SCHEMA_VERSION, Store, text_hash
+
+AKAR = Entity(text="Akar", name="Hulusi Akar", country="TUR", sector="GOV")
+NAMROUSH = Entity(text="Namroush", name="Salahaddin Namroush", country="LBY", sector="GOV")
+HAFTAR = Entity(text="Haftar", name="Khalifa Haftar", country="LBY", sector="REB")
+TURKS = Entity(text="Turkish forces", name="Turkish forces", country="TUR", sector="MIL")
+
+
+def article(aid: str, text: str = "Akar met Namroush in Tripoli. Haftar threatened.") -> Article:
+    return Article(id=aid, text=text, title=f"title {aid}", date="2020-12-26", origin=f"{aid}.txt")
+
+
+def event(aid: str, kind: str = "CONSULT", actor=AKAR, recipient=NAMROUSH,
+          date: str | None = "2020-12-26", start: int = 0, mentions: int = 1) -> Event:
+    made = Event(article_id=aid, event_type=kind, text="Akar met Namroush in Tripoli.",
+                 span=(start, start + 29), actor=[actor], recipient=[recipient], date=date,
+                 mentions=mentions, confidence=0.8)
+    made.assign_id()
+    return made
+
+
+@pytest.fixture
+def db(tmp_path):
+    with Store(tmp_path / "events.duckdb") as store:
+        yield store
+
+
+def brief(store: Store) -> list[tuple]:
+    return [(r["event_type"], r["article_id"], r["mentions"], tuple(r["article_ids"]))
+            for r in store.events()]
+
+
+def test_schema_created_once_and_versioned(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        assert store.version() == SCHEMA_VERSION
+    with Store(path) as store:  # reopening applies nothing again
+        rows = store.con.execute("SELECT count(*) FROM schema_version").fetchone()[0]
+        assert rows == SCHEMA_VERSION
+    with Store(path, read_only=True) as store:
+        assert store.events() == []
+
+
+def test_recoding_replaces_events(db):
+    db.replace_article(article("a"), [event("a"), event("a", "THREATEN", HAFTAR, TURKS, start=30)])
+    db.replace_article(article("a"), [event("a"), event("a", "THREATEN", HAFTAR, TURKS, start=30)])
+    assert sorted(brief(db)) == [("CONSULT", "a", 1, ("a",)), ("THREATEN", "a", 1, ("a",))]
+    db.replace_article(article("a"), [event("a")])
+    assert brief(db) == [("CONSULT", "a", 1, ("a",))]
+    assert db.stats()["articles"] == 1 and db.stats()["events"] == 1
+
+
+def test_two_articles_one_event_then_recode(db):
+    db.replace_article(article("a"), [event("a")])
+    db.replace_article(article("b"), [event("b", start=7)])
+    assert brief(db) == [("CONSULT", "a", 2, ("a", "b"))]
+    db.replace_article(article("b"), [event("b", start=7)])
+    db.replace_article(article("a"), [event("a")])
+    assert brief(db) == [("CONSULT", "a", 2, ("a", "b"))]
+    assert db.con.execute("SELECT count(*) FROM mentions").fetchone()[0] == 2
+
+
+def test_home_moves_when_its_article_drops_the_event(db):
+    db.replace_article(article("a"), [event("a")])
+    db.replace_article(article("b"), [event("b", start=7)])
+    db.replace_article(article("a"), [])
+    [record] = db.events()
+    assert (record["article_id"], record["mentions"], record["article_ids"]) == ("b", 1, ["b"])
+    assert record["id"] == event("b", start=7).id and record["span"] == [7, 36]
+    db.delete_article("b")
+    assert db.events() == [] and db.article_ids() == ["a"]
+
+
+def test_store_state_does_not_depend_on_order(tmp_path):
+    outcomes = []
+    for order in (("a", "b", "c"), ("c", "b", "a")):
+        with Store(tmp_path / f"{''.join(order)}.duckdb") as store:
+            for aid in order:
+                store.replace_article(article(aid), [event(aid, start=ord(aid))])
+            outcomes.append(store.events())
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][0]["mentions"] == 3 and outcomes[0][0]["article_id"] == "a"
+
+
+def test_repeated_paragraph_mentions_add_up(db):
+    db.replace_article(article("a"), [event("a", mentions=2)])
+    db.replace_article(article("b"), [event("b", start=5)])
+    assert brief(db) == [("CONSULT", "a", 3, ("a", "b"))]
+
+
+def test_different_events_stay_apart(db):
+    db.replace_article(article("a"), [event("a")])
+    db.replace_article(article("b"), [event("b", date="2020-12-27")])
+    db.replace_article(article("c"), [event("c", "THREATEN")])
+    assert len(db.events()) == 3
+
+
+def test_filters(db):
+    threat = event("a", "THREATEN", HAFTAR, TURKS, "2020-12-24", 30)
+    db.replace_article(article("a"), [event("a"), threat])
+    db.replace_article(article("b"), [event("b", "ASSAULT", HAFTAR, NAMROUSH, "2019-04")])
+    types = lambda **f: [r["event_type"] for r in db.events(**f)]  # noqa: E731
+    assert types() == ["ASSAULT", "THREATEN", "CONSULT"]  # by date
+    assert types(actor="hAfTaR") == ["ASSAULT", "THREATEN"]
+    assert types(actor="turkish forces") == ["THREATEN"]  # recipient text counts
+    assert types(country="tur") == ["THREATEN", "CONSULT"]
+    assert types(event_type="consult") == ["CONSULT"]
+    assert types(since="2020-01") == ["THREATEN", "CONSULT"]
+    assert types(until="2019-04") == ["ASSAULT"]  # "2019-04" is 2019-04-01
+    assert types(since="2020-12-25", until="2020-12-26") == ["CONSULT"]
+    assert types(limit=1, offset=1) == ["THREATEN"]
+    assert types(actor="x' OR 1=1 --") == []
+    assert db.stats()["events"] == 3
+    with pytest.raises(ValueError):
+        db.events(since="last week")
+
+
+def test_records_round_trip(db):
+    made = event("a")
+    db.replace_article(article("a"), [made])
+    assert db.events() == [made.to_record()]
+
+
+def test_article_row_and_ledger(db):
+    item = article("a")
+    db.replace_article(item, [event("a")])
+    assert db.article_ids() == ["a"]
+    assert db.has_article("a", text_hash(item.text))
+    assert db.has_article("a") and not db.has_article("a", "0" * 40) and not db.has_article("z")
+    row = db.article("a")
+    assert (row["title"], row["date"], row["origin"]) == ("title a", "2020-12-26", "a.txt")
+    assert row["n_events"] == 1
+    assert row["text"] == item.text and row["coded_at"] is not None
+
+
+def test_failed_write_is_undone(db):
+    db.replace_article(article("a"), [event("a")])
+    broken = event("a").to_record() | {"confidence": "not a number"}
+    with pytest.raises(StoreError, match="undone"):
+        db.write_records(article("a", "other text"), [broken])
+    assert brief(db) == [("CONSULT", "a", 1, ("a",))]
+    assert db.article("a")["text"] == article("a").text
+
+
+def test_not_a_duckdb_file(tmp_path):
+    path = tmp_path / "notes.duckdb"
+    path.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match="notes.duckdb"):
+        Store(path)
+
+
+def test_missing_store_read_only(tmp_path):
+    with pytest.raises(StoreError, match="no store"):
+        Store(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_store_locked_by_another_process(tmp_path):
+    path = tmp_path / "locked.duckdb"
+    Store(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(path)!r}); "
+         "print('ready', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="in use by another process"):
+            Store(path)
+        assert time.monotonic() - started < 10
+    finally:
+        holder.kill()
+        holder.wait()
+    with Store(path) as store:  # usable again once the other writer is gone
+        assert store.version() == SCHEMA_VERSION
+
+
+def test_connection_is_plain_duckdb(db):
+    assert isinstance(db.con, duckdb.DuckDBPyConnection)
+    db.replace_article(article("a"), [event("a")])
+    row = db.con.execute("SELECT actor_names, recipient_countries, lat FROM events").fetchone()
+    assert row == (["Hulusi Akar"], ["LBY"], None)
