@@ -1,12 +1,336 @@
-"""Where: find place names, resolve them offline, attach each event's place."""
+"""Where: find place names, resolve them offline, attach each event's place.
+
+1. Place mentions are spaCy GPE/LOC/FAC entities, plus runs of proper nouns
+   the model left unlabelled that the gazetteer knows (`place_spans`).
+2. Each event takes the mention its clause attaches to the trigger
+   (`place_for_trigger`): "in/at/near X" under the trigger or its arguments,
+   "visit to X", "moved to X", a place noun the trigger's clause modifies
+   ("Iraq, whose targets were bombed"). Subjects and objects of the trigger are
+   its actors, never its place. Mentions reached only through a reporting
+   verb's clause or far up the tree cost more; past `MAX_COST` nothing attaches.
+3. The mention is resolved against the gazetteer with the article as context
+   (dateline, countries named, actors' countries; `gazetteer.choose`).
+4. No clause place: the dateline place. A clause place that is only the
+   country the dateline city lies in gives the (more precise) dateline city.
+   Nothing resolvable: `location` stays None for that event only.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from resgestae.model import Article, Event
+from spacy.tokens import Doc, Span, Token
+
+from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer
+from resgestae.model import Article, Event, Place
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Names the small model may have mislabelled; dates and numbers never are places.
+NAME_LABELS = ("PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+# Cost of reaching a place through each preposition: where it happened is "in,
+# at, near"; "to" is where a visit or move went; "from" is usually an origin.
+PREP_COST = {
+    "in": 0, "at": 0, "near": 0, "inside": 0, "outside": 0, "within": 0, "across": 0,
+    "throughout": 0, "around": 0, "along": 0, "on": 1, "to": 1, "into": 1, "toward": 1,
+    "towards": 1, "over": 2, "off": 2, "of": 2, "from": 3, "through": 1, "by": 3,
+}
+# The doer of the trigger is its actor, never its place; a place it acts on
+# ("captured Badme", "Grozny's streets were patrolled") is where it happened.
+DOER_DEPS = ("nsubj", "agent", "csubj", "expl")
+LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "around", "within", "throughout",
+                  "over")
+# Any name in a locative slot counts as a place; names with these labels (the
+# small model's usual mistakes for towns) also count when they are countries or
+# cities this large. ORG is left out: "Hamas" is a group, not Syria's Hama.
+RELABEL = ("PERSON", "PRODUCT", "EVENT", "WORK_OF_ART")
+WELL_KNOWN = 150_000
+ARG_DEPS = (*DOER_DEPS, "nsubjpass", "dobj", "attr", "dative")
+REPORTING_DEPS = ("ccomp", "parataxis")
+MAX_COST = 9
+SLACK = 2  # extra cost allowed to reach a resolvable mention
+
+
+@dataclass
+class Located:
+    """A place mention attached to a trigger, and what it resolves to (None: unknown)."""
+
+    span: Span
+    place: Place | None
+    cost: int
 
 
 def locate_events(events: list[Event], doc: Doc, article: Article) -> None:
     """Set `event.location` where the text says where it happened (in place)."""
+    if not events:
+        return
+    spans = place_spans(doc)
+    ctx = article_context(doc, article, spans, events)
+    dateline = dateline_place(article, ctx)
+    for event in events:
+        try:
+            event.location = _event_place(event, doc, spans, ctx, dateline)
+        except Exception:  # noqa: BLE001 - one bad place never empties the others
+            event.location = None
+
+
+def _event_place(event: Event, doc: Doc, spans: list[Span], ctx: Context,
+                 dateline: Candidate | None) -> Place | None:
+    if event._trigger_i is None or event._trigger_i >= len(doc):
+        return dateline.to_place() if dateline else None
+    exclude = _actor_tokens(event)
+    found = _first_resolved(attached_places(doc, doc[event._trigger_i], spans, ctx, exclude))
+    if found is None or found.place is None:
+        return dateline.to_place() if dateline else None
+    if dateline and found.place.feature == "country" and dateline.feature != "country" \
+            and dateline.country == found.place.country:
+        return dateline.to_place()  # "went to Libya" in a story datelined Tripoli, Libya
+    return found.place
+
+
+def _first_resolved(found: list[Located]) -> Located | None:
+    """The best mention, or a slightly looser one that resolves when it does not
+    ("in al-Tijara neighbourhood in central Damascus": Damascus)."""
+    for item in found:
+        if item.cost > found[0].cost + SLACK:
+            break
+        if item.place is not None:
+            return item
+    return found[0] if found else None
+
+
+def _actor_tokens(event: Event) -> set[int]:
+    tokens: set[int] = set()
+    for entity in event.actor:  # recipients may be the place acted on ("visited Libya")
+        if entity._tokens:
+            tokens.update(range(*entity._tokens))
+    return tokens
+
+
+def place_spans(doc: Doc) -> list[Span]:
+    """Place mentions: GPE/LOC/FAC entities, and other names that are places here.
+
+    The small model often labels a town PERSON or ORG ("Jaffna", "Grozny"), so
+    a mislabelled or unlabelled name counts when the gazetteer knows it as a
+    country or large place, or when it stands where places stand ("in X").
+    """
+    gaz = gazetteer()
+    spans = []
+    for ent in doc.ents:
+        span = _strip_possessive(ent)
+        if not len(span) or _is_modifier(span):
+            continue
+        if ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _locative(span)) or (
+            ent.label_ in RELABEL and _well_known(gaz, span)
+        ):
+            spans.append(span)
+    covered = {t.i for ent in doc.ents for t in ent}
+    for run in _propn_runs(doc, covered):
+        if (gaz.lookup(run.text) or _locative(run)) and not _is_modifier(run):
+            spans.append(run)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _strip_possessive(span: Span) -> Span:
+    end = span.end
+    while end > span.start and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return span.doc[span.start:end]
+
+
+def _well_known(gaz, span: Span) -> bool:
+    if len(span) > 3:
+        return False
+    return any(c.feature != "city" or c.population >= WELL_KNOWN for c in gaz.lookup(span.text))
+
+
+def _locative(span: Span) -> bool:
+    """'in X', 'at X', 'the province of X', 'X district', with X a capitalised name."""
+    root = span.root
+    if not span.text[:1].isupper():
+        return False
+    if root.dep_ == "compound":
+        return root.head.lemma_.lower() in place_nouns()
+    return root.dep_ == "pobj" and (
+        root.head.lower_ in LOCATIVE_PREPS or _place_of(root.head)
+    )
+
+
+def _place_of(token: Token) -> bool:
+    """An 'of' after a place noun: 'the city of', 'the outskirts of'."""
+    return token.lower_ == "of" and token.head.lemma_.lower() in place_nouns()
+
+
+def _modifies_actor(span: Span) -> bool:
+    """'A US soldier was killed', 'near a US convoy': a place modifying the subject,
+    or a country modifying any noun, names an actor's country, not where the
+    event happened ('the Baghdad headquarters' is a place)."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "amod", "nmod") or head.lemma_.lower() in place_nouns():
+        return False
+    if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.dep_ == "agent"):
+        return True
+    cands = gazetteer().lookup(span.text)
+    return bool(cands) and all(c.feature == "country" for c in cands)
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Lemmas of nouns that name a kind of place (data/place_nouns.txt)."""
+    text = resources.files("resgestae.data").joinpath("place_nouns.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+
+
+def _propn_runs(doc: Doc, covered: set[int]) -> list[Span]:
+    runs, start = [], None
+    for token in [*doc, None]:
+        ok = token is not None and token.pos_ == "PROPN" and token.i not in covered \
+            and token.text[:1].isupper()
+        if ok and start is None:
+            start = token.i
+        elif not ok and start is not None:
+            runs.append(doc[start:token.i if token is not None else len(doc)])
+            start = None
+    return runs
+
+
+def _is_modifier(span: Span) -> bool:
+    """'Tripoli-based', 'US-led': the place names an actor's base, not an event's place."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" \
+        and doc[span.end + 1].lower_ in ("based", "backed", "led", "born", "made", "run")
+
+
+def article_context(doc: Doc, article: Article, spans: list[Span],
+                    events: list[Event] | None = None) -> Context:
+    """Countries the article names, its dateline's country, its actors' countries."""
+    gaz = gazetteer()
+    countries: Counter = Counter()
+    for span in spans:
+        iso3 = gaz.country_of(span.text)
+        if iso3:
+            countries[iso3] += 1
+    actors = {e.country for ev in events or [] for e in [*ev.actor, *ev.recipient] if e.country}
+    ctx = Context(countries, None, frozenset(a for a in actors if len(a) == 3))
+    line = dateline_place(article, ctx)
+    ctx.dateline_country = line.country if line else None
+    return ctx
+
+
+def dateline_place(article: Article, ctx: Context) -> Candidate | None:
+    """The place of the dateline ("Tripoli, Libya"), when it resolves unambiguously."""
+    if not article.dateline:
+        return None
+    parts = [p.strip() for p in article.dateline.split(",") if p.strip()]
+    if not parts:
+        return None
+    hint = parts[1] if len(parts) > 1 else None
+    return choose(gazetteer().lookup(parts[0]), ctx, hint)
+
+
+def resolve_span(span: Span, ctx: Context) -> Place | None:
+    """The place a mention names, using "X, Country" beside it and the article context."""
+    cand = choose(gazetteer().lookup(span.text), ctx, _hint_after(span))
+    return cand.to_place() if cand else None
+
+
+def _hint_after(span: Span) -> str | None:
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        nxt = doc[span.end + 1]
+        if nxt.ent_iob_ == "B" and nxt.ent_type_ in PLACE_LABELS:
+            ent = next(e for e in doc.ents if e.start == nxt.i)
+            return ent.text
     return None
+
+
+def place_for_trigger(doc: Doc, trigger: Token, spans: list[Span] | None = None,
+                      ctx: Context | None = None,
+                      exclude: set[int] | None = None) -> Located | None:
+    """The place mention attached to the trigger's clause, resolved; None if none attaches.
+
+    `Located.place` is None when the mention is found but not resolvable
+    (unknown or ambiguous name).
+    """
+    found = attached_places(doc, trigger, spans, ctx, exclude, resolve=False)
+    if not found:
+        return None
+    best = found[0]
+    best.place = resolve_span(best.span, ctx or Context(Counter()))
+    return best
+
+
+def attached_places(doc: Doc, trigger: Token, spans: list[Span] | None = None,
+                    ctx: Context | None = None, exclude: set[int] | None = None,
+                    resolve: bool = True) -> list[Located]:
+    """All place mentions attached to the trigger, best first (lowest cost, then nearest)."""
+    spans = place_spans(doc) if spans is None else spans
+    ctx = ctx or Context(Counter())
+    ranked = []
+    for span in spans:
+        if span.sent.start != trigger.sent.start or span.start <= trigger.i < span.end:
+            continue
+        if exclude and any(t.i in exclude for t in span):
+            continue
+        if _modifies_actor(span):
+            continue
+        cost = attachment_cost(trigger, span)
+        if cost is not None:
+            cost += _vagueness(span)
+        if cost is not None and cost <= MAX_COST:
+            ranked.append((cost, abs(span.root.i - trigger.i), span.start, span))
+    ranked.sort(key=lambda r: r[:3])
+    return [Located(r[3], resolve_span(r[3], ctx) if resolve else None, r[0]) for r in ranked]
+
+
+def _vagueness(span: Span) -> int:
+    """A container named beside a more precise place costs more: "Iraq's city of
+    Mosul" (possessor), "northern Iraq" (a country)."""
+    cost = 2 if span.root.dep_ == "poss" else 0
+    cands = gazetteer().lookup(span.text)
+    return cost + (1 if cands and all(c.feature == "country" for c in cands) else 0)
+
+
+def attachment_cost(trigger: Token, span: Span) -> int | None:
+    """How loosely a place mention hangs on the trigger in the parse; None: not its place."""
+    root = span.root
+    up = _chain(trigger)
+    down = _chain(root)
+    up_ids = [t.i for t in up]
+    at = next((k for k, t in enumerate(down) if t.i in up_ids), None)
+    if at is None:
+        return None
+    common = down[at]
+    up_path = up[: up_ids.index(common.i)]  # trigger ... below common
+    down_path = down[:at]  # span root ... below common
+    if common.i == trigger.i and down_path and down_path[-1].dep_ in DOER_DEPS \
+            and not any(t.dep_ == "prep" for t in down_path[:-1]):
+        return None  # the trigger's own subject: an actor
+    if span.start <= common.i < span.end:  # trigger sits in a clause about the place
+        return 2 + len(up_path)
+    cost = len(down_path) + 2 * len(up_path)
+    cost += _prep_cost(down_path)
+    cost += 3 * sum(t.dep_ in REPORTING_DEPS for t in up_path)
+    if up_path and down_path and down_path[-1].dep_ in ARG_DEPS:
+        cost += 2  # another verb's argument: the trigger's place only by proximity
+    return cost
+
+
+def _chain(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _prep_cost(path: list[Token]) -> int:
+    """Cost of the preposition nearest the mention; mentions reached by none cost 2."""
+    for token in path[1:] if path else []:
+        if _place_of(token):
+            continue  # "the city of X": the preposition that counts is further up
+        if token.dep_ == "prep" or (token.dep_ == "advmod" and token.lower_ in PREP_COST):
+            return PREP_COST.get(token.lower_, 3)
+    return 2

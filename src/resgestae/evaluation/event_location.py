@@ -1,0 +1,93 @@
+"""Score event geolocation against event-location gold (one event verb per record).
+
+Each gold line: `text`, `verb` {text, start, end} (character offsets) and
+`expected_locations` [{text, start, end}] (may be empty). For every record the
+real spaCy model parses the text and `places.place_for_trigger` picks the place
+mention attached to the verb. Numbers (all JSON-ready):
+
+- `attached`: share of records with a gold location whose predicted mention
+  overlaps a gold span (the place-attachment accuracy; GDELT's manual check
+  found 75% of locations right);
+- `resolved`: share of those records where the matching mention also
+  resolves to a gazetteer place (lat/lon), i.e. what the event record carries;
+- `false_places`: share of records without a gold location that still got a
+  mention attached (lower is better).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from resgestae.coding.gazetteer import gazetteer
+from resgestae.coding.places import Located, place_for_trigger
+from resgestae.config import Config
+from resgestae.nlp import load_nlp
+
+
+def score_event_location(path: str | Path, limit: int | None = None,
+                         model: str | None = None) -> dict[str, Any]:
+    """Code every record's verb with the places stage and score its place against gold."""
+    started = time.perf_counter()
+    records = _read(Path(path), limit)
+    nlp = load_nlp(model or Config().model)
+    gazetteer()  # load before timing the per-record work
+    rows = []
+    for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+        rows.append(_score_record(record, doc))
+    result = _summarise(rows)
+    result.update(format="event_location", path=str(path),
+                  seconds=round(time.perf_counter() - started, 2))
+    return result
+
+
+def _read(path: Path, limit: int | None) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    return records[:limit] if limit else records
+
+
+def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
+    """The token the gold verb's character offsets fall on."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def _score_record(record: dict[str, Any], doc: Doc) -> dict[str, Any]:
+    verb = record["verb"]
+    trigger = trigger_token(doc, verb["start"], verb["end"])
+    found: Located | None = place_for_trigger(doc, trigger) if trigger is not None else None
+    gold = record.get("expected_locations") or []
+    match = bool(found) and any(
+        found.span.start_char < g["end"] and g["start"] < found.span.end_char for g in gold
+    )
+    return {
+        "id": record.get("id"), "gold": [g["text"] for g in gold],
+        "predicted": found.span.text if found else None,
+        "resolved": bool(found and found.place and found.place.lat is not None),
+        "match": match,
+    }
+
+
+def _summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    with_gold = [r for r in rows if r["gold"]]
+    without = [r for r in rows if not r["gold"]]
+    hits = [r for r in with_gold if r["match"]]
+    return {
+        "records": len(rows),
+        "with_gold_location": len(with_gold),
+        "attached": _share(len(hits), len(with_gold)),
+        "resolved": _share(sum(r["resolved"] for r in hits), len(with_gold)),
+        "false_places": _share(sum(r["predicted"] is not None for r in without), len(without)),
+        "misses": [r for r in with_gold if not r["match"]][:50],
+    }
+
+
+def _share(part: int, whole: int) -> dict[str, Any]:
+    return {"count": part, "of": whole, "share": round(part / whole, 4) if whole else None}
