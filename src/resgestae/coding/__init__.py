@@ -1,12 +1,172 @@
-"""Coding: from an annotated Doc to events (clauses, types, factuality, actors)."""
+"""Coding: from an annotated Doc to events (clauses, types, factuality, actors).
+
+Per sentence: find the event clauses (`clauses`), read their modality
+(`factuality`), type them from the lexicon or, for verbs the lexicon does not
+know, the learned classifier (`modes`, `classifier`), code the actor and
+recipient noun phrases (`actors`), and score the result (`confidence`).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from functools import lru_cache
+from typing import Callable
 
-from resgestae.model import Article, Event
+from spacy.tokens import Doc, Span, Token
+
+from resgestae.coding.actors import code_actor
+from resgestae.coding.clauses import Clause, find_clauses, np_span, subject
+from resgestae.coding.confidence import score
+from resgestae.coding.event_types import Entry
+from resgestae.coding.factuality import Modality, modality
+from resgestae.coding.modes import Coding, code_clause
+from resgestae.coding.rules import rules
+from resgestae.model import Article, Entity, Event
+
+# Below this probability a classifier guess is dropped (measured on dev gold).
+CLASSIFIER_THRESHOLD = 0.6
+MAX_TRIGGER_TOKENS = 6
+
+__all__ = ["extract_events"]
 
 
 def extract_events(doc: Doc, article: Article) -> list[Event]:
-    """All events the article's Doc reports. PLACEHOLDER until the coder lands."""
-    return []
+    """All events the article's Doc reports, several per sentence where the text has them."""
+    events: list[Event] = []
+    for sent in doc.sents:
+        if sent.text.strip():
+            events.extend(sentence_events(sent, article))
+    return events
+
+
+def sentence_events(sent: Span, article: Article) -> list[Event]:
+    """The events of one sentence, without repeats of the same act."""
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for clause in find_clauses(sent):
+        for event in _clause_events(clause, sent, article):
+            key = (event.event_type, tuple(e.text for e in event.actor),
+                   tuple(e.text for e in event.recipient))
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    return events
+
+
+def _clause_events(clause: Clause, sent: Span, article: Article) -> list[Event]:
+    mod = modality(clause)
+    coding = code_clause(clause, mod)
+    prob = None
+    if coding is None:
+        coding, prob = _classify(clause, mod)
+        if coding is None:
+            return []
+    actors, recipients = _participants(clause, coding)
+    if not actors and not recipients:
+        return []
+    groups = [[a] for a in actors] if clause.split and len(actors) > 1 else [actors]
+    conf = score(clause, coding, len(actors), len(recipients), prob)
+    return [_event(clause, coding, group, recipients, conf, sent, article) for group in groups]
+
+
+def _participants(clause: Clause, coding: Coding) -> tuple[list[Entity], list[Entity]]:
+    """Entities for the actor and recipient heads, pronouns resolved through the reporter."""
+    reporter_subject = _reporter_subject(clause)
+    actors = _resolve(clause.actors, reporter_subject)
+    recipients = _resolve(clause.recipients, reporter_subject)
+    if coding.request_from_reporter:
+        actors, recipients = reporter_subject, actors + recipients
+    actor_entities = _entities(actors)
+    taken = {e._tokens for e in actor_entities}
+    recipient_entities = [e for e in _entities(recipients) if e._tokens not in taken]
+    return actor_entities, recipient_entities
+
+
+def _reporter_subject(clause: Clause) -> list[Token]:
+    if clause.reporter is None:
+        return []
+    heads, _passive = subject(clause.reporter)
+    r = rules()
+    return [t for h in heads for t in (h, *h.conjuncts) if t.lower_ not in r.pronouns]
+
+
+def _resolve(tokens: list[Token], reporter_subject: list[Token]) -> list[Token]:
+    """Replace pronouns by the reporting verb's subject ("Iraq said it would ...")."""
+    pronouns = rules().pronouns
+    out: list[Token] = []
+    for token in tokens:
+        if token.lower_ in pronouns or token.pos_ == "PRON":
+            out.extend(t for t in reporter_subject if t not in out)
+        elif token not in out:
+            out.append(token)
+    return out
+
+
+def _entities(tokens: list[Token]) -> list[Entity]:
+    entities: list[Entity] = []
+    for token in tokens:
+        span = np_span(token)
+        entity = code_actor(span)
+        if entity is None:
+            continue
+        if entity._tokens is None:
+            entity._tokens = (span.start, span.end)
+        if all(e._tokens != entity._tokens for e in entities):
+            entities.append(entity)
+    return entities
+
+
+def _event(clause: Clause, coding: Coding, actors: list[Entity], recipients: list[Entity],
+           confidence: float, sent: Span, article: Article) -> Event:
+    start, end = sent.start_char, sent.end_char
+    trigger, trigger_span = _trigger(clause)
+    return Event(
+        article_id=article.id, event_type=coding.event_type, text=article.text[start:end],
+        span=(start, end), actor=list(actors), recipient=list(recipients), mode=coding.mode,
+        context=list(coding.context), cameo=coding.cameo, factuality=coding.factuality,
+        trigger=trigger, confidence=confidence, _trigger_i=clause.head.i,
+        _sent=(sent.start, sent.end), _trigger_span=trigger_span,
+    )
+
+
+def _trigger(clause: Clause) -> tuple[str, tuple[int, int]]:
+    """The words expressing the event: a short contiguous stretch, or the words themselves."""
+    tokens = sorted({t.i: t for t in clause.trigger}.values(), key=lambda t: t.i)
+    first, last = tokens[0], tokens[-1]
+    span = (first.idx, last.idx + len(last.text))
+    if last.i - first.i < MAX_TRIGGER_TOKENS:
+        return first.doc[first.i:last.i + 1].text, span
+    return " ".join(t.text for t in tokens), span
+
+
+# -- the learned classifier, for event verbs the lexicon does not know --------------------
+
+@lru_cache(maxsize=1)
+def _classifier() -> Callable[[str, str], tuple[str | None, float]] | None:
+    try:
+        from resgestae.coding.classifier import predict
+    except ImportError:
+        return None
+    return predict
+
+
+def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | None]:
+    """Type an untyped verb clause with the classifier, when it looks like an event."""
+    verb = clause.anchor
+    r = rules()
+    lemma = verb.lemma_.lower()
+    if clause.nominal or verb.pos_ != "VERB" or not clause.actors:
+        return None, None
+    if lemma in r.light or lemma in r.reporting or lemma in ("be", "have", "do", "become", "seem"):
+        return None, None
+    predict = _classifier()
+    if predict is None:
+        return None, None
+    text = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
+    try:
+        event_type, prob = predict(text, lemma)
+    except Exception:  # a broken model must not stop coding; the lexicon still works
+        return None, None
+    if event_type is None or prob < CLASSIFIER_THRESHOLD:
+        return None, None
+    clause.entry = Entry(lemma, "V", (), event_type, None, r.type_cameo.get(event_type), None)
+    return code_clause(clause, mod), prob

@@ -1,0 +1,118 @@
+"""Event types: look a trigger word up in the lexicon (`data/lexicon.tsv`).
+
+A lexicon entry maps a lemma (verb or noun), optionally with tests on its
+dependents (particle, object, preposition, noun modifier, named-entity label of
+a prepositional object), to a PLOVER type, mode, CAMEO code and context. The
+most specific matching entry wins, so "lift the sanctions" beats "lift".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+LEXICON_FILE = "lexicon.tsv"
+NOUN_POS = ("NOUN", "PROPN")
+VERB_POS = ("VERB", "AUX")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line: what a trigger means when its tests pass."""
+
+    lemma: str
+    pos: str  # "V" or "N"
+    tests: tuple[tuple[str, frozenset[str]], ...]
+    event_type: str
+    mode: str | None
+    cameo: str | None
+    context: str | None
+
+    @property
+    def preps(self) -> frozenset[str]:
+        """Prepositions this entry names: their objects are recipients."""
+        for key, values in self.tests:
+            if key == "prep":
+                return values
+        return frozenset()
+
+
+def _dash(value: str) -> str | None:
+    return None if value in ("-", "") else value
+
+
+def _parse_tests(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    if text in ("-", ""):
+        return ()
+    tests = []
+    for part in text.split(";"):
+        key, _, values = part.partition("=")
+        tests.append((key.strip(), frozenset(v.strip() for v in values.split("|"))))
+    return tuple(tests)
+
+
+def parse_lexicon(text: str) -> dict[tuple[str, str], list[Entry]]:
+    """Parse lexicon TSV text into (lemma, pos) -> entries, most specific first."""
+    table: dict[tuple[str, str], list[Entry]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) != 7:
+            raise ValueError(f"{LEXICON_FILE} line {number}: expected 7 columns, got {len(cols)}")
+        lemma, pos, tests, etype, mode, cameo, context = cols
+        entry = Entry(lemma, pos, _parse_tests(tests), etype, _dash(mode), _dash(cameo), _dash(context))
+        table.setdefault((lemma, pos), []).append(entry)
+    for entries in table.values():
+        entries.sort(key=lambda e: -len(e.tests))
+    return table
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[Entry]]:
+    """The packaged lexicon, loaded once."""
+    text = (DATA_DIR / LEXICON_FILE).read_text(encoding="utf-8")
+    return parse_lexicon(text)
+
+
+def _objects(token: Token) -> list[Token]:
+    """Direct objects, including those of a passive subject and conjoined objects."""
+    objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objs.append(token.head)
+    return objs + [c for o in objs for c in o.conjuncts]
+
+
+def _passes(token: Token, key: str, values: frozenset[str]) -> bool:
+    children = list(token.children)
+    if key == "prt":
+        return any(c.dep_ == "prt" and c.lower_ in values for c in children)
+    if key == "obj":
+        return any(o.lemma_.lower() in values for o in _objects(token))
+    if key == "prep":
+        return any(c.dep_ in ("prep", "dative", "agent") and c.lower_ in values for c in children)
+    if key == "comp":
+        return any(c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lemma_.lower() in values
+                   for c in children) or any(c.dep_ == "prep" and c.lower_ in values for c in children)
+    if key == "pent":
+        return any(g.ent_type_ in values for c in children if c.dep_ == "prep"
+                   for g in c.children if g.dep_ == "pobj")
+    return False
+
+
+def lookup(token: Token) -> Entry | None:
+    """The most specific lexicon entry whose tests pass for `token`, or None."""
+    pos = "V" if token.pos_ in VERB_POS else "N" if token.pos_ in NOUN_POS else None
+    if pos is None:
+        return None
+    entries = lexicon().get((token.lemma_.lower(), pos))
+    if not entries and pos == "N":
+        entries = lexicon().get((token.lower_, pos))
+    for entry in entries or ():
+        if all(_passes(token, key, values) for key, values in entry.tests):
+            return entry
+    return None

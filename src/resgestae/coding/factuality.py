@@ -1,0 +1,72 @@
+"""Factuality: did the event happen (asserted), not happen (negated), is it
+planned or expected (future), or only possible (hypothetical)?
+
+Read from the trigger and the verbs that frame it: negation, modal auxiliaries,
+intention and expectation verbs ("plans to", "is expected to"), and "if/unless".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from resgestae.coding.clauses import Clause
+from resgestae.coding.rules import Rules, rules
+
+
+@dataclass(frozen=True)
+class Modality:
+    """What the words around a trigger say about its reality."""
+
+    negated: bool = False
+    future: bool = False  # "will", "would", "expected to", "set to"
+    intent: bool = False  # the actor's own plan or commitment ("plans to", "vowed to")
+    hypothetical: bool = False
+    obligation: bool = False  # "must", "should"
+
+    def factuality(self) -> str:
+        """The PLOVER-style factuality label."""
+        if self.negated:
+            return "negated"
+        if self.hypothetical:
+            return "hypothetical"
+        if self.future or self.intent:
+            return "future"
+        return "asserted"
+
+
+def _aux(token: Token) -> list[Token]:
+    """Auxiliaries of a verb; a conjunct without its own borrows the first conjunct's."""
+    own = [c for c in token.children if c.dep_ in ("aux", "auxpass", "neg")]
+    if not any(c.dep_ == "aux" for c in own) and token.dep_ == "conj":
+        own += [c for c in token.head.children if c.dep_ == "aux"]
+    return own
+
+
+def _conditional(token: Token, r: Rules) -> bool:
+    """The clause is a condition ("if X attacks") or has one attached."""
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in r.conditional_marks
+                                     for c in token.children):
+        return True
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in r.conditional_marks
+                                         for m in c.children) for c in token.children)
+
+
+def modality(clause: Clause) -> Modality:
+    """The modality of a clause's event, from its trigger and framing verbs."""
+    r = rules()
+    frame = [clause.anchor, *clause.governors]
+    words = [a.lower_ for t in frame for a in _aux(t)]
+    lemmas = {t.lemma_.lower() for t in clause.governors}
+    negated = any(w in r.negations for w in words) or "fail" in lemmas or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in clause.head.children)
+    if clause.inner is None:
+        negated = negated or any(c.dep_ == "neg" for c in clause.head.children)
+    return Modality(
+        negated=negated,
+        future=any(w in r.modal_future for w in words) or bool(lemmas & r.future),
+        intent=bool(lemmas & r.intent),
+        hypothetical=any(w in r.modal_hypothetical for w in words) or _conditional(clause.anchor, r),
+        obligation=any(w in r.modal_obligation for w in words),
+    )

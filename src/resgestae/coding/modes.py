@@ -1,0 +1,108 @@
+"""Type, mode, CAMEO code and contexts of a clause, after modality.
+
+PLOVER codes intentions and refusals, not the acts they name: "will provide aid"
+is AGREE, "plans to impose sanctions" is THREATEN, "will not accept refugees" is
+REJECT, "X said Y must withdraw" is REQUEST. Threats stay THREATEN and asserted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from resgestae.coding.clauses import Clause
+from resgestae.coding.event_types import Entry
+from resgestae.coding.factuality import Modality
+from resgestae.coding.rules import Rules, rules
+
+ROOT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100"}
+# Verbs whose act is the commitment itself: the converted event is asserted.
+COMMITMENT = frozenset({"vow", "pledge", "promise", "swear", "decide", "resolve", "offer"})
+
+
+@dataclass
+class Coding:
+    """The typed event of a clause."""
+
+    event_type: str
+    mode: str | None
+    cameo: str | None
+    factuality: str
+    context: list[str] = field(default_factory=list)
+    derived: bool = False  # type converted from the inner act by modality
+    request_from_reporter: bool = False
+
+
+def _derive(outer: str, inner: Entry | None, r: Rules) -> tuple[str | None, str | None]:
+    """CAMEO code and mode for an outer type framing an inner act."""
+    if inner is not None:
+        code, mode = r.derived.get(outer, {}).get(inner.event_type, (None, None))
+        if code:
+            return code, mode
+    return ROOT_CAMEO.get(outer), None
+
+
+def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
+    """"threatened to attack", "refused to meet", "urged X to support"."""
+    entry = clause.entry
+    inner = clause.inner_entry
+    cameo, mode = entry.cameo, entry.mode
+    if inner is not None and entry.event_type in r.derived:
+        derived_cameo, derived_mode = _derive(entry.event_type, inner, r)
+        cameo, mode = derived_cameo or cameo, derived_mode or mode
+    factuality = "asserted" if entry.event_type == "THREATEN" and not mod.negated else mod.factuality()
+    return Coding(entry.event_type, mode, cameo, factuality)
+
+
+def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
+    """A typed act under modality: convert intentions, refusals and obligations."""
+    entry = clause.entry
+    base = entry.event_type
+    if mod.obligation and clause.reporter is not None:
+        cameo, mode = _derive("REQUEST", entry, r)
+        return Coding("REQUEST", mode, cameo, "asserted", derived=True, request_from_reporter=True)
+    committed = mod.intent or (mod.future and not _expected(clause, r))
+    table = r.negated_intent_to if mod.negated else r.intent_to
+    if committed and base in table:
+        outer = table[base]
+        if outer == base:
+            return Coding(base, entry.mode, entry.cameo, mod.factuality())
+        cameo, mode = _derive(outer, entry, r)
+        lemmas = {g.lemma_.lower() for g in clause.governors}
+        factuality = "asserted" if (lemmas & COMMITMENT or mod.negated) else "future"
+        if mod.hypothetical and outer != "THREATEN":
+            factuality = "hypothetical"
+        return Coding(outer, mode, cameo, factuality, derived=True)
+    if mod.obligation:
+        return Coding(base, entry.mode, entry.cameo, "hypothetical")
+    return Coding(base, entry.mode, entry.cameo, mod.factuality())
+
+
+def _expected(clause: Clause, r: Rules) -> bool:
+    """Framed by an outside expectation ("is expected to", "is set to"), not a commitment."""
+    return any(g.lemma_.lower() in r.future for g in clause.governors)
+
+
+def code_clause(clause: Clause, mod: Modality) -> Coding | None:
+    """The PLOVER coding of a lexicon-typed clause (None when untyped)."""
+    if clause.entry is None:
+        return None
+    r = rules()
+    coding = _opaque(clause, mod, r) if clause.inner is not None else _modal(clause, mod, r)
+    coding.context = contexts(clause, r)
+    return coding
+
+
+def contexts(clause: Clause, r: Rules, limit: int = 3) -> list[str]:
+    """The entry's context first, then contexts whose keywords occur in the sentence."""
+    found: list[str] = []
+    for entry in (clause.entry, clause.inner_entry):
+        if entry is not None and entry.context:
+            found.extend(c.strip() for c in entry.context.split(";"))
+    sent: Span = clause.head.sent
+    for token in sent:
+        ctx = r.contexts.get(token.lemma_.lower()) or r.contexts.get(token.lower_)
+        if ctx and ctx not in found:
+            found.append(ctx)
+    return list(dict.fromkeys(found))[:limit]
