@@ -1,0 +1,32 @@
+"""Publication dates from input metadata, normalised to ISO yyyy-mm-dd."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def iso_date(value: object) -> str | None:
+    """ISO yyyy-mm-dd from "2020-12-26T10:00Z", "26 December 2020", ...; None if not a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.strftime("%Y-%m-%d")
+    text = str(value)
+    match = ISO_PREFIX.match(text)
+    if match:
+        try:
+            return date(*(int(g) for g in match.groups())).isoformat()
+        except ValueError:
+            return None
+    return _parsed(text)
+
+
+def _parsed(text: str) -> str | None:
+    import dateparser  # slow to import: only for dates that are not ISO already
+
+    settings = {"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.strftime("%Y-%m-%d") if parsed else None

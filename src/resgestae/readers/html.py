@@ -1,0 +1,45 @@
+"""HTML to an Article: main text with trafilatura, title and date from the metadata."""
+
+from __future__ import annotations
+
+import lxml.html
+import trafilatura
+from lxml_html_clean import Cleaner
+
+from resgestae.errors import InputError
+from resgestae.readers.dates import iso_date
+
+_CLEANER = Cleaner(scripts=True, javascript=True, style=True, comments=True, forms=True)
+
+
+def _fallback_text(html: str) -> str:
+    """Visible text of the page, for short pages trafilatura judges too small."""
+    try:
+        tree = lxml.html.document_fromstring(html)
+        body = _CLEANER.clean_html(tree).body
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    if body is None:
+        return ""
+    blocks = (" ".join(el.text_content().split()) for el in body.iter("p", "h1", "h2", "li"))
+    return "\n".join(b for b in blocks if b)
+
+
+def parse_html(html: str, item: str) -> dict[str, str | None]:
+    """Text, title, date and url of an HTML page; InputError when it yields no text."""
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        doc = None
+    text = (doc.text or "") if doc is not None else ""
+    if not text.strip():
+        text = _fallback_text(html)
+    if not text.strip():
+        raise InputError(item, "malformed or empty HTML: no article text found")
+    return {
+        "text": text,
+        "title": getattr(doc, "title", None),
+        "date": iso_date(getattr(doc, "date", None)),
+        "url": getattr(doc, "url", None),
+        "source": getattr(doc, "sitename", None),
+    }

@@ -1,0 +1,75 @@
+"""JSONL article records: `{id, text | html, title?, date?, url?, source?, language?}`.
+
+One line, one article. A broken line is one InputError naming file:line; the
+lines after it are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from resgestae.errors import InputError
+from resgestae.model import Article, content_id
+from resgestae.readers.dates import iso_date
+from resgestae.readers.html import parse_html
+from resgestae.readers.text import too_long
+
+FIELDS = ("title", "url", "source", "language")
+
+
+def read_jsonl_lines(
+    lines: Iterable[bytes], name: str, max_chars: int, first: int = 1
+) -> Iterator[Article | InputError]:
+    """Articles from raw JSONL lines (numbered from `first`); blank lines are skipped."""
+    for number, raw in enumerate(lines, start=first):
+        if not raw.strip():
+            continue
+        item = f"{name}:{number}"
+        try:
+            yield record_article(_load(raw, item, max_chars), item)
+        except InputError as exc:
+            yield exc
+
+
+def _load(raw: bytes, item: str, max_chars: int) -> dict[str, Any]:
+    if len(raw) > 4 * max_chars:
+        raise too_long(item, len(raw), max_chars)
+    try:
+        value = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InputError(item, f"undecodable bytes: JSONL must be UTF-8 ({exc.reason})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(item, f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+    if not isinstance(value, dict):
+        raise InputError(item, f"not a JSON object (got {type(value).__name__})")
+    return value
+
+
+def record_article(record: dict[str, Any], item: str) -> Article:
+    """An Article from one decoded record; InputError when it has no usable text."""
+    text, meta = _text(record, item)
+    date = iso_date(record.get("date")) or meta.get("date")
+    if record.get("date") and date is None:
+        raise InputError(item, f"'date' {record['date']!r} is not a date (use yyyy-mm-dd)")
+    fields = {k: _str(record.get(k)) or meta.get(k) for k in FIELDS}
+    given = record.get("id")
+    article_id = str(given) if given not in (None, "") else content_id(text)
+    return Article(id=article_id, text=text, date=date, origin=item, **fields)
+
+
+def _text(record: dict[str, Any], item: str) -> tuple[str, dict[str, Any]]:
+    text, html = record.get("text"), record.get("html")
+    if isinstance(text, str) and text.strip():
+        return text, {}
+    if isinstance(html, str) and html.strip():
+        meta = parse_html(html, item)
+        return meta.pop("text") or "", meta
+    if text is not None or html is not None:
+        raise InputError(item, "empty text: 'text'/'html' is blank or not a string")
+    raise InputError(item, "no 'text' or 'html' field")
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,81 @@
+"""Paragraph ranges, and near-duplicate paragraphs inside one article (MinHash).
+
+Wire stories merged from two reports repeat a paragraph with small edits
+("Defense"/"Defence"): it is coded once, and its count is kept so the event
+gets `mentions` = 2.
+"""
+
+from __future__ import annotations
+
+import re
+
+from datasketch import MinHash, MinHashLSH
+
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+NEWLINE = re.compile(r"\n")
+SHINGLE = 5  # characters: one changed word moves few shingles in a long paragraph
+THRESHOLD = 0.8  # Jaccard similarity above which two paragraphs are one
+NUM_PERM = 64
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each paragraph, whitespace trimmed.
+
+    Paragraphs are separated by blank lines; a text with none has one per line.
+    """
+    separator = BLANK_LINE if BLANK_LINE.search(text.strip()) else NEWLINE
+    ranges, start = [], 0
+    for match in separator.finditer(text):
+        ranges.append(_trim(text, start, match.start()))
+        start = match.end()
+    ranges.append(_trim(text, start, len(text)))
+    return [r for r in ranges if r[1] > r[0]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _normal(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split())
+
+
+def _minhash(normal: str) -> MinHash:
+    grams = {normal[i : i + SHINGLE] for i in range(max(1, len(normal) - SHINGLE + 1))}
+    digest = MinHash(num_perm=NUM_PERM, seed=1)
+    digest.update_batch([g.encode("utf-8") for g in sorted(grams)])
+    return digest
+
+
+def near_duplicates(text: str, ranges: list[tuple[int, int]]) -> dict[int, int]:
+    """Index of each repeated paragraph -> index of the first one it repeats."""
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    exact: dict[str, int] = {}
+    hashes: dict[int, MinHash] = {}
+    repeats: dict[int, int] = {}
+    for i, (start, end) in enumerate(ranges):
+        normal = _normal(text[start:end])
+        if normal in exact:
+            repeats[i] = exact[normal]
+            continue
+        digest = _minhash(normal)
+        first = _first_similar(lsh, hashes, digest)
+        if first is not None:
+            repeats[i] = first
+            continue
+        exact[normal], hashes[i] = i, digest
+        lsh.insert(str(i), digest)
+    return repeats
+
+
+def _first_similar(lsh: MinHashLSH, hashes: dict[int, MinHash], digest: MinHash) -> int | None:
+    candidates = sorted(int(key) for key in lsh.query(digest))
+    for index in candidates:
+        if hashes[index].jaccard(digest) >= THRESHOLD:
+            return index
+    return None
