@@ -14,6 +14,8 @@ COMMANDS = {
     "code": "Code articles into events and store them.",
     "events": "List stored events, filtered.",
     "eval": "Score the coder against gold records (PLOVER, PETRARCH, event-location).",
+    "export": "Export stored events (jsonl, csv, parquet, gdelt, plover, geojson, graphml).",
+    "serve": "Serve the HTTP API and the web page.",
 }
 
 

@@ -1,0 +1,55 @@
+"""The FastAPI application: `create_app(db)` is what `resgestae serve` runs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from resgestae import __version__
+from resgestae.api import errors, pages, routes
+from resgestae.api.coding import Coding
+from resgestae.api.guard import MAX_BODY, BodyLimit
+from resgestae.config import Config
+from resgestae.store import Store
+
+
+def create_app(
+    db: str | None = None,
+    token: str | None = None,
+    public_reads: bool = False,
+    max_body: int = MAX_BODY,
+    config: Config | None = None,
+    preload: bool = False,
+) -> FastAPI:
+    """The app over the store at `db` (Config's default when None).
+
+    `token` defaults to `RESGESTAE_TOKEN`; without one, writes are refused.
+    `preload` loads the spaCy model at start instead of on the first coding request.
+    """
+    config = config or Config()
+    path = db or config.db
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        with Store(path) as store:
+            app.state.store = store
+            app.state.coding = Coding(config, store)
+            if preload:
+                app.state.coding.preload()
+            yield
+
+    app = FastAPI(
+        title="resgestae", version=__version__, lifespan=lifespan,
+        description="Political event data from news: code text, store, query and export events.",
+        docs_url=None, redoc_url=None,
+    )
+    app.state.token = token if token is not None else os.environ.get("RESGESTAE_TOKEN") or None
+    app.state.public_reads = public_reads
+    errors.install(app)
+    app.include_router(routes.router)
+    app.include_router(pages.router)
+    app.add_middleware(BodyLimit, limit=max_body)
+    return app

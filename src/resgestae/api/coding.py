@@ -1,0 +1,49 @@
+"""The server's coder: loaded once per process, used by one request at a time."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from starlette.concurrency import run_in_threadpool
+
+from resgestae.config import Config
+from resgestae.errors import InputError
+from resgestae.model import Article
+from resgestae.pipeline import Coded, Coder
+from resgestae.store import Store
+
+
+class Coding:
+    """Codes (and optionally stores) articles off the event loop."""
+
+    def __init__(self, config: Config, store: Store) -> None:
+        self.config, self.store = config, store
+        self._coder: Coder | None = None
+        # spaCy pipelines and the DuckDB writer are shared: one batch at a time
+        self._lock = threading.Lock()
+
+    @property
+    def coder(self) -> Coder:
+        """The Coder, loaded on first use (the spaCy model takes seconds to load)."""
+        if self._coder is None:
+            self._coder = Coder(self.config)
+        return self._coder
+
+    def _code(self, items: Sequence[Article | InputError], store: bool) -> list[Coded]:
+        with self._lock:
+            results = list(self.coder.code(items))
+            if store:
+                for coded in results:
+                    if not coded.error:
+                        self.store.replace_article(coded.article, coded.events)
+            return results
+
+    async def run(self, items: Sequence[Article | InputError], store: bool = False) -> list[Coded]:
+        """Code the items in a worker thread; store the coded articles when asked."""
+        return await run_in_threadpool(self._code, items, store)
+
+    def preload(self) -> None:
+        """Load the model now (at server start) rather than on the first request."""
+        with self._lock:
+            _ = self.coder

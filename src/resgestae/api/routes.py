@@ -1,0 +1,221 @@
+"""The /v1 endpoints: thin wrappers over the pipeline and `resgestae.store.browse`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import ValidationError
+
+from resgestae.api.errors import ApiError
+from resgestae.api.guard import require_read, require_write
+from resgestae.api.models import (
+    DATE_PATTERN,
+    ArticleIn,
+    ArticlesResponse,
+    CodeRequest,
+    CodeResponse,
+    EventDetail,
+    EventsPage,
+    Stats,
+)
+from resgestae.errors import InputError
+from resgestae.model import EVENT_TYPES, Article, content_id
+from resgestae.store import browse
+
+router = APIRouter(prefix="/v1")
+FILTER_PARAMS = {"actor", "country", "type", "since", "until"}
+
+
+def _allowed(*extra: str):
+    """Dependency: refuse query parameters the endpoint does not know (a typo is an error)."""
+    known = FILTER_PARAMS | set(extra)
+
+    def check(request: Request) -> None:
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            allowed = ", ".join(sorted(known))
+            raise ApiError(400, f"unknown parameter {unknown[0]!r}; allowed: {allowed}",
+                           code="unknown_parameter")
+
+    return check
+
+
+def reader(request: Request) -> Iterator[Any]:
+    """Dependency: a DuckDB cursor of its own for this request (cursors are per thread)."""
+    cursor = request.app.state.store.con.cursor()
+    try:
+        yield cursor
+    finally:
+        cursor.close()
+
+
+Actor = Annotated[str | None, Query(max_length=200, description="actor/recipient name part")]
+Country = Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO-3 country")]
+Type = Annotated[str | None, Query(description="PLOVER event type")]
+Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="first date, ISO")]
+Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="last date, ISO")]
+
+
+class Filters:
+    """The event filters of `resgestae events`, as query parameters."""
+
+    def __init__(self, actor: Actor = None, country: Country = None, type: Type = None,
+                 since: Since = None, until: Until = None) -> None:
+        if type is not None and type.upper() not in EVENT_TYPES:
+            allowed = ", ".join(EVENT_TYPES)
+            raise ApiError(422, f"type {type!r} is not a PLOVER event type: {allowed}")
+        self.values = {"actor": actor, "country": country, "event_type": type,
+                       "since": since, "until": until}
+
+
+def _run(fn, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return fn(*args, **kwargs)
+    except ValueError as exc:  # a date that matches the pattern but is not a date, a bad cursor
+        raise ApiError(400, str(exc)) from None
+
+
+Read = [Depends(require_read)]
+
+
+@router.get("/events", response_model=EventsPage,
+            dependencies=[*Read, Depends(_allowed("cursor", "limit"))])
+def list_events(
+    filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
+    cursor: Annotated[str | None, Query(max_length=400)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+) -> dict[str, Any]:
+    """Stored events, filtered, ordered by date then id; follow `next_cursor` for more."""
+    events, next_cursor = _run(browse.page_events, con, filters.values, cursor, limit)
+    return {"events": events, "next_cursor": next_cursor, "limit": limit}
+
+
+@router.get("/events/{event_id}", response_model=EventDetail,
+            dependencies=[*Read, Depends(_allowed())])
+def get_event(event_id: str, con: Annotated[Any, Depends(reader)]) -> dict[str, Any]:
+    """One event with its sentence highlights, its article's context and its other reports."""
+    detail = browse.event_detail(con, event_id) if len(event_id) <= 100 else None
+    if detail is None:
+        raise ApiError(404, f"no event {event_id[:100]!r}")
+    return detail
+
+
+@router.get("/actors", dependencies=[*Read, Depends(_allowed("name", "limit"))])
+def list_actors(
+    filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
+    name: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=10000)] = 100,
+) -> dict[str, Any]:
+    """Canonical actors of the matching events, most active first."""
+    return {"actors": _run(browse.actors, con, filters.values, name=name, limit=limit)}
+
+
+@router.get("/network", dependencies=[*Read, Depends(_allowed("limit"))])
+def get_network(
+    filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
+    limit: Annotated[int, Query(ge=1, le=5000)] = 200,
+) -> dict[str, Any]:
+    """The actor network of the matching events: nodes and edges with counts by type."""
+    return _run(browse.network, con, filters.values, limit=limit)
+
+
+@router.get("/stats", response_model=Stats, dependencies=[*Read, Depends(_allowed())])
+def get_stats(filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)]) -> dict:
+    """Counts of the matching events by type, by country and by day."""
+    return _run(browse.stats, con, filters.values)
+
+
+# -- coding -------------------------------------------------------------------------
+
+async def _json_body(request: Request) -> Any:
+    body = await request.body()
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ApiError(400, f"malformed JSON body: {exc}", code="malformed_json") from None
+
+
+def _media(request: Request) -> str:
+    return (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+
+
+async def _code_request(request: Request) -> CodeRequest:
+    media = _media(request)
+    if media == "text/plain":
+        text = (await request.body()).decode("utf-8", errors="replace")
+        date = request.query_params.get("date")
+        payload: Any = {"text": text, "date": date}
+    elif media == "application/json":
+        payload = await _json_body(request)
+    else:
+        given = media or "no content type"
+        raise ApiError(415, f"send application/json or text/plain, not {given!r}")
+    if not isinstance(payload, dict):
+        raise ApiError(422, "the JSON body must be an object {\"text\": ..., \"date\": ...}")
+    try:
+        return CodeRequest.model_validate(payload)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "body"
+        raise ApiError(422, f"{where}: {first['msg']}") from None
+
+
+CODE_BODY = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": CodeRequest.model_json_schema()},
+    "text/plain": {"schema": {"type": "string"}},
+}}}
+
+
+@router.post("/code", response_model=CodeResponse, openapi_extra=CODE_BODY,
+              dependencies=[*Read, Depends(_allowed("date"))])
+async def code(request: Request) -> dict[str, Any]:
+    """Code a text and return its events; nothing is stored."""
+    body = await _code_request(request)
+    article = Article(id=content_id(body.text), text=body.text, date=body.date)
+    coded = await request.app.state.coding.run([article])
+    if coded[0].error:
+        raise ApiError(422, str(coded[0].error))
+    return {"article_id": article.id, "events": [e.to_record() for e in coded[0].events]}
+
+
+_ARTICLE = ArticleIn.model_json_schema()
+ARTICLES_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": {
+    "oneOf": [_ARTICLE, {"type": "array", "items": _ARTICLE}]
+}}}}}
+
+
+def _articles(payload: Any) -> list[Article | InputError]:
+    from resgestae.readers.jsonl import record_article
+
+    items = payload if isinstance(payload, list) else [payload]
+    if not items:
+        raise ApiError(422, "no articles in the body")
+    out: list[Article | InputError] = []
+    for number, item in enumerate(items, start=1):
+        name = f"article {number}"
+        if not isinstance(item, dict):
+            out.append(InputError(name, f"not a JSON object (got {type(item).__name__})"))
+            continue
+        try:
+            out.append(record_article(item, name))
+        except InputError as exc:
+            out.append(exc)
+    return out
+
+
+@router.post("/articles", response_model=ArticlesResponse, openapi_extra=ARTICLES_BODY,
+             dependencies=[Depends(require_write), Depends(_allowed())])
+async def post_articles(request: Request) -> Any:
+    """Code articles and store them (re-posting an article replaces its events)."""
+    if _media(request) != "application/json":
+        raise ApiError(415, "send the article record(s) as application/json")
+    items = _articles(await _json_body(request))
+    results = await request.app.state.coding.run(items, store=True)
+    stored = [{"id": c.article.id, "events": len(c.events)} for c in results if not c.error]
+    errors = [{"item": c.error.item, "reason": c.error.reason} for c in results if c.error]
+    if not stored:
+        raise ApiError(422, "; ".join(f"{e['item']}: {e['reason']}" for e in errors[:5]))
+    return {"stored": stored, "errors": errors}
