@@ -15,7 +15,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) web
+
+# The web page: npm packages bundled into src/resgestae/web/static (committed too,
+# so a pip install works without npm).
+web:
+	@if command -v npm >/dev/null 2>&1; then \
+	  cd web && npm ci --no-audit --no-fund && npm run build; \
+	else echo "npm not found: using the committed bundle in src/resgestae/web/static"; fi
 
 demo: install
 	$(BIN)/resgestae code samples/ --date 2020-12-26 --db demo.duckdb

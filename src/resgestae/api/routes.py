@@ -122,6 +122,15 @@ def get_network(
     return _run(browse.network, con, filters.values, limit=limit)
 
 
+@router.get("/places", dependencies=[*Read, Depends(_allowed("limit"))])
+def list_places(
+    filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
+    limit: Annotated[int, Query(ge=1, le=10000)] = 500,
+) -> dict[str, Any]:
+    """Places of the located matching events, with counts (for the map)."""
+    return {"places": _run(browse.places, con, filters.values, limit=limit)}
+
+
 @router.get("/stats", response_model=Stats, dependencies=[*Read, Depends(_allowed())])
 def get_stats(filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)]) -> dict:
     """Counts of the matching events by type, by country and by day."""

@@ -250,3 +250,16 @@ def article_meta(con: Any) -> dict[str, dict[str, Any]]:
     cur = con.execute("SELECT id, url, title, date, source, language FROM articles")
     keys = ("url", "title", "date", "source", "language")
     return {r[0]: dict(zip(keys, r[1:], strict=True)) for r in cur.fetchall()}
+
+
+def places(con: Any, filters: Mapping[str, Any], limit: int = 500) -> list[dict[str, Any]]:
+    """Located places of the matching events with their event counts, busiest first."""
+    sql_where, params = where(filters)
+    rows = con.execute(
+        "SELECT location_name, location_country, lat, lon, count(*) AS n FROM events"
+        f"{_and(sql_where, 'lat IS NOT NULL AND lon IS NOT NULL')} "
+        "GROUP BY ALL ORDER BY n DESC, location_name LIMIT ?",
+        params + [limit],
+    ).fetchall()
+    keys = ("name", "country", "lat", "lon", "count")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
