@@ -70,11 +70,11 @@ def _clause_events(clause: Clause, sent: Span, article: Article) -> list[Event]:
 
 def _participants(clause: Clause, coding: Coding) -> tuple[list[Entity], list[Entity]]:
     """Entities for the actor and recipient heads, pronouns resolved through the reporter."""
-    reporter_subject = _reporter_subject(clause)
-    actors = _resolve(clause.actors, reporter_subject)
-    recipients = _resolve(clause.recipients, reporter_subject)
+    antecedent = _reporter_subject(clause) or _earlier_subject(clause)
+    actors = _resolve(clause.actors, antecedent)
+    recipients = _resolve(clause.recipients, antecedent)
     if coding.request_from_reporter:
-        actors, recipients = reporter_subject, actors + recipients
+        actors, recipients = antecedent, actors + recipients
     actor_entities = _entities(actors)
     taken = {e._tokens for e in actor_entities}
     recipient_entities = [e for e in _entities(recipients) if e._tokens not in taken]
@@ -87,6 +87,18 @@ def _reporter_subject(clause: Clause) -> list[Token]:
     heads, _passive = subject(clause.reporter)
     r = rules()
     return [t for h in heads for t in (h, *h.conjuncts) if t.lower_ not in r.pronouns]
+
+
+def _earlier_subject(clause: Clause) -> list[Token]:
+    """A cheap antecedent for a pronoun: the first named subject earlier in the sentence."""
+    r = rules()
+    for token in clause.head.sent:
+        if token.i >= clause.anchor.i:
+            break
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON" \
+                and (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+            return [token, *token.conjuncts]
+    return []
 
 
 def _resolve(tokens: list[Token], reporter_subject: list[Token]) -> list[Token]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from resgestae.coding.event_types import Entry, lookup
+from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.rules import Rules, rules
 
 SUBJECTS = ("nsubj", "csubj", "expl")
@@ -23,6 +23,10 @@ OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
 RELATIVE = ("who", "which", "that", "whom")
 ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 NOT_ACTOR_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
+QUANTITY_HEADS = frozenset({"tens", "thousands", "hundreds", "dozens", "scores", "millions",
+                            "group", "groups", "number", "one", "third", "half", "some", "many",
+                            "most", "majority", "handful", "all", "each", "both", "two", "three"})
+TOPIC_PREPS = frozenset({"over", "about", "of", "for", "concerning", "regarding"})
 NP_LEFT = ("compound", "amod", "det", "poss", "nummod", "nmod", "flat", "quantmod", "npadvmod",
            "case", "punct")
 
@@ -51,13 +55,13 @@ def is_verb(token: Token) -> bool:
 
 def _governing(token: Token, r: Rules) -> bool:
     """A framing verb or adjective: the event lives in its complement."""
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     return lemma in r.intent or lemma in r.future or lemma in r.transparent
 
 
 def _is_opaque(token: Token, r: Rules) -> bool:
     """A head whose own type wins over its complement."""
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     if lemma in r.reporting and lookup(token) is None:
         return False
     if _governing(token, r) and lemma not in r.opaque:
@@ -65,10 +69,18 @@ def _is_opaque(token: Token, r: Rules) -> bool:
     return lemma in r.opaque or lookup(token) is not None
 
 
+def _infinitive(token: Token) -> bool:
+    """An infinitive clause: "(vowed) to fight"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _complement(token: Token) -> Token | None:
-    """The clausal complement of a verb: xcomp, ccomp, or "of/with/from doing"."""
+    """The clausal complement of a verb: xcomp, ccomp, "to" clause or "of/with/from doing"."""
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp"):
+            return child
+    for child in token.children:
+        if child.dep_ == "advcl" and _infinitive(child):
             return child
     for child in token.children:
         if child.dep_ == "prep":
@@ -99,11 +111,12 @@ def _frame(token: Token, r: Rules) -> tuple[list[Token], Token | None, Token | N
         head = current.head
         if head is current:
             break
-        if current.dep_ in ("xcomp", "acomp") and _governing(head, r):
+        if (current.dep_ in ("xcomp", "acomp") or (current.dep_ == "advcl" and _infinitive(current))) \
+                and _governing(head, r):
             governors.append(head)
         elif current.dep_ == "acomp" or (current.dep_ == "xcomp" and head.pos_ == "AUX"):
             pass  # "is ready to": climb through the copula
-        elif current.dep_ in ("ccomp", "parataxis", "conj") and head.lemma_.lower() in r.reporting \
+        elif current.dep_ in ("ccomp", "parataxis", "conj") and lemma_of(head) in r.reporting \
                 and lookup(head) is None:
             return governors, head, current
         elif current.dep_ == "conj":
@@ -154,13 +167,36 @@ def objects(token: Token, preps: frozenset[str], r: Rules) -> list[Token]:
     return found
 
 
-def is_actorish(token: Token, r: Rules) -> bool:
-    """Could this noun phrase head be an actor (a name, a group, an office, a pronoun)?"""
-    if token.ent_type_ in NOT_ACTOR_ENTS:
+def is_actorish(token: Token, r: Rules, as_subject: bool = False) -> bool:
+    """Could this noun phrase head be an actor (a name, a group, an office, a pronoun)?
+    Subjects get the benefit of the doubt; objects are more often things."""
+    if token.ent_type_ in NOT_ACTOR_ENTS or token.pos_ in ("NUM", "ADP", "VERB", "SCONJ"):
         return False
     if token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN":
         return True
-    return token.lemma_.lower() in r.agent_nouns or token.lower_ in r.pronouns
+    lemma = lemma_of(token)
+    if lemma in r.agent_nouns or token.lower_ in r.pronouns or lemma.endswith(("ist", "ian")):
+        return True
+    if any(c.ent_type_ in ("NORP", "GPE") for c in token.lefts):
+        return True
+    return as_subject and token.pos_ == "NOUN" and lookup(token) is None
+
+
+def _of_rescue(token: Token) -> Token:
+    """"thousands of Kurds", "a group of refugees": the people are the "of" object."""
+    if token.lower_ not in QUANTITY_HEADS and token.pos_ != "NUM":
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return token
+
+
+def participants(tokens: list[Token], r: Rules, as_subject: bool = False) -> list[Token]:
+    """Conjunct-expanded actor heads, quantities resolved to what they count."""
+    return [t for t in (_of_rescue(t) for t in expand(tokens)) if is_actorish(t, r, as_subject)]
 
 
 def expand(tokens: list[Token]) -> list[Token]:
@@ -188,6 +224,39 @@ def np_span(token: Token) -> Span:
     return doc[left:right]
 
 
+def _typed_verb(token: Token, r: Rules) -> bool:
+    """A verb that expresses an event itself (not a frame, not a report)."""
+    return is_verb(token) and lookup(token) is not None and not _governing(token, r)
+
+
+def _in_topic(token: Token, r: Rules) -> bool:
+    """Inside what another event is about: the content of a demand or complaint
+    ("complained over Israeli raids"), a noun's clause ("an admission that ...")."""
+    current = token
+    for _ in range(8):
+        head = current.head
+        if head is current:
+            return False
+        if current.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and _typed_verb(head.head, r):
+            return True
+        if current.dep_ in ("acl", "ccomp", "relcl") and is_verb(current) \
+                and head.pos_ == "NOUN" and lookup(head) is not None and current.tag_ != "VBN":
+            return True
+        if current.dep_ in ("advcl", "xcomp", "conj", "ccomp") and is_verb(head) \
+                and _protest_head(head):
+            return True  # what protesters demand is the protest's topic (PLOVER)
+        current = head
+    return False
+
+
+def _protest_head(token: Token) -> bool:
+    entry = lookup(token)
+    if entry is None:
+        noun = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+        entry = lookup(noun) if noun is not None else None
+    return entry is not None and entry.event_type == "PROTEST"
+
+
 def _skip_verb(token: Token, r: Rules) -> bool:
     """Verbs that are never an event clause of their own."""
     if token.dep_ in ("amod", "aux", "auxpass", "compound"):
@@ -195,27 +264,26 @@ def _skip_verb(token: Token, r: Rules) -> bool:
     head = token.head
     if head is token:
         return False
+    if token.dep_ == "conj" and is_verb(head):
+        return _skip_verb(head, r)
     if token.dep_ in ("xcomp", "ccomp") and is_verb(head) and _is_opaque(head, r):
         return True
     if token.dep_ == "pcomp" and head.dep_ == "prep" and _is_opaque(head.head, r):
         return True
-    if token.dep_ == "advcl" and is_verb(head) and lookup(head) is not None:
-        # purpose clauses ("staged a strike to demand reforms") and results
-        # ("opened fire, killing two") describe the same event or its topic
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            return True
-    return False
+    if token.dep_ == "advcl" and _infinitive(token) and _typed_verb(head, r):
+        return True  # purpose clauses ("staged a strike to demand reforms")
+    return _in_topic(token, r)
 
 
 def verb_clause(token: Token, r: Rules) -> Clause | None:
     """The clause a verb heads, or None when it frames or reports another."""
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     entry = lookup(token)
     if _skip_verb(token, r) or (lemma in r.reporting and entry is None):
         return None
     if _governing(token, r) and lemma not in r.opaque:
         inner, inner_entry = _inner_event(token, r)
-        if inner is not None and (inner_entry is not None or is_verb(inner)):
+        if inner is not None and (inner_entry is not None or entry is None):
             return None  # the complement is the event; it carries this verb as governor
     light = _light_object(token, r)
     if light is not None and (entry is None or not entry.tests):
@@ -230,7 +298,7 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
 
 
 def _light_object(token: Token, r: Rules) -> Token | None:
-    if token.lemma_.lower() not in r.light:
+    if lemma_of(token) not in r.light:
         return None
     for child in token.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass") and lookup(child) is not None:
@@ -243,9 +311,6 @@ def _light_clause(verb: Token, noun: Token, r: Rules) -> Clause:
     clause.trigger.extend(c for c in noun.children if c.dep_ == "compound" and lookup(c) is not None)
     _attach_frame(clause, r)
     _attach_arguments(clause, r)
-    preps = clause.entry.preps if clause.entry else frozenset()
-    extra = [t for t in objects(noun, preps, r) if t not in clause.recipients]
-    clause.recipients.extend(t for t in expand(extra) if is_actorish(t, r))
     return clause
 
 
@@ -268,22 +333,40 @@ def _attach_arguments(clause: Clause, r: Rules) -> None:
         clause.split = len(expand(actors)) > 1
     else:
         actors = subj
+    recipients = participants(recipients, r)
+    if not recipients:
+        recipients = _object_recipients(clause, verb, preps, r)
     if not recipients and clause.inner is not None:
-        inner = clause.inner
-        inner_preps = clause.inner_entry.preps if clause.inner_entry else frozenset()
-        if inner.dep_ == "ccomp":
-            recipients = subject(inner)[0] or objects(inner, inner_preps, r)
-        else:
-            recipients = objects(inner, inner_preps, r)
-        clause.trigger.append(inner)
-    clause.actors = [t for t in expand(actors) if is_actorish(t, r)]
-    clause.recipients = [t for t in expand(recipients) if is_actorish(t, r)]
+        recipients = _inner_recipients(clause, r)
+    clause.actors = participants(actors, r, as_subject=True)
+    clause.recipients = recipients
+
+
+def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Rules) -> list[Token]:
+    """"imposed sanctions on X", "granted asylum to X", "held talks with X"."""
+    found: list[Token] = []
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "obj", "nsubjpass") and not is_actorish(obj, r):
+            found.extend(objects(obj, preps | {"for", "between"}, r))
+    return participants([t for t in found if t.dep_ == "pobj"], r)
+
+
+def _inner_recipients(clause: Clause, r: Rules) -> list[Token]:
+    """The complement's recipient: "threatened to attack Turkish forces"."""
+    inner = clause.inner
+    clause.trigger.append(inner)
+    inner_preps = clause.inner_entry.preps if clause.inner_entry else frozenset()
+    if inner.dep_ == "ccomp":
+        found = participants(subject(inner)[0], r, as_subject=True)
+        return found or participants(objects(inner, inner_preps, r), r)
+    return participants(objects(inner, inner_preps, r), r) or \
+        _object_recipients(clause, inner, inner_preps, r)
 
 
 def noun_clause(token: Token, r: Rules) -> Clause | None:
     """A nominal event with its own actor: "Akar's visit to Tripoli", "the offensive by
-    Haftar", "Turkish support for the GNA"."""
-    if token.dep_ == "compound":
+    Haftar", "Turkish support for the GNA", "announced sanctions"."""
+    if token.dep_ == "compound" or _in_topic(token, r):
         return None
     entry = lookup(token)
     if entry is None:
@@ -291,13 +374,20 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     actors = [c for c in token.children if c.dep_ == "poss"]
     actors += [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                for g in c.children if g.dep_ == "pobj"]
-    actors += [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
-    actors = [t for t in expand(actors) if is_actorish(t, r)]
+    actors += [c for c in token.children
+               if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    actors = participants(actors, r, as_subject=True)
+    head = token.head
+    if not actors and token.dep_ in ("dobj", "obj") and is_verb(head) and lookup(head) is None \
+            and (lemma_of(head) in r.reporting or lemma_of(head) in r.light):
+        actors = participants(subject(head)[0], r, as_subject=True)
     if not actors:
         return None
-    recipients = [t for t in objects(token, entry.preps | {"for"}, r) if is_actorish(t, r)]
-    return Clause(head=token, anchor=token, entry=entry, trigger=[token], actors=actors,
-                  recipients=expand(recipients), nominal=True)
+    recipients = participants(objects(token, entry.preps | {"for"}, r), r)
+    clause = Clause(head=token, anchor=token, entry=entry, trigger=[token], actors=actors,
+                    recipients=recipients, nominal=True)
+    _attach_frame(clause, r)
+    return clause
 
 
 def find_clauses(sent: Span) -> list[Clause]:

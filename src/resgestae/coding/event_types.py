@@ -98,10 +98,23 @@ def _passes(token: Token, key: str, values: frozenset[str]) -> bool:
     if key == "comp":
         return any(c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lemma_.lower() in values
                    for c in children) or any(c.dep_ == "prep" and c.lower_ in values for c in children)
+    if key == "pobj":
+        return any(g.lemma_.lower() in values for c in children if c.dep_ == "prep"
+                   for g in c.children if g.dep_ == "pobj")
     if key == "pent":
         return any(g.ent_type_ in values for c in children if c.dep_ == "prep"
                    for g in c.children if g.dep_ == "pobj")
     return False
+
+
+# The model's lemmatizer slips on a few past tenses ("staged" -> "stag").
+LEMMA_FIXES = {"stag": "stage", "sworn": "swear", "wo": "will"}
+
+
+def lemma_of(token: Token) -> str:
+    """The lowercase lemma, with the model's known slips corrected."""
+    lemma = token.lemma_.lower()
+    return LEMMA_FIXES.get(lemma, lemma)
 
 
 def lookup(token: Token) -> Entry | None:
@@ -109,7 +122,7 @@ def lookup(token: Token) -> Entry | None:
     pos = "V" if token.pos_ in VERB_POS else "N" if token.pos_ in NOUN_POS else None
     if pos is None:
         return None
-    entries = lexicon().get((token.lemma_.lower(), pos))
+    entries = lexicon().get((lemma_of(token), pos))
     if not entries and pos == "N":
         entries = lexicon().get((token.lower_, pos))
     for entry in entries or ():

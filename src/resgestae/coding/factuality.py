@@ -24,6 +24,7 @@ class Modality:
     intent: bool = False  # the actor's own plan or commitment ("plans to", "vowed to")
     hypothetical: bool = False
     obligation: bool = False  # "must", "should"
+    ultimatum: bool = False  # "... unless X does Y": a conditional demand backed by a threat
 
     def factuality(self) -> str:
         """The PLOVER-style factuality label."""
@@ -69,4 +70,6 @@ def modality(clause: Clause) -> Modality:
         intent=bool(lemmas & r.intent),
         hypothetical=any(w in r.modal_hypothetical for w in words) or _conditional(clause.anchor, r),
         obligation=any(w in r.modal_obligation for w in words),
+        ultimatum=any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+                      for c in clause.anchor.children),
     )

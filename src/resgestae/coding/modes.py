@@ -17,6 +17,7 @@ from resgestae.coding.factuality import Modality
 from resgestae.coding.rules import Rules, rules
 
 ROOT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100"}
+RETREATS = frozenset({"RETREAT", "CONCEDE"})
 # Verbs whose act is the commitment itself: the converted event is asserted.
 COMMITMENT = frozenset({"vow", "pledge", "promise", "swear", "decide", "resolve", "offer"})
 
@@ -63,6 +64,11 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
         cameo, mode = _derive("REQUEST", entry, r)
         return Coding("REQUEST", mode, cameo, "asserted", derived=True, request_from_reporter=True)
     committed = mod.intent or (mod.future and not _expected(clause, r))
+    if committed and mod.ultimatum and not mod.negated and base != "THREATEN":
+        cameo, mode = _derive("THREATEN", entry, r)
+        return Coding("THREATEN", mode or "relations", cameo, "asserted", derived=True)
+    if committed and base in RETREATS and not mod.intent and not mod.negated:
+        return Coding(base, entry.mode, entry.cameo, "future")  # PLOVER keeps these
     table = r.negated_intent_to if mod.negated else r.intent_to
     if committed and base in table:
         outer = table[base]
@@ -86,9 +92,12 @@ def _expected(clause: Clause, r: Rules) -> bool:
 
 def code_clause(clause: Clause, mod: Modality) -> Coding | None:
     """The PLOVER coding of a lexicon-typed clause (None when untyped)."""
-    if clause.entry is None:
-        return None
     r = rules()
+    if clause.entry is None:
+        if mod.obligation and clause.reporter is not None and not clause.nominal:
+            return Coding("REQUEST", None, ROOT_CAMEO["REQUEST"], "asserted", contexts(clause, r),
+                          derived=True, request_from_reporter=True)
+        return None
     coding = _opaque(clause, mod, r) if clause.inner is not None else _modal(clause, mod, r)
     coding.context = contexts(clause, r)
     return coding
