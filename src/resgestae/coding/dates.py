@@ -1,14 +1,280 @@
-"""When: resolve each event's date from DATE expressions and the publication date."""
+"""When: resolve each event's date from DATE expressions and the publication date.
+
+1. A DATE entity belongs to an event when it sits in the trigger's clause: in
+   the trigger's dependency subtree without crossing another verb ("the April
+   2019 offensive", "struck a ceasefire in October 2020"); a noun trigger
+   ("ceasefire", "visit") also takes the dates of the verb that governs it.
+2. The words are resolved against the publication date (`Article.date`):
+   own rules first ("the end of 2021" -> 2021-12, "last year", "this week",
+   weekday names: the most recent such day for past events, the next for
+   planned ones), then dateparser's `DateDataParser.get_date_data` with the
+   publication date as RELATIVE_BASE. Precision is "day", "month" or "year"
+   and the ISO date is cut to it ("2019-04").
+3. Event-relative phrases: in "X, two days after Y" the event Y is dated two
+   days before X's date (X keeps its own date; "after"/"before"/"later").
+4. No date words: the publication date, `date_text` None, precision "day".
+   No publication date: only dates written with a year resolve; others None.
+
+Durations ("for 18 months", "since then") are not dates and are skipped.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
 
 from resgestae.model import Article, Event
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a few": 3, "several": 3,
+}
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_UNIT = r"(day|week|month|year)s?"
+_COUNT = r"(\d+|a few|several|" + "|".join(k for k in NUMBER_WORDS if " " not in k) + ")"
+RELATIVE_RE = re.compile(rf"^(?:some |about |nearly |almost |just )?{_COUNT} {_UNIT}$", re.I)
+DURATION_RE = re.compile(rf"^(?:the )?(?:past |last |next |first )?{_COUNT} {_UNIT}$", re.I)
+EDGE_RE = re.compile(r"^(?:the )?(end|close|beginning|start|middle|spring|summer|autumn|fall"
+                     r"|winter) of (\d{4})$", re.I)
+LOOSE_YEAR_RE = re.compile(r"^(early|mid|late|earlier in|later in)[ -](\d{4})$", re.I)
+SHIFT_RE = re.compile(r"^(?:earlier |later |late |early )?(last|this|next|past) (week|month|year)$",
+                      re.I)
+YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+RELATIVE_PREPS = ("after", "before")
+LEADING = re.compile(r"^(?:on|in|since|by|during|until|from|as of|earlier|later)\s+", re.I)
+
+
+@dataclass
+class When:
+    """A resolved date: ISO string cut to its precision, and the words it came from."""
+
+    date: str
+    precision: str
+    text: str
 
 
 def date_events(events: list[Event], doc: Doc, article: Article) -> None:
     """Give each event a date, precision and the words it came from (in place)."""
+    pub = _parse_iso(article.date)
+    dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
     for event in events:
-        event.date = article.date
-        event.date_precision = "day" if article.date else None
+        _date_one(event, doc, dates, pub)
+    _relative_dates(events, doc, dates)
+
+
+def _date_one(event: Event, doc: Doc, dates: list[Span], pub: dt.date | None) -> None:
+    event.date, event.date_precision, event.date_text = None, None, None
+    when = None
+    if event._trigger_i is not None and event._trigger_i < len(doc):
+        trigger = doc[event._trigger_i]
+        future = event.factuality in ("future", "hypothetical")
+        for ent in clause_dates(trigger, dates):
+            when = resolve_date(ent.text, pub, future)
+            if when:
+                break
+    if when is None and pub is not None:
+        when = When(pub.isoformat(), "day", "")
+    if when is not None:
+        event.date, event.date_precision = when.date, when.precision
+        event.date_text = when.text or None
+
+
+def clause_dates(trigger: Token, dates: list[Span]) -> list[Span]:
+    """DATE entities in the trigger's clause, nearest in the parse first."""
+    heads = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        verb = _governing_verb(trigger)
+        if verb is not None:
+            heads.append(verb)
+    found = []
+    for ent in dates:
+        if _is_relative_anchor(ent):
+            continue  # "two days after X" dates X, not this event
+        for rank, head in enumerate(heads):
+            steps = _steps_within_clause(ent.root, head)
+            if steps is not None:
+                found.append((rank, steps, ent.start, ent))
+                break
+    return [f[3] for f in sorted(found, key=lambda f: f[:3])]
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    token = noun
+    while token.dep_ in ("compound", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr",
+                         "amod", "conj", "appos") and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _steps_within_clause(token: Token, head: Token) -> int | None:
+    """Arcs from token up to head, or None if head is not above it in the same clause."""
+    steps = 0
+    while token.i != head.i:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "aux", "auxpass"):
+            return None  # another clause's date
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        steps += 1
+    return steps
+
+
+def _is_relative_anchor(ent: Span) -> bool:
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return bool(RELATIVE_RE.match(_clean(ent.text))) and nxt is not None \
+        and nxt.lower_ in RELATIVE_PREPS
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.strip())
+    return LEADING.sub("", text)
+
+
+def resolve_date(text: str, pub: dt.date | None, future: bool = False) -> When | None:
+    """Resolve date words against the publication date; None when they are no date."""
+    words = _clean(text)
+    if not words or DURATION_RE.match(words) or words.lower() in ("then", "since then", "now"):
+        return None
+    when = _own_rules(words, pub, future)
+    if when is None and (pub is not None or YEAR_RE.search(words)):
+        when = _dateparser(words, pub, future)
+    if when is not None:
+        when.text = text.strip()
+    return when
+
+
+def _own_rules(words: str, pub: dt.date | None, future: bool) -> When | None:
+    if m := EDGE_RE.match(words):
+        part, year = m.group(1).lower(), int(m.group(2))
+        month = {"end": 12, "close": 12, "beginning": 1, "start": 1}.get(part)
+        return When(f"{year}-{month:02d}", "month", "") if month else When(str(year), "year", "")
+    if m := LOOSE_YEAR_RE.match(words):
+        return When(m.group(2), "year", "")
+    if pub is None:
+        return None
+    if m := SHIFT_RE.match(words):
+        return _shifted(m.group(1).lower(), m.group(2).lower(), pub)
+    if words.lower().rstrip("s") in WEEKDAYS:
+        return _weekday(WEEKDAYS.index(words.lower().rstrip("s")), pub, future)
+    return None
+
+
+def _shifted(which: str, unit: str, pub: dt.date) -> When:
+    step = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
+    if unit == "year":
+        return When(str(pub.year + step), "year", "")
+    if unit == "month":
+        month0 = pub.year * 12 + pub.month - 1 + step
+        return When(f"{month0 // 12}-{month0 % 12 + 1:02d}", "month", "")
+    monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
+    sunday = monday + dt.timedelta(days=6)
+    # A week has no precision of its own: its month when it lies in one, else its year.
+    if monday.month == sunday.month or (step == 0 and monday.month == pub.month):
+        return When(f"{monday.year}-{monday.month:02d}", "month", "")
+    return When(str(pub.year if step == 0 else monday.year), "year", "")
+
+
+def _weekday(target: int, pub: dt.date, future: bool) -> When:
+    if future:
+        day = pub + dt.timedelta(days=(target - pub.weekday()) % 7)
+    else:
+        day = pub - dt.timedelta(days=(pub.weekday() - target) % 7)
+    return When(day.isoformat(), "day", "")
+
+
+@lru_cache(maxsize=2)
+def _parser(future: bool):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "PREFER_DAY_OF_MONTH": "first",
+    })
+
+
+def _dateparser(words: str, pub: dt.date | None, future: bool) -> When | None:
+    parser = _parser(future)
+    base = dt.datetime.combine(pub, dt.time()) if pub else dt.datetime(2000, 1, 1)
+    parser._settings.RELATIVE_BASE = base  # one parser, re-based per article
+    try:
+        data = parser.get_date_data(words)
+    except Exception:  # noqa: BLE001 - dateparser raises on odd input; no date then
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    return _cut(data.date_obj.date(), data.period or "day", words)
+
+
+def _cut(day: dt.date, period: str, words: str) -> When:
+    if period == "year":
+        return When(str(day.year), "year", "")
+    if period in ("month", "week") and not re.search(r"\b\d{1,2}(st|nd|rd|th)?\b(?!\d)", words):
+        return When(f"{day.year}-{day.month:02d}", "month", "")
+    return When(day.isoformat(), "day", "")
+
+
+def _parse_iso(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _relative_dates(events: list[Event], doc: Doc, dates: list[Span]) -> None:
+    """'X, two days after Y': date Y from X's date."""
+    by_trigger = {e._trigger_i: e for e in events if e._trigger_i is not None}
+    for ent in dates:
+        if not _is_relative_anchor(ent):
+            continue
+        prep = doc[ent.end]
+        days = _span_days(_clean(ent.text))
+        # "after" is a preposition over Y's clause, or the marker inside it
+        clause = prep.head if prep.dep_ == "mark" else prep
+        inner = [e for i, e in by_trigger.items() if i == clause.i or _under(doc[i], clause)]
+        outer = _event_above(clause, by_trigger)
+        if days is None or outer is None or not outer.date or outer.date_precision != "day":
+            continue
+        sign = -1 if prep.lower_ == "after" else 1
+        anchor = dt.date.fromisoformat(outer.date) + dt.timedelta(days=sign * days)
+        for event in inner:
+            event.date, event.date_precision = anchor.isoformat(), "day"
+            event.date_text = f"{ent.text} {prep.text}"
+
+
+def _span_days(words: str) -> int | None:
+    m = RELATIVE_RE.match(words)
+    if not m:
+        return None
+    count = m.group(1).lower()
+    number = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
+    return number * UNIT_DAYS[m.group(2).lower()] if number else None
+
+
+def _under(token: Token, ancestor: Token) -> bool:
+    return any(a.i == ancestor.i for a in token.ancestors)
+
+
+def _event_above(prep: Token, by_trigger: dict[int | None, Event]) -> Event | None:
+    """The nearest event above: its trigger, or the verb its noun trigger hangs on."""
+    doc = prep.doc
+    heads: dict[int, Event] = {}
+    for i, event in sorted(by_trigger.items(), key=lambda kv: kv[0] or 0):
+        trigger = doc[i]
+        verb = _governing_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
+        heads.setdefault(i, event)
+        if verb is not None:
+            heads.setdefault(verb.i, event)
+    for token in prep.ancestors:
+        if token.i in heads:
+            return heads[token.i]
+    return None

@@ -149,7 +149,7 @@ def _well_known(gaz, span: Span) -> bool:
 def _locative(span: Span) -> bool:
     """'in X', 'at X', 'the province of X', 'X district', with X a capitalised name."""
     root = span.root
-    if not span.text[:1].isupper():
+    if not root.text[:1].isupper():  # "al Watiya": the head word is the name
         return False
     if root.dep_ == "compound":
         return root.head.lemma_.lower() in place_nouns()
@@ -187,8 +187,7 @@ def place_nouns() -> frozenset[str]:
 def _propn_runs(doc: Doc, covered: set[int]) -> list[Span]:
     runs, start = [], None
     for token in [*doc, None]:
-        ok = token is not None and token.pos_ == "PROPN" and token.i not in covered \
-            and token.text[:1].isupper()
+        ok = token is not None and token.pos_ == "PROPN" and token.i not in covered
         if ok and start is None:
             start = token.i
         elif not ok and start is not None:
