@@ -26,7 +26,9 @@ NOT_ACTOR_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "O
 QUANTITY_HEADS = frozenset({"tens", "thousands", "hundreds", "dozens", "scores", "millions",
                             "group", "groups", "number", "one", "third", "half", "some", "many",
                             "most", "majority", "handful", "all", "each", "both", "two", "three"})
-TOPIC_PREPS = frozenset({"over", "about", "of", "for", "concerning", "regarding"})
+TOPIC_PREPS = frozenset({"over", "about", "of", "for", "concerning", "regarding", "to", "in", "on",
+                         "under", "despite", "amid"})
+NOUN_TOPIC_PREPS = frozenset({"over", "about", "of", "for", "concerning", "regarding"})
 NP_LEFT = ("compound", "amod", "det", "poss", "nummod", "nmod", "flat", "quantmod", "npadvmod",
            "case", "punct")
 
@@ -74,13 +76,13 @@ def _infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-def _complement(token: Token) -> Token | None:
+def _complement(token: Token, infinitive_advcl: bool = True) -> Token | None:
     """The clausal complement of a verb: xcomp, ccomp, "to" clause or "of/with/from doing"."""
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp"):
             return child
     for child in token.children:
-        if child.dep_ == "advcl" and _infinitive(child):
+        if infinitive_advcl and child.dep_ == "advcl" and _infinitive(child):
             return child
     for child in token.children:
         if child.dep_ == "prep":
@@ -92,7 +94,7 @@ def _complement(token: Token) -> Token | None:
 
 def _inner_event(token: Token, r: Rules) -> tuple[Token | None, Entry | None]:
     """Follow the complement chain down to the first typed verb."""
-    current = _complement(token)
+    current = _complement(token, infinitive_advcl=_governing(token, r))
     for _ in range(4):
         if current is None:
             return None, None
@@ -231,21 +233,38 @@ def _typed_verb(token: Token, r: Rules) -> bool:
 
 def _in_topic(token: Token, r: Rules) -> bool:
     """Inside what another event is about: the content of a demand or complaint
-    ("complained over Israeli raids"), a noun's clause ("an admission that ...")."""
+    ("complained over Israeli raids"), a noun's clause ("an admission that ..."),
+    the object of a typed verb ("rejected a proposal for signing ...")."""
     current = token
-    for _ in range(8):
+    for _ in range(10):
         head = current.head
         if head is current:
             return False
-        if current.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and _typed_verb(head.head, r):
+        if _topic_step(current, head, token, r):
             return True
-        if current.dep_ in ("acl", "ccomp", "relcl") and is_verb(current) \
-                and head.pos_ == "NOUN" and lookup(head) is not None and current.tag_ != "VBN":
-            return True
-        if current.dep_ in ("advcl", "xcomp", "conj", "ccomp") and is_verb(head) \
-                and _protest_head(head):
-            return True  # what protesters demand is the protest's topic (PLOVER)
         current = head
+    return False
+
+
+def _topic_step(current: Token, head: Token, start: Token, r: Rules) -> bool:
+    if current.dep_ == "pobj":
+        governor = head.head
+        if head.lower_ in TOPIC_PREPS and _typed_verb(governor, r):
+            return True
+        if head.lower_ in NOUN_TOPIC_PREPS and governor.pos_ == "NOUN" and lookup(governor):
+            return True
+    if current.dep_ in ("acl", "ccomp", "relcl") and is_verb(current) \
+            and head.pos_ == "NOUN" and lookup(head) is not None and current.tag_ != "VBN":
+        return True
+    if current.dep_ in ("ccomp", "xcomp", "pcomp") and current is not start \
+            and is_verb(head) and _is_opaque(head, r):
+        return True  # inside the complement of "threatened to ...", "demanded that ..."
+    if current.dep_ in ("dobj", "obj") and current is not start and _typed_verb(head, r) \
+            and not (start.dep_ == "acl" and start.tag_ == "VBG"):
+        return True
+    if current.dep_ in ("advcl", "xcomp", "conj", "ccomp") and is_verb(head) \
+            and _protest_head(head):
+        return True  # what protesters demand is the protest's topic (PLOVER)
     return False
 
 
@@ -272,14 +291,28 @@ def _skip_verb(token: Token, r: Rules) -> bool:
         return True
     if token.dep_ == "advcl" and _infinitive(token) and _typed_verb(head, r):
         return True  # purpose clauses ("staged a strike to demand reforms")
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not agents(token):
+        return True  # "a letter handed over to the UN": a description, not an act
     return _in_topic(token, r)
+
+
+def _same_act(token: Token, entry: Entry | None, r: Rules) -> bool:
+    """A result participle of the same type ("shelled the town, killing 20") is one act."""
+    head = token.head
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or entry is None or not is_verb(head):
+        return False
+    if any(c.dep_ in SUBJECTS for c in token.children):
+        return False
+    head_entry = lookup(head) or (lookup(_light_object(head, r)) if _light_object(head, r) else None)
+    return head_entry is not None and head_entry.event_type == entry.event_type
 
 
 def verb_clause(token: Token, r: Rules) -> Clause | None:
     """The clause a verb heads, or None when it frames or reports another."""
     lemma = lemma_of(token)
     entry = lookup(token)
-    if _skip_verb(token, r) or (lemma in r.reporting and entry is None):
+    if _skip_verb(token, r) or (lemma in r.reporting and entry is None) \
+            or _same_act(token, entry, r):
         return None
     if _governing(token, r) and lemma not in r.opaque:
         inner, inner_entry = _inner_event(token, r)

@@ -127,5 +127,5 @@ def lookup(token: Token) -> Entry | None:
         entries = lexicon().get((token.lower_, pos))
     for entry in entries or ():
         if all(_passes(token, key, values) for key, values in entry.tests):
-            return entry
+            return None if entry.event_type == "NONE" else entry
     return None

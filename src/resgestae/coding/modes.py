@@ -17,7 +17,6 @@ from resgestae.coding.factuality import Modality
 from resgestae.coding.rules import Rules, rules
 
 ROOT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100"}
-RETREATS = frozenset({"RETREAT", "CONCEDE"})
 # Verbs whose act is the commitment itself: the converted event is asserted.
 COMMITMENT = frozenset({"vow", "pledge", "promise", "swear", "decide", "resolve", "offer"})
 
@@ -67,8 +66,6 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
     if committed and mod.ultimatum and not mod.negated and base != "THREATEN":
         cameo, mode = _derive("THREATEN", entry, r)
         return Coding("THREATEN", mode or "relations", cameo, "asserted", derived=True)
-    if committed and base in RETREATS and not mod.intent and not mod.negated:
-        return Coding(base, entry.mode, entry.cameo, "future")  # PLOVER keeps these
     table = r.negated_intent_to if mod.negated else r.intent_to
     if committed and base in table:
         outer = table[base]
