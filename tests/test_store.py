@@ -193,3 +193,18 @@ def test_connection_is_plain_duckdb(db):
     db.replace_article(article("a"), [event("a")])
     row = db.con.execute("SELECT actor_names, recipient_countries, lat FROM events").fetchone()
     assert row == (["Hulusi Akar"], ["LBY"], None)
+
+
+def test_colliding_ids_keep_distinct_events(db):
+    # one clause, three actors: the coder may give the three events one id
+    backers = [Entity(n, n, c) for n, c in (("Russia", "RUS"), ("Egypt", "EGY"), ("UAE", "ARE"))]
+    events = [event("a", "SUPPORT", backer, HAFTAR) for backer in backers]
+    assert len({e.id for e in events}) == 1
+    twice = event("a", "SUPPORT", backers[0], HAFTAR)
+    db.replace_article(article("a"), events + [twice])
+    stored = db.events()
+    assert sorted(r["actor"][0]["name"] for r in stored) == ["Egypt", "Russia", "UAE"]
+    assert len({r["id"] for r in stored}) == 3
+    assert [r["mentions"] for r in stored if r["actor"][0]["name"] == "Russia"] == [2]
+    db.replace_article(article("a"), events)
+    assert len(db.events()) == 3 and db.stats()["mentions"] == 3

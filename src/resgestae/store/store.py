@@ -9,6 +9,7 @@ does not depend on the order articles were coded in.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable
@@ -132,7 +133,7 @@ class Store:
             raise StoreError(f"{self.path}: opened read-only")
         self._transaction(self._write, article, _unique(records))
 
-    def _write(self, article: Article, records: list[dict[str, Any]]) -> None:
+    def _write(self, article: Article, records: list[tuple[str, dict[str, Any]]]) -> None:
         # settle first, so events only this article reported are gone before matching
         self._settle(self._forget(article.id))
         self.con.execute(
@@ -150,8 +151,7 @@ class Store:
         self.con.execute("DELETE FROM articles WHERE id = ?", [article_id])
         return {r[0] for r in rows}
 
-    def _add_events(self, article_id: str, records: list[dict[str, Any]]) -> set[str]:
-        keyed = [(dedup.event_key(r), r) for r in records]
+    def _add_events(self, article_id: str, keyed: list[tuple[str, dict[str, Any]]]) -> set[str]:
         found = self._stored_keys([k for k, _ in keyed if k])
         new_rows, counts = [], {}
         for key, record in keyed:
@@ -281,16 +281,24 @@ def _marks(columns: tuple[str, ...]) -> str:
     return ", ".join("?" for _ in columns)
 
 
-def _unique(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Copies of the records, one per event id (a repeated id adds its mentions)."""
-    seen: dict[str, dict[str, Any]] = {}
+def _unique(records: Iterable[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """(dedup key, copy of record) pairs, one per event id.
+
+    The same id with the same key is one event reported twice (mentions add
+    up); the same id with another key is a different event that collided
+    (e.g. one clause, several actors) and gets an id derived from both.
+    """
+    seen: dict[str, tuple[str, dict[str, Any]]] = {}
     for record in records:
+        key, record = dedup.event_key(record), dict(record)
+        if record["id"] in seen and seen[record["id"]][0] != key:
+            digest = hashlib.sha1(f"{record['id']}|{key}".encode()).hexdigest()[:16]
+            record["id"] = "e" + digest
         if record["id"] in seen:
-            seen[record["id"]]["mentions"] = seen[record["id"]].get("mentions", 1) + record.get(
-                "mentions", 1
-            )
+            first = seen[record["id"]][1]
+            first["mentions"] = first.get("mentions", 1) + record.get("mentions", 1)
             continue
-        seen[record["id"]] = dict(record)
+        seen[record["id"]] = (key, record)
     return list(seen.values())
 
 
