@@ -1,18 +1,471 @@
-"""Actors: country, sector and title from names, demonyms and role words."""
+"""Actors: country, sector and title from names, demonyms and role words.
+
+`code_actor(span)` turns a subject or object noun phrase into an `Entity`, or
+None when the phrase cannot act (a date, a quantity, a place used as a place).
+Everything it knows comes from data files in `resgestae/data/actors/`:
+
+    countries.tsv      ISO-3 code, names, adjectives/demonyms, plurals, capitals
+    organizations.tsv  named organizations and metonyms (UN, TAF, GNA, White House)
+    sectors.yaml       role words -> PLOVER sector codes
+    titles.yaml        title words, role modifiers, place heads, collective heads
+
+Lookups are dictionary hits on the lower-cased text of token n-grams, so this
+runs on every noun phrase without slowing the pipeline. Aliases written in
+capitals only ("US", "GNA", "UN") match case-sensitively, so "us" stays a pronoun.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
 
 from resgestae.model import Entity
+
+NON_ACTOR_ENTS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+)
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "it"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
+                         "his", "her", "our", "both", "all", "some", "several", "many"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+MAX_NGRAM = 7
+
+
+@dataclass(frozen=True)
+class CountryRef:
+    """A country word: its code, what kind of word it is, and the canonical name."""
+
+    code: str
+    kind: str  # name | adjective | people | capital
+    name: str
+
+
+@dataclass(frozen=True)
+class OrgRef:
+    """A named organization or metonym from organizations.tsv."""
+
+    name: str
+    country: str | None
+    sectors: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    """All actor word lists, keyed for n-gram lookup."""
+
+    countries: dict[str, CountryRef] = field(default_factory=dict)
+    countries_cased: dict[str, CountryRef] = field(default_factory=dict)
+    orgs: dict[str, OrgRef] = field(default_factory=dict)
+    orgs_cased: dict[str, OrgRef] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)
+    title_words: frozenset[str] = frozenset()
+    modifiers: dict[str, str] = field(default_factory=dict)
+    place_heads: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    collective_heads: frozenset[str] = frozenset()
+    adjectives: dict[str, str] = field(default_factory=dict)  # code -> main adjective
+    names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
+    sector_labels: dict[str, str] = field(default_factory=dict)
+
+    def country(self, text: str) -> CountryRef | None:
+        """The country a word or phrase names, if any."""
+        return self.countries_cased.get(text) or self.countries.get(norm(text))
+
+    def org(self, text: str) -> OrgRef | None:
+        """The organization a phrase names, if any."""
+        return self.orgs_cased.get(text) or self.orgs.get(norm(text))
+
+    def sector(self, text: str) -> str | None:
+        return self.sectors.get(norm(text))
+
+
+def norm(text: str) -> str:
+    """Lookup key: lower case, one kind of apostrophe and dash, single spaces."""
+    return " ".join(text.replace("\u2019", "'").replace("\u2013", "-").lower().split())
+
+
+def _data(name: str) -> str:
+    return resources.files("resgestae").joinpath("data", "actors", name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = [ln for ln in _data(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    return [row + [""] * 5 for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _put(table: dict, cased: dict, alias: str, value: object) -> None:
+    # Aliases with no lower-case letter are acronyms: match them as written.
+    if not any(c.islower() for c in alias):
+        cased.setdefault(alias, value)
+    else:
+        table.setdefault(norm(alias), value)
+
+
+def _plural(adjective: str) -> str | None:
+    if adjective.endswith(("an", "i")) and " " not in adjective:
+        return adjective + "s"
+    return None
+
+
+def _load_countries(lex: Lexicon) -> None:
+    for code, names, adjectives, people, capitals, *_ in _rows("countries.tsv"):
+        names_l, adj_l = _split(names), _split(adjectives)
+        canonical = names_l[0]
+        lex.names[code] = canonical
+        if adj_l:
+            lex.adjectives[code] = adj_l[0]
+        for kind, words in (("name", names_l), ("adjective", adj_l), ("people", _split(people)),
+                            ("capital", _split(capitals))):
+            for word in words:
+                _put(lex.countries, lex.countries_cased, word, CountryRef(code, kind, canonical))
+        for adjective in adj_l:
+            plural = _plural(adjective)
+            if plural:
+                _put(lex.countries, lex.countries_cased, plural,
+                     CountryRef(code, "people", canonical))
+
+
+def _load_orgs(lex: Lexicon) -> None:
+    for name, aliases, country, sectors, *_ in _rows("organizations.tsv"):
+        ref = OrgRef(name, country or None, tuple(_split(sectors)))
+        for alias in [name, *_split(aliases)]:
+            _put(lex.orgs, lex.orgs_cased, alias, ref)
+
+
+def _load_words(lex: Lexicon) -> None:
+    for sector, words in yaml.safe_load(_data("sectors.yaml")).items():
+        for word in words:
+            lex.sectors.setdefault(norm(str(word)), sector)
+    titles = yaml.safe_load(_data("titles.yaml"))
+    lex.title_words = frozenset(norm(str(w)) for w in titles["title_words"])
+    lex.modifiers = {norm(k): v for k, v in titles["modifiers"].items()}
+    lex.place_heads = frozenset(norm(str(w)) for w in titles["place_heads"])
+    lex.collective_heads = frozenset(norm(str(w)) for w in titles["collective_heads"])
+    lex.name_particles = frozenset(norm(str(w)) for w in titles.get("name_particles", []))
+    lex.sector_labels = dict(titles.get("sector_labels", {}))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The actor lexicon, loaded once per process."""
+    lex = Lexicon()
+    _load_countries(lex)
+    _load_orgs(lex)
+    _load_words(lex)
+    return lex
+
+
+# -- matching n-grams -----------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    """A lexicon match on tokens [start, end) of the Doc."""
+
+    start: int
+    end: int
+    value: object
+
+
+def _ngram_hits(doc: Doc, start: int, end: int, find) -> list[Hit]:
+    """Longest-first, non-overlapping matches of `find` on the tokens [start, end)."""
+    hits: list[Hit] = []
+    i = start
+    while i < end:
+        for n in range(min(MAX_NGRAM, end - i), 0, -1):
+            value = find(doc[i : i + n].text)
+            if value is not None:
+                hits.append(Hit(i, i + n, value))
+                i += n
+                break
+        else:
+            i += 1
+    return hits
+
+
+def _lemma_sector(lex: Lexicon, tokens: list[Token]) -> list[tuple[int, str]]:
+    """(token index, sector) for role words among tokens, multi-word first, by lemma or text."""
+    found: list[tuple[int, str]] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(4, len(tokens) - i), 0, -1):
+            window = tokens[i : i + n]
+            sector = lex.sector(" ".join(t.text for t in window)) or lex.sector(
+                " ".join(t.lemma_ for t in window)
+            )
+            if sector:
+                found.append((window[-1].i, sector))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+# -- the noun phrase core ---------------------------------------------------------
+
+
+def _core(span: Span) -> Span:
+    """The phrase without leading determiners and trailing clauses or appositions.
+
+    Keeps "of" chains of capitalised words ("Ministry of Defense of Libya",
+    "Government of National Accord") and names after a title.
+    """
+    doc, root = span.doc, span.root
+    start = span.start
+    while start < root.i and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+        start += 1
+    end = root.i + 1
+    while end < span.end and _continues(doc, end, span.end):
+        end += 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'")):
+        end -= 1
+    return doc[start:end]
+
+
+def _continues(doc: Doc, i: int, limit: int) -> bool:
+    """Whether token i still belongs to the name-like phrase that ends before it."""
+    tok = doc[i]
+    if tok.lower_ in ("of", "for") and i + 1 < limit:
+        nxt = doc[i + 1] if doc[i + 1].lower_ != "the" or i + 2 >= limit else doc[i + 2]
+        return nxt.is_title or nxt.is_upper
+    if tok.lower_ == "the":
+        return i > 0 and doc[i - 1].lower_ in ("of", "for")
+    if tok.lower_ in ("'s", "’s"):
+        return False
+    return (tok.is_title or tok.is_upper) and tok.pos_ in ("PROPN", "NOUN") and not tok.is_punct
+
+
+# -- reading the phrase ------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """What the words of a phrase say about an actor."""
+
+    country: str | None = None
+    country_kind: str | None = None
+    country_name: str | None = None
+    org: OrgRef | None = None
+    org_covers_head: bool = False
+    sectors: list[str] = field(default_factory=list)
+    head_sector: str | None = None  # the role of the head word itself
+    name_start: int | None = None  # token index where a person's name begins
+    country_tokens: set[int] = field(default_factory=set)
+
+
+def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
+    doc, head = core.doc, core.root
+    reading = Reading()
+    for hit in _ngram_hits(doc, core.start, core.end, lex.org):
+        if reading.org is None or hit.start <= head.i < hit.end:
+            reading.org = hit.value
+            reading.org_covers_head = hit.start <= head.i < hit.end
+    for hit in _ngram_hits(doc, core.start, core.end, lex.country):
+        reading.country_tokens.update(range(hit.start, hit.end))
+        if reading.country is None or hit.start <= head.i < hit.end:
+            _set_country(reading, hit.value)
+    if reading.country is None:
+        # "rebels in the Ivory Coast", "president of Armenia": the country after the head
+        for hit in _ngram_hits(doc, core.end, span.end, lex.country):
+            if hit.value.kind in ("name", "adjective"):
+                _set_country(reading, hit.value)
+                break
+    if reading.country is None and reading.org is not None and reading.org.country:
+        reading.country = reading.org.country
+    reading.sectors = _sectors(core, lex, reading)
+    reading.name_start = _name_start(core, lex, reading)
+    return reading
+
+
+def _set_country(reading: Reading, ref: CountryRef) -> None:
+    reading.country, reading.country_kind, reading.country_name = ref.code, ref.kind, ref.name
+
+
+def _sectors(core: Span, lex: Lexicon, reading: Reading) -> list[str]:
+    """Sectors of the phrase, primary first: modifiers, then the head's role, then others."""
+    tokens = [t for t in core if t.i not in reading.country_tokens]
+    found = _lemma_sector(lex, tokens)
+    head_i = core.root.i
+    reading.head_sector = next((s for i, s in found if i == head_i), None)
+    ordered = [s for i, s in found if i == head_i] + [s for i, s in reversed(found) if i != head_i]
+    if reading.org is not None and reading.org_covers_head:
+        ordered = list(reading.org.sectors) + ordered
+    elif reading.org is not None and not ordered:
+        ordered = list(reading.org.sectors)
+    mods = [lex.modifiers[t.lower_] for t in core if t.lower_ in lex.modifiers]
+    return _unique(mods + ordered)
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item and item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _is_name_token(tok: Token, lex: Lexicon, reading: Reading) -> bool:
+    if tok.i in reading.country_tokens or not (tok.is_title or tok.is_upper):
+        return False
+    if tok.pos_ not in ("PROPN", "NOUN") and tok.ent_type_ != "PERSON":
+        return False
+    low = tok.lower_.rstrip(".")
+    return not (low in lex.title_words or lex.sector(low) or lex.sector(tok.lemma_))
+
+
+def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
+    """Start of a trailing personal name ("... Minister Hulusi Akar" -> "Hulusi")."""
+    if reading.org_covers_head:
+        return None
+    head = core.root
+    if head.ent_type_ not in ("PERSON", "") or head.i != core.end - 1:
+        return None
+    i = core.end
+    doc = core.doc
+    while i > core.start:
+        tok = doc[i - 1]
+        particle = tok.lower_ in lex.name_particles and i < core.end and i - 1 > core.start
+        if not (_is_name_token(tok, lex, reading) or particle):
+            break
+        i -= 1
+    while i < core.end and doc[i].lower_ in lex.name_particles:
+        i += 1
+    if i == core.end:
+        return None
+    if head.ent_type_ != "PERSON" and i == core.start:
+        return None  # a lone capitalised noun that NER does not call a person
+    return i
+
+
+# -- the Entity ---------------------------------------------------------------------
 
 
 def code_actor(span: Span) -> Entity | None:
     """An Entity for a noun phrase that can act, or None (a place, a date, a thing).
 
     Country and sector may stay None here; the knowledge base fills them later.
-    PLACEHOLDER until the actor coder lands.
     """
-    if span.root.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+    found = read_actor(span)
+    return found[0] if found else None
+
+
+def read_actor(span: Span) -> tuple[Entity, str] | None:
+    """The Entity and its kind: person, org, country, group or pronoun (None: not an actor)."""
+    root = span.root
+    if root.ent_type_ in NON_ACTOR_ENTS or root.pos_ == "NUM" or root.like_num:
         return None
-    return Entity(text=span.text, name=span.text, _tokens=(span.start, span.end))
+    if root.lower_ in RELATIVE_PRONOUNS:
+        return _antecedent(root)
+    if root.pos_ == "PRON":
+        if root.lower_ not in PERSON_PRONOUNS:
+            return None
+        return Entity(text=span.text, name=span.text, _tokens=(span.start, span.end)), "pronoun"
+    lex = lexicon()
+    core = _core(span)
+    reading = _read(core, span, lex)
+    if not _can_act(core, reading, lex):
+        return None
+    return _entity(span, core, reading, lex), _kind(core, reading)
+
+
+def _kind(core: Span, reading: Reading) -> str:
+    if reading.name_start is not None:
+        return "person"
+    if reading.org is not None and reading.org_covers_head:
+        return "org"
+    if reading.country and core.root.i in reading.country_tokens:
+        return "country"
+    return "group"
+
+
+def code_actors(span: Span) -> list[Entity]:
+    """Like `code_actor`, but "Turkish and Libyan officials" gives one Entity per country."""
+    entity = code_actor(span)
+    if entity is None:
+        return []
+    lex = lexicon()
+    extra = []
+    for tok in span:
+        ref = lex.country(tok.text)
+        if tok.dep_ == "conj" and ref and ref.kind == "adjective" and ref.code != entity.country:
+            extra.append(Entity(text=span.text, name=f"{ref.name} {entity.name}",
+                                country=ref.code, sector=entity.sector,
+                                sectors=list(entity.sectors), _tokens=entity._tokens))
+    return [entity, *extra]
+
+
+def _antecedent(pronoun: Token) -> tuple[Entity, str] | None:
+    """The noun a relative pronoun stands for: "Haftar, who ..." -> Haftar."""
+    clause = pronoun.head
+    if clause.dep_ != "relcl":
+        return None
+    noun = clause.head
+    left = min((t.i for t in noun.lefts if t.dep_ in ("compound", "amod", "det", "poss", "nmod",
+                                                       "nummod")), default=noun.i)
+    return read_actor(noun.doc[left : noun.i + 1])
+
+
+def _can_act(core: Span, reading: Reading, lex: Lexicon) -> bool:
+    """False for places used as places and for things that cannot act."""
+    head = core.root
+    low = head.lower_
+    if reading.org is not None and reading.org_covers_head:
+        return True
+    if low in lex.place_heads or head.lemma_.lower() in lex.place_heads:
+        return False
+    if reading.country_kind == "capital" and head.i in reading.country_tokens:
+        # "Moscow said" is the Russian government; "in Moscow" is a place.
+        return head.dep_ in SUBJECT_DEPS
+    if reading.country and head.i in reading.country_tokens:
+        return True
+    if head.ent_type_ in PLACE_ENTS:
+        return False
+    if reading.head_sector or reading.name_start is not None:
+        return True
+    if low in lex.collective_heads or head.lemma_.lower() in lex.collective_heads:
+        return True
+    return head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
+
+
+def _entity(span: Span, core: Span, reading: Reading, lex: Lexicon) -> Entity:
+    sector = reading.sectors[0] if reading.sectors else None
+    name, title = _name_and_title(core, reading, lex)
+    return Entity(
+        text=span.text,
+        name=name,
+        country=reading.country,
+        sector=sector,
+        sectors=list(reading.sectors),
+        title=title,
+        _tokens=(span.start, span.end),
+    )
+
+
+def _name_and_title(core: Span, reading: Reading, lex: Lexicon) -> tuple[str, str | None]:
+    doc, head = core.doc, core.root
+    if reading.name_start is not None:
+        name = doc[reading.name_start : core.end].text
+        title_tokens = [t for t in doc[core.start : reading.name_start]
+                        if t.i not in reading.country_tokens and not t.is_punct
+                        and t.lower_ not in ("'s", "’s")]
+        while title_tokens and title_tokens[0].lower_ in DETERMINERS:
+            title_tokens.pop(0)
+        title = " ".join(t.text for t in title_tokens) or None
+        return name, title
+    if reading.org is not None and reading.org_covers_head:
+        return reading.org.name, None
+    if reading.country and head.i in reading.country_tokens and reading.country_kind != "capital":
+        return reading.country_name or core.text, None
+    return core.text, None

@@ -1,28 +1,15 @@
-"""The actor knowledge base: canonical actors, aliases, roles; name resolution."""
+"""The actor knowledge base: canonical actors, aliases, roles; name resolution.
+
+    ActorKB            known actors (kb/base.py), seeded by `ActorKB.from_files(paths)`
+    resolve_actors     canonical name and kb_id for every actor of an article's events
+    kb.petrarch        PETRARCH/Phoenix dictionary import
+    kb.userfile        user YAML/CSV actor files (import and export)
+    kb.persist         save_kb/load_kb in the DuckDB store
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
+from resgestae.kb.base import ActorKB, KBEntry, Role
+from resgestae.kb.resolve import resolve_actors
 
-from spacy.tokens import Doc
-
-from resgestae.model import Article, Event
-
-
-class ActorKB:
-    """Known actors. PLACEHOLDER until the knowledge base lands."""
-
-    @classmethod
-    def from_files(cls, paths: Iterable[Path]) -> ActorKB:
-        return cls()
-
-
-def resolve_actors(events: list[Event], doc: Doc, article: Article, kb: ActorKB) -> None:
-    """Give every actor a canonical name and kb_id (in place)."""
-    for event in events:
-        for entity in event.actor + event.recipient:
-            entity.name = entity.name or entity.text
-
-
-__all__ = ["ActorKB", "resolve_actors"]
+__all__ = ["ActorKB", "KBEntry", "Role", "resolve_actors"]

@@ -1,0 +1,414 @@
+"""Resolution: every actor and recipient gets a canonical name and a kb_id.
+
+Per article, in order:
+  1. learn from the text: persons with their titles and appositions
+     ("Turkish Defense Minister Hulusi Akar", "Khaled al Meshri, who heads the
+     High State Council", "his counterpart Salahaddin Namroush") and acronyms
+     written out ("Government of National Accord (GNA)");
+  2. merge spelling variants of one person (kb/names.py, conservative);
+  3. resolve each entity: pronouns to the last person named, surnames to the
+     full person of the article, organizations, countries and collectives
+     ("Turkish forces" -> Turkish military, TUR MIL) to their entries;
+  4. fill country, sector and title the entity lacks from the KB entry, or
+     from a loaded PETRARCH dictionary (which wins: users chose its codes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from resgestae.coding.actors import lexicon, norm, read_actor
+from resgestae.kb.base import ActorKB, KBEntry, make_id
+from resgestae.kb.names import ascii_fold, parts, same_person, surname_alike
+from resgestae.kb.petrarch import iso_date
+from resgestae.model import Article, Entity, Event
+
+HE_SHE = frozenset({"he", "she", "him", "her"})
+HEAD_VERBS = frozenset({"head", "lead", "chair", "command", "run", "direct"})
+ACRONYM_RE = re.compile(
+    r"((?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|for|the|and|on)\s+)*)*[A-Z][\w'\u2019.-]*)"
+    r",?\s*\(([A-Z][A-Za-z]{1,7})\)"
+)
+SMALL_WORDS = frozenset({"of", "for", "the", "and", "on"})
+
+
+@dataclass
+class Mention:
+    """A person named in the article: where, and the KB entry it resolved to."""
+
+    start: int
+    entry: KBEntry
+
+
+@dataclass
+class Context:
+    """What the article itself says about its actors."""
+
+    doc: Doc
+    article: Article
+    kb: ActorKB
+    date: str | None = None
+    home: str | None = None  # country of the dateline
+    persons: list[Mention] = field(default_factory=list)
+    entries: dict[str, KBEntry] = field(default_factory=dict)  # kb_id -> entry, this article
+
+
+def resolve_actors(events: list[Event], doc: Doc, article: Article, kb: ActorKB) -> None:
+    """Give every actor a canonical name and kb_id (in place); the KB learns from the text."""
+    ctx = Context(doc, article, kb, iso_date(article.date), _dateline_country(article))
+    learn_acronyms(ctx)
+    learn_persons(ctx)
+    for event in events:
+        for entity in event.actor + event.recipient:
+            resolve_entity(entity, ctx)
+
+
+def _dateline_country(article: Article) -> str | None:
+    if not article.dateline:
+        return None
+    lex = lexicon()
+    for part in re.split(r"[,\u2013\u2014-]", article.dateline):
+        ref = lex.country(part.strip())
+        if ref and ref.kind in ("name", "capital"):
+            return ref.code
+    return None
+
+
+# -- learning acronyms ------------------------------------------------------------
+
+
+def learn_acronyms(ctx: Context) -> None:
+    """ "Government of National Accord (GNA)" makes GNA an alias of the expansion."""
+    for match in ACRONYM_RE.finditer(ctx.doc.text):
+        words = match.group(1).split()
+        acronym = match.group(2)
+        for i in range(len(words)):
+            tail = words[i:]
+            initials = "".join(w[0] for w in tail if w.lower() not in SMALL_WORDS).upper()
+            if initials == acronym.upper():
+                start = match.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
+                _add_acronym(ctx, " ".join(tail), acronym, start)
+                break
+
+
+def _add_acronym(ctx: Context, expansion: str, acronym: str, start: int) -> None:
+    span = ctx.doc.char_span(start, start + len(expansion), alignment_mode="expand")
+    found = read_actor(span) if span is not None else None
+    entity = found[0] if found else None
+    known = ctx.kb.lookup(expansion, "org") or ctx.kb.lookup(acronym, "org")
+    if known:
+        ctx.kb.add_alias(known[0].kb_id, acronym)
+        return
+    ref = lexicon().org(expansion) or lexicon().org(acronym)
+    country = ref.country if ref else (entity.country if entity else None)
+    sectors = list(ref.sectors) if ref else (list(entity.sectors) if entity else [])
+    name = ref.name if ref else expansion
+    ctx.kb.add(KBEntry(make_id("org", name, country), name, "org", aliases=[acronym],
+                       country=country, sectors=sectors, source="text"))
+
+
+# -- learning persons -------------------------------------------------------------
+
+
+def learn_persons(ctx: Context) -> None:
+    """Persons named in full in the article, merged across spellings, in text order."""
+    chunks = {t.i: nc for nc in ctx.doc.noun_chunks for t in nc}
+    for ent in ctx.doc.ents:
+        if ent.label_ != "PERSON" and not _titled(ent, chunks):
+            continue
+        span = chunks.get(ent.root.i, ent)
+        found = read_actor(span) or read_actor(ent)
+        if not found or found[1] != "person":
+            continue
+        entity = found[0]
+        if len(entity.name.split()) < 2:
+            continue  # a surname alone: resolved against full names later
+        _enrich(entity, ent, chunks, ctx)
+        if entity.country is None and entity.sector == "REB" and ctx.home:
+            # A warlord or rebel fights at home: the dateline's country is his.
+            entity.country = ctx.home
+        entry = _person_entry(entity, ctx)
+        ctx.persons.append(Mention(ent.start, entry))
+
+
+def _titled(ent: Span, chunks: dict[int, Span]) -> bool:
+    """NER sometimes calls a titled person ORG ("warlord Khalifa Haftar")."""
+    span = chunks.get(ent.root.i)
+    found = read_actor(span) if span is not None else None
+    return bool(found and found[1] == "person" and found[0].title)
+
+
+def _enrich(entity: Entity, ent: Span, chunks: dict[int, Span], ctx: Context) -> None:
+    """Title, country and sector from a title phrase just before the name, an
+    apposition, or a "who heads X" clause."""
+    root = ent.root
+    before = chunks.get(ent.start - 1)
+    if before is not None and before.end == ent.start and before.root.i != root.i:
+        _from_title_phrase(entity, before, root, ctx)
+    if root.dep_ == "appos" and root.head.i in chunks:
+        _from_title_phrase(entity, chunks[root.head.i], root, ctx)
+    for child in root.children:
+        if child.dep_ == "appos" and child.i in chunks:
+            _from_title_phrase(entity, chunks[child.i], root, ctx)
+        if child.dep_ == "relcl" and child.lemma_ in HEAD_VERBS:
+            _from_head_clause(entity, child, chunks)
+
+
+def _from_title_phrase(entity: Entity, phrase: Span, person: Token, ctx: Context) -> None:
+    found = read_actor(phrase)
+    if not found or found[1] not in ("group", "org"):
+        return
+    other = found[0]
+    entity.country = entity.country or other.country
+    entity.sectors = entity.sectors or list(other.sectors)
+    entity.sector = entity.sector or other.sector
+    entity.title = entity.title or _strip_country(phrase)
+    if "counterpart" in phrase.text.lower():
+        _counterpart(entity, person, ctx)
+
+
+def _strip_country(phrase: Span) -> str | None:
+    lex = lexicon()
+    words = [t.text for t in phrase if not t.is_punct and t.lower_ not in ("the", "his", "her",
+             "their", "its", "a", "an", "'s", "\u2019s") and not lex.country(t.text)]
+    return " ".join(words) or None
+
+
+def _counterpart(entity: Entity, person: Token, ctx: Context) -> None:
+    """ "X held talks with his counterpart Y": Y holds X's post in the other country."""
+    other = _clause_subject(person, ctx)
+    if other is None:
+        return
+    entity.title = other.title or entity.title
+    entity.sector = entity.sector or other.sector
+    entity.sectors = entity.sectors or list(other.sectors)
+    if entity.country is None and ctx.home and ctx.home != other.country:
+        entity.country = ctx.home
+
+
+def _clause_subject(token: Token, ctx: Context) -> KBEntry | None:
+    """The person who is the subject of the verb that governs `token`."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return _article_person(ctx.doc[child.left_edge.i : child.i + 1].text, ctx)
+    return None
+
+
+def _from_head_clause(entity: Entity, verb: Token, chunks: dict[int, Span]) -> None:
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.i in chunks:
+            found = read_actor(chunks[obj.i])
+            if found and found[1] in ("org", "group"):
+                org = found[0]
+                entity.country = entity.country or org.country
+                entity.sectors = entity.sectors or list(org.sectors)
+                entity.sector = entity.sector or org.sector
+                entity.title = entity.title or f"head of {org.name}"
+
+
+def _person_entry(entity: Entity, ctx: Context) -> KBEntry:
+    """The KB entry for a fully named person: same article, then the KB, else a new one."""
+    for entry in ctx.entries.values():
+        if entry.kind == "person" and same_person(entity.name, entity.country, entity.sector,
+                                                  entry.name, entry.country, entry.sector, True):
+            return _merge(entry, entity, ctx)
+    for entry in ctx.kb.lookup(entity.name, "person") + _fuzzy_candidates(entity, ctx.kb):
+        if same_person(entity.name, entity.country, entity.sector,
+                       entry.name, entry.country, entry.sector, False) or (
+            norm(entry.name) == norm(entity.name) and _compatible(entry, entity)
+        ):
+            return _merge(entry, entity, ctx)
+    entry = ctx.kb.add(KBEntry(make_id("person", entity.name, entity.country), entity.name,
+                               "person", country=entity.country, sectors=list(entity.sectors),
+                               title=entity.title, source="text"))
+    ctx.entries[entry.kb_id] = entry
+    return entry
+
+
+def _compatible(entry: KBEntry, entity: Entity) -> bool:
+    return not (entry.country and entity.country and entry.country != entity.country)
+
+
+def _fuzzy_candidates(entity: Entity, kb: ActorKB) -> list[KBEntry]:
+    last = parts(entity.name).last
+    return [e for e in kb.persons() if surname_alike(parts(e.name).last, last)]
+
+
+def _merge(entry: KBEntry, entity: Entity, ctx: Context) -> KBEntry:
+    ctx.kb.add_alias(entry.kb_id, entity.name)
+    entry.country = entry.country or entity.country
+    entry.sectors = entry.sectors or list(entity.sectors)
+    entry.title = entry.title or entity.title
+    ctx.entries[entry.kb_id] = entry
+    return entry
+
+
+# -- resolving entities -------------------------------------------------------------
+
+
+def resolve_entity(entity: Entity, ctx: Context) -> None:
+    """Canonical name, kb_id and missing attributes for one actor or recipient."""
+    kind = _kind(entity, ctx)
+    entry = _entry_for(entity, kind, ctx)
+    if entry is not None:
+        _fill(entity, entry)
+    if ctx.kb.dictionary is not None:
+        _apply_dictionary(entity, ctx)
+
+
+def _kind(entity: Entity, ctx: Context) -> str:
+    if entity._tokens is not None:
+        found = read_actor(ctx.doc[entity._tokens[0] : entity._tokens[1]])
+        if found:
+            return found[1]
+    if norm(entity.text) in HE_SHE or norm(entity.name) in HE_SHE:
+        return "pronoun"
+    return "group"
+
+
+def _entry_for(entity: Entity, kind: str, ctx: Context) -> KBEntry | None:
+    if kind == "pronoun":
+        return _pronoun(entity, ctx)
+    person = _article_person(entity.name, ctx)
+    last = entity.name.split()[-1] if entity.name.split() else ""
+    if person is None and kind == "group" and last[:1].isupper():
+        person = _full_name_match(last, ctx) or _surname_exact(last, ctx)
+    if person is not None and kind in ("person", "group"):
+        return person
+    if kind == "person":
+        return _lone_person(entity, ctx)
+    if kind == "org":
+        return _org(entity, ctx)
+    if kind == "country":
+        return _country(entity, ctx)
+    return _group(entity, ctx)
+
+
+def _pronoun(entity: Entity, ctx: Context) -> KBEntry | None:
+    """ "he said" -> the person named last before the pronoun (he/she only)."""
+    if norm(entity.text) not in HE_SHE or entity._tokens is None:
+        return None
+    start = entity._tokens[0]
+    before = [m for m in _all_mentions(ctx) if m.start < start]
+    return before[-1].entry if before else None
+
+
+def _all_mentions(ctx: Context) -> list[Mention]:
+    """Full-name mentions plus surname-only mentions that resolve, in text order."""
+    mentions = list(ctx.persons)
+    for ent in ctx.doc.ents:
+        if len(ent) == 1 and ent.label_ in ("PERSON", "ORG", "NORP", ""):
+            entry = _article_person(ent.text, ctx)
+            if entry is not None:
+                mentions.append(Mention(ent.start, entry))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _article_person(name: str, ctx: Context) -> KBEntry | None:
+    """A full person of this article that `name` (full or surname only) refers to."""
+    full = _full_name_match(name, ctx)
+    if full is not None:
+        return full
+    folded = re.sub(r"^(the|minister|president|general|mr|mrs|ms|dr)\s+", "", ascii_fold(name))
+    if not folded or " " in folded:
+        return None
+    matches = {m.entry.kb_id: m.entry for m in ctx.persons
+               if any(parts(n).last == folded for n in m.entry.names())}
+    if not matches:
+        matches = {m.entry.kb_id: m.entry for m in ctx.persons
+                   if any(surname_alike(parts(n).last, folded) for n in m.entry.names())}
+    return next(iter(matches.values())) if len(matches) == 1 else None
+
+
+def _surname_exact(surname: str, ctx: Context) -> KBEntry | None:
+    folded = ascii_fold(surname)
+    matches = {m.entry.kb_id: m.entry for m in ctx.persons
+               if any(parts(n).last == folded for n in m.entry.names())}
+    return next(iter(matches.values())) if len(matches) == 1 else None
+
+
+def _full_name_match(name: str, ctx: Context) -> KBEntry | None:
+    for entry in ctx.entries.values():
+        if entry.kind == "person" and norm(name) in {norm(n) for n in entry.names()}:
+            return entry
+    return None
+
+
+def _lone_person(entity: Entity, ctx: Context) -> KBEntry:
+    """A person the article names only by surname, or a full name NER missed."""
+    if len(entity.name.split()) > 1:
+        return _person_entry(entity, ctx)
+    known = [e for e in ctx.kb.by_surname(entity.name) if _compatible(e, entity)]
+    if len(known) == 1:
+        return known[0]
+    return _person_entry(entity, ctx)
+
+
+def _org(entity: Entity, ctx: Context) -> KBEntry:
+    known = ctx.kb.lookup(entity.name, "org") or ctx.kb.lookup(entity.text, "org")
+    if known:
+        return known[0]
+    return ctx.kb.add(KBEntry(make_id("org", entity.name, entity.country), entity.name, "org",
+                              country=entity.country, sectors=list(entity.sectors),
+                              source="data"))
+
+
+def _country(entity: Entity, ctx: Context) -> KBEntry | None:
+    if not entity.country:
+        return None
+    name = lexicon().names.get(entity.country, entity.name)
+    return ctx.kb.add(KBEntry(make_id("country", name, entity.country), name, "country",
+                              country=entity.country, source="data"))
+
+
+def _group(entity: Entity, ctx: Context) -> KBEntry:
+    """A collective: one entry per (country, sector), named "Turkish military"."""
+    name = _group_name(entity)
+    return ctx.kb.add(KBEntry(make_id("group", name, entity.country), name, "group",
+                              country=entity.country, sectors=list(entity.sectors),
+                              source="data"))
+
+
+def _group_name(entity: Entity) -> str:
+    lex = lexicon()
+    label = lex.sector_labels.get(entity.sector or "")
+    if entity.country and label:
+        adjective = lex.adjectives.get(entity.country) or lex.names.get(entity.country, "")
+        return f"{adjective} {label}".strip()
+    words = [w for w in entity.name.split() if w.lower() not in ("the", "a", "an")]
+    return " ".join(words) or entity.text
+
+
+def _fill(entity: Entity, entry: KBEntry) -> None:
+    entity.name = entry.name
+    entity.kb_id = entry.kb_id
+    entity.country = entity.country or entry.country
+    if not entity.sector and entry.sectors:
+        entity.sector = entry.sectors[0]
+        entity.sectors = list(entry.sectors)
+    entity.title = entity.title or entry.title
+    entry.mentions += 1
+
+
+def _apply_dictionary(entity: Entity, ctx: Context) -> None:
+    """A PETRARCH dictionary phrase in the entity's words sets its code (dated role)."""
+    entry, role, agent_sectors = ctx.kb.dictionary.code(ctx.kb, entity.text, ctx.date)
+    if entry is None and not agent_sectors:
+        if ctx.kb.dictionary_only:
+            entity.country, entity.sector, entity.sectors = None, None, []
+        return
+    country = role.country if role else None
+    sectors = (list(role.sectors) if role else []) + [s for s in agent_sectors]
+    if entry is not None:
+        entity.name, entity.kb_id = entry.name, entry.kb_id
+        entity.country = country
+    elif ctx.kb.dictionary_only:
+        entity.country = None
+    entity.sectors = sectors or entity.sectors
+    entity.sector = entity.sectors[0] if entity.sectors else None
