@@ -146,11 +146,22 @@ function drawTimeline(byDay) {
 
 const map = {};
 
+function focus(places) {
+  // the whole world, or the located events' region with a margin
+  if (!places.length) return { type: "Sphere" };
+  const lons = places.map((p) => p.lon), lats = places.map((p) => p.lat);
+  const box = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
+  return { type: "MultiPoint", coordinates: [
+    [box(Math.min(...lons) - 25, -180, 180), box(Math.min(...lats) - 15, -85, 85)],
+    [box(Math.max(...lons) + 25, -180, 180), box(Math.max(...lats) + 15, -85, 85)],
+  ] };
+}
+
 function drawMap(places) {
   const svg = select("#map");
   svg.selectAll("*").remove();
   const width = svg.node().clientWidth || 600, height = 300;
-  map.projection = geoNaturalEarth1().fitSize([width, height], { type: "Sphere" });
+  map.projection = geoNaturalEarth1().fitSize([width, height], focus(places));
   svg.attr("viewBox", `0 0 ${width} ${height}`);
   svg.append("g").selectAll("path").data(COUNTRIES.features).join("path")
     .attr("class", "country").attr("d", geoPath(map.projection))
@@ -226,7 +237,7 @@ async function refresh() {
     drawNetwork(network);
     await loadEvents(true);
     status(stats.total ? "" : "no events match");
-    document.body.dataset.ready = "1";
+    document.body.dataset.loads = String(Number(document.body.dataset.loads || 0) + 1);
   } catch (err) {
     status(err.message);
   }

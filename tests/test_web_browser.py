@@ -1,0 +1,93 @@
+"""The web page in a real browser: Debian chromium driven by Playwright, against a real
+server over a real DuckDB store (the sample article coded, plus hand-made events)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fixture_events import ARTICLE, fixture_events
+from server_helpers import Server
+
+from resgestae.model import Article
+from resgestae.store import Store
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="no /usr/bin/chromium (make browser installs Debian's chromium)"
+)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, coder, sample_text):
+    db = tmp_path_factory.mktemp("web") / "events.duckdb"
+    seed = Article(id="seed-article", text=sample_text, date="2020-12-26", title="Akar in Libya")
+    with Store(db) as store:
+        coded = next(iter(coder.code([seed])))
+        store.replace_article(coded.article or seed, coded.events)
+        store.replace_article(ARTICLE, fixture_events())
+    server = Server(db)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        page.requests = []
+        page.on("request", lambda request: page.requests.append(request.url))
+        page.goto(server.url + "/")
+        page.wait_for_selector("body[data-loads='1']", timeout=30_000)
+        yield page
+        browser.close()
+
+
+def _rows(page) -> list[str]:
+    return page.locator("#events tbody tr").all_inner_texts()
+
+
+def test_page_shows_everything(page, server):
+    assert len(_rows(page)) >= 4
+    assert page.locator("#timeline rect.bar").count() >= 2
+    assert page.locator("#map path.country").count() > 100  # outlines bundled, offline
+    assert page.locator("#map circle.dot").count() >= 2  # the visit at Tripoli
+    network = page.locator("#network").text_content()
+    assert "Hulusi Akar" in network and "Khalifa Haftar" in network
+    # nothing was fetched from anywhere but our server
+    assert all(url.startswith(server.url) for url in page.requests), page.requests
+
+
+def test_filter_click_highlight(page):
+    page.fill("input[name=actor]", "Haftar")
+    page.click("#apply")
+    page.wait_for_selector("body[data-loads='2']", timeout=30_000)
+    rows = _rows(page)
+    assert rows and all("Haftar" in row for row in rows)
+    threat = next(e for e in fixture_events() if e.event_type == "THREATEN")
+    page.locator(f"#events tbody tr[data-id='{threat.id}']").click()
+    page.wait_for_selector("#sentence mark.trigger", timeout=15_000)
+    marks = {m.get_attribute("class"): m.inner_text()
+             for m in page.locator("#sentence mark").all()}
+    assert marks == {"trigger": "threatened", "actor": "Khalifa Haftar",
+                     "recipient": "Turkish forces"}
+    assert "Tripoli, Libya" in page.locator("#sentence").inner_text()
+    assert re.search(r"THREATEN", page.locator("#evidence").inner_text())
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web.png"), full_page=True)
+    assert (ARTIFACTS / "web.png").stat().st_size > 10_000
+
+
+def test_map_dot_opens_evidence(page):
+    page.click("#clear")
+    page.wait_for_selector("body[data-loads='3']", timeout=30_000)
+    page.locator("#map circle.dot").first.click(force=True)
+    page.wait_for_selector("#sentence mark.trigger", timeout=15_000)
+    assert page.locator("#evidence").inner_text().count("Tripoli") >= 1
