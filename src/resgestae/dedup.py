@@ -40,6 +40,7 @@ output, ids and keys, in any run and in any order of articles.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -60,7 +61,19 @@ def merge_in_article(events: list[Event], article: Article) -> list[Event]:
             kept.append(event)
         else:
             _absorb(twin, event)
+    _distinct_ids(kept)
     return kept
+
+
+def _distinct_ids(events: list[Event]) -> None:
+    """Events of one clause with different actors ("backed by Russia, Egypt and the
+    UAE") share the clause id; give each a stable id of its own."""
+    seen: set[str] = set()
+    for event in events:
+        if event.id and event.id in seen:
+            sides = "|".join([";".join(_side(event.actor)), ";".join(_side(event.recipient))])
+            event.id = "e" + hashlib.sha1(f"{event.id}|{sides}".encode()).hexdigest()[:16]
+        seen.add(event.id)
 
 
 def _order(event: Event) -> tuple:
@@ -84,8 +97,6 @@ def _paragraph_count(event: Event, article: Article) -> int:
 
 def same_event(a: Event, b: Event) -> bool:
     """Whether two events of one article report the same real-world event."""
-    if a.id and a.id == b.id:
-        return True
     if a.event_type != b.event_type or a.factuality != b.factuality:
         return False
     actors, recipients = _side(a.actor), _side(a.recipient)

@@ -240,7 +240,7 @@ def _relative_dates(events: list[Event], doc: Doc, dates: list[Span]) -> None:
         days = _span_days(_clean(ent.text))
         # "after" is a preposition over Y's clause, or the marker inside it
         clause = prep.head if prep.dep_ == "mark" else prep
-        inner = [e for i, e in by_trigger.items() if i == clause.i or _under(doc[i], clause)]
+        inner = [e for i, e in by_trigger.items() if _heads_clause(doc[i], clause)]
         outer = _event_above(clause, by_trigger)
         if days is None or outer is None or not outer.date or outer.date_precision != "day":
             continue
@@ -260,8 +260,14 @@ def _span_days(words: str) -> int | None:
     return number * UNIT_DAYS[m.group(2).lower()] if number else None
 
 
-def _under(token: Token, ancestor: Token) -> bool:
-    return any(a.i == ancestor.i for a in token.ancestors)
+def _heads_clause(token: Token, clause: Token) -> bool:
+    """The trigger is the clause's verb, or hangs on it as "threatened to attack"."""
+    while token.i != clause.i:
+        if token.dep_ not in ("xcomp", "conj", "dobj", "compound", "pobj", "prep", "pcomp") \
+                or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _event_above(prep: Token, by_trigger: dict[int | None, Event]) -> Event | None:

@@ -1,0 +1,95 @@
+"""Dates: own rules, dateparser precision, clause attachment and event-relative dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from resgestae.coding.dates import date_events, resolve_date
+from resgestae.model import Article, Event
+
+PUB = dt.date(2020, 12, 26)  # a Saturday
+
+
+def when(text: str, pub: dt.date | None = PUB, future: bool = False):
+    found = resolve_date(text, pub, future)
+    return (found.date, found.precision) if found else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("April 2019", ("2019-04", "month")),
+    ("in October 2020", ("2020-10", "month")),
+    ("the end of 2021", ("2021-12", "month")),
+    ("late 2021", ("2021", "year")),
+    ("last year", ("2019", "year")),
+    ("this week", ("2020-12", "month")),
+    ("last month", ("2020-11", "month")),
+    ("2011", ("2011", "year")),
+    ("yesterday", ("2020-12-25", "day")),
+    ("Tuesday", ("2020-12-22", "day")),
+    ("December 28", ("2019-12-28", "day")),
+    ("18 months", None),
+    ("since then", None),
+])
+def test_resolve_date(text, expected):
+    assert when(text) == expected
+
+
+def test_weekday_for_planned_events_looks_ahead():
+    assert when("Tuesday", future=True) == ("2020-12-29", "day")
+
+
+def test_without_publication_date_only_written_years_resolve():
+    assert when("April 2019", pub=None) == ("2019-04", "month")
+    assert when("last year", pub=None) is None
+
+
+def make_event(doc, word: str, nth: int = 0, kind: str = "CONSULT") -> Event:
+    token = [t for t in doc if t.text == word][nth]
+    sent = token.sent
+    return Event(article_id="a", event_type=kind, text=sent.text,
+                 span=(sent.start_char, sent.end_char), trigger=token.text,
+                 _trigger_i=token.i, _sent=(sent.start, sent.end))
+
+
+@pytest.fixture(scope="module")
+def sample_doc(coder, sample_text):
+    return coder.nlp(sample_text)
+
+
+def test_sample_article_dates(sample_doc, sample_text):
+    article = Article(id="a", text=sample_text, date="2020-12-26")
+    doc = sample_doc
+    events = [make_event(doc, "offensive", 1, "ASSAULT"), make_event(doc, "struck", kind="AGREE"),
+              make_event(doc, "trip"), make_event(doc, "threatened", kind="THREATEN"),
+              make_event(doc, "met"), make_event(doc, "adopted", kind="AGREE")]
+    date_events(events, doc, article)
+    offensive, ceasefire, trip, threat, met, motion = events
+    assert (offensive.date, offensive.date_precision, offensive.date_text) == (
+        "2019-04", "month", "April 2019")
+    assert (ceasefire.date, ceasefire.date_precision) == ("2020-10", "month")
+    # "made a trip to Libya, two days after Haftar threatened": the trip keeps the
+    # publication date, the threat is two days before it.
+    assert (trip.date, trip.date_text) == ("2020-12-26", None)
+    assert (threat.date, threat.date_precision) == ("2020-12-24", "day")
+    assert threat.date_text.startswith("two days")
+    assert (met.date, met.date_precision, met.date_text) == ("2020-12-26", "day", None)
+    assert (motion.date, motion.date_text) == ("2020-12", "this week")
+
+
+def test_date_words_of_another_clause_stay_there(coder):
+    doc = coder.nlp("Rebels attacked the town on Tuesday after the army had withdrawn in 2019.")
+    article = Article(id="c", text=doc.text, date="2021-03-05")  # a Friday
+    attack, withdrawal = make_event(doc, "attacked"), make_event(doc, "withdrawn")
+    date_events([attack, withdrawal], doc, article)
+    assert (attack.date, attack.date_text) == ("2021-03-02", "Tuesday")
+    assert (withdrawal.date, withdrawal.date_precision) == ("2019", "year")
+
+
+def test_article_without_date(sample_doc, sample_text):
+    article = Article(id="a", text=sample_text, date=None)
+    events = [make_event(sample_doc, "met"), make_event(sample_doc, "offensive", 1)]
+    date_events(events, sample_doc, article)
+    assert (events[0].date, events[0].date_precision) == (None, None)
+    assert events[1].date == "2019-04"  # written with its year: needs no base

@@ -1,0 +1,113 @@
+"""Deduplication: repeated paragraphs, same event reported twice, deterministic keys."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from resgestae.dedup import dates_compatible, event_key, merge_in_article
+from resgestae.model import Article, Entity, Event
+
+AKAR = Entity(text="Akar", name="Hulusi Akar", country="TUR", kb_id="k-akar")
+NAMROUSH = Entity(text="Namroush", name="Salahaddin Namroush", country="LBY", kb_id="k-namroush")
+NEMRUSH = Entity(text="Saladin Nemrush", name="Salahaddin Namroush", country="LBY",
+                 kb_id="k-namroush")
+HAFTAR = Entity(text="Haftar", name="Khalifa Haftar", country="LBY", kb_id="k-haftar")
+
+
+def event(start: int, kind: str = "CONSULT", actor=AKAR, recipient=NAMROUSH,
+          date: str | None = "2020-12-26", precision: str | None = "day",
+          date_text: str | None = None, trigger: tuple[int, int] | None = None) -> Event:
+    made = Event(article_id="a", event_type=kind, text="x", span=(start, start + 20),
+                 actor=[actor] if actor else [], recipient=[recipient] if recipient else [],
+                 date=date, date_precision=precision, date_text=date_text,
+                 _trigger_span=trigger or (start, start + 3))
+    made.assign_id()
+    return made
+
+
+def article(text: str = "", **kw) -> Article:
+    return Article(id="a", text=text or "p" * 400, date="2020-12-26", **kw)
+
+
+def test_repeated_paragraph_gives_mentions():
+    text = "Akar met Namroush.\n\nHaftar threatened Turkey.\n\nAkar met Namroush.\n"
+    art = article(text, paragraphs=[(0, 18), (20, 45)], repeats={0: 2})
+    met = event(0)
+    threat = event(20, "THREATEN", HAFTAR, None)
+    out = merge_in_article([threat, met], art)
+    assert [(e.event_type, e.mentions) for e in out] == [("CONSULT", 2), ("THREATEN", 1)]
+    assert out[0].article_ids == ["a"]
+
+
+def test_same_event_reported_twice_merges():
+    first = event(0)
+    second = event(100, recipient=NEMRUSH, date_text="Thursday")  # other spelling, same kb_id
+    out = merge_in_article([second, first], article())
+    assert len(out) == 1
+    assert out[0].id == first.id and out[0].mentions == 2
+    assert out[0].date_text == "Thursday"  # the later report's date words fill the gap
+
+
+def test_different_events_stay_apart():
+    events = [event(0), event(50, "THREATEN"), event(100, actor=HAFTAR),
+              event(150, date="2020-11-02"), event(200, actor=None, recipient=None),
+              event(250, actor=None, recipient=None)]
+    assert len(merge_in_article(events, article())) == 6
+
+
+def test_dates_compatible_at_coarser_precision():
+    assert dates_compatible("2019-04", "month", "2019-04-10", "day")
+    assert not dates_compatible("2019-04", "month", "2019-05-01", "day")
+    assert dates_compatible(None, None, None, None)
+    assert not dates_compatible("2019", "year", None, None)
+
+
+def test_clause_with_several_actors_gets_distinct_ids():
+    shared = (10, 16)  # "backed by Russia, Egypt and the UAE": one clause, three actors
+    russia = Entity(text="Russia", name="Russia", country="RUS")
+    egypt = Entity(text="Egypt", name="Egypt", country="EGY")
+    events = [event(0, "SUPPORT", who, HAFTAR, trigger=shared) for who in (russia, egypt)]
+    out = merge_in_article(events, article())
+    assert len(out) == 2 and len({e.id for e in out}) == 2
+
+
+def test_deterministic_in_any_order():
+    events = lambda: [event(0), event(40, "THREATEN", HAFTAR, AKAR), event(80),  # noqa: E731
+                      event(120, recipient=NEMRUSH), event(160, "AID")]
+    expected = [(e.id, e.mentions) for e in merge_in_article(events(), article())]
+    for seed in range(5):
+        shuffled = events()
+        random.Random(seed).shuffle(shuffled)
+        assert [(e.id, e.mentions) for e in merge_in_article(shuffled, article())] == expected
+    assert Counter(m for _, m in expected) == Counter({3: 1, 1: 2})
+
+
+def test_event_key():
+    record = event(0).to_record()
+    assert event_key(record) == "CONSULT|asserted|k-akar|k-namroush|2020-W52"
+    # A stated day stays a day; months and years stay what they are.
+    assert event_key(event(0, date_text="on Dec. 24", date="2020-12-24").to_record()).endswith(
+        "|2020-12-24")
+    assert event_key(event(0, date="2019-04", precision="month").to_record()).endswith("|2019-04")
+    # Same key for the same event reported the next day (publication dates differ).
+    assert event_key(event(0, date="2020-12-28").to_record()) != event_key(record)  # new week
+    assert event_key(event(0, date="2020-12-25").to_record()) == event_key(record)
+    assert event_key(event(0, actor=None, recipient=None).to_record()) == ""
+    assert event_key(event(0, date=None, precision=None).to_record()) == ""
+
+
+def test_sample_article_has_no_duplicate_events(coder, sample_text):
+    coded = next(iter(coder.code([Article(id="s", text=sample_text, date="2020-12-26")])))
+    assert coded.error is None and coded.events
+    keys = [event_key(e.to_record()) for e in coded.events]
+    keyed = [k for k in keys if k]
+    assert len(keyed) == len(set(keyed))
+    assert len({e.id for e in coded.events}) == len(coded.events)
+    # The near-duplicate paragraph ("The Turkish Defen[sc]e Ministry said Akar is there
+    # to inspect Turkish forces ...") is coded once, with two mentions.
+    art = coded.article
+    assert art.repeats, "the readers found no repeated paragraph in the sample"
+    repeated = [p for p in art.paragraphs if p[0] in art.repeats]
+    inside = [e for e in coded.events if any(a <= e.span[0] < b for a, b in repeated)]
+    assert inside and all(e.mentions == 2 for e in inside)
