@@ -32,18 +32,30 @@ __all__ = ["extract_events"]
 def extract_events(doc: Doc, article: Article) -> list[Event]:
     """All events the article's Doc reports, several per sentence where the text has them."""
     events: list[Event] = []
+    previous: list[Token] = []
     for sent in doc.sents:
         if sent.text.strip():
-            events.extend(sentence_events(sent, article))
+            events.extend(sentence_events(sent, article, previous))
+            previous = _named_subject(sent) or previous
     return events
 
 
-def sentence_events(sent: Span, article: Article) -> list[Event]:
-    """The events of one sentence, without repeats of the same act."""
+def _named_subject(sent: Span) -> list[Token]:
+    """The first named person or group that is a subject in the sentence: the antecedent
+    of "he said" in the next one."""
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN":
+            return [token, *token.conjuncts]
+    return []
+
+
+def sentence_events(sent: Span, article: Article, previous: list[Token] | None = None) -> list[Event]:
+    """The events of one sentence, without repeats of the same act. `previous` is the
+    named subject of the sentence before, for "..., he said"."""
     events: list[Event] = []
     seen: set[tuple] = set()
     for clause in find_clauses(sent):
-        for event in _clause_events(clause, sent, article):
+        for event in _clause_events(clause, sent, article, previous or []):
             key = (event.event_type, tuple(e.text for e in event.actor),
                    tuple(e.text for e in event.recipient))
             if key not in seen:
@@ -52,7 +64,8 @@ def sentence_events(sent: Span, article: Article) -> list[Event]:
     return events
 
 
-def _clause_events(clause: Clause, sent: Span, article: Article) -> list[Event]:
+def _clause_events(clause: Clause, sent: Span, article: Article,
+                   previous: list[Token]) -> list[Event]:
     mod = modality(clause)
     coding = code_clause(clause, mod)
     prob = None
@@ -60,7 +73,7 @@ def _clause_events(clause: Clause, sent: Span, article: Article) -> list[Event]:
         coding, prob = _classify(clause, mod)
         if coding is None:
             return []
-    actors, recipients = _participants(clause, coding)
+    actors, recipients = _participants(clause, coding, previous)
     if not actors and not recipients:
         return []
     groups = [[a] for a in actors] if clause.split and len(actors) > 1 else [actors]
@@ -68,23 +81,28 @@ def _clause_events(clause: Clause, sent: Span, article: Article) -> list[Event]:
     return [_event(clause, coding, group, recipients, conf, sent, article) for group in groups]
 
 
-def _participants(clause: Clause, coding: Coding) -> tuple[list[Entity], list[Entity]]:
+def _participants(clause: Clause, coding: Coding,
+                  previous: list[Token]) -> tuple[list[Entity], list[Entity]]:
     """Entities for the actor and recipient heads, pronouns resolved through the reporter."""
-    antecedent = _reporter_subject(clause) or _earlier_subject(clause)
-    actors = _resolve(clause.actors, antecedent)
-    recipients = _resolve(clause.recipients, antecedent)
+    antecedent = _reporter_subject(clause, previous)
+    third = antecedent or _earlier_subject(clause)
+    actors = _resolve(clause.actors, antecedent, third)
+    recipients = _resolve(clause.recipients, antecedent, third)
     if coding.request_from_reporter:
-        actors, recipients = antecedent, actors + recipients
+        actors, recipients = antecedent, actors or recipients
     actor_entities = _entities(actors)
     taken = {e._tokens for e in actor_entities}
     recipient_entities = [e for e in _entities(recipients) if e._tokens not in taken]
     return actor_entities, recipient_entities
 
 
-def _reporter_subject(clause: Clause) -> list[Token]:
+def _reporter_subject(clause: Clause, previous: list[Token]) -> list[Token]:
+    """Who reported: the reporting verb's subject; "he"/"she" is the previous sentence's."""
     if clause.reporter is None:
         return []
     heads, _passive = subject(clause.reporter)
+    if heads and heads[0].lower_ in ("he", "she"):
+        return list(previous)
     r = rules()
     return [t for h in heads for t in (h, *h.conjuncts) if t.lower_ not in r.pronouns]
 
@@ -101,13 +119,18 @@ def _earlier_subject(clause: Clause) -> list[Token]:
     return []
 
 
-def _resolve(tokens: list[Token], reporter_subject: list[Token]) -> list[Token]:
-    """Replace pronouns by the reporting verb's subject ("Iraq said it would ...")."""
+THIRD_PERSON = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+
+
+def _resolve(tokens: list[Token], reporter: list[Token], third: list[Token]) -> list[Token]:
+    """Replace pronouns by the reporting verb's subject ("Iraq said it would ..."), or a
+    third-person pronoun by an earlier named subject of the sentence."""
     pronouns = rules().pronouns
     out: list[Token] = []
     for token in tokens:
         if token.lower_ in pronouns or token.pos_ == "PRON":
-            out.extend(t for t in reporter_subject if t not in out)
+            antecedent = third if token.lower_ in THIRD_PERSON else reporter
+            out.extend(t for t in antecedent if t not in out)
         elif token not in out:
             out.append(token)
     return out
@@ -122,9 +145,26 @@ def _entities(tokens: list[Token]) -> list[Entity]:
             continue
         if entity._tokens is None:
             entity._tokens = (span.start, span.end)
-        if all(e._tokens != entity._tokens for e in entities):
-            entities.append(entity)
+        for found in (entity, *_coordinated_adjectives(token, entity)):
+            if all(e._tokens != found._tokens for e in entities):
+                entities.append(found)
     return entities
+
+
+def _coordinated_adjectives(token: Token, main: Entity) -> list[Entity]:
+    """"Turkish and Libyan officials": one more actor per coordinated nationality."""
+    extra: list[Entity] = []
+    for amod in (c for c in token.lefts if c.dep_ == "amod"):
+        for conj in amod.conjuncts:
+            entity = code_actor(token.doc[conj.i:conj.i + 1])
+            if entity is None or entity.country is None or entity.country == main.country:
+                continue
+            entity.text = f"{conj.text} {token.text}"
+            entity.name = entity.text
+            entity.sector, entity.sectors, entity.title = main.sector, list(main.sectors), main.title
+            entity._tokens = (conj.i, conj.i + 1)
+            extra.append(entity)
+    return extra
 
 
 def _event(clause: Clause, coding: Coding, actors: list[Entity], recipients: list[Entity],

@@ -224,7 +224,8 @@ def _core(span: Span) -> Span:
     """
     doc, root = span.doc, span.root
     start = span.start
-    while start < root.i and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+    while start < root.i and (doc[start].lower_ in DETERMINERS or doc[start].is_punct
+                              or doc[start].is_space):
         start += 1
     end = root.i + 1
     while end < span.end and _continues(doc, end, span.end):
@@ -329,11 +330,10 @@ def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
     """Start of a trailing personal name ("... Minister Hulusi Akar" -> "Hulusi")."""
     if reading.org_covers_head:
         return None
-    head = core.root
-    if head.ent_type_ not in ("PERSON", "") or head.i != core.end - 1:
+    head, doc = core.root, core.doc
+    if head.i != core.end - 1 or head.ent_type_ in NON_ACTOR_ENTS:
         return None
     i = core.end
-    doc = core.doc
     while i > core.start:
         tok = doc[i - 1]
         particle = tok.lower_ in lex.name_particles and i < core.end and i - 1 > core.start
@@ -344,9 +344,15 @@ def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
         i += 1
     if i == core.end:
         return None
-    if head.ent_type_ != "PERSON" and i == core.start:
-        return None  # a lone capitalised noun that NER does not call a person
-    return i
+    if head.ent_type_ == "PERSON":
+        return i
+    # NER missed the person or called it ORG: a name needs a title before it.
+    return i if i > core.start and _is_title_word(doc[i - 1], lex) else None
+
+
+def _is_title_word(tok: Token, lex: Lexicon) -> bool:
+    low = tok.lower_.rstrip(".")
+    return bool(low in lex.title_words or lex.sector(low) or lex.sector(tok.lemma_))
 
 
 # -- the Entity ---------------------------------------------------------------------
@@ -377,7 +383,25 @@ def read_actor(span: Span) -> tuple[Entity, str] | None:
     reading = _read(core, span, lex)
     if not _can_act(core, reading, lex):
         return None
+    named = _name_after(span, reading)
+    if named is not None:
+        return read_actor(named)
     return _entity(span, core, reading, lex), _kind(core, reading)
+
+
+def _name_after(span: Span, reading: Reading) -> Span | None:
+    """ "Libyan Defense Minister | Saladin Nemrush": a title phrase whose person the
+    parser hung elsewhere; the phrase and the name that follows it, as one span."""
+    doc = span.doc
+    if reading.name_start is not None or not reading.head_sector or span.end >= len(doc):
+        return None
+    first = doc[span.end]
+    if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+        return None
+    end = span.end + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[span.start : end]
 
 
 def _kind(core: Span, reading: Reading) -> str:
@@ -443,7 +467,7 @@ def _entity(span: Span, core: Span, reading: Reading, lex: Lexicon) -> Entity:
     sector = reading.sectors[0] if reading.sectors else None
     name, title = _name_and_title(core, reading, lex)
     return Entity(
-        text=span.text,
+        text=span.text.strip(),
         name=name,
         country=reading.country,
         sector=sector,
@@ -459,7 +483,7 @@ def _name_and_title(core: Span, reading: Reading, lex: Lexicon) -> tuple[str, st
         name = doc[reading.name_start : core.end].text
         title_tokens = [t for t in doc[core.start : reading.name_start]
                         if t.i not in reading.country_tokens and not t.is_punct
-                        and t.lower_ not in ("'s", "’s")]
+                        and not t.is_space and t.lower_ not in ("'s", "’s")]
         while title_tokens and title_tokens[0].lower_ in DETERMINERS:
             title_tokens.pop(0)
         title = " ".join(t.text for t in title_tokens) or None

@@ -130,14 +130,17 @@ def _frame(token: Token, r: Rules) -> tuple[list[Token], Token | None, Token | N
 
 
 def subject(token: Token) -> tuple[list[Token], bool]:
-    """Subject heads of a verb (climbing xcomp/conj/acl), and whether it is passive."""
+    """Subject heads of a verb (climbing xcomp/conj/acl), and whether it is passive.
+    A raising verb's passive subject is the active subject of its complement
+    ("Akar is expected to attend")."""
     current = token
     for _ in range(6):
         for child in current.children:
             if child.dep_ in SUBJECTS:
                 return [_relative(child)], False
             if child.dep_ in PASSIVE_SUBJECTS:
-                return [_relative(child)], True
+                return [_relative(child)], current is token or (
+                    token.dep_ == "conj" and current is token.head)
         if current.dep_ in ("acl",) and current.head.pos_ in ("NOUN", "PROPN"):
             return [current.head], current.tag_ == "VBN"
         if current.dep_ not in ("xcomp", "conj", "acomp", "advcl", "relcl") or current.head is current:
@@ -221,6 +224,8 @@ def np_span(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ == "of"):
             right = max(right, child.right_edge.i + 1)
+        elif child.dep_ == "appos" and child.left_edge.i == right:
+            right = child.right_edge.i + 1  # "his counterpart Salahaddin Namroush"
     while left < token.i and doc[left].is_punct:
         left += 1
     return doc[left:right]
@@ -289,7 +294,7 @@ def _skip_verb(token: Token, r: Rules) -> bool:
         return True
     if token.dep_ == "pcomp" and head.dep_ == "prep" and _is_opaque(head.head, r):
         return True
-    if token.dep_ == "advcl" and _infinitive(token) and _typed_verb(head, r):
+    if token.dep_ == "advcl" and _infinitive(token) and (_typed_verb(head, r) or _light_object(head, r)):
         return True  # purpose clauses ("staged a strike to demand reforms")
     if token.dep_ == "acl" and token.tag_ == "VBN" and not agents(token):
         return True  # "a letter handed over to the UN": a description, not an act

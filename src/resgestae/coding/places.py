@@ -311,11 +311,13 @@ def attachment_cost(trigger: Token, span: Span) -> int | None:
     if span.start <= common.i < span.end:  # trigger sits in a clause about the place
         return 2 + len(up_path)
     cost = len(down_path) + 2 * len(up_path)
+    # "the neighbourhood of X" names X itself: those two arcs are free
+    cost -= 2 * sum(_place_of(t) for t in down_path)
     cost += _prep_cost(down_path)
     cost += 3 * sum(t.dep_ in REPORTING_DEPS for t in up_path)
     if up_path and down_path and down_path[-1].dep_ in ARG_DEPS:
         cost += 2  # another verb's argument: the trigger's place only by proximity
-    return cost
+    return max(cost, 0)
 
 
 def _chain(token: Token) -> list[Token]:

@@ -39,7 +39,11 @@ class Rules:
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in data.get(key, []))
+    words = data.get(key, [])
+    bad = [w for w in words if not isinstance(w, str)]
+    if bad:  # YAML reads bare on/no/yes as booleans: quote them in the file
+        raise ValueError(f"{RULES_FILE}: {key} has non-word entries {bad!r}; quote them")
+    return frozenset(w.lower() for w in words)
 
 
 def parse_rules(data: dict) -> Rules:
