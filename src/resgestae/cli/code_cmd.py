@@ -20,6 +20,8 @@ from resgestae.cli.options import add_db, add_format, db_path
 from resgestae.cli.output import write_records
 from resgestae.config import Config
 from resgestae.errors import ConfigError
+from resgestae.kb import ActorKB
+from resgestae.kb.persist import load_kb, save_kb
 from resgestae.readers import read_inputs
 from resgestae.runner import Progress, default_workers, run_local
 from resgestae.store import Store
@@ -63,8 +65,12 @@ def run(args: argparse.Namespace) -> int:
     store = nullcontext(None) if args.no_store else Store(config.db)
     progress = Progress()
     with store as db, tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
-        outcomes = run_local(read_inputs(args.paths), config, db, args.workers, progress=progress)
+        kb = load_kb(db.con, ActorKB.from_files(config.actor_files)) if db is not None else None
+        outcomes = run_local(read_inputs(args.paths), config, db, args.workers, progress=progress,
+                             kb=kb)
         write_records(_records(outcomes, bar), args.format, out)
+        if kb is not None:
+            save_kb(db.con, kb)  # actors learned from these articles
     if out is not sys.stdout:
         out.close()
     _summary(progress, None if args.no_store else config.db)
