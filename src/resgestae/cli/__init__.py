@@ -16,6 +16,7 @@ COMMANDS = {
     "eval": "Score the coder against gold records (PLOVER, PETRARCH, event-location).",
     "export": "Export stored events (jsonl, csv, parquet, gdelt, plover, geojson, graphml).",
     "serve": "Serve the HTTP API and the web page.",
+    "actors": "List the actor knowledge base; import or export it.",
 }
 
 

@@ -69,6 +69,7 @@ class Lexicon:
     modifiers: dict[str, str] = field(default_factory=dict)
     place_heads: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
     collective_heads: frozenset[str] = frozenset()
     adjectives: dict[str, str] = field(default_factory=dict)  # code -> main adjective
     names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
@@ -153,6 +154,7 @@ def _load_words(lex: Lexicon) -> None:
     lex.place_heads = frozenset(norm(str(w)) for w in titles["place_heads"])
     lex.collective_heads = frozenset(norm(str(w)) for w in titles["collective_heads"])
     lex.name_particles = frozenset(norm(str(w)) for w in titles.get("name_particles", []))
+    lex.honorifics = frozenset(norm(str(w)).rstrip(".") for w in titles.get("honorifics", []))
     lex.sector_labels = dict(titles.get("sector_labels", {}))
 
 
@@ -330,8 +332,9 @@ def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
     """Start of a trailing personal name ("... Minister Hulusi Akar" -> "Hulusi")."""
     if reading.org_covers_head:
         return None
-    head, doc = core.root, core.doc
-    if head.i != core.end - 1 or head.ent_type_ in NON_ACTOR_ENTS:
+    doc = core.doc
+    last = doc[core.end - 1]
+    if last.ent_type_ in NON_ACTOR_ENTS:
         return None
     i = core.end
     while i > core.start:
@@ -344,7 +347,7 @@ def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
         i += 1
     if i == core.end:
         return None
-    if head.ent_type_ == "PERSON":
+    if last.ent_type_ == "PERSON":
         return i
     # NER missed the person or called it ORG: a name needs a title before it.
     return i if i > core.start and _is_title_word(doc[i - 1], lex) else None
@@ -352,7 +355,7 @@ def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
 
 def _is_title_word(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_.rstrip(".")
-    return bool(low in lex.title_words or lex.sector(low) or lex.sector(tok.lemma_))
+    return bool(low in lex.honorifics or lex.sector(low) or lex.sector(tok.lemma_))
 
 
 # -- the Entity ---------------------------------------------------------------------

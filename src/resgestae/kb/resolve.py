@@ -281,13 +281,27 @@ def _entry_for(entity: Entity, kind: str, ctx: Context) -> KBEntry | None:
         person = _full_name_match(last, ctx) or _surname_exact(last, ctx)
     if person is not None and kind in ("person", "group"):
         return person
+    if kind in ("person", "group"):
+        known = _known_name(entity, ctx)
+        if known is not None:
+            return known
     if kind == "person":
         return _lone_person(entity, ctx)
     if kind == "org":
         return _org(entity, ctx)
-    if kind == "country":
+    if kind == "country" and not entity.sector:
         return _country(entity, ctx)
     return _group(entity, ctx)
+
+
+def _known_name(entity: Entity, ctx: Context) -> KBEntry | None:
+    """A KB entry (user file, earlier article) with this exact name or alias, or a unique
+    person with this surname; dictionary entries are matched by the dictionary instead."""
+    found = [e for e in ctx.kb.lookup(entity.name) if e.source != "petrarch"
+             and _compatible(e, entity)]
+    if not found and len(entity.name.split()) == 1 and entity.name[:1].isupper():
+        found = [e for e in ctx.kb.by_surname(entity.name) if _compatible(e, entity)]
+    return found[0] if len(found) == 1 else None
 
 
 def _pronoun(entity: Entity, ctx: Context) -> KBEntry | None:
