@@ -8,8 +8,8 @@ recipient noun phrases (`actors`), and score the result (`confidence`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,23 +49,29 @@ def _named_subject(sent: Span) -> list[Token]:
     return []
 
 
-def sentence_events(sent: Span, article: Article, previous: list[Token] | None = None) -> list[Event]:
+def sentence_events(
+    sent: Span, article: Article, previous: list[Token] | None = None
+) -> list[Event]:
     """The events of one sentence, without repeats of the same act. `previous` is the
     named subject of the sentence before, for "..., he said"."""
     events: list[Event] = []
     seen: set[tuple] = set()
     for clause in find_clauses(sent):
         for event in _clause_events(clause, sent, article, previous or []):
-            key = (event.event_type, tuple(e.text for e in event.actor),
-                   tuple(e.text for e in event.recipient))
+            key = (
+                event.event_type,
+                tuple(e.text for e in event.actor),
+                tuple(e.text for e in event.recipient),
+            )
             if key not in seen:
                 seen.add(key)
                 events.append(event)
     return events
 
 
-def _clause_events(clause: Clause, sent: Span, article: Article,
-                   previous: list[Token]) -> list[Event]:
+def _clause_events(
+    clause: Clause, sent: Span, article: Article, previous: list[Token]
+) -> list[Event]:
     mod = modality(clause)
     coding = code_clause(clause, mod)
     prob = None
@@ -81,8 +87,9 @@ def _clause_events(clause: Clause, sent: Span, article: Article,
     return [_event(clause, coding, group, recipients, conf, sent, article) for group in groups]
 
 
-def _participants(clause: Clause, coding: Coding,
-                  previous: list[Token]) -> tuple[list[Entity], list[Entity]]:
+def _participants(
+    clause: Clause, coding: Coding, previous: list[Token]
+) -> tuple[list[Entity], list[Entity]]:
     """Entities for the actor and recipient heads, pronouns resolved through the reporter."""
     antecedent = _reporter_subject(clause, previous)
     third = antecedent or _earlier_subject(clause)
@@ -109,12 +116,14 @@ def _reporter_subject(clause: Clause, previous: list[Token]) -> list[Token]:
 
 def _earlier_subject(clause: Clause) -> list[Token]:
     """A cheap antecedent for a pronoun: the first named subject earlier in the sentence."""
-    r = rules()
     for token in clause.head.sent:
         if token.i >= clause.anchor.i:
             break
-        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON" \
-                and (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.pos_ != "PRON"
+            and (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+        ):
             return [token, *token.conjuncts]
     return []
 
@@ -152,31 +161,52 @@ def _entities(tokens: list[Token]) -> list[Entity]:
 
 
 def _coordinated_adjectives(token: Token, main: Entity) -> list[Entity]:
-    """"Turkish and Libyan officials": one more actor per coordinated nationality."""
+    """ "Turkish and Libyan officials": one more actor per coordinated nationality."""
     extra: list[Entity] = []
     for amod in (c for c in token.lefts if c.dep_ == "amod"):
         for conj in amod.conjuncts:
-            entity = code_actor(token.doc[conj.i:conj.i + 1])
+            entity = code_actor(token.doc[conj.i : conj.i + 1])
             if entity is None or entity.country is None or entity.country == main.country:
                 continue
             entity.text = f"{conj.text} {token.text}"
             entity.name = entity.text
-            entity.sector, entity.sectors, entity.title = main.sector, list(main.sectors), main.title
+            entity.sector, entity.sectors, entity.title = (
+                main.sector,
+                list(main.sectors),
+                main.title,
+            )
             entity._tokens = (conj.i, conj.i + 1)
             extra.append(entity)
     return extra
 
 
-def _event(clause: Clause, coding: Coding, actors: list[Entity], recipients: list[Entity],
-           confidence: float, sent: Span, article: Article) -> Event:
+def _event(
+    clause: Clause,
+    coding: Coding,
+    actors: list[Entity],
+    recipients: list[Entity],
+    confidence: float,
+    sent: Span,
+    article: Article,
+) -> Event:
     start, end = sent.start_char, sent.end_char
     trigger, trigger_span = _trigger(clause)
     return Event(
-        article_id=article.id, event_type=coding.event_type, text=article.text[start:end],
-        span=(start, end), actor=list(actors), recipient=list(recipients), mode=coding.mode,
-        context=list(coding.context), cameo=coding.cameo, factuality=coding.factuality,
-        trigger=trigger, confidence=confidence, _trigger_i=clause.head.i,
-        _sent=(sent.start, sent.end), _trigger_span=trigger_span,
+        article_id=article.id,
+        event_type=coding.event_type,
+        text=article.text[start:end],
+        span=(start, end),
+        actor=list(actors),
+        recipient=list(recipients),
+        mode=coding.mode,
+        context=list(coding.context),
+        cameo=coding.cameo,
+        factuality=coding.factuality,
+        trigger=trigger,
+        confidence=confidence,
+        _trigger_i=clause.head.i,
+        _sent=(sent.start, sent.end),
+        _trigger_span=trigger_span,
     )
 
 
@@ -186,11 +216,12 @@ def _trigger(clause: Clause) -> tuple[str, tuple[int, int]]:
     first, last = tokens[0], tokens[-1]
     span = (first.idx, last.idx + len(last.text))
     if last.i - first.i < MAX_TRIGGER_TOKENS:
-        return first.doc[first.i:last.i + 1].text, span
+        return first.doc[first.i : last.i + 1].text, span
     return " ".join(t.text for t in tokens), span
 
 
 # -- the learned classifier, for event verbs the lexicon does not know --------------------
+
 
 @lru_cache(maxsize=1)
 def _classifier() -> Callable[[str, str], tuple[str | None, float]] | None:
@@ -213,7 +244,7 @@ def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | Non
     predict = _classifier()
     if predict is None:
         return None, None
-    text = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
+    text = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text
     try:
         event_type, prob = predict(text, lemma)
     except Exception:  # a broken model must not stop coding; the lexicon still works

@@ -23,14 +23,63 @@ OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
 RELATIVE = ("who", "which", "that", "whom")
 ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 NOT_ACTOR_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
-QUANTITY_HEADS = frozenset({"tens", "thousands", "hundreds", "dozens", "scores", "millions",
-                            "group", "groups", "number", "one", "third", "half", "some", "many",
-                            "most", "majority", "handful", "all", "each", "both", "two", "three"})
-TOPIC_PREPS = frozenset({"over", "about", "of", "for", "concerning", "regarding", "to", "in", "on",
-                         "under", "despite", "amid"})
+QUANTITY_HEADS = frozenset(
+    {
+        "tens",
+        "thousands",
+        "hundreds",
+        "dozens",
+        "scores",
+        "millions",
+        "group",
+        "groups",
+        "number",
+        "one",
+        "third",
+        "half",
+        "some",
+        "many",
+        "most",
+        "majority",
+        "handful",
+        "all",
+        "each",
+        "both",
+        "two",
+        "three",
+    }
+)
+TOPIC_PREPS = frozenset(
+    {
+        "over",
+        "about",
+        "of",
+        "for",
+        "concerning",
+        "regarding",
+        "to",
+        "in",
+        "on",
+        "under",
+        "despite",
+        "amid",
+    }
+)
+WITH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
 NOUN_TOPIC_PREPS = frozenset({"over", "about", "of", "for", "concerning", "regarding"})
-NP_LEFT = ("compound", "amod", "det", "poss", "nummod", "nmod", "flat", "quantmod", "npadvmod",
-           "case", "punct")
+NP_LEFT = (
+    "compound",
+    "amod",
+    "det",
+    "poss",
+    "nummod",
+    "nmod",
+    "flat",
+    "quantmod",
+    "npadvmod",
+    "case",
+    "punct",
+)
 
 
 @dataclass
@@ -113,13 +162,17 @@ def _frame(token: Token, r: Rules) -> tuple[list[Token], Token | None, Token | N
         head = current.head
         if head is current:
             break
-        if (current.dep_ in ("xcomp", "acomp") or (current.dep_ == "advcl" and _infinitive(current))) \
-                and _governing(head, r):
+        if (
+            current.dep_ in ("xcomp", "acomp") or (current.dep_ == "advcl" and _infinitive(current))
+        ) and _governing(head, r):
             governors.append(head)
         elif current.dep_ == "acomp" or (current.dep_ == "xcomp" and head.pos_ == "AUX"):
             pass  # "is ready to": climb through the copula
-        elif current.dep_ in ("ccomp", "parataxis", "conj") and lemma_of(head) in r.reporting \
-                and lookup(head) is None:
+        elif (
+            current.dep_ in ("ccomp", "parataxis", "conj")
+            and lemma_of(head) in r.reporting
+            and lookup(head) is None
+        ):
             return governors, head, current
         elif current.dep_ == "conj":
             pass  # shares its frame with the first conjunct
@@ -140,10 +193,14 @@ def subject(token: Token) -> tuple[list[Token], bool]:
                 return [_relative(child)], False
             if child.dep_ in PASSIVE_SUBJECTS:
                 return [_relative(child)], current is token or (
-                    token.dep_ == "conj" and current is token.head)
+                    token.dep_ == "conj" and current is token.head
+                )
         if current.dep_ in ("acl",) and current.head.pos_ in ("NOUN", "PROPN"):
             return [current.head], current.tag_ == "VBN"
-        if current.dep_ not in ("xcomp", "conj", "acomp", "advcl", "relcl") or current.head is current:
+        if (
+            current.dep_ not in ("xcomp", "conj", "acomp", "advcl", "relcl")
+            or current.head is current
+        ):
             break
         if current.dep_ == "relcl":
             return [current.head], current.tag_ == "VBN"
@@ -163,11 +220,24 @@ def agents(token: Token) -> list[Token]:
     return [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
+def recipient_preps(entry: Entry | None, r: Rules) -> frozenset[str]:
+    """Prepositions whose object is the recipient: the entry's own when it names them
+    ("went to Libya with his staff": only "to"), else the general ones, plus "with"
+    for joint acts ("talks with", "clashed with")."""
+    if entry is None:
+        return r.recipient_preps
+    if entry.preps:
+        return entry.preps
+    if entry.event_type in WITH_TYPES:
+        return r.recipient_preps | {"with"}
+    return r.recipient_preps
+
+
 def objects(token: Token, preps: frozenset[str], r: Rules) -> list[Token]:
-    """Direct objects and objects of recipient prepositions."""
+    """Direct objects and objects of the given recipient prepositions."""
     found = [c for c in token.children if c.dep_ in ("dobj", "obj", "dative") and c.pos_ != "ADP"]
     for child in token.children:
-        if child.dep_ in ("prep", "dative") and (child.lower_ in r.recipient_preps or child.lower_ in preps):
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             found.extend(g for g in child.children if g.dep_ == "pobj")
     return found
 
@@ -188,7 +258,7 @@ def is_actorish(token: Token, r: Rules, as_subject: bool = False) -> bool:
 
 
 def _of_rescue(token: Token) -> Token:
-    """"thousands of Kurds", "a group of refugees": the people are the "of" object."""
+    """ "thousands of Kurds", "a group of refugees": the people are the "of" object."""
     if token.lower_ not in QUANTITY_HEADS and token.pos_ != "NUM":
         return token
     for child in token.children:
@@ -258,17 +328,33 @@ def _topic_step(current: Token, head: Token, start: Token, r: Rules) -> bool:
             return True
         if head.lower_ in NOUN_TOPIC_PREPS and governor.pos_ == "NOUN" and lookup(governor):
             return True
-    if current.dep_ in ("acl", "ccomp", "relcl") and is_verb(current) \
-            and head.pos_ == "NOUN" and lookup(head) is not None and current.tag_ != "VBN":
+    if (
+        current.dep_ in ("acl", "ccomp", "relcl")
+        and is_verb(current)
+        and head.pos_ == "NOUN"
+        and lookup(head) is not None
+        and current.tag_ != "VBN"
+    ):
         return True
-    if current.dep_ in ("ccomp", "xcomp", "pcomp") and current is not start \
-            and is_verb(head) and _is_opaque(head, r):
+    if (
+        current.dep_ in ("ccomp", "xcomp", "pcomp")
+        and current is not start
+        and is_verb(head)
+        and _is_opaque(head, r)
+    ):
         return True  # inside the complement of "threatened to ...", "demanded that ..."
-    if current.dep_ in ("dobj", "obj") and current is not start and _typed_verb(head, r) \
-            and not (start.dep_ == "acl" and start.tag_ == "VBG"):
+    if (
+        current.dep_ in ("dobj", "obj")
+        and current is not start
+        and _typed_verb(head, r)
+        and not (start.dep_ == "acl" and start.tag_ == "VBG")
+    ):
         return True
-    if current.dep_ in ("advcl", "xcomp", "conj", "ccomp") and is_verb(head) \
-            and _protest_head(head):
+    if (
+        current.dep_ in ("advcl", "xcomp", "conj", "ccomp")
+        and is_verb(head)
+        and _protest_head(head)
+    ):
         return True  # what protesters demand is the protest's topic (PLOVER)
     return False
 
@@ -294,7 +380,11 @@ def _skip_verb(token: Token, r: Rules) -> bool:
         return True
     if token.dep_ == "pcomp" and head.dep_ == "prep" and _is_opaque(head.head, r):
         return True
-    if token.dep_ == "advcl" and _infinitive(token) and (_typed_verb(head, r) or _light_object(head, r)):
+    if (
+        token.dep_ == "advcl"
+        and _infinitive(token)
+        and (_typed_verb(head, r) or _light_object(head, r))
+    ):
         return True  # purpose clauses ("staged a strike to demand reforms")
     if token.dep_ == "acl" and token.tag_ == "VBN" and not agents(token):
         return True  # "a letter handed over to the UN": a description, not an act
@@ -308,7 +398,9 @@ def _same_act(token: Token, entry: Entry | None, r: Rules) -> bool:
         return False
     if any(c.dep_ in SUBJECTS for c in token.children):
         return False
-    head_entry = lookup(head) or (lookup(_light_object(head, r)) if _light_object(head, r) else None)
+    head_entry = lookup(head) or (
+        lookup(_light_object(head, r)) if _light_object(head, r) else None
+    )
     return head_entry is not None and head_entry.event_type == entry.event_type
 
 
@@ -316,8 +408,11 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
     """The clause a verb heads, or None when it frames or reports another."""
     lemma = lemma_of(token)
     entry = lookup(token)
-    if _skip_verb(token, r) or (lemma in r.reporting and entry is None) \
-            or _same_act(token, entry, r):
+    if (
+        _skip_verb(token, r)
+        or (lemma in r.reporting and entry is None)
+        or _same_act(token, entry, r)
+    ):
         return None
     if _governing(token, r) and lemma not in r.opaque:
         inner, inner_entry = _inner_event(token, r)
@@ -346,7 +441,9 @@ def _light_object(token: Token, r: Rules) -> Token | None:
 
 def _light_clause(verb: Token, noun: Token, r: Rules) -> Clause:
     clause = Clause(head=noun, anchor=verb, entry=lookup(noun), trigger=[verb, noun])
-    clause.trigger.extend(c for c in noun.children if c.dep_ == "compound" and lookup(c) is not None)
+    clause.trigger.extend(
+        c for c in noun.children if c.dep_ == "compound" and lookup(c) is not None
+    )
     _attach_frame(clause, r)
     _attach_arguments(clause, r)
     return clause
@@ -363,7 +460,7 @@ def _attach_arguments(clause: Clause, r: Rules) -> None:
     """Actor and recipient heads, by voice; an opaque head's object or its complement's."""
     verb = clause.anchor
     subj, passive = subject(verb)
-    preps = clause.entry.preps if clause.entry else frozenset()
+    preps = recipient_preps(clause.entry, r)
     recipients = [t for t in objects(verb, preps, r) if t.i != clause.head.i]
     if passive:
         actors = agents(verb)
@@ -381,11 +478,11 @@ def _attach_arguments(clause: Clause, r: Rules) -> None:
 
 
 def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Rules) -> list[Token]:
-    """"imposed sanctions on X", "granted asylum to X", "held talks with X"."""
+    """ "imposed sanctions on X", "granted asylum to X", "held talks with X"."""
     found: list[Token] = []
     for obj in verb.children:
         if obj.dep_ in ("dobj", "obj", "nsubjpass") and not is_actorish(obj, r):
-            found.extend(objects(obj, preps | {"for", "between"}, r))
+            found.extend(objects(obj, recipient_preps(lookup(obj), r) | {"for", "between"}, r))
     return participants([t for t in found if t.dep_ == "pobj"], r)
 
 
@@ -393,12 +490,13 @@ def _inner_recipients(clause: Clause, r: Rules) -> list[Token]:
     """The complement's recipient: "threatened to attack Turkish forces"."""
     inner = clause.inner
     clause.trigger.append(inner)
-    inner_preps = clause.inner_entry.preps if clause.inner_entry else frozenset()
+    inner_preps = recipient_preps(clause.inner_entry, r)
     if inner.dep_ == "ccomp":
         found = participants(subject(inner)[0], r, as_subject=True)
         return found or participants(objects(inner, inner_preps, r), r)
-    return participants(objects(inner, inner_preps, r), r) or \
-        _object_recipients(clause, inner, inner_preps, r)
+    return participants(objects(inner, inner_preps, r), r) or _object_recipients(
+        clause, inner, inner_preps, r
+    )
 
 
 def noun_clause(token: Token, r: Rules) -> Clause | None:
@@ -410,20 +508,40 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     if entry is None:
         return None
     actors = [c for c in token.children if c.dep_ == "poss"]
-    actors += [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-               for g in c.children if g.dep_ == "pobj"]
-    actors += [c for c in token.children
-               if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    actors += [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    actors += [
+        c
+        for c in token.children
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+    ]
     actors = participants(actors, r, as_subject=True)
     head = token.head
-    if not actors and token.dep_ in ("dobj", "obj") and is_verb(head) and lookup(head) is None \
-            and (lemma_of(head) in r.reporting or lemma_of(head) in r.light):
+    if (
+        not actors
+        and token.dep_ in ("dobj", "obj")
+        and is_verb(head)
+        and lookup(head) is None
+        and (lemma_of(head) in r.reporting or lemma_of(head) in r.light)
+    ):
         actors = participants(subject(head)[0], r, as_subject=True)
     if not actors:
         return None
-    recipients = participants(objects(token, entry.preps | {"for"}, r), r)
-    clause = Clause(head=token, anchor=token, entry=entry, trigger=[token], actors=actors,
-                    recipients=recipients, nominal=True)
+    recipients = participants(objects(token, recipient_preps(entry, r) | {"for"}, r), r)
+    clause = Clause(
+        head=token,
+        anchor=token,
+        entry=entry,
+        trigger=[token],
+        actors=actors,
+        recipients=recipients,
+        nominal=True,
+    )
     _attach_frame(clause, r)
     return clause
 

@@ -11,8 +11,13 @@ from resgestae.coding.clauses import Clause
 from resgestae.coding.modes import Coding
 
 
-def score(clause: Clause, coding: Coding, n_actors: int, n_recipients: int,
-          classifier_p: float | None = None) -> float:
+def score(
+    clause: Clause,
+    coding: Coding,
+    n_actors: int,
+    n_recipients: int,
+    classifier_p: float | None = None,
+) -> float:
     """A 0-1 confidence for one coded clause."""
     if classifier_p is not None:
         base = 0.2 + 0.5 * classifier_p

@@ -65,7 +65,9 @@ def parse_lexicon(text: str) -> dict[tuple[str, str], list[Entry]]:
         if len(cols) != 7:
             raise ValueError(f"{LEXICON_FILE} line {number}: expected 7 columns, got {len(cols)}")
         lemma, pos, tests, etype, mode, cameo, context = cols
-        entry = Entry(lemma, pos, _parse_tests(tests), etype, _dash(mode), _dash(cameo), _dash(context))
+        entry = Entry(
+            lemma, pos, _parse_tests(tests), etype, _dash(mode), _dash(cameo), _dash(context)
+        )
         table.setdefault((lemma, pos), []).append(entry)
     for entries in table.values():
         entries.sort(key=lambda e: -len(e.tests))
@@ -96,14 +98,26 @@ def _passes(token: Token, key: str, values: frozenset[str]) -> bool:
     if key == "prep":
         return any(c.dep_ in ("prep", "dative", "agent") and c.lower_ in values for c in children)
     if key == "comp":
-        return any(c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lemma_.lower() in values
-                   for c in children) or any(c.dep_ == "prep" and c.lower_ in values for c in children)
+        return any(
+            c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lemma_.lower() in values
+            for c in children
+        ) or any(c.dep_ == "prep" and c.lower_ in values for c in children)
     if key == "pobj":
-        return any(g.lemma_.lower() in values for c in children if c.dep_ == "prep"
-                   for g in c.children if g.dep_ == "pobj")
+        return any(
+            g.lemma_.lower() in values
+            for c in children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
     if key == "pent":
-        return any(g.ent_type_ in values for c in children if c.dep_ == "prep"
-                   for g in c.children if g.dep_ == "pobj")
+        return any(
+            g.ent_type_ in values
+            for c in children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
     return False
 
 

@@ -47,11 +47,15 @@ def _aux(token: Token) -> list[Token]:
 
 def _conditional(token: Token, r: Rules) -> bool:
     """The clause is a condition ("if X attacks") or has one attached."""
-    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in r.conditional_marks
-                                     for c in token.children):
+    if token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in r.conditional_marks for c in token.children
+    ):
         return True
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in r.conditional_marks
-                                         for m in c.children) for c in token.children)
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in r.conditional_marks for m in c.children)
+        for c in token.children
+    )
 
 
 def modality(clause: Clause) -> Modality:
@@ -60,16 +64,22 @@ def modality(clause: Clause) -> Modality:
     frame = [clause.anchor, *clause.governors]
     words = [a.lower_ for t in frame for a in _aux(t)]
     lemmas = {t.lemma_.lower() for t in clause.governors}
-    negated = any(w in r.negations for w in words) or "fail" in lemmas or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in clause.head.children)
+    negated = (
+        any(w in r.negations for w in words)
+        or "fail" in lemmas
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in clause.head.children)
+    )
     if clause.inner is None:
         negated = negated or any(c.dep_ == "neg" for c in clause.head.children)
     return Modality(
         negated=negated,
         future=any(w in r.modal_future for w in words) or bool(lemmas & r.future),
         intent=bool(lemmas & r.intent),
-        hypothetical=any(w in r.modal_hypothetical for w in words) or _conditional(clause.anchor, r),
+        hypothetical=any(w in r.modal_hypothetical for w in words)
+        or _conditional(clause.anchor, r),
         obligation=any(w in r.modal_obligation for w in words),
-        ultimatum=any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
-                      for c in clause.anchor.children),
+        ultimatum=any(
+            c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+            for c in clause.anchor.children
+        ),
     )

@@ -44,14 +44,16 @@ def _derive(outer: str, inner: Entry | None, r: Rules) -> tuple[str | None, str 
 
 
 def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
-    """"threatened to attack", "refused to meet", "urged X to support"."""
+    """ "threatened to attack", "refused to meet", "urged X to support"."""
     entry = clause.entry
     inner = clause.inner_entry
     cameo, mode = entry.cameo, entry.mode
     if inner is not None and entry.event_type in r.derived:
         derived_cameo, derived_mode = _derive(entry.event_type, inner, r)
         cameo, mode = derived_cameo or cameo, derived_mode or mode
-    factuality = "asserted" if entry.event_type == "THREATEN" and not mod.negated else mod.factuality()
+    factuality = (
+        "asserted" if entry.event_type == "THREATEN" and not mod.negated else mod.factuality()
+    )
     return Coding(entry.event_type, mode, cameo, factuality)
 
 
@@ -92,8 +94,15 @@ def code_clause(clause: Clause, mod: Modality) -> Coding | None:
     r = rules()
     if clause.entry is None:
         if mod.obligation and clause.reporter is not None and not clause.nominal:
-            return Coding("REQUEST", None, ROOT_CAMEO["REQUEST"], "asserted", contexts(clause, r),
-                          derived=True, request_from_reporter=True)
+            return Coding(
+                "REQUEST",
+                None,
+                ROOT_CAMEO["REQUEST"],
+                "asserted",
+                contexts(clause, r),
+                derived=True,
+                request_from_reporter=True,
+            )
         return None
     coding = _opaque(clause, mod, r) if clause.inner is not None else _modal(clause, mod, r)
     coding.context = contexts(clause, r)

@@ -48,17 +48,40 @@ def _words(data: dict, key: str) -> frozenset[str]:
 
 def parse_rules(data: dict) -> Rules:
     """Build Rules from the parsed YAML mapping."""
-    keyword_context = {str(w).lower(): ctx for ctx, words in data["contexts"].items() for w in words}
-    derived = {outer: {inner: tuple(v) for inner, v in table.items()}
-               for outer, table in data["derived"].items()}
-    sets = {name: _words(data, name) for name in (
-        "reporting", "future", "intent", "transparent", "opaque", "light", "modal_future",
-        "modal_hypothetical", "modal_obligation", "conditional_marks", "negations",
-        "agent_nouns", "pronouns", "recipient_preps")}
-    return Rules(**sets, intent_to=dict(data["intent_to"]),
-                 negated_intent_to=dict(data["negated_intent_to"]),
-                 derived=derived, contexts=keyword_context,
-                 type_cameo={k: str(v) for k, v in data["type_cameo"].items()})
+    keyword_context = {
+        str(w).lower(): ctx for ctx, words in data["contexts"].items() for w in words
+    }
+    derived = {
+        outer: {inner: tuple(v) for inner, v in table.items()}
+        for outer, table in data["derived"].items()
+    }
+    sets = {
+        name: _words(data, name)
+        for name in (
+            "reporting",
+            "future",
+            "intent",
+            "transparent",
+            "opaque",
+            "light",
+            "modal_future",
+            "modal_hypothetical",
+            "modal_obligation",
+            "conditional_marks",
+            "negations",
+            "agent_nouns",
+            "pronouns",
+            "recipient_preps",
+        )
+    }
+    return Rules(
+        **sets,
+        intent_to=dict(data["intent_to"]),
+        negated_intent_to=dict(data["negated_intent_to"]),
+        derived=derived,
+        contexts=keyword_context,
+        type_cameo={k: str(v) for k, v in data["type_cameo"].items()},
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,123 @@
+"""Clauses from the dependency parse: voice, complements, reporting verbs,
+conjunctions, nominal events and "backed by" support (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from resgestae.coding import extract_events
+from resgestae.model import Article, Event
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    def run(text: str) -> list[Event]:
+        return extract_events(coder.nlp(text), Article(id="t", text=text))
+
+    return run
+
+
+def texts(entities) -> list[str]:
+    return [e.text for e in entities]
+
+
+def only(events: list[Event], event_type: str) -> list[Event]:
+    return [e for e in events if e.event_type == event_type]
+
+
+def test_passive_agent_is_the_actor(code):
+    events = code("Two journalists were attacked by police in the capital on Friday.")
+    (attack,) = only(events, "ASSAULT")
+    assert texts(attack.actor) == ["police"]
+    assert "journalists" in texts(attack.recipient)[0]
+
+
+def test_subjectless_passive_leaves_the_actor_empty(code):
+    (attack,) = only(code("Three soldiers were killed near the border."), "ASSAULT")
+    assert attack.actor == []
+    assert texts(attack.recipient) == ["Three soldiers"]
+
+
+def test_threat_to_attack_is_a_threat_not_an_attack(code):
+    events = code("The rebel commander threatened to attack Kenyan troops.")
+    assert [e.event_type for e in events] == ["THREATEN"]
+    threat = events[0]
+    assert threat.mode == "violence" and threat.cameo == "138"
+    assert threat.factuality == "asserted"
+    assert texts(threat.recipient) == ["Kenyan troops"]
+    assert "threatened" in threat.trigger and "attack" in threat.trigger
+
+
+def test_agreeing_to_do_something_is_one_agree_with_both_actors(code):
+    events = code("Norway and Sweden agreed to hold joint naval exercises next month.")
+    assert [e.event_type for e in events] == ["AGREE"]
+    assert texts(events[0].actor) == ["Norway", "Sweden"]
+
+
+def test_reporting_verb_is_skipped_and_its_subject_is_not_the_actor(code):
+    events = code("The ministry said rebels attacked a police patrol near the airport.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    assert texts(events[0].actor) == ["rebels"]
+
+
+def test_accusing_is_itself_the_event(code):
+    (accuse,) = code("Kenya accused Somalia of harbouring militants.")
+    assert accuse.event_type == "ACCUSE" and accuse.mode == "allege"
+    assert texts(accuse.actor) == ["Kenya"] and texts(accuse.recipient) == ["Somalia"]
+
+
+def test_meeting_codes_both_recipients(code):
+    text = (
+        "The Egyptian president met the Saudi foreign minister and the Emirati ambassador in Cairo."
+    )
+    (meeting,) = only(code(text), "CONSULT")
+    assert len(meeting.recipient) == 2
+    assert "Cairo" not in texts(meeting.recipient)
+
+
+def test_backed_by_yields_one_support_event_per_backer(code):
+    events = code("The militia, backed by Iran, Syria and Russia, seized the town on Sunday.")
+    support = only(events, "SUPPORT")
+    assert sorted(texts(e.actor)[0] for e in support) == ["Iran", "Russia", "Syria"]
+    assert all(texts(e.recipient) == ["The militia"] for e in support)
+    assert len(events) == 4  # and the seizure itself
+
+
+def test_conjoined_verbs_share_their_subject(code):
+    events = code("The two leaders met in Geneva and then signed a trade agreement.")
+    assert [e.event_type for e in events] == ["CONSULT", "SUPPORT"]
+    assert texts(events[1].actor) == ["The two leaders"]
+
+
+def test_possessive_visit_is_a_nominal_consult(code):
+    (visit,) = code("Putin's visit to Ankara angered the opposition.")
+    assert visit.event_type == "CONSULT" and visit.mode == "visit" and visit.cameo == "042"
+    assert texts(visit.actor) == ["Putin"]
+
+
+def test_light_verb_takes_the_type_of_its_noun(code):
+    (protest,) = code("The opposition staged a protest against the new law.")
+    assert protest.event_type == "PROTEST" and protest.trigger == "staged a protest"
+
+
+def test_quantity_subject_resolves_to_the_people_counted(code):
+    (march,) = code("Hundreds of protesters marched in Nairobi on Tuesday.")
+    assert march.event_type == "PROTEST"
+    assert texts(march.actor) == ["protesters"]
+    assert "Nairobi" not in texts(march.actor) + texts(march.recipient)
+
+
+def test_several_events_per_sentence_with_offsets_and_trigger_spans(code):
+    text = (
+        "Police arrested two activists. "
+        "Later the army shelled the rebel camp and killed ten fighters."
+    )
+    events = code(text)
+    assert [e.event_type for e in events] == ["COERCE", "ASSAULT", "ASSAULT"]
+    for event in events:
+        start, end = event.span
+        assert text[start:end] == event.text
+        t0, t1 = event._trigger_span
+        assert event.trigger.split()[0] in text[t0:t1]
+        assert event._trigger_i is not None and event._sent is not None
+        assert 0 < event.confidence <= 1
