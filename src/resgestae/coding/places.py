@@ -29,7 +29,7 @@ from resgestae.model import Article, Event, Place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Names the small model may have mislabelled; dates and numbers never are places.
-NAME_LABELS = ("PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+NAME_LABELS = ("PERSON", "ORG", "NORP", "PRODUCT")
 # Cost of reaching a place through each preposition: where it happened is "in,
 # at, near"; "to" is where a visit or move went; "from" is usually an origin.
 PREP_COST = {
@@ -47,9 +47,13 @@ LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "around", "within", "
 # cities this large. ORG is left out: "Hamas" is a group, not Syria's Hama.
 RELABEL = ("PERSON", "PRODUCT", "EVENT", "WORK_OF_ART")
 WELL_KNOWN = 150_000
+WELL_KNOWN_ORG = 1_000_000  # ORG: only big cities ("Hamas" is not Hamm, Germany)
 ARG_DEPS = (*DOER_DEPS, "nsubjpass", "dobj", "attr", "dative")
 REPORTING_DEPS = ("ccomp", "parataxis")
-MAX_COST = 9
+MAX_COST = 11
+DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "north-east", "north-west", "south-east", "south-west")
+CONTAINER = 3  # extra cost of a place that only locates another attached place
 SLACK = 2  # extra cost allowed to reach a resolvable mention
 
 
@@ -124,7 +128,7 @@ def place_spans(doc: Doc) -> list[Span]:
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _locative(span)) or (
             ent.label_ in RELABEL and _well_known(gaz, span)
-        ):
+        ) or (ent.label_ == "ORG" and _well_known(gaz, span, WELL_KNOWN_ORG)):
             spans.append(span)
     covered = {t.i for ent in doc.ents for t in ent}
     for run in _propn_runs(doc, covered):
@@ -140,16 +144,18 @@ def _strip_possessive(span: Span) -> Span:
     return span.doc[span.start:end]
 
 
-def _well_known(gaz, span: Span) -> bool:
+def _well_known(gaz, span: Span, size: int = 0) -> bool:
     if len(span) > 3:
         return False
-    return any(c.feature != "city" or c.population >= WELL_KNOWN for c in gaz.lookup(span.text))
+    size = size or WELL_KNOWN
+    return any((c.feature != "city" and not size > WELL_KNOWN) or c.population >= size
+               for c in gaz.lookup(span.text))
 
 
 def _locative(span: Span) -> bool:
     """'in X', 'at X', 'the province of X', 'X district', with X a capitalised name."""
     root = span.root
-    if not root.text[:1].isupper():  # "al Watiya": the head word is the name
+    if not any(t.text[:1].isupper() for t in span):
         return False
     if root.dep_ == "compound":
         return root.head.lemma_.lower() in place_nouns()
@@ -160,7 +166,14 @@ def _locative(span: Span) -> bool:
 
 def _place_of(token: Token) -> bool:
     """An 'of' after a place noun: 'the city of', 'the outskirts of'."""
-    return token.lower_ == "of" and token.head.lemma_.lower() in place_nouns()
+    return token.lower_ == "of" and token.head.lemma_.lower() in place_nouns() \
+        and not _reference_point(token)
+
+
+def _reference_point(token: Token) -> bool:
+    """The 'of' in '(80 km) south of X' (but not in 'in the south of X')."""
+    head = token.head
+    return token.lower_ == "of" and head.lower_ in DIRECTIONS and head.dep_ != "pobj"
 
 
 def _modifies_actor(span: Span) -> bool:
@@ -281,8 +294,24 @@ def attached_places(doc: Doc, trigger: Token, spans: list[Span] | None = None,
             cost += _vagueness(span)
         if cost is not None and cost <= MAX_COST:
             ranked.append((cost, abs(span.root.i - trigger.i), span.start, span))
+    ranked = [(cost + _container_cost(span, ranked), *rest) for cost, *rest in ranked
+              for span in [rest[-1]]]
     ranked.sort(key=lambda r: r[:3])
     return [Located(r[3], resolve_span(r[3], ctx) if resolve else None, r[0]) for r in ranked]
+
+
+def _container_cost(span: Span, ranked: list[tuple]) -> int:
+    """'al-Tijara neighbourhood in central Damascus': Damascus says where the
+    other place is; the other place is the more precise answer."""
+    for *_, other in ranked:
+        if other is span:
+            continue
+        anchor = other.root
+        if anchor.dep_ == "compound" or _place_of(anchor.head):
+            anchor = anchor.head if anchor.dep_ == "compound" else anchor.head.head
+        if any(a.i == anchor.i for a in span.root.ancestors):
+            return CONTAINER
+    return 0
 
 
 def _vagueness(span: Span) -> int:
@@ -313,6 +342,8 @@ def attachment_cost(trigger: Token, span: Span) -> int | None:
     cost = len(down_path) + 2 * len(up_path)
     # "the neighbourhood of X" names X itself: those two arcs are free
     cost -= 2 * sum(_place_of(t) for t in down_path)
+    # "50 km south of Baghdad": a landmark to measure from, not the place
+    cost += 4 if len(down_path) > 1 and _reference_point(down_path[1]) else 0
     cost += _prep_cost(down_path)
     cost += 3 * sum(t.dep_ in REPORTING_DEPS for t in up_path)
     if up_path and down_path and down_path[-1].dep_ in ARG_DEPS:
