@@ -208,3 +208,31 @@ def test_colliding_ids_keep_distinct_events(db):
     assert [r["mentions"] for r in stored if r["actor"][0]["name"] == "Russia"] == [2]
     db.replace_article(article("a"), events)
     assert len(db.events()) == 3 and db.stats()["mentions"] == 3
+
+
+def _scenario() -> list[tuple[Article, list[dict]]]:
+    """Five articles, some reporting the same events, one coded twice."""
+    people = [AKAR, NAMROUSH, HAFTAR, TURKS]
+    items = []
+    for n, aid in enumerate(["d", "b", "a", "c", "b", "e"]):
+        made = [event(aid, "CONSULT", start=n), event(aid, "THREATEN", HAFTAR, TURKS, start=40 + n)]
+        made += [event(aid, "SUPPORT", people[n % 4], people[(n + 1) % 4], start=80 + n)]
+        if aid == "b" and n == 4:
+            made = made[1:]  # the re-coded b no longer reports the meeting
+        items.append((article(aid), [e.to_record() for e in made]))
+    return items
+
+
+def test_batch_equals_one_by_one(tmp_path):
+    with Store(tmp_path / "seq.duckdb") as one_by_one, Store(tmp_path / "batch.duckdb") as batch:
+        for item in _scenario():
+            one_by_one.write_records(*item)
+        batch.write_batch(_scenario()[:3])
+        batch.write_batch(_scenario()[3:])
+        assert batch.events() == one_by_one.events()
+        assert batch.article_ids() == one_by_one.article_ids() == ["a", "b", "c", "d", "e"]
+        [meeting] = [r for r in batch.events() if r["event_type"] == "CONSULT"]
+        assert meeting["article_ids"] == ["a", "c", "d", "e"] and meeting["article_id"] == "a"
+        with Store(tmp_path / "all.duckdb") as at_once:
+            at_once.write_batch(_scenario())
+            assert at_once.events() == one_by_one.events()

@@ -15,6 +15,7 @@ EVENT_COLUMNS = (
     "recipient_names", "recipient_countries", "actor_search", "confidence",
     "location_name", "location_country", "lat", "lon", "mentions", "article_ids", "record",
 )
+MENTION_COLUMNS = ("event_id", "article_id", "count", "mention_id", "record")
 ARTICLE_COLUMNS = (
     "id", "title", "date", "url", "source", "language", "origin", "text", "dateline",
     "content_hash", "n_events", "coded_at",
@@ -72,7 +73,8 @@ def event_row(record: dict[str, Any], key: str) -> tuple[Any, ...]:
         first_day(record.get("date")), record.get("date_precision"),
         _names(actor), _countries(actor), _names(recipient), _countries(recipient),
         _search(record), record.get("confidence"), place.get("name"), place.get("country"),
-        place.get("lat"), place.get("lon"), 1, [record["article_id"]],
+        place.get("lat"), place.get("lon"), int(record.get("mentions") or 1),
+        [record["article_id"]],
         json.dumps(record, ensure_ascii=False),
     )
 

@@ -44,7 +44,12 @@ A store is one DuckDB file. Tables (version 1):
         article_id VARCHAR    the reporting article
         count INTEGER         reports of the event in that article (repeated paragraphs)
         mention_id VARCHAR    the event id as coded in that article
-        record VARCHAR        that article's own record (its sentence, span, trigger), JSON
+        record VARCHAR        that article's own record (its sentence, span, trigger), JSON;
+                              '' for the home article's row (its record is events.record)
+
+Writes go through ``Store.write_batch`` (or ``write_records``/``replace_article``
+for one article): one transaction per call, rows inserted through Arrow, so a
+batch of 32 articles costs about what one article costs alone.
 
 Reading records for other modules: ``SELECT record, mentions, article_ids FROM events``
 and overwrite the record's ``mentions``/``article_ids`` with the columns
