@@ -34,7 +34,7 @@ def phrase(nlp, sentence: str, words: str):
         ("The Turks have helped the GNA.", "The Turks", "TUR", None),
         ("Egyptian police arrested ten men.", "Egyptian police", "EGY", "COP"),
         ("Sudanese rebels attacked the town.", "Sudanese rebels", "SDN", "REB"),
-        ("Protesters in Cairo marched.", "Protesters", None, "CVL"),
+        ("Protesters in Cairo marched.", "Protesters", "EGY", "CVL"),
         ("A Kenyan judge ordered the release.", "A Kenyan judge", "KEN", "JUD"),
         ("Turkish and Libyan officials agreed.", "Turkish and Libyan officials", "TUR", "GOV"),
         ("The UN condemned the attack.", "The UN", "IGO", "GOV"),

@@ -183,10 +183,12 @@ class Hit:
 def _ngram_hits(doc: Doc, start: int, end: int, find) -> list[Hit]:
     """Longest-first, non-overlapping matches of `find` on the tokens [start, end)."""
     hits: list[Hit] = []
+    # token texts once: building a Span per n-gram is what costs here
+    texts = [doc[j].text_with_ws for j in range(start, end)]
     i = start
     while i < end:
         for n in range(min(MAX_NGRAM, end - i), 0, -1):
-            value = find(doc[i : i + n].text)
+            value = find("".join(texts[i - start : i - start + n]).rstrip())
             if value is not None:
                 hits.append(Hit(i, i + n, value))
                 i += n
@@ -275,21 +277,106 @@ def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
         if reading.org is None or hit.start <= head.i < hit.end:
             reading.org = hit.value
             reading.org_covers_head = hit.start <= head.i < hit.end
-    for hit in _ngram_hits(doc, core.start, core.end, lex.country):
+    hits = _ngram_hits(doc, core.start, core.end, lex.country)
+    for hit in hits:
         reading.country_tokens.update(range(hit.start, hit.end))
-        if reading.country is None or hit.start <= head.i < hit.end:
-            _set_country(reading, hit.value)
-    if reading.country is None:
-        # "rebels in the Ivory Coast", "president of Armenia": the country after the head
-        for hit in _ngram_hits(doc, core.end, span.end, lex.country):
-            if hit.value.kind in ("name", "adjective"):
-                _set_country(reading, hit.value)
-                break
+    # "ethnic Albanians" names a people, not the state they live in
+    ethnic = {h.value.code for h in hits} if any(t.lower_ == "ethnic" for t in core) else set()
+    chosen = None if ethnic else _choose_country(hits, head)
+    if chosen is not None and chosen.kind == "people":
+        chosen = _around(core, span, lex, {chosen.code}) or chosen  # "Albanians of Serbia"
+    if chosen is None and not reading.org_covers_head:
+        chosen = _around(core, span, lex, ethnic, whole_sentence=bool(ethnic))
+    if chosen is not None:
+        _set_country(reading, chosen)
     if reading.country is None and reading.org is not None and reading.org.country:
         reading.country = reading.org.country
+    if reading.country is None:
+        reading.country = _misspelt_country(head) or _international(core)
     reading.sectors = _sectors(core, lex, reading)
     reading.name_start = _name_start(core, lex, reading)
     return reading
+
+
+def _choose_country(hits: list[Hit], head: Token) -> CountryRef | None:
+    """The head's own country word, unless a modifier names the state ("Bosnian Serbs")."""
+    if not hits:
+        return None
+    on_head = next((h for h in hits if h.start <= head.i < h.end), None)
+    if on_head is None:
+        return hits[0].value
+    earlier = [h for h in hits if h.end <= on_head.start and h.value.kind in ("name", "adjective")]
+    if on_head.value.kind == "people" and earlier:
+        return earlier[0].value
+    return on_head.value
+
+
+CONTEXT_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside", "within"})
+
+
+def _placed(doc: Doc, hit: Hit) -> bool:
+    """Whether a country word modifies or locates ("Ugandan", "Haiti's", "in Abidjan")."""
+    root = doc[hit.start : hit.end].root
+    if root.dep_ in ("amod", "compound", "poss", "nmod"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in CONTEXT_PREPS
+
+
+def _around(core: Span, span: Span, lex: Lexicon, skip: set[str],
+            whole_sentence: bool = False) -> CountryRef | None:
+    """A country said of the phrase just around it: "rebels in the Ivory Coast", "a
+    newspaper based in Beirut"; with `whole_sentence`, anywhere in its sentence."""
+    doc, head = core.doc, core.root
+    ranges = [(core.end, span.end)]
+    for child in head.children:
+        if (child.dep_ == "prep" and child.lower_ in CONTEXT_PREPS) or child.dep_ == "acl":
+            ranges.append((child.i, child.right_edge.i + 1))
+    if whole_sentence:
+        ranges.append((head.sent.start, head.sent.end))
+    for start, end in ranges:
+        for hit in _ngram_hits(doc, start, end, lex.country):
+            inside = core.start <= hit.start < core.end
+            if not inside and hit.value.code not in skip and _placed(doc, hit):
+                return hit.value
+    return None
+
+
+def country_in_sentence(span: Span, skip: set[str] | None = None) -> str | None:
+    """The first country its sentence places or qualifies something with, outside `span`."""
+    lex, doc = lexicon(), span.doc
+    sent = span.sent
+    for hit in _ngram_hits(doc, sent.start, sent.end, lex.country):
+        if span.start <= hit.start < span.end or hit.value.code in (skip or set()):
+            continue
+        if _placed(doc, hit):
+            return hit.value.code
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy_country(word: str) -> str | None:
+    from rapidfuzz import fuzz, process
+
+    lex = lexicon()
+    choices = {n: c for n, c in lex.countries.items() if c.kind == "name" and len(n) >= 5}
+    found = process.extractOne(word.lower(), list(choices), scorer=fuzz.ratio, score_cutoff=88)
+    return choices[found[0]].code if found else None
+
+
+def _misspelt_country(head: Token) -> str | None:
+    """ "Ethopia", "Afganistan": a place NER saw that no table spells this way."""
+    if head.ent_type_ not in ("GPE", "LOC", "NORP", "") or head.pos_ != "PROPN" \
+            or len(head.text) < 6:
+        return None
+    return _fuzzy_country(head.text)
+
+
+def _international(core: Span) -> str | None:
+    """ "International Labor Office", "World Food Program": an international body."""
+    words = {t.text for t in core}
+    if core.root.pos_ == "PROPN" and words & {"International", "World", "Intergovernmental"}:
+        return "IGO"
+    return None
 
 
 def _set_country(reading: Reading, ref: CountryRef) -> None:
@@ -448,8 +535,9 @@ def _can_act(core: Span, reading: Reading, lex: Lexicon) -> bool:
     """False for places used as places and for things that cannot act."""
     head = core.root
     low = head.lower_
-    if reading.org is not None and reading.org_covers_head:
-        return True
+    if reading.org is not None and (reading.org_covers_head or head.pos_ != "PROPN"):
+        # "al-Qaeda terror network", unless the head is a place or an event
+        return low not in lex.place_heads and head.lemma_.lower() not in lex.place_heads
     if low in lex.place_heads or head.lemma_.lower() in lex.place_heads:
         return False
     if reading.country_kind == "capital" and head.i in reading.country_tokens:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actors import lexicon, norm, read_actor
+from resgestae.coding.actors import country_in_sentence, lexicon, norm, read_actor
 from resgestae.kb.base import ActorKB, KBEntry, make_id
 from resgestae.kb.names import ascii_fold, parts, same_person, surname_alike
 from resgestae.kb.petrarch import iso_date
@@ -127,11 +127,20 @@ def learn_persons(ctx: Context) -> None:
         if len(entity.name.split()) < 2:
             continue  # a surname alone: resolved against full names later
         _enrich(entity, ent, chunks, ctx)
-        if entity.country is None and entity.sector == "REB" and ctx.home:
-            # A warlord or rebel fights at home: the dateline's country is his.
-            entity.country = ctx.home
+        _home_country(entity, span, ctx)
         entry = _person_entry(entity, ctx)
         ctx.persons.append(Mention(ent.start, entry))
+
+
+def _home_country(entity: Entity, span: Span, ctx: Context) -> None:
+    """A titled person the text gives no country: the country the sentence places or
+    qualifies things with ("President Museveni threatened Ugandan opposition ...");
+    a warlord or rebel, failing that, fights in the dateline's country."""
+    if entity.country is not None or not (entity.title or entity.sector):
+        return
+    entity.country = country_in_sentence(span)
+    if entity.country is None and entity.sector == "REB" and ctx.home:
+        entity.country = ctx.home
 
 
 def _titled(ent: Span, chunks: dict[int, Span]) -> bool:
@@ -356,6 +365,8 @@ def _full_name_match(name: str, ctx: Context) -> KBEntry | None:
 
 def _lone_person(entity: Entity, ctx: Context) -> KBEntry:
     """A person the article names only by surname, or a full name NER missed."""
+    if entity._tokens is not None:
+        _home_country(entity, ctx.doc[entity._tokens[0] : entity._tokens[1]], ctx)
     if len(entity.name.split()) > 1:
         return _person_entry(entity, ctx)
     known = [e for e in ctx.kb.by_surname(entity.name) if _compatible(e, entity)]
