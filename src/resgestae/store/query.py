@@ -9,10 +9,11 @@ from resgestae.store.rows import first_day, to_record
 SELECT = "SELECT record, mentions, article_ids FROM events"
 
 
-def _conditions(
+def conditions(
     actor: str | None, country: str | None, event_type: str | None,
     since: str | None, until: str | None,
 ) -> tuple[list[str], list[Any]]:
+    """WHERE clauses (to AND together) and their bound parameters for the event filters."""
     where: list[str] = []
     params: list[Any] = []
     if actor:
@@ -44,7 +45,7 @@ def events_sql(
     limit: int | None = None, offset: int | None = None,
 ) -> tuple[str, list[Any]]:
     """The SQL and parameters for `Store.events` (ordered by date, then id)."""
-    where, params = _conditions(actor, country, event_type, since, until)
+    where, params = conditions(actor, country, event_type, since, until)
     sql = SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY date_start NULLS LAST, id"
     if limit is not None:
@@ -54,6 +55,9 @@ def events_sql(
         sql += " OFFSET ?"
         params.append(int(offset))
     return sql, params
+
+
+_conditions = conditions  # the name browse.py first used
 
 
 def record(row: tuple[Any, ...]) -> dict[str, Any]:
