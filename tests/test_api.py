@@ -295,3 +295,46 @@ def test_code_articles_reports_bad_items(coder, sample_text):
     good = [r for r in results if not r.error]
     assert [r.article.id for r in good] == ["seed"]
     assert sorted(r.error.item for r in results if r.error) == ["article 2", "article 3"]
+
+
+# -- the read index answers as the direct queries do ------------------------------------
+
+def _varied_events():
+    """The fixture events plus copies with other dates (none, month, other days)."""
+    events = fixture_events()
+    for n, date in enumerate([None, "2020-12", "2019-04-04", None, "2020-12-26"]):
+        for event in fixture_events():
+            event.date = date
+            event.span = (event.span[0], event.span[1] - n - 1)  # another id
+            event.assign_id()
+            events.append(event)
+    return events
+
+
+FILTER_CASES = [{}, {"country": "TUR"}, {"country": "lby", "event_type": "CONSULT"},
+                {"event_type": "AID"}, {"since": "2020-06", "until": "2020-12-31"},
+                {"actor": "akar"}, {"actor": "akar", "country": "LBY"}]
+
+
+@pytest.mark.parametrize("filters", FILTER_CASES)
+def test_read_index_matches_direct_queries(tmp_path, filters):
+    from resgestae.store import browse, read_index
+
+    with Store(tmp_path / "idx.duckdb") as store:
+        store.replace_article(ARTICLE, _varied_events())
+        assert read_index.build(store.con)
+        con = store.con.cursor()
+        assert browse.stats(con, filters, indexed=True) == browse.stats(con, filters)
+        assert browse.places(con, filters, indexed=True) == browse.places(con, filters)
+        assert browse.network(con, filters, indexed=True) == browse.network(con, filters)
+        walked = {}
+        for indexed in (True, False):
+            ids, cursor = [], None
+            while True:
+                page, cursor = browse.page_events(con, filters, cursor, 4, indexed=indexed)
+                ids += [e["id"] for e in page]
+                if not cursor:
+                    break
+            walked[indexed] = ids
+        expected = [r["id"] for r in store.events(**filters)]
+        assert walked[True] == walked[False] == expected

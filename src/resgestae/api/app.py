@@ -13,7 +13,7 @@ from resgestae.api import errors, pages, routes
 from resgestae.api.coding import Coding
 from resgestae.api.guard import MAX_BODY, BodyLimit
 from resgestae.config import Config
-from resgestae.store import Store
+from resgestae.store import Store, read_index
 
 
 def create_app(
@@ -36,7 +36,8 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         with Store(path) as store:
             app.state.store = store
-            app.state.coding = Coding(config, store)
+            app.state.indexed = read_index.build(store.con)
+            app.state.coding = Coding(config, store, reindex=app.state.indexed)
             if preload:
                 app.state.coding.preload()
             yield

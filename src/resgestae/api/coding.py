@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
 
 from resgestae.config import Config
 from resgestae.errors import InputError
 from resgestae.model import Article
-from resgestae.pipeline import Coded, Coder
-from resgestae.store import Store
+from resgestae.store import Store, read_index
+
+if TYPE_CHECKING:
+    from resgestae.pipeline import Coded, Coder
 
 
 class Coding:
     """Codes (and optionally stores) articles off the event loop."""
 
-    def __init__(self, config: Config, store: Store) -> None:
-        self.config, self.store = config, store
+    def __init__(self, config: Config, store: Store, reindex: bool = False) -> None:
+        self.config, self.store, self.reindex = config, store, reindex
         self._coder: Coder | None = None
         # spaCy pipelines and the DuckDB writer are shared: one batch at a time
         self._lock = threading.Lock()
@@ -27,6 +30,9 @@ class Coding:
     def coder(self) -> Coder:
         """The Coder, loaded on first use (the spaCy model takes seconds to load)."""
         if self._coder is None:
+            # imported here: spaCy takes seconds to import, and reads do not need it
+            from resgestae.pipeline import Coder
+
             self._coder = Coder(self.config)
         return self._coder
 
@@ -37,6 +43,8 @@ class Coding:
                 for coded in results:
                     if not coded.error:
                         self.store.replace_article(coded.article, coded.events)
+                if self.reindex:  # the writer sees its own write on the next read
+                    read_index.build(self.store.con)
             return results
 
     async def run(self, items: Sequence[Article | InputError], store: bool = False) -> list[Coded]:

@@ -84,12 +84,14 @@ Read = [Depends(require_read)]
 @router.get("/events", response_model=EventsPage,
             dependencies=[*Read, Depends(_allowed("cursor", "limit"))])
 def list_events(
+    request: Request,
     filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
     cursor: Annotated[str | None, Query(max_length=400)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> dict[str, Any]:
     """Stored events, filtered, ordered by date then id; follow `next_cursor` for more."""
-    events, next_cursor = _run(browse.page_events, con, filters.values, cursor, limit)
+    events, next_cursor = _run(browse.page_events, con, filters.values, cursor, limit,
+                               indexed=request.app.state.indexed)
     return {"events": events, "next_cursor": next_cursor, "limit": limit}
 
 
@@ -115,26 +117,30 @@ def list_actors(
 
 @router.get("/network", dependencies=[*Read, Depends(_allowed("limit"))])
 def get_network(
-    filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
+    request: Request, filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
     limit: Annotated[int, Query(ge=1, le=5000)] = 200,
 ) -> dict[str, Any]:
     """The actor network of the matching events: nodes and edges with counts by type."""
-    return _run(browse.network, con, filters.values, limit=limit)
+    return _run(browse.network, con, filters.values, limit=limit,
+                indexed=request.app.state.indexed)
 
 
 @router.get("/places", dependencies=[*Read, Depends(_allowed("limit"))])
 def list_places(
-    filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
+    request: Request, filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
     limit: Annotated[int, Query(ge=1, le=10000)] = 500,
 ) -> dict[str, Any]:
     """Places of the located matching events, with counts (for the map)."""
-    return {"places": _run(browse.places, con, filters.values, limit=limit)}
+    places = _run(browse.places, con, filters.values, limit=limit,
+                  indexed=request.app.state.indexed)
+    return {"places": places}
 
 
 @router.get("/stats", response_model=Stats, dependencies=[*Read, Depends(_allowed())])
-def get_stats(filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)]) -> dict:
+def get_stats(request: Request, filters: Annotated[Filters, Depends()],
+              con: Annotated[Any, Depends(reader)]) -> dict:
     """Counts of the matching events by type, by country and by day."""
-    return _run(browse.stats, con, filters.values)
+    return _run(browse.stats, con, filters.values, indexed=request.app.state.indexed)
 
 
 # -- coding -------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 Functions take a DuckDB connection `con` (a `Store.con` or a cursor of it, one
 per thread) and use the tables documented in `resgestae.store.schema`. Filters
 mean what they mean for `resgestae events` (the same WHERE clauses are used);
-every value is a bound parameter.
+every value is a bound parameter. With `indexed=True` they read the in-memory
+read index (`resgestae.store.read_index`, built by the server) instead of
+scanning `events`; the answers are the same.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from resgestae.store import query
+from resgestae.store import query, read_index
 
 FILTERS = ("actor", "country", "event_type", "since", "until")
 ENTITY_JSON = '[{"name":"VARCHAR","text":"VARCHAR","country":"VARCHAR","sector":"VARCHAR"}]'
@@ -30,53 +32,65 @@ def _and(sql_where: str, clause: str) -> str:
     return sql_where + (" AND " if sql_where else " WHERE ") + clause
 
 
+def _source(indexed: bool) -> str:
+    return read_index.EV if indexed else read_index.DIRECT
+
+
 # -- cursor paging ---------------------------------------------------------------
 
-def encode_cursor(date_start: Any, event_id: str) -> str:
-    """An opaque cursor for the row after which the next page starts."""
-    key = [date_start.isoformat() if date_start else None, event_id]
-    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+def encode_cursor(key: str) -> str:
+    """An opaque cursor: the listing key of the row after which the next page starts."""
+    return base64.urlsafe_b64encode(json.dumps(["k", key]).encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[str | None, str]:
-    """The (date, id) key of a cursor; ValueError when it is not one we made."""
+def decode_cursor(cursor: str) -> str:
+    """The listing key of a cursor; ValueError when it is not one we made."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        day, event_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        tag, key = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as exc:
         raise ValueError(f"not a valid cursor: {cursor[:40]!r}") from exc
-    if not isinstance(event_id, str) or not (day is None or isinstance(day, str)):
+    if tag != "k" or not isinstance(key, str):
         raise ValueError(f"not a valid cursor: {cursor[:40]!r}")
-    return day, event_id
+    return key
 
 
-def _after(cursor: str) -> tuple[str, list[Any]]:
-    # rows sort by (date_start NULLS LAST, id): "after" is the keyset condition
-    day, event_id = decode_cursor(cursor)
-    if day is None:
-        return "(date_start IS NULL AND id > ?)", [event_id]
-    return (
-        "(date_start > CAST(? AS DATE) OR (date_start = CAST(? AS DATE) AND id > ?) "
-        "OR date_start IS NULL)", [day, day, event_id]
-    )
+def _page_keys(con: Any, filters: Mapping[str, Any], cursor: str | None, n: int,
+               indexed: bool) -> list[tuple[str, str]]:
+    sql_where, params = where(filters)
+    if cursor:
+        sql_where, params = _and(sql_where, "k > ?"), params + [decode_cursor(cursor)]
+    if indexed:
+        # the index is stored in listing order and DuckDB keeps insertion order for a
+        # query without ORDER BY (preserve_insertion_order), so LIMIT stops early
+        keys = con.execute(f"SELECT k, id FROM {read_index.EV}{sql_where} LIMIT ?",
+                           params + [n]).fetchall()
+        if all(a[0] < b[0] for a, b in zip(keys, keys[1:], strict=False)):
+            return keys
+    sql = f"SELECT k, id FROM {_source(indexed)}{sql_where} ORDER BY k LIMIT ?"
+    return con.execute(sql, params + [n]).fetchall()
+
+
+def records_by_id(con: Any, ids: list[str]) -> list[dict[str, Any]]:
+    """The event records with these ids, in the order given."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    rows = con.execute(
+        f"SELECT record, mentions, article_ids, id FROM events WHERE id IN ({marks})", ids
+    ).fetchall()
+    found = {r[3]: query.record(r) for r in rows}
+    return [found[i] for i in ids if i in found]
 
 
 def page_events(
-    con: Any, filters: Mapping[str, Any], cursor: str | None = None, limit: int = 50
+    con: Any, filters: Mapping[str, Any], cursor: str | None = None, limit: int = 50,
+    indexed: bool = False,
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """One page of event records and the cursor of the next page (None at the end)."""
-    sql_where, params = where(filters)
-    if cursor:
-        clause, more = _after(cursor)
-        sql_where, params = _and(sql_where, clause), params + more
-    sql = (
-        "SELECT record, mentions, article_ids, date_start, id FROM events" + sql_where
-        + " ORDER BY date_start NULLS LAST, id LIMIT ?"
-    )
-    rows = con.execute(sql, params + [limit + 1]).fetchall()
-    last = rows[limit - 1] if len(rows) > limit else None
-    next_cursor = encode_cursor(last[3], last[4]) if last else None
-    return [query.record(r) for r in rows[:limit]], next_cursor
+    """One page of event records (ordered by date, then id) and the next page's cursor."""
+    keys = _page_keys(con, filters, cursor, limit + 1, indexed)
+    next_cursor = encode_cursor(keys[limit - 1][0]) if len(keys) > limit else None
+    return records_by_id(con, [k[1] for k in keys[:limit]]), next_cursor
 
 
 def iter_records(con: Any, filters: Mapping[str, Any], batch: int = 10_000) -> Iterator[dict]:
@@ -196,12 +210,14 @@ def actors(
     return [dict(zip(keys, r, strict=True)) for r in cur.fetchall()]
 
 
-def network(con: Any, filters: Mapping[str, Any], limit: int = 200) -> dict[str, Any]:
+def network(con: Any, filters: Mapping[str, Any], limit: int = 200,
+            indexed: bool = False) -> dict[str, Any]:
     """Actor -> recipient edges of the matching events (the heaviest `limit`), by type."""
     sql_where, params = where(filters)
     rows = con.execute(
         "SELECT a, r, event_type, count(*) AS n FROM (SELECT unnest(actor_names) AS a, "
-        f"recipient_names, event_type FROM events{sql_where}) , unnest(recipient_names) AS t(r) "
+        f"recipient_names, event_type FROM {_source(indexed)}{sql_where}), "
+        "unnest(recipient_names) AS t(r) "
         "WHERE a <> r GROUP BY ALL ORDER BY n DESC, a, r, event_type LIMIT ?",
         params + [limit],
     ).fetchall()
@@ -215,34 +231,69 @@ def network(con: Any, filters: Mapping[str, Any], limit: int = 200) -> dict[str,
     return {"nodes": [{"id": n} for n in nodes], "edges": list(edges.values())}
 
 
-def stats(con: Any, filters: Mapping[str, Any]) -> dict[str, Any]:
+def _counts(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """total, by_type and by_day from (grouping, event_type, day, n) rows."""
+    by_type = sorted(((t, int(n)) for g, t, _, n in rows if g), key=lambda x: (-x[1], x[0]))
+    by_day = sorted((d, t, int(n)) for g, t, d, n in rows if not g and d is not None)
+    return {
+        "total": sum(n for _, n in by_type),
+        "by_type": [{"event_type": t, "count": n} for t, n in by_type],
+        "by_day": [{"day": d.isoformat(), "event_type": t, "count": n} for d, t, n in by_day],
+    }
+
+
+# one pass for both: (event_type) and (day, event_type); GROUPING(day) tells them apart
+TYPE_AND_DAY = (
+    "SELECT GROUPING(day), event_type, day, {count} FROM (SELECT event_type, {n}, "
+    "CASE WHEN is_day THEN date_start END AS day FROM {table}{where}) "
+    "GROUP BY GROUPING SETS ((event_type), (day, event_type))"
+)
+
+
+def _by_country(con: Any, table: str, sql_where: str, params: list[Any], summed: bool) -> list:
+    if summed:
+        sql = f"SELECT country, sum(n) FROM {table}{sql_where} GROUP BY 1"
+    else:
+        sql = (f"SELECT c, count(*) FROM (SELECT unnest(countries) AS c FROM {table}"
+               f"{sql_where}) GROUP BY 1")
+    rows = sorted(((c, int(n)) for c, n in con.execute(sql, params).fetchall()),
+                  key=lambda x: (-x[1], x[0]))
+    return [{"country": c, "count": n} for c, n in rows]
+
+
+def _stats_summed(con: Any, filters: Mapping[str, Any]) -> dict[str, Any]:
+    # type and date filters apply to the summary tables as they are; one country
+    # selects its rows of by_cty, where each of its events counts once
+    clauses, params = query._conditions(None, None, filters.get("event_type"),
+                                        filters.get("since"), filters.get("until"))
+    country = (filters.get("country") or "").upper()
+    table = read_index.BY_COUNTRY if country else read_index.BY_DAY
+    sql_where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    own_where, own_params = (_and(sql_where, "country = ?"), params + [country]) if country \
+        else (sql_where, params)
+    sql = TYPE_AND_DAY.format(count="sum(n)", n="n", table=table, where=own_where)
+    result = _counts(con.execute(sql, own_params).fetchall())
+    if country:  # which other countries the country's events involve: from the events
+        cty_where, cty_params = where(filters)
+        result["by_country"] = _by_country(con, read_index.EV, cty_where, cty_params, False)
+    else:
+        result["by_country"] = _by_country(con, read_index.BY_COUNTRY, sql_where, params, True)
+    return result
+
+
+def stats(con: Any, filters: Mapping[str, Any], indexed: bool = False) -> dict[str, Any]:
     """Counts of the matching events: total, by type, by country, by day and type.
 
     A country counts an event once whether it is on the actor or recipient side;
     `by_day` has day-precision dates only (a year is not a day)."""
+    if indexed and not filters.get("actor"):
+        return _stats_summed(con, filters)
     sql_where, params = where(filters)
-    one = con.execute
-    total = one(f"SELECT count(*) FROM events{sql_where}", params).fetchone()[0]
-    by_type = one(
-        f"SELECT event_type, count(*) FROM events{sql_where} GROUP BY 1 ORDER BY 2 DESC, 1",
-        params,
-    ).fetchall()
-    by_country = one(
-        "SELECT c, count(*) FROM (SELECT unnest(list_distinct(list_concat(actor_countries, "
-        f"recipient_countries))) AS c FROM events{sql_where}) GROUP BY 1 ORDER BY 2 DESC, 1",
-        params,
-    ).fetchall()
-    by_day = one(
-        f"SELECT date_start, event_type, count(*) FROM events"
-        f"{_and(sql_where, 'length(date) = 10')} GROUP BY 1, 2 ORDER BY 1, 2",
-        params,
-    ).fetchall()
-    return {
-        "total": total,
-        "by_type": [{"event_type": t, "count": n} for t, n in by_type],
-        "by_country": [{"country": c, "count": n} for c, n in by_country],
-        "by_day": [{"day": d.isoformat(), "event_type": t, "count": n} for d, t, n in by_day],
-    }
+    source = _source(indexed)
+    sql = TYPE_AND_DAY.format(count="count(*)", n="1 AS n", table=source, where=sql_where)
+    result = _counts(con.execute(sql, params).fetchall())
+    result["by_country"] = _by_country(con, source, sql_where, params, False)
+    return result
 
 
 def article_meta(con: Any) -> dict[str, dict[str, Any]]:
@@ -252,11 +303,12 @@ def article_meta(con: Any) -> dict[str, dict[str, Any]]:
     return {r[0]: dict(zip(keys, r[1:], strict=True)) for r in cur.fetchall()}
 
 
-def places(con: Any, filters: Mapping[str, Any], limit: int = 500) -> list[dict[str, Any]]:
+def places(con: Any, filters: Mapping[str, Any], limit: int = 500,
+           indexed: bool = False) -> list[dict[str, Any]]:
     """Located places of the matching events with their event counts, busiest first."""
     sql_where, params = where(filters)
     rows = con.execute(
-        "SELECT location_name, location_country, lat, lon, count(*) AS n FROM events"
+        f"SELECT location_name, location_country, lat, lon, count(*) AS n FROM {_source(indexed)}"
         f"{_and(sql_where, 'lat IS NOT NULL AND lon IS NOT NULL')} "
         "GROUP BY ALL ORDER BY n DESC, location_name LIMIT ?",
         params + [limit],
