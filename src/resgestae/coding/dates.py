@@ -62,10 +62,11 @@ class When:
 def date_events(events: list[Event], doc: Doc, article: Article) -> None:
     """Give each event a date, precision and the words it came from (in place)."""
     pub = _parse_iso(article.date)
-    dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
+    # "two days after X" dates X, not the event of the clause it sits in
+    dates = [ent for ent in doc.ents if ent.label_ == "DATE" and not _is_relative_anchor(ent)]
     for event in events:
         _date_one(event, doc, dates, pub)
-    _relative_dates(events, doc, dates)
+    _relative_dates(events, doc, [e for e in doc.ents if e.label_ == "DATE"])
 
 
 def _date_one(event: Event, doc: Doc, dates: list[Span], pub: dt.date | None) -> None:
@@ -94,8 +95,6 @@ def clause_dates(trigger: Token, dates: list[Span]) -> list[Span]:
             heads.append(verb)
     found = []
     for ent in dates:
-        if _is_relative_anchor(ent):
-            continue  # "two days after X" dates X, not this event
         for rank, head in enumerate(heads):
             steps = _steps_within_clause(ent.root, head)
             if steps is not None:
@@ -140,6 +139,12 @@ def _clean(text: str) -> str:
 
 def resolve_date(text: str, pub: dt.date | None, future: bool = False) -> When | None:
     """Resolve date words against the publication date; None when they are no date."""
+    found = _resolve_cached(text, pub, future)
+    return When(found.date, found.precision, found.text) if found else None
+
+
+@lru_cache(maxsize=20_000)
+def _resolve_cached(text: str, pub: dt.date | None, future: bool) -> When | None:
     words = _clean(text)
     if not words or DURATION_RE.match(words) or words.lower() in ("then", "since then", "now"):
         return None

@@ -87,6 +87,7 @@ class Gazetteer:
         self.countries: dict[str, Candidate] = {}  # ISO-3 -> country
         self.iso2: dict[str, str] = {}  # ISO-2 -> ISO-3
         self.states: dict[str, Candidate] = {}  # normalized US state name -> state
+        self._seen: dict[str, list[Candidate]] = {}  # lookup cache, by name as written
 
     def add(self, names: Iterable[str], candidate: Candidate) -> None:
         """Index a candidate under each of its names (once per key)."""
@@ -96,11 +97,17 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """Candidates for a name, from the first key variant that has any."""
+        cached = self._seen.get(name)
+        if cached is not None:
+            return cached
+        found: list[Candidate] = []
         for key in key_variants(name):
-            found = self.index.get(key)
+            found = self.index.get(key) or []
             if found:
-                return found
-        return []
+                break
+        if len(self._seen) < 200_000:  # names recur across articles; bound the memory
+            self._seen[name] = found
+        return found
 
     def country_of(self, name: str) -> str | None:
         """ISO-3 of a country or US state named exactly so ("Libya" -> LBY)."""

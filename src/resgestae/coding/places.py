@@ -281,9 +281,10 @@ def attached_places(doc: Doc, trigger: Token, spans: list[Span] | None = None,
     """All place mentions attached to the trigger, best first (lowest cost, then nearest)."""
     spans = place_spans(doc) if spans is None else spans
     ctx = ctx or Context(Counter())
+    sent = trigger.sent
     ranked = []
     for span in spans:
-        if span.sent.start != trigger.sent.start or span.start <= trigger.i < span.end:
+        if not sent.start <= span.start < sent.end or span.start <= trigger.i < span.end:
             continue
         if exclude and any(t.i in exclude for t in span):
             continue
