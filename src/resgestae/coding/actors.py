@@ -56,6 +56,16 @@ class OrgRef:
     sectors: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Leader:
+    """A well-known political figure from leaders.tsv."""
+
+    name: str
+    country: str
+    sector: str
+    title: str
+
+
 @dataclass
 class Lexicon:
     """All actor word lists, keyed for n-gram lookup."""
@@ -64,6 +74,7 @@ class Lexicon:
     countries_cased: dict[str, CountryRef] = field(default_factory=dict)
     orgs: dict[str, OrgRef] = field(default_factory=dict)
     orgs_cased: dict[str, OrgRef] = field(default_factory=dict)
+    leaders: dict[str, Leader] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
     title_words: frozenset[str] = frozenset()
     modifiers: dict[str, str] = field(default_factory=dict)
@@ -85,6 +96,9 @@ class Lexicon:
 
     def sector(self, text: str) -> str | None:
         return self.sectors.get(norm(text))
+
+    def leader(self, text: str) -> Leader | None:
+        return self.leaders.get(norm(text))
 
 
 def norm(text: str) -> str:
@@ -144,6 +158,13 @@ def _load_orgs(lex: Lexicon) -> None:
             _put(lex.orgs, lex.orgs_cased, alias, ref)
 
 
+def _load_leaders(lex: Lexicon) -> None:
+    for name, aliases, country, sector, title, *_ in _rows("leaders.tsv"):
+        leader = Leader(name, country, sector, title)
+        for alias in [name, *_split(aliases)]:
+            lex.leaders.setdefault(norm(alias), leader)
+
+
 def _load_words(lex: Lexicon) -> None:
     for sector, words in yaml.safe_load(_data("sectors.yaml")).items():
         for word in words:
@@ -164,6 +185,7 @@ def lexicon() -> Lexicon:
     lex = Lexicon()
     _load_countries(lex)
     _load_orgs(lex)
+    _load_leaders(lex)
     _load_words(lex)
     return lex
 
@@ -268,6 +290,7 @@ class Reading:
     head_sector: str | None = None  # the role of the head word itself
     name_start: int | None = None  # token index where a person's name begins
     country_tokens: set[int] = field(default_factory=set)
+    leader: Leader | None = None
 
 
 def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
@@ -293,6 +316,11 @@ def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
         reading.country = reading.org.country
     if reading.country is None:
         reading.country = _misspelt_country(head) or _international(core)
+    leader = next((h.value for h in _ngram_hits(doc, core.start, core.end, lex.leader)), None)
+    if leader is not None:
+        # "Putin", "the Bush administration": a known leader's country
+        reading.leader = leader
+        reading.country = reading.country or leader.country
     reading.sectors = _sectors(core, lex, reading)
     reading.name_start = _name_start(core, lex, reading)
     return reading
@@ -434,7 +462,7 @@ def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
         i += 1
     if i == core.end:
         return None
-    if last.ent_type_ == "PERSON":
+    if last.ent_type_ == "PERSON" or lex.leader(doc[i : core.end].text):
         return i
     # NER missed the person or called it ORG: a name needs a title before it.
     return i if i > core.start and _is_title_word(doc[i - 1], lex) else None
@@ -555,6 +583,8 @@ def _can_act(core: Span, reading: Reading, lex: Lexicon) -> bool:
 
 
 def _entity(span: Span, core: Span, reading: Reading, lex: Lexicon) -> Entity:
+    if not reading.sectors and reading.leader is not None and reading.name_start is not None:
+        reading.sectors = [reading.leader.sector]
     sector = reading.sectors[0] if reading.sectors else None
     name, title = _name_and_title(core, reading, lex)
     return Entity(
@@ -572,6 +602,8 @@ def _name_and_title(core: Span, reading: Reading, lex: Lexicon) -> tuple[str, st
     doc, head = core.doc, core.root
     if reading.name_start is not None:
         name = doc[reading.name_start : core.end].text
+        if reading.leader is not None and lex.leader(name) is reading.leader:
+            name = reading.leader.name
         title_tokens = [t for t in doc[core.start : reading.name_start]
                         if t.i not in reading.country_tokens and not t.is_punct
                         and not t.is_space and t.lower_ not in ("'s", "’s")]

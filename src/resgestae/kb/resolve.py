@@ -135,12 +135,14 @@ def learn_persons(ctx: Context) -> None:
 def _home_country(entity: Entity, span: Span, ctx: Context) -> None:
     """A titled person the text gives no country: the country the sentence places or
     qualifies things with ("President Museveni threatened Ugandan opposition ...");
-    a warlord or rebel, failing that, fights in the dateline's country."""
+    a warlord or rebel fights in the dateline's country."""
     if entity.country is not None or not (entity.title or entity.sector):
         return
+    if entity.sector in ("REB", "UAF", "CRM", "MIL"):
+        # fighters' sentences name their enemies: only the dateline is safe
+        entity.country = ctx.home if entity.sector == "REB" else None
+        return
     entity.country = country_in_sentence(span)
-    if entity.country is None and entity.sector == "REB" and ctx.home:
-        entity.country = ctx.home
 
 
 def _titled(ent: Span, chunks: dict[int, Span]) -> bool:
