@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.actors import code_actor
 from resgestae.coding.clauses import Clause, find_clauses, np_span, subject
-from resgestae.coding.confidence import score
+from resgestae.coding.confidence import score, share_sentence
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.factuality import Modality, modality
 from resgestae.coding.modes import Coding, code_clause
@@ -66,6 +66,11 @@ def sentence_events(
             if key not in seen:
                 seen.add(key)
                 events.append(event)
+    acts = len({e._trigger_i for e in events})
+    for event, conf in zip(
+        events, share_sentence([e.confidence for e in events], acts), strict=True
+    ):
+        event.confidence = conf
     return events
 
 

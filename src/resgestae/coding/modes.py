@@ -54,6 +54,12 @@ def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
     factuality = (
         "asserted" if entry.event_type == "THREATEN" and not mod.negated else mod.factuality()
     )
+    committed = mod.intent or (mod.future and not _expected(clause, r))
+    outer = r.intent_to.get(entry.event_type, entry.event_type)
+    if committed and not mod.negated and outer != entry.event_type:
+        # "would allow the inspectors to return": an intention, coded as PLOVER does
+        cameo, mode = _derive(outer, entry, r)
+        return Coding(outer, mode, cameo, "future", derived=True)
     return Coding(entry.event_type, mode, cameo, factuality)
 
 
