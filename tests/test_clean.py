@@ -149,6 +149,7 @@ def test_english_scores_apart_from_the_rest(sample_text):
     assert min(english) > 0.25 and max(others) < 0.08
     assert not_english_reason(ENGLISH) is None
     assert not_english_reason("Akar in Tripoli.") is None  # too short to judge
+    assert not_english_reason("Erdoğan and Davutoğlu met in Ankara.") is None
 
 
 def test_declared_language_refused():

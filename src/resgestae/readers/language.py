@@ -27,19 +27,19 @@ def function_words() -> frozenset[str]:
 
 def english_score(text: str, sample: int = 20_000) -> tuple[float, float, int]:
     """(function-word ratio, latin-letter share, words) over the first `sample` chars."""
-    head = text[:sample]
-    letters = [c for c in head if c.isalpha()]
-    latin = sum(c.isascii() for c in letters) / len(letters) if letters else 0.0
-    words = [w.lower() for w in WORD.findall(head)]
+    words = WORD.findall(text[:sample])
+    letters = sum(len(w) for w in words)
+    foreign = sum(sum(not c.isascii() for c in w) for w in words if not w.isascii())
+    latin = 1 - foreign / letters if letters else 0.0
     known = function_words()
-    ratio = sum(w in known for w in words) / len(words) if words else 0.0
+    ratio = sum(w.lower() in known for w in words) / len(words) if words else 0.0
     return ratio, latin, len(words)
 
 
 def not_english_reason(text: str) -> str | None:
     """Why `text` does not look English, or None when it does (or is too short to tell)."""
     ratio, latin, n_words = english_score(text)
-    if sum(c.isalpha() for c in text[:20_000]) >= 40 and latin < MIN_LATIN:
+    if n_words >= 2 and latin < MIN_LATIN and len(text.strip()) >= 20:
         return f"not English: {100 * (1 - latin):.0f}% of letters are not Latin script"
     if n_words >= MIN_WORDS and ratio < MIN_RATIO:
         return (

@@ -8,6 +8,8 @@ gets `mentions` = 2.
 from __future__ import annotations
 
 import re
+import zlib
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -16,6 +18,10 @@ NEWLINE = re.compile(r"\n")
 SHINGLE = 5  # characters: one changed word moves few shingles in a long paragraph
 THRESHOLD = 0.8  # Jaccard similarity above which two paragraphs are one
 NUM_PERM = 64
+# LSH bands x rows, fixed: a pair at Jaccard 0.8 becomes a candidate with
+# p > 0.999 (candidates are then checked), and datasketch need not fit the
+# bands by numerical integration for every article
+LSH_PARAMS = (16, 4)
 
 
 def paragraph_ranges(text: str) -> list[tuple[int, int]]:
@@ -45,16 +51,31 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """A MinHash to copy permutations from (datasketch redraws them per MinHash)."""
+    return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_crc32)
+
+
+def _crc32(data: bytes) -> int:
+    # fast and the same in every process (Python's hash() is salted per process)
+    return zlib.crc32(data)
+
+
 def _minhash(normal: str) -> MinHash:
     grams = {normal[i : i + SHINGLE] for i in range(max(1, len(normal) - SHINGLE + 1))}
-    digest = MinHash(num_perm=NUM_PERM, seed=1)
-    digest.update_batch([g.encode("utf-8") for g in sorted(grams)])
+    template = _template()
+    digest = MinHash(
+        num_perm=NUM_PERM, seed=1, hashfunc=_crc32,
+        permutations=template.permutations, scheme=template.scheme,
+    )
+    digest.update_batch([g.encode("utf-8") for g in grams])
     return digest
 
 
 def near_duplicates(text: str, ranges: list[tuple[int, int]]) -> dict[int, int]:
     """Index of each repeated paragraph -> index of the first one it repeats."""
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, params=LSH_PARAMS)
     exact: dict[str, int] = {}
     hashes: dict[int, MinHash] = {}
     repeats: dict[int, int] = {}
