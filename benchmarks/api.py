@@ -39,7 +39,8 @@ def _list(values: list[str]) -> str:
 
 def _h(salt: int, n: int) -> str:
     """SQL for a pseudo-random integer in [0, n) from the row number."""
-    return f"CAST(hash(i, {salt}) % {n} AS BIGINT)"
+    # hash(i, salt) values are correlated across salts: hash a distinct integer instead
+    return f"CAST(hash(i * 16 + {salt}) % {n} AS BIGINT)"
 
 
 # Pseudo-random columns from hashes of the row number, so a run is reproducible.

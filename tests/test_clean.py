@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from resgestae.config import Config
-from resgestae.errors import InputError
+from resgestae.errors import ConfigError, InputError
 from resgestae.model import Article, content_id
 from resgestae.readers.clean import prepare_article
 from resgestae.readers.dateline import find_dateline
@@ -163,3 +163,7 @@ def test_default_date_fills_missing_only():
     assert prepare_article(Article(id="x", text=ENGLISH), config).date == "2020-12-26"
     dated = Article(id="y", text=ENGLISH, date="2021-01-02")
     assert prepare_article(dated, config).date == "2021-01-02"
+    loose = Config(default_date="26 Dec 2020")
+    assert prepare_article(Article(id="z", text=ENGLISH), loose).date == "2020-12-26"
+    with pytest.raises(ConfigError, match="--date 'yesterday' is not a date"):
+        prepare_article(Article(id="x", text=ENGLISH), Config(default_date="yesterday"))

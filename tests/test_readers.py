@@ -209,6 +209,7 @@ def test_reading_is_lazy(tmp_path):
     ("2020-12-26", "2020-12-26"), ("2020-12-26T23:10:00+02:00", "2020-12-26"),
     ("26 December 2020", "2020-12-26"), ("Dec 26, 2020", "2020-12-26"),
     ("Sat, 26 Dec 2020 10:00:00 GMT", "2020-12-26"), ("2020-13-45", None), ("soon", None),
+    ("yesterday", None), ("2 days ago", None),
     (None, None), ("", None),
 ])
 def test_iso_date(value, iso):

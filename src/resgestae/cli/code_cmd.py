@@ -114,7 +114,9 @@ def _run_cluster(args: argparse.Namespace, config: Config) -> int:
     counts = manifest["counts"]
     print(
         f"resgestae: {counts['articles']} articles coded, {counts['skipped']} skipped, "
-        f"{counts['events']} events written to {args.parquet_dir} "
+        f"{counts['events']} events written to {args.parquet_dir}"
+        + (f", {counts['already_written']} already there" if counts["already_written"] else "")
+        + " "
         f"({counts['partitions']} partitions, {counts['failed_partitions']} failed); "
         f"load them with: resgestae load {args.parquet_dir}",
         file=sys.stderr,

@@ -8,7 +8,7 @@ rest (the dateline, repeated paragraphs) to spaces.
 from __future__ import annotations
 
 from resgestae.config import Config
-from resgestae.errors import InputError
+from resgestae.errors import ConfigError, InputError
 from resgestae.model import Article
 from resgestae.readers.dateline import find_dateline
 from resgestae.readers.dates import iso_date
@@ -21,7 +21,7 @@ def prepare_article(article: Article, config: Config) -> Article:
     """Fill dateline, paragraphs and repeats; refuse what cannot be coded (InputError)."""
     refuse_uncodable(article, config)
     article.language = "en"
-    article.date = article.date or iso_date(config.default_date) or config.default_date
+    article.date = article.date or default_date(config)
     ranges = paragraph_ranges(article.text)
     ranges = _strip_dateline(article, ranges)
     repeated = near_duplicates(article.text, ranges)
@@ -31,6 +31,16 @@ def prepare_article(article: Article, config: Config) -> Article:
         start = ranges[first][0]
         article.repeats[start] = article.repeats.get(start, 1) + 1
     return article
+
+
+def default_date(config: Config) -> str | None:
+    """`config.default_date` (`--date`) as ISO; ConfigError when it is not a date."""
+    if not config.default_date:
+        return None
+    value = iso_date(config.default_date)
+    if value is None:
+        raise ConfigError(f"--date {config.default_date!r} is not a date (use yyyy-mm-dd)")
+    return value
 
 
 def refuse_uncodable(article: Article, config: Config) -> None:

@@ -27,6 +27,10 @@ def iso_date(value: object) -> str | None:
 def _parsed(text: str) -> str | None:
     import dateparser  # slow to import: only for dates that are not ISO already
 
-    settings = {"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False}
+    # absolute dates only: "yesterday" in metadata would silently mean today - 1
+    settings = {
+        "STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False,
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+    }
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.strftime("%Y-%m-%d") if parsed else None

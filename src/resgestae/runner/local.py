@@ -5,8 +5,8 @@
 
 At most a few chunks per worker are in flight, so memory does not grow with
 the corpus. Only this process writes to the store (DuckDB allows one writer);
-each article is written in its own transaction together with its ledger row
-(id + content hash), so a run killed at any moment loses at most the articles
+each chunk is written in one transaction together with its ledger rows
+(id + content hash), so a run killed at any moment loses at most the chunks
 in flight, and the same command started again codes exactly those.
 """
 
@@ -72,9 +72,9 @@ def run_local(
         coded = _in_process(_chain(first, second, chunks), config, kb)
     else:
         coded = _in_pool(_chain(first, second, chunks), config, kb, workers)
-    for outcome in coded:
-        _record(outcome, store, progress)
-        yield outcome
+    for batch in coded:
+        _record(batch, store, progress)
+        yield from batch
 
 
 def _chain(first: list[Any], second: list[Any] | None, rest: Iterator[list[Any]]) -> Iterator:
@@ -128,17 +128,17 @@ def _split(chunk: list[Article | InputError]) -> tuple[list[Article], list[Outco
     return articles, errors
 
 
-def _in_process(chunks: Iterator[list[Any]], config: Config, kb: Any) -> Iterator[Outcome]:
+def _in_process(
+    chunks: Iterator[list[Any]], config: Config, kb: Any
+) -> Iterator[list[Outcome]]:
     for chunk in chunks:
         articles, errors = _split(chunk)
-        yield from errors
-        if articles:
-            yield from code_chunk(articles, config, kb)
+        yield errors + (code_chunk(articles, config, kb) if articles else [])
 
 
 def _in_pool(
     chunks: Iterator[list[Any]], config: Config, kb: Any, workers: int
-) -> Iterator[Outcome]:
+) -> Iterator[list[Outcome]]:
     pool = _Pool(config, kb, workers)
     finished = False
     try:
@@ -165,11 +165,13 @@ class _Pool:
             initargs=(self.config, self.kb, os.getpid()),
         )
 
-    def run(self, chunks: Iterator[list[Any]]) -> Iterator[Outcome]:
+    def run(self, chunks: Iterator[list[Any]]) -> Iterator[list[Outcome]]:
+        """Outcomes chunk by chunk, as workers finish them."""
         window = self.workers * IN_FLIGHT_PER_WORKER
         for chunk in chunks:
             articles, errors = _split(chunk)
-            yield from errors
+            if errors:
+                yield errors
             if articles:
                 self._submit(articles)
             while len(self.pending) >= window:
@@ -180,36 +182,35 @@ class _Pool:
     def _submit(self, articles: list[Article]) -> None:
         self.pending[self.executor.submit(pool_task, articles, self.config)] = articles
 
-    def _collect(self) -> Iterator[Outcome]:
+    def _collect(self) -> Iterator[list[Outcome]]:
         done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
         broken: list[list[Article]] = []
         for future in done:
             articles = self.pending.pop(future)
             try:
-                yield from future.result()
+                yield future.result()
             except BrokenProcessPool:
                 broken.append(articles)
         if broken:
             yield from self._recover(broken)
 
-    def _recover(self, broken: list[list[Article]]) -> Iterator[Outcome]:
+    def _recover(self, broken: list[list[Article]]) -> Iterator[list[Outcome]]:
         """A worker died (killed, out of memory): code the lost chunks one article at a time."""
         lost = broken + list(self.pending.values())
         self.pending.clear()
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
         for articles in lost:
-            for article in articles:
-                yield from self._retry_one(article)
+            yield [self._retry_one(article) for article in articles]
 
-    def _retry_one(self, article: Article) -> Iterator[Outcome]:
+    def _retry_one(self, article: Article) -> Outcome:
         try:
-            yield from self.executor.submit(pool_task, [article], self.config).result()
+            return self.executor.submit(pool_task, [article], self.config).result()[0]
         except BrokenProcessPool:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
-            yield Outcome(article.id, item=article.origin or article.id,
-                          reason="the worker process coding it died (out of memory or killed)")
+            return Outcome(article.id, item=article.origin or article.id,
+                           reason="the worker process coding it died (out of memory or killed)")
 
     def stop(self, finished: bool = False) -> None:
         """Stop; when interrupted, at once: the workers hold nothing that needs saving."""
@@ -223,11 +224,11 @@ class _Pool:
                 process.terminate()
 
 
-def _record(outcome: Outcome, store: Any, progress: Progress) -> None:
-    if outcome.failed:
-        progress.failed += 1
-        return
-    if store is not None:
-        store.write_records(outcome.article, outcome.records)
-    progress.coded += 1
-    progress.events += len(outcome.records)
+def _record(batch: list[Outcome], store: Any, progress: Progress) -> None:
+    """Store a chunk's coded articles in one transaction; count everything."""
+    coded = [(o.article, o.records) for o in batch if not o.failed]
+    if store is not None and coded:
+        store.write_batch(coded)
+    progress.failed += len(batch) - len(coded)
+    progress.coded += len(coded)
+    progress.events += sum(len(records) for _, records in coded)

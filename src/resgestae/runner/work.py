@@ -21,8 +21,8 @@ from resgestae.errors import InputError
 from resgestae.model import Article
 
 # One Coder per process and config: loading the spaCy model costs seconds, a
-# chunk should cost milliseconds of set-up.
-_CODERS: dict[tuple[Any, ...], Any] = {}
+# chunk should cost milliseconds of set-up. Key -> (the KB it was given, Coder).
+_CODERS: dict[tuple[Any, ...], tuple[Any, Any]] = {}
 
 
 @dataclass
@@ -50,13 +50,14 @@ def _key(config: Config) -> tuple[Any, ...]:
 
 
 def get_coder(config: Config, kb: Any = None) -> Any:
-    """The process's Coder for `config`, loaded on first use."""
+    """The process's Coder for `config` (and `kb`, when given), loaded on first use."""
     key = _key(config)
-    if key not in _CODERS:
+    cached = _CODERS.get(key)
+    if cached is None or (kb is not None and cached[0] is not kb):
         from resgestae.pipeline import Coder  # spaCy is imported only where coding happens
 
-        _CODERS[key] = Coder(config, kb=kb)
-    return _CODERS[key]
+        cached = _CODERS[key] = (kb, Coder(config, kb=kb))
+    return cached[1]
 
 
 def code_chunk(articles: list[Article], config: Config, kb: Any = None) -> list[Outcome]:
@@ -110,13 +111,21 @@ def pool_task(articles: list[Article], config: Config) -> list[Outcome]:
 def _exit_with_parent(parent_pid: int) -> None:
     # A parent killed with -9 cannot stop its workers; they would sit on the
     # task queue forever. Leave as soon as the parent is gone.
-    while True:
+    while _alive(parent_pid):
         time.sleep(1.0)
-        try:
-            os.kill(parent_pid, 0)
-        except ProcessLookupError:
-            os._exit(1)
-        except PermissionError:
-            continue
-        if os.getppid() == 1:
-            os._exit(1)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` runs; a killed parent not yet reaped (a zombie) counts as gone."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[-1].split()[0] != "Z"
+    except OSError:
+        return True  # no /proc (not Linux): kill(pid, 0) is all we can know

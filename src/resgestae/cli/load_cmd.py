@@ -1,0 +1,31 @@
+"""`resgestae load PARQUET_DIR`: bring a cluster run's Parquet into the store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tqdm import tqdm
+
+from resgestae.cli.options import add_db, db_path
+from resgestae.runner.parquet import load_parquet
+from resgestae.store import Store
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("parquet_dir", metavar="PARQUET_DIR",
+                        help="what `resgestae code --parquet-dir` wrote (with manifest.json)")
+    add_db(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    db = db_path(args)
+    with Store(db) as store, tqdm(desc="loading", unit="article", delay=2.0,
+                                  file=sys.stderr) as bar:
+        counts = load_parquet(args.parquet_dir, store, on_article=lambda: bar.update(1))
+    print(
+        f"resgestae: {counts['loaded']} articles loaded, {counts['events']} events "
+        f"stored in {db}, {counts['already_stored']} already stored",
+        file=sys.stderr,
+    )
+    return 0
