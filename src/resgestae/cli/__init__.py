@@ -13,6 +13,7 @@ from resgestae.errors import ResgestaeError
 COMMANDS = {
     "code": "Code articles into events and store them.",
     "events": "List stored events, filtered.",
+    "load": "Load Parquet written by a cluster run (code --parquet-dir) into the store.",
     "eval": "Score the coder against gold records (PLOVER, PETRARCH, event-location).",
     "export": "Export stored events (jsonl, csv, parquet, gdelt, plover, geojson, graphml).",
     "serve": "Serve the HTTP API and the web page.",
