@@ -24,6 +24,7 @@ def when(text: str, pub: dt.date | None = PUB, future: bool = False):
     ("late 2021", ("2021", "year")),
     ("last year", ("2019", "year")),
     ("this week", ("2020-12", "month")),
+    ("last week", ("2020-12", "month")),
     ("last month", ("2020-11", "month")),
     ("2011", ("2011", "year")),
     ("yesterday", ("2020-12-25", "day")),
@@ -34,6 +35,11 @@ def when(text: str, pub: dt.date | None = PUB, future: bool = False):
 ])
 def test_resolve_date(text, expected):
     assert when(text) == expected
+
+
+def test_week_across_a_new_year_takes_the_month_of_most_of_its_days():
+    assert when("last week", pub=dt.date(2020, 1, 6)) == ("2020-01", "month")  # Dec 30 - Jan 5
+    assert when("this week", pub=dt.date(2021, 1, 1)) == ("2020-12", "month")  # Mon Dec 28
 
 
 def test_weekday_for_planned_events_looks_ahead():

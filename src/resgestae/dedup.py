@@ -26,10 +26,10 @@ table, but the key is documented and deterministic):
   canonical names) of each side;
 - when: the date cut to its precision ("2019-04", "2021", "2020-12-24"); but an
   event dated only by its article's publication date (precision "day",
-  `date_text` null: the text said no date) gets its ISO week ("2020-W52"), so
-  reports of one meeting published a day or two apart merge. Two different
-  events of one type between the same actors in one such week count as one:
-  the price of merging undated reports at all;
+  `date_text` null: the text said no date) gets that month ("2020-12"), so
+  reports of one event published days apart, or one saying "last week" and the
+  other nothing, merge. Two different undated events of one type between the
+  same actors in one month count as one: the price of merging undated reports;
 - an event with neither a named actor nor a named recipient, or without a date,
   gets the key '' (never merged).
 
@@ -39,7 +39,6 @@ output, ids and keys, in any run and in any order of articles.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from typing import Any
@@ -164,8 +163,4 @@ def _when(date: str | None, precision: str | None, text: str | None) -> str:
         return date[:7]
     if precision != "day" or text:
         return date[:10]  # a day the text states (or of unknown origin) stays a day
-    try:
-        year, week, _ = dt.date.fromisoformat(date[:10]).isocalendar()
-    except ValueError:
-        return date
-    return f"{year}-W{week:02d}"
+    return date[:7]

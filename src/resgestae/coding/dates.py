@@ -179,12 +179,13 @@ def _shifted(which: str, unit: str, pub: dt.date) -> When:
     if unit == "month":
         month0 = pub.year * 12 + pub.month - 1 + step
         return When(f"{month0 // 12}-{month0 % 12 + 1:02d}", "month", "")
+    # A week has no precision of its own: the month most of its days lie in
+    # (its Thursday, as ISO weeks count; for "this week", the days up to publication).
     monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
-    sunday = monday + dt.timedelta(days=6)
-    # A week has no precision of its own: its month when it lies in one, else its year.
-    if monday.month == sunday.month or (step == 0 and monday.month == pub.month):
-        return When(f"{monday.year}-{monday.month:02d}", "month", "")
-    return When(str(pub.year if step == 0 else monday.year), "year", "")
+    middle = monday + dt.timedelta(days=3)
+    if step == 0 and pub < middle:
+        middle = monday + (pub - monday) / 2
+    return When(f"{middle.year}-{middle.month:02d}", "month", "")
 
 
 def _weekday(target: int, pub: dt.date, future: bool) -> When:
