@@ -73,6 +73,8 @@ def read_file(
         yield exc
     except OSError as exc:
         yield InputError(item, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a parser bug on one odd file must not stop the batch
+        yield InputError(item, f"cannot read: {type(exc).__name__}: {exc}")
 
 
 def _read_bounded(path: Path, item: str, max_chars: int) -> bytes:

@@ -17,7 +17,7 @@ def _fallback_text(html: str) -> str:
     try:
         tree = lxml.html.document_fromstring(html)
         body = _CLEANER.clean_html(tree).body
-    except (ValueError, lxml.etree.ParserError):
+    except (ValueError, lxml.etree.LxmlError):
         return ""
     if body is None:
         return ""
@@ -29,7 +29,7 @@ def parse_html(html: str, item: str) -> dict[str, str | None]:
     """Text, title, date and url of an HTML page; InputError when it yields no text."""
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    except (ValueError, TypeError, lxml.etree.LxmlError):
+    except Exception:  # trafilatura on broken markup: fall back to the visible text
         doc = None
     text = (doc.text or "") if doc is not None else ""
     if not text.strip():

@@ -31,6 +31,8 @@ def read_jsonl_lines(
             yield record_article(_load(raw, item, max_chars), item)
         except InputError as exc:
             yield exc
+        except Exception as exc:  # an odd record must not stop the file
+            yield InputError(item, f"cannot read: {type(exc).__name__}: {exc}")
 
 
 def _load(raw: bytes, item: str, max_chars: int) -> dict[str, Any]:
