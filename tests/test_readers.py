@@ -10,9 +10,11 @@ import time
 
 import pytest
 
+from resgestae.config import Config
 from resgestae.errors import InputError
 from resgestae.model import Article, content_id
 from resgestae.readers import read_inputs, read_stream
+from resgestae.readers.clean import prepare_article
 from resgestae.readers.dates import iso_date
 from resgestae.readers.text import decode
 
@@ -72,6 +74,9 @@ def test_html_file(tmp_path):
     assert "Hulusi Akar went to Libya" in article.text and "two days after" in article.text
     assert "tracking" not in article.text and "All rights reserved" not in article.text
     assert article.id == content_id(article.text) and article.origin == str(path)
+    cleaned = prepare_article(article, Config())  # the headline line, then the dateline
+    assert cleaned.dateline == "Tripoli, Libya"
+    assert article.text[cleaned.paragraphs[1][0]:].startswith("Turkish Defense Minister")
 
 
 def test_short_html_falls_back_to_visible_text(tmp_path):
