@@ -236,3 +236,23 @@ def test_batch_equals_one_by_one(tmp_path):
         with Store(tmp_path / "all.duckdb") as at_once:
             at_once.write_batch(_scenario())
             assert at_once.events() == one_by_one.events()
+
+
+def test_migrates_a_version_1_store(tmp_path):
+    from resgestae.store.schema import MIGRATIONS
+
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    for statement in MIGRATIONS[0][1]:
+        con.execute(statement)
+    con.execute("INSERT INTO schema_version VALUES (1, now()::TIMESTAMP)")
+    con.close()
+    with pytest.raises(StoreError, match="needs migrating"):
+        Store(path, read_only=True)
+    with Store(path) as store:
+        assert store.version() == SCHEMA_VERSION == 2
+        indexes = store.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()
+        assert ("events_id_idx",) in indexes
+        for item in _scenario():
+            store.write_records(*item)
+        assert len(store.events()) == 6

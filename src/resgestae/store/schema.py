@@ -2,6 +2,8 @@
 
 A store is one DuckDB file. Tables (version 1):
 
+Version 2 adds the index ``events_id_idx`` on ``events(id)`` (not unique).
+
 ``schema_version(version INTEGER, applied_at TIMESTAMP)``
     One row per applied migration; the store's version is ``max(version)``.
 
@@ -82,7 +84,12 @@ V1 = [
         mention_id VARCHAR NOT NULL, record VARCHAR NOT NULL)""",
 ]
 
+# Version 2: a (non-unique) ART index on events.id, so fetching a page of
+# events by id does not scan (the server's read index relies on it). Not
+# UNIQUE: DuckDB checks unique indexes eagerly inside a transaction.
+V2 = ["CREATE INDEX IF NOT EXISTS events_id_idx ON events (id)"]
+
 # (version, statements), applied in order inside one transaction each
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1)]
+MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2)]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
