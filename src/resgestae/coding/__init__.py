@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.actors import code_actor
 from resgestae.coding.clauses import Clause, find_clauses, np_span, subject
-from resgestae.coding.confidence import score, share_sentence
+from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.factuality import Modality, modality
 from resgestae.coding.modes import Coding, code_clause
@@ -263,8 +263,8 @@ def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | Non
     verb = clause.anchor
     r = rules()
     lemma = verb.lemma_.lower()
-    if clause.nominal or verb.pos_ != "VERB" or not clause.actors:
-        return None, None
+    if clause.nominal or verb.pos_ != "VERB" or not clause.actors or not main_clause(verb):
+        return None, None  # only main-line verbs: the classifier is the costly step
     if lemma in r.light or lemma in r.reporting or lemma in ("be", "have", "do", "become", "seem"):
         return None, None
     predict = _classifier()

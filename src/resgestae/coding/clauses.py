@@ -98,6 +98,7 @@ class Clause:
     inner_entry: Entry | None = None
     nominal: bool = False
     split: bool = False  # one event per actor ("backed by A, B and C")
+    keywords: list[str] = field(default_factory=list)  # the sentence's context keywords
 
 
 def is_verb(token: Token) -> bool:
@@ -502,10 +503,10 @@ def _inner_recipients(clause: Clause, r: Rules) -> list[Token]:
 def noun_clause(token: Token, r: Rules) -> Clause | None:
     """A nominal event with its own actor: "Akar's visit to Tripoli", "the offensive by
     Haftar", "Turkish support for the GNA", "announced sanctions"."""
-    if token.dep_ == "compound" or _in_topic(token, r):
+    if token.dep_ == "compound":
         return None
     entry = lookup(token)
-    if entry is None:
+    if entry is None or _in_topic(token, r):
         return None
     actors = [c for c in token.children if c.dep_ == "poss"]
     actors += [
@@ -551,7 +552,11 @@ def find_clauses(sent: Span) -> list[Clause]:
     r = rules()
     clauses: list[Clause] = []
     used: set[int] = set()
+    keywords: list[str] = []
     for token in sent:
+        context = r.contexts.get(token.lower_) or r.contexts.get(token.lemma_.lower())
+        if context and context not in keywords:
+            keywords.append(context)
         if is_verb(token):
             clause = verb_clause(token, r)
             if clause is not None:
@@ -562,4 +567,6 @@ def find_clauses(sent: Span) -> list[Clause]:
             clause = noun_clause(token, r)
             if clause is not None:
                 clauses.append(clause)
+    for clause in clauses:
+        clause.keywords = keywords
     return clauses

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
-
 from resgestae.coding.clauses import Clause
 from resgestae.coding.event_types import Entry
 from resgestae.coding.factuality import Modality
@@ -121,9 +119,5 @@ def contexts(clause: Clause, r: Rules, limit: int = 3) -> list[str]:
     for entry in (clause.entry, clause.inner_entry):
         if entry is not None and entry.context:
             found.extend(c.strip() for c in entry.context.split(";"))
-    sent: Span = clause.head.sent
-    for token in sent:
-        ctx = r.contexts.get(token.lemma_.lower()) or r.contexts.get(token.lower_)
-        if ctx and ctx not in found:
-            found.append(ctx)
+    found.extend(clause.keywords)
     return list(dict.fromkeys(found))[:limit]
