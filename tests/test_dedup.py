@@ -97,6 +97,9 @@ def test_event_key():
     assert event_key(said) == event_key(record)
     assert event_key(event(0, date="2021-01-02").to_record()) != event_key(record)
     assert event_key(event(0, actor=None, recipient=None).to_record()) == ""
+    police = Entity(text="Police", name="Police", sector="COP", kb_id="k-police")
+    assert event_key(event(0, "ASSAULT", police, None).to_record()) == ""  # whose police?
+    assert event_key(event(0, "ASSAULT", police, HAFTAR).to_record()) != ""
     assert event_key(event(0, date=None, precision=None).to_record()) == ""
 
 

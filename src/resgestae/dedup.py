@@ -30,8 +30,10 @@ table, but the key is documented and deterministic):
   reports of one event published days apart, or one saying "last week" and the
   other nothing, merge. Two different undated events of one type between the
   same actors in one month count as one: the price of merging undated reports;
-- an event with neither a named actor nor a named recipient, or without a date,
-  gets the key '' (never merged).
+- an event with no specific entity on either side, or without a date, gets the
+  key '' (never merged). Specific: it has a country, a title, or a name of two
+  or more capitalised words; "Police" or "Protesters" in two articles of one
+  month are most likely not the same people.
 
 Everything is a pure function of the events: the same input gives the same
 output, ids and keys, in any run and in any order of articles.
@@ -142,11 +144,20 @@ def event_key(record: dict[str, Any]) -> str:
     actors = _record_side(record.get("actor") or [])
     recipients = _record_side(record.get("recipient") or [])
     when = _when(record.get("date"), record.get("date_precision"), record.get("date_text"))
-    if not (actors or recipients) or not when:
+    entities = [*(record.get("actor") or []), *(record.get("recipient") or [])]
+    if not any(_specific(e) for e in entities) or not when:
         return ""
     parts = [record.get("event_type") or "", record.get("factuality") or "asserted",
              ";".join(actors), ";".join(recipients), when]
     return "|".join(parts)
+
+
+def _specific(entity: dict[str, Any]) -> bool:
+    """Whether an entity names someone in particular (see the module docstring)."""
+    if entity.get("country") or entity.get("title"):
+        return True
+    words = (entity.get("name") or entity.get("text") or "").split()
+    return sum(w[:1].isupper() for w in words) >= 2
 
 
 def _record_side(entities: list[dict[str, Any]]) -> list[str]:
