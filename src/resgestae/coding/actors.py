@@ -315,7 +315,8 @@ def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
     if reading.country is None and reading.org is not None and reading.org.country:
         reading.country = reading.org.country
     if reading.country is None:
-        reading.country = _misspelt_country(head) or _international(core)
+        reading.country = (_misspelt_country(head) or _international(core)
+                           or _owner_country(core, span))
     leader = next((h.value for h in _ngram_hits(doc, core.start, core.end, lex.leader)), None)
     if leader is not None:
         # "Putin", "the Bush administration": a known leader's country
@@ -369,6 +370,16 @@ def _around(core: Span, span: Span, lex: Lexicon, skip: set[str],
     return None
 
 
+def context_texts(span: Span) -> list[str]:
+    """Texts of the phrases that place a noun phrase ("in Arnor", "of Gondor", "based in X")."""
+    head = span.root
+    texts = []
+    for child in head.children:
+        if (child.dep_ == "prep" and child.lower_ in CONTEXT_PREPS) or child.dep_ == "acl":
+            texts.append(head.doc[child.i + 1 : child.right_edge.i + 1].text)
+    return [t for t in texts if t]
+
+
 def country_in_sentence(span: Span, skip: set[str] | None = None) -> str | None:
     """The first country its sentence places or qualifies something with, outside `span`."""
     lex, doc = lexicon(), span.doc
@@ -378,6 +389,27 @@ def country_in_sentence(span: Span, skip: set[str] | None = None) -> str | None:
             continue
         if _placed(doc, hit):
             return hit.value.code
+    return None
+
+
+OWNER_PRONOUNS = frozenset({"its", "their"})
+
+
+def _owner_country(core: Span, span: Span) -> str | None:
+    """ "Syria says it will withdraw its troops": "its" is the subject's, Syria's."""
+    if not any(t.lower_ in OWNER_PRONOUNS and t.dep_ == "poss" for t in span):
+        return None
+    verb = core.root.head
+    for _ in range(4):  # up through "says it will withdraw" to the first named subject
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < core.start]
+        named = [c for c in subjects if c.pos_ != "PRON"]
+        if named:
+            subject = named[0]
+            found = read_actor(subject.doc[subject.left_edge.i : subject.i + 1])
+            return found[0].country if found else None
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
     return None
 
 

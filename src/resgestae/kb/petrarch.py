@@ -10,8 +10,10 @@ Use:
     kb.add_petrarch("PETR.Validate.actors.txt", "PETR.Validate.agents.txt")
     # resolve_actors(events, doc, article, kb) now gives an entity whose words
     # match a dictionary phrase that actor's code valid on article.date:
-    # "Arnor" -> country "ARN"; "Israeli troops" -> ISR + MIL.
-    petrarch_code(entity)   # "ARNGOVFRM"-style code string, "---" for no country
+    # "Arnor" -> country "ARN"; "Israeli troops" -> ISR + MIL; the entity's kb_id is
+    # "petrarch:<CODE>" (the dictionary's identity for it: "petrarch:ARNGOVFRM"),
+    # country/sector/sectors its parts (codes that are not 3 letters, G77, are left out).
+    petrarch_code(entity)   # "ARNGOVFRM"; "---GOV" for an agent with no actor
 
 Actors file format: an entry line `PHRASE [CODE]` (or the codes on indented
 lines below it), `+ALIAS` lines, `#` comments and `<!-- -->` blocks. Words are
@@ -37,6 +39,8 @@ from resgestae.kb.base import ActorKB, KBEntry, Role, make_id
 from resgestae.model import Entity
 
 CODE_RE = re.compile(r"\[([^\]]*)\]")
+KB_PREFIX = "petrarch:"  # kb_id of an entity a dictionary coded: "petrarch:ARNGOVFRM"
+THREE = re.compile(r"^[A-Z]{3}$")
 NO_COUNTRY = {"---", "+++", "###", ""}
 
 
@@ -120,15 +124,16 @@ def split_code(code: str) -> tuple[str | None, list[str]]:
         return None, [body[i : i + 3] for i in range(0, len(body), 3) if body[i : i + 3]]
     country = code[:3]
     sectors = [code[i : i + 3] for i in range(3, len(code), 3) if code[i : i + 3]]
-    return (None if country in NO_COUNTRY or "-" in country else country), sectors
+    sectors = [s for s in sectors if THREE.match(s)]
+    return (country if THREE.match(country) else None), sectors
 
 
 def parse_role(block: str) -> Role | None:
     """One bracketed code with an optional date restriction; None when malformed."""
     match = re.match(r"\s*([^\s<>]*)\s*(.*)$", block)
     code, rest = match.group(1), match.group(2).strip()
-    if not code or _date(code):
-        return None
+    if not code or code[0].isdigit():
+        return None  # "[950601-990815]": dates where the code should be
     country, sectors = split_code(code)
     role = Role(country, sectors, code=code.upper())
     if rest.startswith("<"):
@@ -204,7 +209,9 @@ def load_petrarch_agents(path: Path | str) -> list[Agent]:
         codes = CODE_RE.findall(line)
         if not codes:
             continue
-        _, sectors = split_code(codes[0].strip())
+        raw = codes[0].strip().upper()
+        # "NGO~" puts its code before the actor's (NGOARN); "~GOV" after it (ARNGOV)
+        sectors = [raw.rstrip("~").strip() + "~"] if raw.endswith("~") else split_code(raw)[1]
         agents.append(Agent(_agent_patterns(line, subs), sectors, number))
     return [a for a in agents if a.patterns and a.sectors]
 
@@ -364,7 +371,23 @@ def pattern_from_text(text: str) -> Pattern | None:
     return _pattern(text)
 
 
-def petrarch_code(entity: Entity) -> str:
-    """The entity as a CAMEO-style code string: country (or ---) then sectors."""
-    return (entity.country or "---") + "".join(entity.sectors or ([entity.sector]
-                                                                  if entity.sector else []))
+def dictionary_code(role: Role | None, agent_codes: list[str]) -> str:
+    """The code PETRARCH gives: prefix agents, the actor's dated code (--- for none),
+    then agent sectors the actor code does not already carry ("ARN" + "~GOVFRM")."""
+    prefix = "".join(c[:-1] for c in agent_codes if c.endswith("~"))
+    country, sectors = (role.country, list(role.sectors)) if role else (None, [])
+    for code in agent_codes:
+        if not code.endswith("~") and code not in sectors:
+            sectors.append(code)
+    return prefix + (country or "---") + "".join(sectors)
+
+
+def petrarch_code(entity: Entity | dict) -> str:
+    """An entity (or its record) as a CAMEO-style code: the dictionary's code when a
+    dictionary coded it (kb_id "petrarch:CODE"), else country (or ---) then sectors."""
+    record = entity if isinstance(entity, dict) else entity.to_record()
+    kb_id = str(record.get("kb_id") or "")
+    if kb_id.startswith(KB_PREFIX):
+        return kb_id[len(KB_PREFIX) :]
+    sectors = record.get("sectors") or ([record["sector"]] if record.get("sector") else [])
+    return (record.get("country") or "---") + "".join(sectors)

@@ -20,10 +20,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actors import country_in_sentence, lexicon, norm, read_actor
+from resgestae.coding.actors import (
+    context_texts,
+    country_in_sentence,
+    lexicon,
+    norm,
+    read_actor,
+)
 from resgestae.kb.base import ActorKB, KBEntry, make_id
 from resgestae.kb.names import ascii_fold, parts, same_person, surname_alike
-from resgestae.kb.petrarch import iso_date
+from resgestae.kb.petrarch import KB_PREFIX, dictionary_code, iso_date
 from resgestae.model import Article, Entity, Event
 
 HE_SHE = frozenset({"he", "she", "him", "her"})
@@ -270,7 +276,7 @@ def resolve_entity(entity: Entity, ctx: Context) -> None:
     if entry is not None:
         _fill(entity, entry)
     if ctx.kb.dictionary is not None:
-        _apply_dictionary(entity, ctx)
+        _apply_dictionary(entity, ctx, person=entry is not None and entry.kind == "person")
 
 
 def _kind(entity: Entity, ctx: Context) -> str:
@@ -423,19 +429,35 @@ def _fill(entity: Entity, entry: KBEntry) -> None:
     entry.mentions += 1
 
 
-def _apply_dictionary(entity: Entity, ctx: Context) -> None:
-    """A PETRARCH dictionary phrase in the entity's words sets its code (dated role)."""
-    entry, role, agent_sectors = ctx.kb.dictionary.code(ctx.kb, entity.text, ctx.date)
-    if entry is None and not agent_sectors:
+def _apply_dictionary(entity: Entity, ctx: Context, person: bool = False) -> None:
+    """A PETRARCH dictionary phrase in the entity's words (or in the words that place
+    it: "activists in Arnor") sets its code, with the role valid on the article date."""
+    dictionary = ctx.kb.dictionary
+    entry, role, agents = dictionary.code(ctx.kb, entity.text, ctx.date)
+    if entry is None and entity._tokens is not None:
+        for text in context_texts(ctx.doc[entity._tokens[0] : entity._tokens[1]]):
+            entry, role, _ = dictionary.code(ctx.kb, text, ctx.date)
+            if entry is not None:
+                break
+    if entry is None and not agents:
         if ctx.kb.dictionary_only:
             entity.country, entity.sector, entity.sectors = None, None, []
         return
-    country = role.country if role else None
-    sectors = (list(role.sectors) if role else []) + [s for s in agent_sectors]
+    code = dictionary_code(role, agents)
+    # A person the text named, coded only by a word around the name ("Turkish"), keeps
+    # the name and identity the text gave; the dictionary gives the codes.
+    keep = person and dictionary.code(ctx.kb, entity.name, ctx.date)[0] is None
     if entry is not None:
-        entity.name, entity.kb_id = entry.name, entry.kb_id
-        entity.country = country
+        entity.name = entity.name if keep else entry.name
+        entity.country = role.country if role else None
     elif ctx.kb.dictionary_only:
         entity.country = None
-    entity.sectors = sectors or entity.sectors
+    found = (list(role.sectors) if role else []) + [a for a in agents if not a.endswith("~")]
+    entity.sectors = _dedupe(found) or ([] if entry is not None else entity.sectors)
     entity.sector = entity.sectors[0] if entity.sectors else None
+    if not keep:
+        entity.kb_id = KB_PREFIX + code
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    return [x for i, x in enumerate(items) if x and x not in items[:i]]
