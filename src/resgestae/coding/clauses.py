@@ -131,9 +131,10 @@ def _complement(token: Token, infinitive_advcl: bool = True) -> Token | None:
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp"):
             return child
-    for child in token.children:
-        if infinitive_advcl and child.dep_ == "advcl" and _infinitive(child):
-            return child
+    if infinitive_advcl and not any(c.dep_ in ("dobj", "obj") for c in token.children):
+        for child in token.children:  # "vowed to fight", but not "continued the strike to ..."
+            if child.dep_ == "advcl" and _infinitive(child):
+                return child
     for child in token.children:
         if child.dep_ == "prep":
             for grand in child.children:
@@ -230,7 +231,7 @@ def recipient_preps(entry: Entry | None, r: Rules) -> frozenset[str]:
     if entry.preps:
         return entry.preps
     if entry.event_type in WITH_TYPES:
-        return r.recipient_preps | {"with"}
+        return r.recipient_preps | {"with", "between"}
     return r.recipient_preps
 
 
@@ -435,8 +436,12 @@ def _light_object(token: Token, r: Rules) -> Token | None:
     if lemma_of(token) not in r.light:
         return None
     for child in token.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass") and lookup(child) is not None:
-            return child
+        if child.dep_ in ("dobj", "obj", "nsubjpass"):
+            if lookup(child) is not None:
+                return child
+            for grand in child.children:  # "launched a mediation effort"
+                if grand.dep_ == "compound" and lookup(grand) is not None:
+                    return grand
     return None
 
 
