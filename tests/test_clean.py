@@ -72,6 +72,7 @@ def test_sample_article(sample_text):
     ("Ankara (AA) – ", "Ankara"),
     ("ANKARA — ", "Ankara"),
     ("Abu Dhabi, United Arab Emirates -- ", "Abu Dhabi, United Arab Emirates"),
+    ("NEW DELHI: ", "New Delhi"),
 ])
 def test_datelines(lead, place):
     text = lead + "Officials met on Saturday to discuss the ceasefire and the elections."
@@ -85,6 +86,8 @@ def test_datelines(lead, place):
     "The minister said - and repeated twice - that the talks went well.",
     "Akar met Namroush in Tripoli on Saturday, the ministry said.",
     "In a long statement, the ministry of defence of the Republic of Turkey - said nothing.",
+    "Ankara: the minister arrived with his commanders and met the officials there.",
+    "Turkish Officials: we will keep our forces in Libya as long as the government asks.",
 ])
 def test_not_datelines(text):
     assert find_dateline(text) is None

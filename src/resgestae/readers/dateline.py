@@ -1,4 +1,4 @@
-"""Datelines: "Tripoli, Libya –", "WASHINGTON (Reuters) -", "LONDON, Dec 26 (AP) —".
+"""Datelines: "Tripoli, Libya –", "WASHINGTON (Reuters) -", "LONDON, Dec 26 (AP) —", "BEIRUT:".
 
 A dateline names where the story was filed, not an event: it is kept as a
 place hint (Article.dateline) and left out of the text that is coded.
@@ -15,7 +15,7 @@ DATELINE = re.compile(
     rf"""^[ \t]*(?P<place>{_PART}(?:,[ \t]*{_PART}){{0,2}})
     (?:,?[ \t]+(?P<date>{_MONTH}[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?))?
     [ \t]*(?:\((?P<agency>[^()\n]{{1,40}})\))?
-    [ \t]*[-–—]{{1,2}}[ \t]+(?=\S)""",
+    [ \t]*(?P<sep>[-–—]{{1,2}}|:)[ \t]+(?=\S)""",
     re.VERBOSE,
 )
 MAX_LENGTH = 80
@@ -34,6 +34,8 @@ def find_dateline(paragraph: str) -> tuple[str, int] | None:
     place = match.group("place")
     letters = [c for c in place if c.isalpha()]
     all_caps = len(letters) >= 3 and all(c.isupper() for c in letters)
+    if match.group("sep") == ":" and not all_caps:
+        return None  # "Officials said: ..." is a quote, "BEIRUT: ..." a dateline
     if not ("," in place or all_caps or match.group("date") or match.group("agency")):
         return None
     return _title_case(place), match.end()
