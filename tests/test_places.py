@@ -99,4 +99,4 @@ def test_event_location_gold_floor(shared):
 
     result = score_event_location(shared / "gold" / "dev" / "event_location_dev.jsonl")
     assert result["with_gold_location"] > 100
-    assert result["attached"]["share"] >= 0.78  # 0.80 on 2026-11-29, tuned on this dev set
+    assert result["attached"]["share"] >= 0.78  # 0.804 on 2026-11-29, tuned on this dev set

@@ -50,9 +50,11 @@ WELL_KNOWN = 150_000
 WELL_KNOWN_ORG = 1_000_000  # ORG: only big cities ("Hamas" is not Hamm, Germany)
 ARG_DEPS = (*DOER_DEPS, "nsubjpass", "dobj", "attr", "dative")
 REPORTING_DEPS = ("ccomp", "parataxis")
-MAX_COST = 11
+MAX_COST = 10
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "north-east", "north-west", "south-east", "south-west")
+NOUN_MODIFIERS = ("compound", "poss", "amod", "nmod", "appos", "conj")
+OTHER_ARG = 3  # extra cost of a place that is another verb's subject or object
 CONTAINER = 3  # extra cost of a place that only locates another attached place
 SLACK = 2  # extra cost allowed to reach a resolvable mention
 
@@ -347,9 +349,20 @@ def attachment_cost(trigger: Token, span: Span) -> int | None:
     cost += 4 if len(down_path) > 1 and _reference_point(down_path[1]) else 0
     cost += _prep_cost(down_path)
     cost += 3 * sum(t.dep_ in REPORTING_DEPS for t in up_path)
-    if up_path and down_path and down_path[-1].dep_ in ARG_DEPS:
-        cost += 2  # another verb's argument: the trigger's place only by proximity
+    if _other_verbs_argument(down_path, trigger):
+        cost += OTHER_ARG  # "a bill that would allow China to ...": not where it happened
     return max(cost, 0)
+
+
+def _other_verbs_argument(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention (or the noun it modifies) is the subject or object of a
+    verb other than the trigger."""
+    for token in path:
+        if token.dep_ in NOUN_MODIFIERS:
+            continue
+        head = token.head
+        return token.dep_ in ARG_DEPS and head.pos_ in ("VERB", "AUX") and head.i != trigger.i
+    return False
 
 
 def _chain(token: Token) -> list[Token]:
