@@ -146,3 +146,33 @@ def test_coding_is_fast(nlp, sample_text):
             code_actor(chunk)
     per_phrase = (time.perf_counter() - start) / (20 * len(chunks))
     assert per_phrase < 0.001  # well under a millisecond per noun phrase
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "country"),
+    [
+        ("Syria says it is willing to withdraw its troops from Lebanon.", "its troops", "SYR"),
+        ("Bosnian Serbs said their forces had completed the withdrawal.", "their forces", "BIH"),
+        ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", "BIH"),
+        ("Ethnic Albanians want control of villages near Macedonia's border.", "Ethnic Albanians",
+         "MKD"),
+        ("The Albanians of southern Serbia demand autonomy.", "The Albanians of southern Serbia",
+         "SRB"),
+        ("Rebels in the Ivory Coast dismissed the appeal.", "Rebels", "CIV"),
+        ("A newspaper based in Beirut violated the ban.", "A newspaper", "LBN"),
+        ("Putin offered to negotiate.", "Putin", "RUS"),
+        ("The Bush administration declared new tariffs.", "The Bush administration", "USA"),
+        ("Ethopia has agreed to re-open its borders.", "Ethopia", "ETH"),
+        ("The International Labor Office repeated its demand.", "The International Labor Office",
+         "IGO"),
+    ],
+)
+def test_country_from_around_the_phrase(nlp, sentence, words, country):
+    entity = code_actor(phrase(nlp, sentence, words))
+    assert entity is not None
+    assert entity.country == country
+
+
+def test_known_leaders_get_their_full_name(nlp):
+    entity = code_actor(phrase(nlp, "Putin offered to negotiate.", "Putin"))
+    assert (entity.name, entity.sector) == ("Vladimir Putin", "GOV")

@@ -101,6 +101,7 @@ class Lexicon:
         return self.leaders.get(norm(text))
 
 
+@lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     """Lookup key: lower case, one kind of apostrophe and dash, single spaces."""
     return " ".join(text.replace("\u2019", "'").replace("\u2013", "-").lower().split())

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz import fuzz
@@ -29,6 +30,7 @@ class NameParts:
     full: str
 
 
+@lru_cache(maxsize=100_000)
 def ascii_fold(text: str) -> str:
     """Lower case without accents ("Türkiye" -> "turkiye"), hyphens as spaces."""
     text = unicodedata.normalize("NFKD", text)
@@ -36,6 +38,7 @@ def ascii_fold(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").replace("\u2019", "'").split())
 
 
+@lru_cache(maxsize=100_000)
 def parts(name: str) -> NameParts:
     words = [w for w in ascii_fold(name).split() if w not in PARTICLES] or ascii_fold(name).split()
     if not words:
@@ -43,6 +46,7 @@ def parts(name: str) -> NameParts:
     return NameParts(words[0] if len(words) > 1 else "", words[-1], " ".join(words))
 
 
+@lru_cache(maxsize=100_000)
 def surname_alike(a: str, b: str) -> bool:
     """Surnames that sound the same or differ by a letter or two."""
     if not a or not b:

@@ -16,6 +16,7 @@ Per article, in order:
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -60,6 +61,15 @@ class Context:
     home: str | None = None  # country of the dateline
     persons: list[Mention] = field(default_factory=list)
     entries: dict[str, KBEntry] = field(default_factory=dict)  # kb_id -> entry, this article
+    reads: dict[tuple[int, int], tuple[Entity, str] | None] = field(default_factory=dict)
+
+    def read(self, span: Span) -> tuple[Entity, str] | None:
+        """read_actor, once per span of this article (learning and resolving share it)."""
+        key = (span.start, span.end)
+        if key not in self.reads:
+            self.reads[key] = read_actor(span)
+        found = self.reads[key]
+        return (copy(found[0]), found[1]) if found else None
 
 
 def resolve_actors(events: list[Event], doc: Doc, article: Article, kb: ActorKB) -> None:
@@ -123,10 +133,10 @@ def learn_persons(ctx: Context) -> None:
     """Persons named in full in the article, merged across spellings, in text order."""
     chunks = {t.i: nc for nc in ctx.doc.noun_chunks for t in nc}
     for ent in ctx.doc.ents:
-        if ent.label_ != "PERSON" and not _titled(ent, chunks):
+        if ent.label_ != "PERSON" and not _titled(ent, chunks, ctx):
             continue
         span = chunks.get(ent.root.i, ent)
-        found = read_actor(span) or read_actor(ent)
+        found = ctx.read(span) or ctx.read(ent)
         if not found or found[1] != "person":
             continue
         entity = found[0]
@@ -151,10 +161,12 @@ def _home_country(entity: Entity, span: Span, ctx: Context) -> None:
     entity.country = country_in_sentence(span)
 
 
-def _titled(ent: Span, chunks: dict[int, Span]) -> bool:
+def _titled(ent: Span, chunks: dict[int, Span], ctx: Context) -> bool:
     """NER sometimes calls a titled person ORG ("warlord Khalifa Haftar")."""
     span = chunks.get(ent.root.i)
-    found = read_actor(span) if span is not None else None
+    if ent.label_ not in ("ORG", "NORP", "GPE") or span is None or span.start >= ent.start:
+        return False
+    found = ctx.read(span)
     return bool(found and found[1] == "person" and found[0].title)
 
 
@@ -175,10 +187,14 @@ def _enrich(entity: Entity, ent: Span, chunks: dict[int, Span], ctx: Context) ->
 
 
 def _from_title_phrase(entity: Entity, phrase: Span, person: Token, ctx: Context) -> None:
-    found = read_actor(phrase)
-    if not found or found[1] not in ("group", "org"):
+    found = ctx.read(phrase)
+    if not found:
         return
-    other = found[0]
+    other, kind = found
+    if kind == "person" and norm(other.name) != norm(entity.name):
+        return  # another person's phrase, not a title of this one
+    if kind == "person":
+        entity.title = entity.title or other.title
     entity.country = entity.country or other.country
     entity.sectors = entity.sectors or list(other.sectors)
     entity.sector = entity.sector or other.sector
@@ -281,7 +297,7 @@ def resolve_entity(entity: Entity, ctx: Context) -> None:
 
 def _kind(entity: Entity, ctx: Context) -> str:
     if entity._tokens is not None:
-        found = read_actor(ctx.doc[entity._tokens[0] : entity._tokens[1]])
+        found = ctx.read(ctx.doc[entity._tokens[0] : entity._tokens[1]])
         if found:
             return found[1]
     if norm(entity.text) in HE_SHE or norm(entity.name) in HE_SHE:
