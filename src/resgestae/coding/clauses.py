@@ -65,6 +65,8 @@ TOPIC_PREPS = frozenset(
         "amid",
     }
 )
+# Verbal acts a reporting verb can perform itself ("reiterated its demand").
+VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
 WITH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
 NOUN_TOPIC_PREPS = frozenset({"over", "about", "of", "for", "concerning", "regarding"})
 NP_LEFT = (
@@ -533,7 +535,10 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
         and token.dep_ in ("dobj", "obj")
         and is_verb(head)
         and lookup(head) is None
-        and (lemma_of(head) in r.reporting or lemma_of(head) in r.light)
+        and (
+            lemma_of(head) in r.light
+            or (lemma_of(head) in r.reporting and entry.event_type in VERBAL)
+        )
     ):
         actors = participants(subject(head)[0], r, as_subject=True)
     if not actors:

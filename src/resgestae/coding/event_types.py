@@ -102,6 +102,10 @@ def _passes(token: Token, key: str, values: frozenset[str]) -> bool:
             c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lemma_.lower() in values
             for c in children
         ) or any(c.dep_ == "prep" and c.lower_ in values for c in children)
+    if key == "oent":
+        return any(o.ent_type_ in values for o in _objects(token) if o.dep_ != "nsubjpass")
+    if key == "pass":
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     if key == "pobj":
         return any(
             g.lemma_.lower() in values
