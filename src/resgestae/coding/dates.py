@@ -65,7 +65,12 @@ def date_events(events: list[Event], doc: Doc, article: Article) -> None:
     # "two days after X" dates X, not the event of the clause it sits in
     dates = [ent for ent in doc.ents if ent.label_ == "DATE" and not _is_relative_anchor(ent)]
     for event in events:
-        _date_one(event, doc, dates, pub)
+        try:
+            _date_one(event, doc, dates, pub)
+        except Exception:  # noqa: BLE001 - one odd date never stops the article
+            event.date = pub.isoformat() if pub else None
+            event.date_precision = "day" if pub else None
+            event.date_text = None
     _relative_dates(events, doc, [e for e in doc.ents if e.label_ == "DATE"])
 
 
@@ -197,19 +202,25 @@ def _weekday(target: int, pub: dt.date, future: bool) -> When:
 
 
 @lru_cache(maxsize=2)
-def _parser(future: bool):
+def _parser(future: bool, base: dt.datetime | None = None):
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings={
-        "PREFER_DATES_FROM": "future" if future else "past",
-        "PREFER_DAY_OF_MONTH": "first",
-    })
+    settings = {"PREFER_DATES_FROM": "future" if future else "past",
+                "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def _dateparser(words: str, pub: dt.date | None, future: bool) -> When | None:
-    parser = _parser(future)
     base = dt.datetime.combine(pub, dt.time()) if pub else dt.datetime(2000, 1, 1)
-    parser._settings.RELATIVE_BASE = base  # one parser, re-based per article
+    parser = _parser(future)
+    # A parser costs ~40 ms to build, so one is re-based per article; should a
+    # dateparser release drop this attribute, build one per base instead.
+    if hasattr(parser, "_settings") and hasattr(parser._settings, "RELATIVE_BASE"):
+        parser._settings.RELATIVE_BASE = base
+    else:
+        parser = _parser(future, base)
     try:
         data = parser.get_date_data(words)
     except Exception:  # noqa: BLE001 - dateparser raises on odd input; no date then

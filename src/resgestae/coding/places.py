@@ -72,9 +72,12 @@ def locate_events(events: list[Event], doc: Doc, article: Article) -> None:
     """Set `event.location` where the text says where it happened (in place)."""
     if not events:
         return
-    spans = place_spans(doc)
-    ctx = article_context(doc, article, spans, events)
-    dateline = dateline_place(article, ctx)
+    try:
+        spans = place_spans(doc)
+        ctx = article_context(doc, article, spans, events)
+        dateline = dateline_place(article, ctx)
+    except Exception:  # noqa: BLE001 - no places is better than no events
+        return
     for event in events:
         try:
             event.location = _event_place(event, doc, spans, ctx, dateline)
