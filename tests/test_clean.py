@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from resgestae.config import Config
@@ -9,7 +11,7 @@ from resgestae.errors import ConfigError, InputError
 from resgestae.model import Article, content_id
 from resgestae.readers.clean import prepare_article
 from resgestae.readers.dateline import find_dateline
-from resgestae.readers.language import english_score, not_english_reason
+from resgestae.readers.language import english_score, foreign_score, not_english_reason
 from resgestae.readers.paragraphs import paragraph_ranges
 
 # Written for these tests: short news-like paragraphs in five languages.
@@ -29,6 +31,15 @@ NOT_ENGLISH = {
     "ar": "وصل وزير الدفاع التركي يوم السبت إلى طرابلس للقاء نظيره الليبي، وناقش "
           "الجانبان التعاون العسكري بين البلدين ووقف إطلاق النار الذي تم الاتفاق عليه "
           "في أكتوبر، بحسب بيان صادر عن الوزارة مساء اليوم.",
+    "it": "Il ministro turco della Difesa è arrivato sabato a Tripoli per incontrare il suo "
+          "omologo libico. I due hanno parlato della cooperazione militare tra i loro paesi "
+          "e del cessate il fuoco, secondo un comunicato del ministero.",
+    "pt": "O ministro da Defesa turco chegou no sábado a Trípoli para se reunir com o seu "
+          "homólogo líbio. Os dois falaram sobre a cooperação militar entre os países e o "
+          "cessar-fogo acordado em outubro, segundo um comunicado do ministério.",
+    "nl": "De Turkse minister van Defensie is zaterdag in Tripoli aangekomen voor een gesprek "
+          "met zijn Libische collega. Zij spraken over de militaire samenwerking tussen de "
+          "landen en het staakt-het-vuren, dat in oktober werd gesloten.",
     "zh": "土耳其国防部长星期六抵达的黎波里，与利比亚国防部长举行会谈。双方讨论了两国之间的"
           "军事合作以及十月达成的停火协议，国防部当晚发表声明说，会谈气氛友好。",
 }
@@ -148,8 +159,14 @@ def test_not_english_refused(language):
 
 def test_english_scores_apart_from_the_rest(sample_text):
     english = [english_score(ENGLISH)[0], english_score(sample_text)[0]]
-    others = [english_score(NOT_ENGLISH[k])[0] for k in ("fr", "de", "es")]
+    others = [english_score(NOT_ENGLISH[k])[0] for k in ("fr", "de", "es", "it", "pt", "nl")]
     assert min(english) > 0.25 and max(others) < 0.08
+    assert max(foreign_score(ENGLISH), foreign_score(sample_text)) < 0.02
+    assert min(foreign_score(NOT_ENGLISH[k]) for k in ("fr", "de", "es", "it", "pt", "nl")) > 0.15
+    # a short English line of names and verbs has no function words and still passes
+    headline = "Next month, Turkish jets resume heavy strikes; shelling hits several border towns"
+    assert english_score(headline)[2] >= 12
+    assert not_english_reason(headline) is None
     assert not_english_reason(ENGLISH) is None
     assert not_english_reason("Akar in Tripoli.") is None  # too short to judge
     assert not_english_reason("Erdoğan and Davutoğlu met in Ankara.") is None
@@ -170,3 +187,16 @@ def test_default_date_fills_missing_only():
     assert prepare_article(Article(id="z", text=ENGLISH), loose).date == "2020-12-26"
     with pytest.raises(ConfigError, match="--date 'yesterday' is not a date"):
         prepare_article(Article(id="x", text=ENGLISH), Config(default_date="yesterday"))
+
+
+def test_no_english_gold_text_refused(shared):
+    texts = []
+    for name in ("wikinews_dev", "plover_gsr_dev", "event_location_dev", "petrarch_unit_tests"):
+        path = shared / "gold" / "dev" / f"{name}.jsonl"
+        if path.exists():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            texts += [json.loads(line).get("text") or "" for line in lines if line.strip()]
+    if not texts:
+        pytest.skip("no gold texts")
+    refused = [t[:60] for t in texts if t and not_english_reason(t)]
+    assert refused == []
