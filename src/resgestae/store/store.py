@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -48,10 +49,13 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 
 def _why(exc: Exception) -> str:
+    """DuckDB's message, with the two common open failures said plainly."""
     text = str(exc)
-    if "lock" in text.lower():
-        return "it is in use by another process (one writer at a time); wait or use another --db"
-    if "not a valid duckdb" in text.lower() or "invalid" in text.lower():
+    if "could not set lock" in text.lower() or "conflicting lock" in text.lower():
+        pid = re.search(r"PID (\d+)", text)
+        who = f" (PID {pid.group(1)})" if pid else ""
+        return f"it is in use by another process{who}; one writer at a time: wait or use another --db"
+    if "not a valid duckdb database file" in text.lower():
         return "not a DuckDB database file"
     return text.splitlines()[0] if text else type(exc).__name__
 
