@@ -1,0 +1,215 @@
+"""A learned event-type classifier for clauses the lexicon misses.
+
+`predict(clause_text, trigger_lemma)` returns `(PLOVER type, probability)`, or
+`(None, probability of no event)` when the clause most likely reports no event.
+
+The model: multinomial logistic regression over sparse binary features of the
+clause (lower-cased words and word pairs), of the trigger lemma (the lemma and
+its character 3-5-grams, so an unseen "bombard" still looks like "bomb"), and
+of the words right before and after the trigger in the clause (negation,
+modality, object head). Features are L2-normalised. The weights ship as one
+`numpy` file (`data/classifier/clauses.npz`: vocabulary, weight matrix, biases,
+labels; no pickle), loaded once, offline; prediction is plain numpy and costs
+~20 microseconds a clause. `coding/train_classifier.py` rebuilds the file
+deterministically from `data/training/clauses.tsv`, a corpus the team wrote
+(short news-style clauses for the 16 PLOVER types plus NONE hard negatives:
+statements, reporting, opinions, plans, denials, routine news).
+
+Why this model (measured on the training corpus with 5-fold cross-validation
+grouped by trigger lemma, so every fold tests triggers never seen in training,
+which is what the lexicon's misses are; numbers in `train_classifier.py`
+output and repeated here at the last training run):
+
+- word n-grams + trigger char n-grams + context window, logistic regression: chosen
+  (see MEASURED below);
+- sentence embeddings (MiniLM + torch) would add ~1.3 GB and run at ~146
+  sentences/s, far under the parser's speed, and on gold sentences they reached
+  only 0.50 (DEPENDENCIES.md); spaCy `textcat` needs its own tok2vec pass per
+  clause, several times slower than this, for no better accuracy on a corpus of
+  this size.
+
+MEASURED (grouped CV on 990 clauses, 17 labels): see `MEASURED` in
+`data/classifier/clauses.npz` metadata and the module constant below.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from resgestae.errors import ConfigError
+
+NONE_LABEL = "NONE"
+WEIGHTS = "clauses.npz"
+VECTORS = "vectors.npz"
+_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+_DIGITS = re.compile(r"\d")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words, digits folded to 0 (numbers carry no event type)."""
+    return [_DIGITS.sub("0", w) for w in _WORD.findall(text.lower())]
+
+
+def _trigger_index(words: list[str], lemma: str) -> int | None:
+    # The clause has the inflected form ("shelled"); a shared stem finds it.
+    stem = lemma[: max(3, len(lemma) - 2)]
+    for i, word in enumerate(words):
+        if word == lemma or word.startswith(stem):
+            return i
+    return None
+
+
+def _read(clause_text: str, trigger_lemma: str) -> tuple[list[str], str, int | None]:
+    words = tokens(clause_text)
+    lemma = trigger_lemma.lower().strip()
+    return words, lemma, _trigger_index(words, lemma)
+
+
+def features(clause_text: str, trigger_lemma: str) -> set[str]:
+    """The sparse binary features of one clause and its trigger."""
+    return _features(*_read(clause_text, trigger_lemma))
+
+
+def _features(words: list[str], lemma: str, at: int | None) -> set[str]:
+    feats = {f"w={w}" for w in words}
+    feats.update(f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    feats.add(f"t={lemma}")
+    padded = f"<{lemma}>"
+    for n in (3, 4, 5):
+        feats.update(f"tc={padded[i:i + n]}" for i in range(len(padded) - n + 1))
+    if at is not None:
+        feats.update(f"a={w}" for w in words[at + 1 : at + 4])
+        feats.update(f"p={w}" for w in words[max(0, at - 2) : at])
+    return feats
+
+
+class WordVectors:
+    """Small static word vectors (a PCA of spaCy en_core_web_md's), for unseen triggers."""
+
+    def __init__(self, words: list[str], rows: np.ndarray, table: np.ndarray) -> None:
+        self.row = dict(zip(words, rows.tolist(), strict=True))
+        self.table = table.astype(np.float32)
+        self.dims = table.shape[1]
+
+    @classmethod
+    def load(cls, path: Path) -> WordVectors:
+        data = _load_npz(path)
+        return cls(data["words"].tolist(), data["rows"], data["table"])
+
+    def dense(self, clause_text: str, trigger_lemma: str) -> np.ndarray:
+        """Trigger vector, mean of the three words after it, mean of the clause."""
+        return self._dense(*_read(clause_text, trigger_lemma))
+
+    def _dense(self, words: list[str], lemma: str, at: int | None) -> np.ndarray:
+        after = words[at + 1 : at + 4] if at is not None else []
+        return np.concatenate([self._mean([lemma]), self._mean(after), self._mean(words)])
+
+    def _mean(self, words: list[str]) -> np.ndarray:
+        # The mean vector of the words that have one (zeros when none has).
+        rows = [self.row[w] for w in words if w in self.row]
+        if not rows:
+            return np.zeros(self.dims, dtype=np.float32)
+        return self.table[rows].mean(axis=0)
+
+
+def _load_npz(path: Path):
+    try:
+        return np.load(path, allow_pickle=False)
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"classifier data {path} cannot be read ({exc}): "
+                          "rebuild it with python -m resgestae.coding.train_classifier") from exc
+
+
+class ClauseClassifier:
+    """Weights and vocabulary of the trained model; `predict` is pure numpy."""
+
+    def __init__(self, vocabulary: list[str], weights: np.ndarray, bias: np.ndarray,
+                 labels: list[str], vectors: WordVectors | None = None,
+                 dense_weights: np.ndarray | None = None) -> None:
+        self.index = {feature: i for i, feature in enumerate(vocabulary)}
+        self.weights = weights  # (n_sparse_features, n_labels)
+        self.bias = bias
+        self.labels = labels
+        self.vectors = vectors if dense_weights is not None else None
+        self.dense_weights = dense_weights  # (3 * vector dims, n_labels) or None
+        self._stack = self._stacked()
+
+    def _stacked(self) -> np.ndarray:
+        # One table of per-row label scores: the sparse features' weights, then each word
+        # vector projected through the trigger, after-trigger and clause blocks. Scoring a
+        # clause is then one gather and one small product.
+        if self.vectors is None or self.dense_weights is None:
+            return self.weights
+        d = self.vectors.dims
+        blocks = [self.vectors.table @ self.dense_weights[k * d : (k + 1) * d] for k in range(3)]
+        return np.vstack([self.weights, *blocks]).astype(np.float32)
+
+    @classmethod
+    def load(cls, path: Path, vectors_path: Path | None = None) -> ClauseClassifier:
+        """Read a weights file (and its word vectors) written by `train_classifier.py`."""
+        data = _load_npz(path)
+        try:
+            dense = data["dense_weights"] if "dense_weights" in data.files else None
+            vectors = WordVectors.load(vectors_path) if dense is not None and vectors_path else None
+            return cls(data["vocabulary"].tolist(), data["weights"].astype(np.float32),
+                       data["bias"].astype(np.float32), data["labels"].tolist(),
+                       vectors, None if vectors is None else dense.astype(np.float32))
+        except KeyError as exc:
+            raise ConfigError(f"classifier weights {path} lack {exc}: rebuild them with "
+                              "python -m resgestae.coding.train_classifier") from exc
+
+    def scores(self, clause_text: str, trigger_lemma: str) -> np.ndarray:
+        """Unnormalised label scores (the model's logits)."""
+        words, lemma, at = _read(clause_text, trigger_lemma)
+        feats = _features(words, lemma, at)
+        rows = [self.index[f] for f in feats if f in self.index]
+        # Normalise over all features, known or not, as training did.
+        coef = [1.0 / np.sqrt(max(len(feats), 1))] * len(rows)
+        if self.vectors is not None:
+            after = words[at + 1 : at + 4] if at is not None else []
+            for block, group in enumerate(([lemma], after, words)):
+                found = [self.vectors.row[w] for w in group if w in self.vectors.row]
+                offset = len(self.weights) + block * len(self.vectors.table)
+                rows += [offset + r for r in found]
+                coef += [1.0 / max(len(found), 1)] * len(found)
+        return self.bias + np.asarray(coef, dtype=np.float32) @ self._stack[rows]
+
+    def probabilities(self, clause_text: str, trigger_lemma: str) -> np.ndarray:
+        """The probability of each label (same order as `labels`)."""
+        scores = self.scores(clause_text, trigger_lemma)
+        scores = np.exp(scores - scores.max())
+        return scores / scores.sum()
+
+    def predict(self, clause_text: str, trigger_lemma: str) -> tuple[str | None, float]:
+        """The most probable PLOVER type and its probability; None for no event."""
+        probs = self.probabilities(clause_text, trigger_lemma)
+        best = int(np.argmax(probs))
+        label = self.labels[best]
+        return (None if label == NONE_LABEL else label), float(probs[best])
+
+
+def weights_path(name: str = WEIGHTS) -> Path:
+    """Where the shipped weights (or vectors) live inside the package."""
+    return Path(str(resources.files("resgestae") / "data" / "classifier" / name))
+
+
+@lru_cache(maxsize=1)
+def model() -> ClauseClassifier:
+    """The shipped classifier, loaded once per process."""
+    return ClauseClassifier.load(weights_path(), weights_path(VECTORS))
+
+
+def predict(clause_text: str, trigger_lemma: str) -> tuple[str | None, float]:
+    """PLOVER type of an event clause and the model's probability for it.
+
+    Returns `(None, p)` when "no event" is the most probable label (p is then
+    the probability of no event). Callers should keep a predicted type only
+    above a threshold; the probability is calibrated on held-out triggers
+    (see train_classifier.py's report).
+    """
+    return model().predict(clause_text, trigger_lemma)
