@@ -54,7 +54,7 @@ def _why(exc: Exception) -> str:
     if "could not set lock" in text.lower() or "conflicting lock" in text.lower():
         pid = re.search(r"PID (\d+)", text)
         who = f" (PID {pid.group(1)})" if pid else ""
-        return f"it is in use by another process{who}; one writer at a time: wait or use another --db"
+        return f"in use by another process{who}; one writer at a time: wait or use another --db"
     if "not a valid duckdb database file" in text.lower():
         return "not a DuckDB database file"
     return text.splitlines()[0] if text else type(exc).__name__
