@@ -176,6 +176,8 @@ def test_declared_language_refused():
     with pytest.raises(InputError, match="'fr' is not supported"):
         prepare_article(Article(id="x", text=ENGLISH, language="fr"), Config())
     assert prepare_article(Article(id="x", text=ENGLISH, language="en-GB"), Config()).paragraphs
+    declared = Article(id="y", text=NOT_ENGLISH["fr"], language="en")  # the input says so
+    assert prepare_article(declared, Config()).language == "en"
 
 
 def test_default_date_fills_missing_only():

@@ -53,7 +53,8 @@ def refuse_uncodable(article: Article, config: Config) -> None:
     language = (article.language or "").lower()
     if language and not language.startswith("en"):
         raise InputError(item, f"language {article.language!r} is not supported (English only)")
-    reason = not_english_reason(article.text)
+    # a declared "en" is trusted: the guess is for inputs that say nothing
+    reason = None if language else not_english_reason(article.text)
     if reason:
         raise InputError(item, reason)
 
