@@ -20,7 +20,7 @@ from resgestae.readers.text import too_long
 def prepare_article(article: Article, config: Config) -> Article:
     """Fill dateline, paragraphs and repeats; refuse what cannot be coded (InputError)."""
     refuse_uncodable(article, config)
-    article.language = "en"
+    article.language = article.language or "en"
     article.date = article.date or default_date(config)
     ranges = paragraph_ranges(article.text)
     ranges = _strip_dateline(article, ranges)
