@@ -24,6 +24,7 @@ from resgestae.kb import ActorKB
 from resgestae.kb.persist import load_kb, save_kb
 from resgestae.readers import read_inputs
 from resgestae.runner import Progress, default_workers, run_local
+from resgestae.runner.local import CHUNK_SIZE
 from resgestae.store import Store
 
 
@@ -41,6 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"coding processes on this machine (default: all cores, {default_workers()}); "
         "1 codes in this process",
     )
+    parser.add_argument("--chunk-size", type=int, default=None,
+                        help="articles per worker task and per store transaction (default 32)")
     add_db(parser)
     add_format(parser, default="table")
     cluster = parser.add_argument_group("Dask cluster (writes Parquet; see `resgestae load`)")
@@ -67,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     with store as db, tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
         kb = load_kb(db.con, ActorKB.from_files(config.actor_files)) if db is not None else None
         outcomes = run_local(read_inputs(args.paths), config, db, args.workers, progress=progress,
-                             kb=kb)
+                             kb=kb, chunk_size=args.chunk_size or CHUNK_SIZE)
         write_records(_records(outcomes, bar), args.format, out)
         if kb is not None:
             save_kb(db.con, kb)  # actors learned from these articles
