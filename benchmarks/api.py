@@ -166,7 +166,9 @@ def main() -> int:
         if db.exists():
             db.unlink()
         print(f"filling {db} with {args.events:,} events ... {fill(db, args.events):.1f} s")
-        server = Server(db)
+        start = time.perf_counter()
+        server = Server(db, wait=600)  # the server builds its read index before serving
+        print(f"server up (read index built) in {time.perf_counter() - start:.1f} s")
         rng = random.Random(7)
         try:
             with httpx.Client(base_url=server.url, timeout=60) as client:

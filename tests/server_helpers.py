@@ -21,7 +21,8 @@ def free_port() -> int:
 class Server:
     """`resgestae serve --db DB` on 127.0.0.1; stopped by `stop()`."""
 
-    def __init__(self, db: Path, token: str | None = None, log: Path | None = None) -> None:
+    def __init__(self, db: Path, token: str | None = None, log: Path | None = None,
+                 wait: float = 60.0) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {k: v for k, v in os.environ.items() if k != "RESGESTAE_TOKEN"}
@@ -33,7 +34,7 @@ class Server:
              "serve", "--db", str(db), "--port", str(self.port)],
             stdout=self.log, stderr=subprocess.STDOUT, env=env,
         )
-        self._wait()
+        self._wait(wait)
 
     def _wait(self, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout

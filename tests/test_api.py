@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import time
 
 import httpx
 import pytest
@@ -153,6 +154,13 @@ def test_articles_code_and_store(client, sample_text):
     # posting it again replaces, never duplicates
     again = client.post("/v1/articles", json=body[0], headers=AUTH)
     assert again.status_code == 200 and client.get("/v1/stats").json()["total"] == total
+    # the read index is rebuilt in the background and then answers the same
+    deadline = time.monotonic() + 60
+    while not client.app.state.index.ready and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert client.app.state.index.ready
+    assert client.get("/v1/stats").json()["total"] == total
+    assert len(client.get("/v1/events", params={"limit": 1000}).json()["events"]) == total
 
 
 # -- abuse ---------------------------------------------------------------------------------

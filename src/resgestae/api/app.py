@@ -12,8 +12,9 @@ from resgestae import __version__
 from resgestae.api import errors, pages, routes
 from resgestae.api.coding import Coding
 from resgestae.api.guard import MAX_BODY, BodyLimit
+from resgestae.api.indexing import IndexKeeper
 from resgestae.config import Config
-from resgestae.store import Store, read_index
+from resgestae.store import Store
 
 
 def create_app(
@@ -36,8 +37,8 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         with Store(path) as store:
             app.state.store = store
-            app.state.indexed = read_index.build(store.con)
-            app.state.coding = Coding(config, store, reindex=app.state.indexed)
+            app.state.index = IndexKeeper(store.con)
+            app.state.coding = Coding(config, store, on_write=app.state.index.stale)
             if preload:
                 app.state.coding.preload()
             yield

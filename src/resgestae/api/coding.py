@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from resgestae.config import Config
 from resgestae.errors import InputError
 from resgestae.model import Article
-from resgestae.store import Store, read_index
+from resgestae.store import Store
 
 if TYPE_CHECKING:
     from resgestae.pipeline import Coded, Coder
@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 class Coding:
     """Codes (and optionally stores) articles off the event loop."""
 
-    def __init__(self, config: Config, store: Store, reindex: bool = False) -> None:
-        self.config, self.store, self.reindex = config, store, reindex
+    def __init__(self, config: Config, store: Store,
+                 on_write: Callable[[], None] | None = None) -> None:
+        self.config, self.store, self.on_write = config, store, on_write
         self._coder: Coder | None = None
         # spaCy pipelines and the DuckDB writer are shared: one batch at a time
         self._lock = threading.Lock()
@@ -43,8 +44,8 @@ class Coding:
                 for coded in results:
                     if not coded.error:
                         self.store.replace_article(coded.article, coded.events)
-                if self.reindex:  # the writer sees its own write on the next read
-                    read_index.build(self.store.con)
+                if self.on_write:
+                    self.on_write()
             return results
 
     async def run(self, items: Sequence[Article | InputError], store: bool = False) -> list[Coded]:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import ValidationError
 
 from resgestae.api.errors import ApiError
@@ -91,7 +91,7 @@ def list_events(
 ) -> dict[str, Any]:
     """Stored events, filtered, ordered by date then id; follow `next_cursor` for more."""
     events, next_cursor = _run(browse.page_events, con, filters.values, cursor, limit,
-                               indexed=request.app.state.indexed)
+                               indexed=request.app.state.index.ready)
     return {"events": events, "next_cursor": next_cursor, "limit": limit}
 
 
@@ -122,7 +122,7 @@ def get_network(
 ) -> dict[str, Any]:
     """The actor network of the matching events: nodes and edges with counts by type."""
     return _run(browse.network, con, filters.values, limit=limit,
-                indexed=request.app.state.indexed)
+                indexed=request.app.state.index.ready)
 
 
 @router.get("/places", dependencies=[*Read, Depends(_allowed("limit"))])
@@ -132,15 +132,16 @@ def list_places(
 ) -> dict[str, Any]:
     """Places of the located matching events, with counts (for the map)."""
     places = _run(browse.places, con, filters.values, limit=limit,
-                  indexed=request.app.state.indexed)
+                  indexed=request.app.state.index.ready)
     return {"places": places}
 
 
 @router.get("/stats", response_model=Stats, dependencies=[*Read, Depends(_allowed())])
 def get_stats(request: Request, filters: Annotated[Filters, Depends()],
-              con: Annotated[Any, Depends(reader)]) -> dict:
+              con: Annotated[Any, Depends(reader)]) -> Response:
     """Counts of the matching events by type, by country and by day."""
-    return _run(browse.stats, con, filters.values, indexed=request.app.state.indexed)
+    text = _run(browse.stats_json, con, filters.values, indexed=request.app.state.index.ready)
+    return Response(text, media_type="application/json")
 
 
 # -- coding -------------------------------------------------------------------------

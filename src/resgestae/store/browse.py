@@ -231,54 +231,66 @@ def network(con: Any, filters: Mapping[str, Any], limit: int = 200,
     return {"nodes": [{"id": n} for n in nodes], "edges": list(edges.values())}
 
 
-def _counts(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
-    """total, by_type and by_day from (grouping, event_type, day, n) rows."""
-    by_type = sorted(((t, int(n)) for g, t, _, n in rows if g), key=lambda x: (-x[1], x[0]))
-    by_day = sorted((d, t, int(n)) for g, t, d, n in rows if not g and d is not None)
-    return {
-        "total": sum(n for _, n in by_type),
-        "by_type": [{"event_type": t, "count": n} for t, n in by_type],
-        "by_day": [{"day": d.isoformat(), "event_type": t, "count": n} for d, t, n in by_day],
-    }
+# The whole stats answer is built as JSON inside DuckDB: turning thousands of
+# (day, type) rows into Python objects and back costs more than the query.
+STATS_SQL = """WITH g AS MATERIALIZED (
+  SELECT date_start, is_day, event_type, CAST({count} AS BIGINT) AS n
+  FROM {table}{where} GROUP BY ALL)
+SELECT to_json({{
+  'total': (SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM g),
+  'by_type': coalesce((SELECT list({{'event_type': event_type, 'count': n}}
+      ORDER BY n DESC, event_type) FROM (SELECT event_type, CAST(sum(n) AS BIGINT) AS n
+      FROM g GROUP BY 1)), []),
+  'by_country': coalesce(({countries}), []),
+  'by_day': coalesce((SELECT list({{'day': strftime(date_start, '%Y-%m-%d'),
+      'event_type': event_type, 'count': n}} ORDER BY date_start, event_type)
+      FROM g WHERE is_day), [])
+}})"""
+COUNTRIES_SUMMED = """SELECT list({{'country': country, 'count': n}} ORDER BY n DESC, country)
+  FROM (SELECT country, CAST(sum(n) AS BIGINT) AS n FROM {table}{where} GROUP BY 1)"""
+COUNTRIES_UNNESTED = """SELECT list({{'country': c, 'count': n}} ORDER BY n DESC, c)
+  FROM (SELECT c, count(*) AS n FROM (SELECT unnest(countries) AS c FROM {table}{where})
+  GROUP BY 1)"""
 
 
-# one pass for both: (event_type) and (day, event_type); GROUPING(day) tells them apart
-TYPE_AND_DAY = (
-    "SELECT GROUPING(day), event_type, day, {count} FROM (SELECT event_type, {n}, "
-    "CASE WHEN is_day THEN date_start END AS day FROM {table}{where}) "
-    "GROUP BY GROUPING SETS ((event_type), (day, event_type))"
-)
+def _country_totals(filters: Mapping[str, Any], sql_where: str,
+                    params: list[Any]) -> tuple[str, list[Any]]:
+    """Country counts from the smallest summary that has the filters' columns."""
+    if filters.get("since") or filters.get("until"):
+        return COUNTRIES_SUMMED.format(table=read_index.BY_COUNTRY, where=sql_where), params
+    clauses, type_params = query._conditions(None, None, filters.get("event_type"), None, None)
+    type_where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    return COUNTRIES_SUMMED.format(table=read_index.COUNTRY_TYPE, where=type_where), type_params
 
 
-def _by_country(con: Any, table: str, sql_where: str, params: list[Any], summed: bool) -> list:
-    if summed:
-        sql = f"SELECT country, sum(n) FROM {table}{sql_where} GROUP BY 1"
-    else:
-        sql = (f"SELECT c, count(*) FROM (SELECT unnest(countries) AS c FROM {table}"
-               f"{sql_where}) GROUP BY 1")
-    rows = sorted(((c, int(n)) for c, n in con.execute(sql, params).fetchall()),
-                  key=lambda x: (-x[1], x[0]))
-    return [{"country": c, "count": n} for c, n in rows]
-
-
-def _stats_summed(con: Any, filters: Mapping[str, Any]) -> dict[str, Any]:
-    # type and date filters apply to the summary tables as they are; one country
-    # selects its rows of by_cty, where each of its events counts once
-    clauses, params = query._conditions(None, None, filters.get("event_type"),
-                                        filters.get("since"), filters.get("until"))
+def _stats_plan(filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[Any]]:
+    """The stats SQL and parameters: from the summaries when the filters allow it."""
     country = (filters.get("country") or "").upper()
-    table = read_index.BY_COUNTRY if country else read_index.BY_DAY
-    sql_where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    own_where, own_params = (_and(sql_where, "country = ?"), params + [country]) if country \
-        else (sql_where, params)
-    sql = TYPE_AND_DAY.format(count="sum(n)", n="n", table=table, where=own_where)
-    result = _counts(con.execute(sql, own_params).fetchall())
-    if country:  # which other countries the country's events involve: from the events
-        cty_where, cty_params = where(filters)
-        result["by_country"] = _by_country(con, read_index.EV, cty_where, cty_params, False)
+    if indexed and not filters.get("actor"):
+        # type and date filters apply to the summary tables as they are
+        clauses, params = query._conditions(None, None, filters.get("event_type"),
+                                            filters.get("since"), filters.get("until"))
+        sql_where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        if not country:
+            countries, cty_params = _country_totals(filters, sql_where, params)
+            sql = STATS_SQL.format(count="sum(n)", table=read_index.BY_DAY, where=sql_where,
+                                   countries=countries)
+            return sql, params + cty_params
+        # one country: its rows of ev_cty, where each of its events occurs once
+        table, sql_where, params = read_index.EV_COUNTRY, _and(sql_where, "country = ?"), \
+            params + [country]
     else:
-        result["by_country"] = _by_country(con, read_index.BY_COUNTRY, sql_where, params, True)
-    return result
+        table = _source(indexed)
+        sql_where, params = where(filters)
+    countries = COUNTRIES_UNNESTED.format(table=table, where=sql_where)
+    sql = STATS_SQL.format(count="count(*)", table=table, where=sql_where, countries=countries)
+    return sql, params * 2
+
+
+def stats_json(con: Any, filters: Mapping[str, Any], indexed: bool = False) -> str:
+    """`stats` as JSON text (what the HTTP API sends)."""
+    sql, params = _stats_plan(filters, indexed)
+    return con.execute(sql, params).fetchone()[0]
 
 
 def stats(con: Any, filters: Mapping[str, Any], indexed: bool = False) -> dict[str, Any]:
@@ -286,14 +298,7 @@ def stats(con: Any, filters: Mapping[str, Any], indexed: bool = False) -> dict[s
 
     A country counts an event once whether it is on the actor or recipient side;
     `by_day` has day-precision dates only (a year is not a day)."""
-    if indexed and not filters.get("actor"):
-        return _stats_summed(con, filters)
-    sql_where, params = where(filters)
-    source = _source(indexed)
-    sql = TYPE_AND_DAY.format(count="count(*)", n="1 AS n", table=source, where=sql_where)
-    result = _counts(con.execute(sql, params).fetchall())
-    result["by_country"] = _by_country(con, source, sql_where, params, False)
-    return result
+    return json.loads(stats_json(con, filters, indexed))
 
 
 def article_meta(con: Any) -> dict[str, dict[str, Any]]:

@@ -9,6 +9,9 @@ of events (the web page and `GET /v1/events`, `/v1/stats`).
 ``by_day``  event counts by (date_start, is_day, event_type);
 ``by_cty``  event counts by (date_start, is_day, event_type, country), an event
             counting once for each of its countries;
+``cty_type`` event counts by (event_type, country), for country counts without dates;
+``ev_cty``  one row per (event, country), sorted by country, so a one-country query
+            reads only that country's row groups (DuckDB's min/max zone maps);
 
 and an ART index on `events(id)` in the store itself, so a page of ids fetches its
 records without a scan. Rebuild after every write (the server does); a stale index
@@ -23,7 +26,9 @@ from typing import Any
 import duckdb
 
 DB = "browse_idx"
-EV, BY_DAY, BY_COUNTRY = f"{DB}.ev", f"{DB}.by_day", f"{DB}.by_cty"
+EV, BY_DAY, BY_COUNTRY, EV_COUNTRY, COUNTRY_TYPE = (
+    f"{DB}.{t}" for t in ("ev", "by_day", "by_cty", "ev_cty", "cty_type")
+)
 # The listing order as one sortable string: ISO dates sort as text, NULL dates last.
 KEY = "coalesce(strftime(date_start, '%Y-%m-%d'), '9999-99-99') || '|' || id"
 COLUMNS = (
@@ -44,7 +49,11 @@ def build(con: Any) -> bool:
         ).fetchone()[0]
         if not attached:
             con.execute(f"ATTACH ':memory:' AS {DB}")
-        con.execute("CREATE INDEX IF NOT EXISTS events_id_idx ON events (id)")
+        has_id_index = con.execute(
+            "SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'events_id_idx'"
+        ).fetchone()[0]
+        if not has_id_index:  # once per store; it persists (a plain, non-unique index)
+            con.execute("CREATE INDEX events_id_idx ON events (id)")
     except duckdb.Error:
         return False
     # CREATE OR REPLACE: readers on other cursors keep seeing the old tables until then
@@ -54,8 +63,16 @@ def build(con: Any) -> bool:
         f"count(*) AS n FROM {EV} GROUP BY ALL"
     )
     con.execute(
+        f"CREATE OR REPLACE TABLE {EV_COUNTRY} AS SELECT country, date_start, is_day, "
+        f"event_type, countries FROM (SELECT *, unnest(countries) AS country FROM {EV}) "
+        "ORDER BY country, date_start"
+    )
+    con.execute(
         f"CREATE OR REPLACE TABLE {BY_COUNTRY} AS SELECT date_start, is_day, event_type, "
-        f"country, count(*) AS n FROM (SELECT *, unnest(countries) AS country FROM {EV}) "
-        "GROUP BY ALL"
+        f"country, count(*) AS n FROM {EV_COUNTRY} GROUP BY ALL ORDER BY date_start"
+    )
+    con.execute(
+        f"CREATE OR REPLACE TABLE {COUNTRY_TYPE} AS SELECT event_type, country, sum(n) AS n "
+        f"FROM {BY_COUNTRY} GROUP BY ALL"
     )
     return True

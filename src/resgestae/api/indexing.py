@@ -1,0 +1,56 @@
+"""Keeping the server's read index (`resgestae.store.read_index`) fresh.
+
+The index is built at start. After a write it is stale: reads go straight to the
+tables (correct, slower) while a background thread rebuilds it; a write during a
+rebuild starts another one, so the index never serves older data than a read
+would see without it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from resgestae.store import read_index
+
+log = logging.getLogger("resgestae.api")
+
+
+class IndexKeeper:
+    """`ready` says whether reads may use the index now."""
+
+    def __init__(self, con: Any) -> None:
+        self._con = con
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._thread: threading.Thread | None = None
+        self.ready = read_index.build(con.cursor())
+
+    def stale(self) -> None:
+        """Called after every write: stop using the index and rebuild it."""
+        with self._lock:
+            self._generation += 1
+            self.ready = False
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._rebuild, daemon=True,
+                                                name="resgestae-read-index")
+                self._thread.start()
+
+    def _rebuild(self) -> None:
+        cursor = self._con.cursor()
+        try:
+            while True:
+                with self._lock:
+                    generation = self._generation
+                built = read_index.build(cursor)
+                with self._lock:
+                    if generation == self._generation:
+                        self.ready, self._thread = built, None
+                        return
+        except Exception:  # the server goes on without the index, on the direct queries
+            log.exception("read index rebuild failed; serving without it")
+            with self._lock:
+                self.ready, self._thread = False, None
+        finally:
+            cursor.close()
