@@ -37,21 +37,29 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO = sys
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
         return count
-    rows = [_flat(r) for r in records]
+    # a generator, not a list: a long batch streams out instead of piling up in memory
+    rows = (_flat(r) for r in records)
     if fmt == "csv":
-        if rows:
-            writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()), extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(rows)
-        return len(rows)
+        first = next(rows, None)
+        if first is None:
+            return 0
+        writer = csv.DictWriter(out, fieldnames=list(first.keys()), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerow(first)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+        return count + 1
     return _write_table(rows, out)
 
 
-def _write_table(rows: list[dict[str, Any]], out: TextIO) -> int:
+def _write_table(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     widths = {c: 12 if c not in ("actor", "recipient") else 34 for c in TABLE_COLUMNS}
     widths["trigger"] = 24
     out.write("  ".join(c.upper().ljust(widths[c]) for c in TABLE_COLUMNS).rstrip() + "\n")
+    count = 0
     for row in rows:
         cells = [str(row.get(c) or "-")[: widths[c]].ljust(widths[c]) for c in TABLE_COLUMNS]
         out.write("  ".join(cells).rstrip() + "\n")
-    return len(rows)
+        count += 1
+    return count
