@@ -9,7 +9,7 @@ import json
 import pytest
 
 from resgestae.coding import extract_events
-from resgestae.coding.event_types import lexicon, parse_lexicon
+from resgestae.coding.event_types import lexicon, parse_lexicon, specificity
 from resgestae.coding.rules import rules
 from resgestae.model import EVENT_TYPES, Article
 
@@ -35,7 +35,7 @@ def test_lexicon_rejects_a_broken_line():
 
 def test_more_specific_entries_come_first():
     for entries in lexicon().values():
-        sizes = [len(e.tests) for e in entries]
+        sizes = [specificity(e) for e in entries]
         assert sizes == sorted(sizes, reverse=True)
 
 

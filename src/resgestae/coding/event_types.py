@@ -55,6 +55,16 @@ def _parse_tests(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(tests)
 
 
+# An object or particle says more about the act than a preposition does
+# ("called a strike for Monday" is about the strike).
+TEST_WEIGHTS = {"obj": 2, "prt": 2, "oent": 2}
+
+
+def specificity(entry: Entry) -> int:
+    """How specific an entry is: the more (and the stronger) its tests, the higher."""
+    return sum(TEST_WEIGHTS.get(key, 1) for key, _values in entry.tests)
+
+
 def parse_lexicon(text: str) -> dict[tuple[str, str], list[Entry]]:
     """Parse lexicon TSV text into (lemma, pos) -> entries, most specific first."""
     table: dict[tuple[str, str], list[Entry]] = {}
@@ -70,7 +80,7 @@ def parse_lexicon(text: str) -> dict[tuple[str, str], list[Entry]]:
         )
         table.setdefault((lemma, pos), []).append(entry)
     for entries in table.values():
-        entries.sort(key=lambda e: -len(e.tests))
+        entries.sort(key=lambda e: -specificity(e))
     return table
 
 

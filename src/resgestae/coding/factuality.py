@@ -45,6 +45,16 @@ def _aux(token: Token) -> list[Token]:
     return own
 
 
+def be_to(token: Token) -> bool:
+    """ "May is to step down": the copula with an infinitive announces a plan."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
+
+
 def _conditional(token: Token, r: Rules) -> bool:
     """The clause is a condition ("if X attacks") or has one attached."""
     if token.dep_ == "advcl" and any(
@@ -73,7 +83,9 @@ def modality(clause: Clause) -> Modality:
         negated = negated or any(c.dep_ == "neg" for c in clause.head.children)
     return Modality(
         negated=negated,
-        future=any(w in r.modal_future for w in words) or bool(lemmas & r.future),
+        future=any(w in r.modal_future for w in words)
+        or bool(lemmas & r.future)
+        or be_to(clause.anchor),
         intent=bool(lemmas & r.intent),
         hypothetical=any(w in r.modal_hypothetical for w in words)
         or _conditional(clause.anchor, r),

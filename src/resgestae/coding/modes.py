@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from resgestae.coding.clauses import Clause
 from resgestae.coding.event_types import Entry
-from resgestae.coding.factuality import Modality
+from resgestae.coding.factuality import Modality, be_to
 from resgestae.coding.rules import Rules, rules
 
 ROOT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100"}
@@ -90,7 +90,7 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
 
 def _expected(clause: Clause, r: Rules) -> bool:
     """Framed by an outside expectation ("is expected to", "is set to"), not a commitment."""
-    return any(g.lemma_.lower() in r.future for g in clause.governors)
+    return any(g.lemma_.lower() in r.future for g in clause.governors) or be_to(clause.anchor)
 
 
 def code_clause(clause: Clause, mod: Modality) -> Coding | None:
