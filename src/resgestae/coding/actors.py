@@ -304,6 +304,7 @@ def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
     hits = _ngram_hits(doc, core.start, core.end, lex.country)
     for hit in hits:
         reading.country_tokens.update(range(hit.start, hit.end))
+    hits = [h for h in hits if not _against(doc, h.start)]
     # "ethnic Albanians" names a people, not the state they live in
     ethnic = {h.value.code for h in hits} if any(t.lower_ == "ethnic" for t in core) else set()
     chosen = None if ethnic else _choose_country(hits, head)
@@ -339,6 +340,11 @@ def _choose_country(hits: list[Hit], head: Token) -> CountryRef | None:
     if on_head.value.kind == "people" and earlier:
         return earlier[0].value
     return on_head.value
+
+
+def _against(doc: Doc, i: int) -> bool:
+    """ "anti-Syria journalist", "pro-Russian rebels": the country is the stance, not the actor."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
 
 
 CONTEXT_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside", "within"})
@@ -570,15 +576,26 @@ def code_actors(span: Span) -> list[Entity]:
     entity = code_actor(span)
     if entity is None:
         return []
-    lex = lexicon()
-    extra = []
+    return [entity, *coordinated(span, entity)]
+
+
+def coordinated(span: Span, entity: Entity) -> list[Entity]:
+    """Entities for the other countries of "US and British forces", "Sierra Leonean and
+    Liberian refugees": conjoined country words that modify one noun."""
+    lex, extra = lexicon(), []
+    seen = {entity.country}
     for tok in span:
         ref = lex.country(tok.text)
-        if tok.dep_ == "conj" and ref and ref.kind == "adjective" and ref.code != entity.country:
-            extra.append(Entity(text=span.text, name=f"{ref.name} {entity.name}",
-                                country=ref.code, sector=entity.sector,
-                                sectors=list(entity.sectors), _tokens=entity._tokens))
-    return [entity, *extra]
+        head_ref = lex.country(tok.head.text)
+        if tok.dep_ != "conj" or ref is None or head_ref is None or ref.code in seen:
+            continue
+        if ref.kind not in ("adjective", "name") or tok.head.i not in range(span.start, span.end):
+            continue
+        seen.add(ref.code)
+        extra.append(Entity(text=entity.text, name=entity.name, country=ref.code,
+                            sector=entity.sector, sectors=list(entity.sectors),
+                            _tokens=entity._tokens))
+    return extra
 
 
 def _antecedent(pronoun: Token) -> tuple[Entity, str] | None:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.actors import (
     context_texts,
+    coordinated,
     country_in_sentence,
     lexicon,
     norm,
@@ -78,8 +79,22 @@ def resolve_actors(events: list[Event], doc: Doc, article: Article, kb: ActorKB)
     learn_acronyms(ctx)
     learn_persons(ctx)
     for event in events:
+        event.actor = _split_coordinated(event.actor, ctx)
+        event.recipient = _split_coordinated(event.recipient, ctx)
         for entity in event.actor + event.recipient:
             resolve_entity(entity, ctx)
+
+
+def _split_coordinated(entities: list[Entity], ctx: Context) -> list[Entity]:
+    """ "US and British forces" as one entity becomes one per country (PLOVER's rule)."""
+    out: list[Entity] = []
+    for entity in entities:
+        out.append(entity)
+        if entity._tokens is not None and entity.country:
+            span = ctx.doc[entity._tokens[0] : entity._tokens[1]]
+            countries = {e.country for e in entities}
+            out.extend(e for e in coordinated(span, entity) if e.country not in countries)
+    return out
 
 
 def _dateline_country(article: Article) -> str | None:
