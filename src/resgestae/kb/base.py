@@ -7,7 +7,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jellyfish
+
 from resgestae.coding.actors import norm
+from resgestae.kb.names import parts
 
 SOURCES = ("data", "text", "user", "petrarch")
 KINDS = ("person", "org", "country", "group")
@@ -82,6 +85,7 @@ class ActorKB:
         self.entries: dict[str, KBEntry] = {}
         self._alias: dict[str, list[str]] = {}
         self._surname: dict[str, list[str]] = {}
+        self._sound: dict[str, list[str]] = {}  # metaphone of a person's surname -> ids
         self.dictionary = None  # a petrarch.Dictionary when one is loaded
         # True: entities no dictionary phrase matches get no country (PETRARCH-style coding)
         self.dictionary_only = False
@@ -133,9 +137,11 @@ class ActorKB:
             if entry.kb_id not in ids:
                 ids.append(entry.kb_id)
             if entry.kind == "person" and len(name.split()) > 1:
-                ids = self._surname.setdefault(norm(name.split()[-1]), [])
-                if entry.kb_id not in ids:
-                    ids.append(entry.kb_id)
+                for index, key in ((self._surname, norm(name.split()[-1])),
+                                   (self._sound, jellyfish.metaphone(parts(name).last))):
+                    ids = index.setdefault(key, [])
+                    if entry.kb_id not in ids:
+                        ids.append(entry.kb_id)
 
     def lookup(self, name: str, kind: str | None = None) -> list[KBEntry]:
         """Entries with this exact name or alias (any case)."""
@@ -145,6 +151,11 @@ class ActorKB:
     def by_surname(self, surname: str) -> list[KBEntry]:
         """Persons whose full name ends in `surname`."""
         return [self.entries[i] for i in self._surname.get(norm(surname), [])]
+
+    def sounding(self, surname: str) -> list[KBEntry]:
+        """Persons whose surname sounds like `surname` (same metaphone)."""
+        key = jellyfish.metaphone(parts(surname).last)
+        return [self.entries[i] for i in self._sound.get(key, [])]
 
     def persons(self) -> list[KBEntry]:
         return [e for e in self.entries.values() if e.kind == "person"]

@@ -284,8 +284,8 @@ def _compatible(entry: KBEntry, entity: Entity) -> bool:
 
 
 def _fuzzy_candidates(entity: Entity, kb: ActorKB) -> list[KBEntry]:
-    last = parts(entity.name).last
-    return [e for e in kb.persons() if surname_alike(parts(e.name).last, last)]
+    """Persons whose surname sounds like this one's: an index lookup, not a scan."""
+    return kb.sounding(entity.name)
 
 
 def _merge(entry: KBEntry, entity: Entity, ctx: Context) -> KBEntry:
