@@ -62,7 +62,7 @@ TEST_WEIGHTS = {"obj": 2, "prt": 2, "oent": 2}
 
 def specificity(entry: Entry) -> int:
     """How specific an entry is: the more (and the stronger) its tests, the higher."""
-    return sum(TEST_WEIGHTS.get(key, 1) for key, _values in entry.tests)
+    return sum(1 if "*" in values else TEST_WEIGHTS.get(key, 1) for key, values in entry.tests)
 
 
 def parse_lexicon(text: str) -> dict[tuple[str, str], list[Entry]]:
@@ -104,7 +104,8 @@ def _passes(token: Token, key: str, values: frozenset[str]) -> bool:
     if key == "prt":
         return any(c.dep_ == "prt" and c.lower_ in values for c in children)
     if key == "obj":
-        return any(o.lemma_.lower() in values for o in _objects(token))
+        objs = _objects(token)
+        return bool(objs) if "*" in values else any(o.lemma_.lower() in values for o in objs)
     if key == "prep":
         return any(c.dep_ in ("prep", "dative", "agent") and c.lower_ in values for c in children)
     if key == "comp":

@@ -74,6 +74,8 @@ def modality(clause: Clause) -> Modality:
     frame = [clause.anchor, *clause.governors]
     words = [a.lower_ for t in frame for a in _aux(t)]
     lemmas = {t.lemma_.lower() for t in clause.governors}
+    if clause.anchor is not clause.head:  # "is planning an offensive": the light verb frames it
+        lemmas.add(clause.anchor.lemma_.lower())
     negated = (
         any(w in r.negations for w in words)
         or "fail" in lemmas
