@@ -346,3 +346,14 @@ def test_read_index_matches_direct_queries(tmp_path, filters):
             walked[indexed] = ids
         expected = [r["id"] for r in store.events(**filters)]
         assert walked[True] == walked[False] == expected
+
+
+def test_spacy_component_usable_in_own_pipeline():
+    import spacy
+
+    assert callable(resgestae.paragraph_boundaries)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("resgestae_paragraphs")
+    doc = nlp("One line here.\n\nAnother paragraph.")
+    assert doc[doc.text.split().index("Another") + 1].is_sent_start or any(
+        t.is_sent_start for t in doc if t.text == "Another")

@@ -10,6 +10,10 @@ Public API::
         store.events(country="LBY")                     # pandas DataFrames
         store.actors(); store.stats(by="day")
 
+spaCy users: `resgestae.load_nlp()` is the pipeline resgestae codes with; touching
+`resgestae.paragraph_boundaries` (or importing `resgestae.nlp`) registers the
+"resgestae_paragraphs" component for `nlp.add_pipe(...)` in a pipeline of your own.
+
 Names are imported on first use, so `import resgestae` stays fast (no spaCy,
 DuckDB or pandas until they are needed).
 """
@@ -35,6 +39,7 @@ _EXPORTS = {
     "Place": ("resgestae.model", "Place"),
     "write_events": ("resgestae.export", "write_events"),
     "load_nlp": ("resgestae.nlp", "load_nlp"),
+    "paragraph_boundaries": ("resgestae.nlp", "paragraph_boundaries"),
     "ResgestaeError": ("resgestae.errors", "ResgestaeError"),
     "InputError": ("resgestae.errors", "InputError"),
     "ConfigError": ("resgestae.errors", "ConfigError"),
