@@ -40,7 +40,11 @@ class Modality:
 def _aux(token: Token) -> list[Token]:
     """Auxiliaries of a verb; a conjunct without its own borrows the first conjunct's."""
     own = [c for c in token.children if c.dep_ in ("aux", "auxpass", "neg")]
-    if not any(c.dep_ == "aux" for c in own) and token.dep_ == "conj":
+    if (
+        not any(c.dep_ == "aux" for c in own)
+        and token.dep_ == "conj"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    ):
         own += [c for c in token.head.children if c.dep_ == "aux"]
     return own
 

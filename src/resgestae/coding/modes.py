@@ -88,6 +88,13 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
     return Coding(base, entry.mode, entry.cameo, mod.factuality())
 
 
+def _self_obligation(clause: Clause) -> bool:
+    """ "We must always ...": the speaker's own duty is a statement, not a request."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("we", "i") for c in clause.anchor.children
+    )
+
+
 def _expected(clause: Clause, r: Rules) -> bool:
     """Framed by an outside expectation ("is expected to", "is set to"), not a commitment."""
     return any(g.lemma_.lower() in r.future for g in clause.governors) or be_to(clause.anchor)
@@ -97,7 +104,12 @@ def code_clause(clause: Clause, mod: Modality) -> Coding | None:
     """The PLOVER coding of a lexicon-typed clause (None when untyped)."""
     r = rules()
     if clause.entry is None:
-        if mod.obligation and clause.reporter is not None and not clause.nominal:
+        if (
+            mod.obligation
+            and clause.reporter is not None
+            and not clause.nominal
+            and not _self_obligation(clause)
+        ):
             return Coding(
                 "REQUEST",
                 None,
