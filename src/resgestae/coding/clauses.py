@@ -65,6 +65,7 @@ TOPIC_PREPS = frozenset(
         "amid",
     }
 )
+VICTIM_VERBS = frozenset({"die", "perish"})
 # Verbal acts a reporting verb can perform itself ("reiterated its demand").
 VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
 WITH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
@@ -474,6 +475,8 @@ def _attach_arguments(clause: Clause, r: Rules) -> None:
         actors = agents(verb)
         recipients = subj + recipients
         clause.split = len(expand(actors)) > 1
+    elif lemma_of(verb) in VICTIM_VERBS:
+        actors, recipients = [], subj  # "a prisoner died of torture": the victim
     else:
         actors = subj
     recipients = participants(recipients, r)

@@ -113,6 +113,10 @@ def _passes(token: Token, key: str, values: frozenset[str]) -> bool:
             c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lemma_.lower() in values
             for c in children
         ) or any(c.dep_ == "prep" and c.lower_ in values for c in children)
+    if key == "after":  # a word later in the verb's phrase ("died as a result of torture")
+        return any(t.lemma_.lower() in values for t in token.subtree if t.i > token.i)
+    if key == "clausal":
+        return any(c.dep_ in ("xcomp", "ccomp") for c in children)
     if key == "oent":
         return any(o.ent_type_ in values for o in _objects(token) if o.dep_ != "nsubjpass")
     if key == "pass":
