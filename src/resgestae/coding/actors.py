@@ -290,6 +290,7 @@ class Reading:
     sectors: list[str] = field(default_factory=list)
     head_sector: str | None = None  # the role of the head word itself
     name_start: int | None = None  # token index where a person's name begins
+    name_end: int | None = None  # and where it ends (exclusive)
     country_tokens: set[int] = field(default_factory=set)
     leader: Leader | None = None
 
@@ -388,15 +389,18 @@ def context_texts(span: Span) -> list[str]:
 
 
 def country_in_sentence(span: Span, skip: set[str] | None = None) -> str | None:
-    """The first country its sentence places or qualifies something with, outside `span`."""
+    """The one country its sentence qualifies things with ("Ugandan opposition",
+    "Haiti's elections"), outside `span`; None when there is none or more than one."""
     lex, doc = lexicon(), span.doc
     sent = span.sent
+    codes = set()
     for hit in _ngram_hits(doc, sent.start, sent.end, lex.country):
         if span.start <= hit.start < span.end or hit.value.code in (skip or set()):
             continue
-        if _placed(doc, hit):
-            return hit.value.code
-    return None
+        root = doc[hit.start : hit.end].root
+        if root.dep_ in ("amod", "compound", "poss", "nmod") and not _against(doc, hit.start):
+            codes.add(hit.value.code)
+    return codes.pop() if len(codes) == 1 else None
 
 
 OWNER_PRONOUNS = frozenset({"its", "their"})
@@ -483,28 +487,53 @@ def _is_name_token(tok: Token, lex: Lexicon, reading: Reading) -> bool:
 
 
 def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
-    """Start of a trailing personal name ("... Minister Hulusi Akar" -> "Hulusi")."""
+    """Start of a personal name ending the phrase ("... Minister Hulusi Akar" -> "Hulusi");
+    sets `reading.name_end` (before an "of Saudi Arabia" tail)."""
     if reading.org_covers_head:
         return None
     doc = core.doc
-    last = doc[core.end - 1]
+    end = _name_end(core, reading)
+    last = doc[end - 1]
     if last.ent_type_ in NON_ACTOR_ENTS:
         return None
-    i = core.end
-    while i > core.start:
-        tok = doc[i - 1]
-        particle = tok.lower_ in lex.name_particles and i < core.end and i - 1 > core.start
-        if not (_is_name_token(tok, lex, reading) or particle):
-            break
+    i = end
+    while i > core.start and _in_name(doc, i - 1, end, core.start, lex, reading):
         i -= 1
-    while i < core.end and doc[i].lower_ in lex.name_particles:
+    while i < end and ((doc[i].lower_ in lex.name_particles and doc[i].is_lower)
+                       or doc[i].text == "-"):
         i += 1
-    if i == core.end:
+    if i == end:
         return None
-    if last.ent_type_ == "PERSON" or lex.leader(doc[i : core.end].text):
+    reading.name_end = end
+    if last.ent_type_ == "PERSON" or lex.leader(doc[i:end].text):
         return i
     # NER missed the person or called it ORG: a name needs a title before it.
     return i if i > core.start and _is_title_word(doc[i - 1], lex) else None
+
+
+def _name_end(core: Span, reading: Reading) -> int:
+    """ "Crown Prince Mohammad bin Salman of Saudi Arabia": the name ends before "of"."""
+    doc, end = core.doc, core.end
+    while end > core.start + 1 and end - 1 in reading.country_tokens:
+        end -= 1
+    if end < core.end and doc[end - 1].lower_ == "of" and end - 1 > core.start:
+        return end - 1
+    return core.end
+
+
+def _in_name(doc: Doc, i: int, end: int, start: int, lex: Lexicon, reading: Reading) -> bool:
+    """Whether token i belongs to the name ending at `end`: a name word, a particle
+    inside it ("Khaled al Meshri"), or the hyphen of "al-Muhandis", "Jean-Bertrand"."""
+    tok = doc[i]
+    if _is_name_token(tok, lex, reading):
+        return True
+    inside = i + 1 < end and i > start
+    if tok.lower_ in lex.name_particles:
+        return inside
+    if tok.text == "-" and inside and not tok.whitespace_:
+        before = doc[i - 1]
+        return before.lower_ in lex.name_particles or _is_name_token(before, lex, reading)
+    return False
 
 
 def _is_title_word(tok: Token, lex: Lexicon) -> bool:
@@ -651,7 +680,7 @@ def _entity(span: Span, core: Span, reading: Reading, lex: Lexicon) -> Entity:
 def _name_and_title(core: Span, reading: Reading, lex: Lexicon) -> tuple[str, str | None]:
     doc, head = core.doc, core.root
     if reading.name_start is not None:
-        name = doc[reading.name_start : core.end].text
+        name = doc[reading.name_start : reading.name_end or core.end].text
         if reading.leader is not None and lex.leader(name) is reading.leader:
             name = reading.leader.name
         title_tokens = [t for t in doc[core.start : reading.name_start]
