@@ -210,19 +210,36 @@ def actors(
     return [dict(zip(keys, r, strict=True)) for r in cur.fetchall()]
 
 
+NETWORK_SQL = (
+    "WITH p AS MATERIALIZED ({pairs}), top AS ({top}) "
+    "SELECT p.a, p.r, p.event_type, CAST(p.n AS BIGINT) FROM p JOIN top USING (a, r) "
+    "ORDER BY top.total DESC, p.a, p.r, p.event_type"
+)
+TOP_PAIRS = "SELECT a, r, sum(n) AS total FROM p GROUP BY ALL ORDER BY total DESC, a, r LIMIT ?"
+
+
+def _network_plan(filters: Mapping[str, Any], limit: int, indexed: bool) -> tuple[str, list]:
+    others = [k for k in FILTERS if k != "event_type" and filters.get(k)]
+    kind = (filters.get("event_type") or "").upper()
+    if indexed and not others:  # from the precomputed edge counts
+        if not kind:
+            top = f"SELECT a, r, total FROM {read_index.EDGES} ORDER BY total DESC, a, r LIMIT ?"
+            return NETWORK_SQL.format(pairs=f"SELECT * FROM {read_index.EDGE_TYPE}", top=top), \
+                [limit]
+        pairs = f"SELECT * FROM {read_index.EDGE_TYPE} WHERE event_type = ?"
+        return NETWORK_SQL.format(pairs=pairs, top=TOP_PAIRS), [kind, limit]
+    sql_where, params = where(filters)
+    pairs = read_index.PAIRS.format(source=_source(indexed), where=sql_where)
+    counted = f"SELECT a, r, event_type, count(*) AS n FROM ({pairs}) GROUP BY ALL"
+    return NETWORK_SQL.format(pairs=counted, top=TOP_PAIRS), params + [limit]
+
+
 def network(con: Any, filters: Mapping[str, Any], limit: int = 200,
             indexed: bool = False) -> dict[str, Any]:
-    """Actor -> recipient edges of the matching events (the heaviest `limit`), by type."""
-    sql_where, params = where(filters)
-    rows = con.execute(
-        "SELECT a, r, event_type, count(*) AS n FROM (SELECT unnest(actor_names) AS a, "
-        f"recipient_names, event_type FROM {_source(indexed)}{sql_where}), "
-        "unnest(recipient_names) AS t(r) "
-        "WHERE a <> r GROUP BY ALL ORDER BY n DESC, a, r, event_type LIMIT ?",
-        params + [limit],
-    ).fetchall()
+    """Actor -> recipient edges of the matching events (the `limit` heaviest), by type."""
+    sql, params = _network_plan(filters, limit, indexed)
     edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for source, target, kind, n in rows:
+    for source, target, kind, n in con.execute(sql, params).fetchall():
         edge = edges.setdefault((source, target), {"source": source, "target": target,
                                                    "count": 0, "by_type": {}})
         edge["count"] += n

@@ -10,6 +10,7 @@ of events (the web page and `GET /v1/events`, `/v1/stats`).
 ``by_cty``  event counts by (date_start, is_day, event_type, country), an event
             counting once for each of its countries;
 ``cty_type`` event counts by (event_type, country), for country counts without dates;
+``edge_type``, ``edges``  actor -> recipient counts by event type, and in all;
 ``ev_cty``  one row per (event, country), sorted by country, so a one-country query
             reads only that country's row groups (DuckDB's min/max zone maps);
 
@@ -26,8 +27,8 @@ from typing import Any
 import duckdb
 
 DB = "browse_idx"
-EV, BY_DAY, BY_COUNTRY, EV_COUNTRY, COUNTRY_TYPE = (
-    f"{DB}.{t}" for t in ("ev", "by_day", "by_cty", "ev_cty", "cty_type")
+EV, BY_DAY, BY_COUNTRY, EV_COUNTRY, COUNTRY_TYPE, EDGE_TYPE, EDGES = (
+    f"{DB}.{t}" for t in ("ev", "by_day", "by_cty", "ev_cty", "cty_type", "edge_type", "edges")
 )
 # The listing order as one sortable string: ISO dates sort as text, NULL dates last.
 KEY = "coalesce(strftime(date_start, '%Y-%m-%d'), '9999-99-99') || '|' || id"
@@ -36,6 +37,12 @@ COLUMNS = (
     "list_distinct(list_concat(actor_countries, recipient_countries)) AS countries, "
     "actor_search, coalesce(length(date) = 10, false) AS is_day, actor_names, recipient_names, "
     "location_name, location_country, lat, lon"
+)
+# (actor, recipient, event_type) for every actor x recipient of each event, self-loops out
+PAIRS = (
+    "SELECT pr.a AS a, pr.r AS r, event_type FROM (SELECT unnest(flatten(list_transform("
+    "actor_names, lambda x: list_transform(recipient_names, lambda y: {{'a': x, 'r': y}})))) "
+    "AS pr, event_type FROM {source}{where}) WHERE a <> r"
 )
 # Without the index, the same columns computed from the events table on the fly.
 DIRECT = f"(SELECT {COLUMNS} FROM events) AS ev"
@@ -75,4 +82,9 @@ def build(con: Any) -> bool:
         f"CREATE OR REPLACE TABLE {COUNTRY_TYPE} AS SELECT event_type, country, sum(n) AS n "
         f"FROM {BY_COUNTRY} GROUP BY ALL"
     )
+    pairs = PAIRS.format(source=EV, where="")
+    con.execute(f"CREATE OR REPLACE TABLE {EDGE_TYPE} AS SELECT a, r, event_type, count(*) AS n "
+                f"FROM ({pairs}) GROUP BY ALL")
+    con.execute(f"CREATE OR REPLACE TABLE {EDGES} AS SELECT a, r, sum(n) AS total "
+                f"FROM {EDGE_TYPE} GROUP BY ALL ORDER BY total DESC, a, r")
     return True
