@@ -22,7 +22,15 @@ _PREFIXED = re.compile(r"^(?:petrarch|petr|phoenix)[:/](?P<code>\S+)$", re.IGNOR
 
 
 def entity_code(entity: dict[str, Any]) -> str:
-    """An entity's PETRARCH code: the dictionary code it resolved to, else country + sector."""
+    """An entity's PETRARCH code: the dictionary code it resolved to, else country + sectors."""
+    try:  # the dictionary import's own rule, when it is installed
+        from resgestae.kb.petrarch import petrarch_code
+    except ImportError:
+        return _fallback_code(entity)
+    return petrarch_code(entity).upper()
+
+
+def _fallback_code(entity: dict[str, Any]) -> str:
     kb_id = str(entity.get("kb_id") or "")
     found = _PREFIXED.match(kb_id)
     if found:
