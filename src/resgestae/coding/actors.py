@@ -348,6 +348,13 @@ def _against(doc: Doc, i: int) -> bool:
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
 
 
+def _hyphened(doc: Doc, hit: Hit) -> bool:
+    """ "Trump-Ukraine call", "US-PRC relations", "anti-Syria": two sides, not one."""
+    before = hit.start >= 1 and doc[hit.start - 1].text == "-"
+    after = hit.end < len(doc) and doc[hit.end].text == "-"
+    return before or after
+
+
 CONTEXT_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside", "within"})
 
 
@@ -365,8 +372,10 @@ def _around(core: Span, span: Span, lex: Lexicon, skip: set[str],
     newspaper based in Beirut"; with `whole_sentence`, anywhere in its sentence."""
     doc, head = core.doc, core.root
     ranges = [(core.end, span.end)]
+    # "in Qatar" after a person's name is where they were, not whose they are
+    preps = CONTEXT_PREPS if head.pos_ != "PROPN" else {"of", "from"}
     for child in head.children:
-        if (child.dep_ == "prep" and child.lower_ in CONTEXT_PREPS) or child.dep_ == "acl":
+        if (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "acl":
             ranges.append((child.i, child.right_edge.i + 1))
     if whole_sentence:
         ranges.append((head.sent.start, head.sent.end))
@@ -398,7 +407,7 @@ def country_in_sentence(span: Span, skip: set[str] | None = None) -> str | None:
         if span.start <= hit.start < span.end or hit.value.code in (skip or set()):
             continue
         root = doc[hit.start : hit.end].root
-        if root.dep_ in ("amod", "compound", "poss", "nmod") and not _against(doc, hit.start):
+        if root.dep_ in ("amod", "compound", "poss", "nmod") and not _hyphened(doc, hit):
             codes.add(hit.value.code)
     return codes.pop() if len(codes) == 1 else None
 

@@ -41,6 +41,8 @@ ACRONYM_RE = re.compile(
     r",?\s*\(([A-Z][A-Za-z]{1,7})\)"
 )
 SMALL_WORDS = frozenset({"of", "for", "the", "and", "on"})
+DOMESTIC = frozenset({"GOV", "JUD", "LEG", "OPP", "ELI", "PTY"})
+FOREIGN_WORDS = ("foreign", "envoy", "ambassador", "diplomat", "secretary of state", "consul")
 
 
 @dataclass
@@ -158,8 +160,13 @@ def learn_persons(ctx: Context) -> None:
         if len(entity.name.split()) < 2:
             continue  # a surname alone: resolved against full names later
         _enrich(entity, ent, chunks, ctx)
-        _home_country(entity, span, ctx)
-        entry = _person_entry(entity, ctx)
+        known = None
+        if entity.country is None:  # the article, then the KB, may already know who this is
+            same = ctx.kb.lookup(entity.name, "person")
+            known = _full_name_match(entity.name, ctx) or (same[0] if len(same) == 1 else None)
+        if known is None:
+            _home_country(entity, span, ctx)  # a guess only for a person new to the article
+        entry = _merge(known, entity, ctx) if known else _person_entry(entity, ctx)
         ctx.persons.append(Mention(ent.start, entry))
 
 
@@ -173,6 +180,9 @@ def _home_country(entity: Entity, span: Span, ctx: Context) -> None:
         # fighters' sentences name their enemies: only the dateline is safe
         entity.country = ctx.home if entity.sector == "REB" else None
         return
+    title = (entity.title or "").lower()
+    if entity.sector not in DOMESTIC or any(w in title for w in FOREIGN_WORDS):
+        return  # a diplomat's or a policeman's sentence names other countries
     entity.country = country_in_sentence(span)
 
 
