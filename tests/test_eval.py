@@ -182,8 +182,8 @@ SOLDIERS [~MIL]
 
 def test_eval_petrarch_with_real_coder(tmp_path: Path, capsys) -> None:
     gold = _write(tmp_path / "petr.jsonl", [{**r, "date": "20010304"} for r in PETRARCH_RECORDS])
-    actors = tmp_path / "actors.txt"
-    agents = tmp_path / "agents.txt"
+    actors = tmp_path / "mini.actors.txt"
+    agents = tmp_path / "mini.agents.txt"
     actors.write_text(MY_ACTORS, encoding="utf-8")
     agents.write_text(MY_AGENTS, encoding="utf-8")
     result = evaluate(gold, dictionaries=[actors, agents])
