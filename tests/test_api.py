@@ -335,6 +335,7 @@ def test_read_index_matches_direct_queries(tmp_path, filters):
         assert browse.stats(con, filters, indexed=True) == browse.stats(con, filters)
         assert browse.places(con, filters, indexed=True) == browse.places(con, filters)
         assert browse.network(con, filters, indexed=True) == browse.network(con, filters)
+        assert browse.network(con, filters, 2, indexed=True) == browse.network(con, filters, 2)
         walked = {}
         for indexed in (True, False):
             ids, cursor = [], None

@@ -10,6 +10,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from resgestae.errors import ResgestaeError
+
 log = logging.getLogger("resgestae.api")
 
 CODES = {
@@ -51,6 +53,12 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
     return error_response(422, message or "invalid request", details=problems[:20])
 
 
+async def _resgestae_error(request: Request, exc: ResgestaeError) -> JSONResponse:
+    # a model that cannot load, a store that cannot be written: the server's state, not the request
+    log.error("%s %s: %s", request.method, request.url.path, exc)
+    return error_response(503, str(exc))
+
+
 async def _server_error(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return error_response(500, "internal error; the server log has the details")
@@ -60,4 +68,5 @@ def install(app: FastAPI) -> None:
     """Route every error through the one shape."""
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(ResgestaeError, _resgestae_error)
     app.add_exception_handler(Exception, _server_error)
