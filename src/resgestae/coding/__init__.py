@@ -115,8 +115,7 @@ def _reporter_subject(clause: Clause, previous: list[Token]) -> list[Token]:
     heads, _passive = subject(clause.reporter)
     if heads and heads[0].lower_ in ("he", "she"):
         return list(previous)
-    r = rules()
-    return [t for h in heads for t in (h, *h.conjuncts) if t.lower_ not in r.pronouns]
+    return [t for h in heads for t in (h, *h.conjuncts) if t.pos_ != "PRON"]
 
 
 def _earlier_subject(clause: Clause) -> list[Token]:
@@ -142,7 +141,7 @@ def _resolve(tokens: list[Token], reporter: list[Token], third: list[Token]) -> 
     pronouns = rules().pronouns
     out: list[Token] = []
     for token in tokens:
-        if token.lower_ in pronouns or token.pos_ == "PRON":
+        if token.pos_ == "PRON" and token.lower_ in pronouns:  # "US" is not "us"
             antecedent = third if token.lower_ in THIRD_PERSON else reporter
             out.extend(t for t in antecedent if t not in out)
         elif token not in out:

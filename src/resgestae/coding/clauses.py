@@ -66,6 +66,8 @@ TOPIC_PREPS = frozenset(
     }
 )
 VICTIM_VERBS = frozenset({"die", "perish"})
+# Prepositions on an object noun whose object is the recipient ("offer from", "ties with").
+OBJECT_PREPS = frozenset({"for", "between", "from", "by", "with", "of", "against", "on", "to"})
 # Verbal acts a reporting verb can perform itself ("reiterated its demand").
 VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
 WITH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
@@ -485,16 +487,43 @@ def _attach_arguments(clause: Clause, r: Rules) -> None:
     if not recipients and clause.inner is not None:
         recipients = _inner_recipients(clause, r)
     clause.actors = participants(actors, r, as_subject=True)
+    if not recipients and clause.entry is not None and clause.entry.event_type == "PROTEST":
+        recipients = _protest_target(verb, clause.actors, r)
     clause.recipients = recipients
 
 
 def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Rules) -> list[Token]:
-    """ "imposed sanctions on X", "granted asylum to X", "held talks with X"."""
-    found: list[Token] = []
+    """Whom an act on a thing concerns: "imposed sanctions on X", "granted asylum to X",
+    "rejected an offer from X", "denounced Serbia's suppression", "broke relations with X",
+    "rejected a United Nations appeal", "the blockade of Serbia"."""
     for obj in verb.children:
-        if obj.dep_ in ("dobj", "obj", "nsubjpass") and not is_actorish(obj, r):
-            found.extend(objects(obj, recipient_preps(lookup(obj), r) | {"for", "between"}, r))
-    return participants([t for t in found if t.dep_ == "pobj"], r)
+        if obj.dep_ not in ("dobj", "obj", "nsubjpass") or is_actorish(obj, r):
+            continue
+        wanted = recipient_preps(lookup(obj), r) | OBJECT_PREPS
+        found = participants([t for t in objects(obj, wanted, r) if t.dep_ == "pobj"], r)
+        if found:
+            return found
+        owners = [
+            c
+            for c in obj.lefts
+            if c.dep_ == "poss"
+            or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+        ]
+        found = participants(owners, r)
+        if found:
+            return found
+    return []
+
+
+def _protest_target(verb: Token, actors: list[Token], r: Rules) -> list[Token]:
+    """Whom a protest is against: the first named party in what it demands or opposes
+    ("to demand the resignation of President X", "in protest of Sweden's decision")."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token in actors:
+            continue
+        if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and token.dep_ != "compound":
+            return participants([token], r)
+    return []
 
 
 def _inner_recipients(clause: Clause, r: Rules) -> list[Token]:
