@@ -224,3 +224,31 @@ def test_pipeline_gives_every_akar_event_the_full_name(coder, sample_text):
     assert {e.name for e in akar} == {"Hulusi Akar"}
     assert all(e.kb_id for ev in coded.events for e in ev.actor + ev.recipient
                if e.text.lower() not in ("we", "they", "it", "them", "us"))
+
+
+def resolved(nlp, text, kb=None, article_id="g"):
+    doc, events = chunk_events(nlp, text, article_id)
+    kb = kb if kb is not None else ActorKB()
+    resolve_actors(events, doc, Article(id=article_id, text=text), kb)
+    return {e.text: e for e in entities(events)}
+
+
+def test_country_from_the_sentence_only_when_it_is_safe(nlp):
+    found = resolved(nlp, "President Yoweri Kaguta Museveni threatened to ban Ugandan opposition "
+                          "candidates.")
+    assert found["President Yoweri Kaguta Museveni"].country == "UGA"
+    found = resolved(nlp, "Foreign Secretary Dominic Raab spoke with US Secretary of State Mike "
+                          "Pompeo about the case.")
+    assert found["Foreign Secretary Dominic Raab"].country is None  # a diplomat's sentence
+    found = resolved(nlp, "Former prosecutor Elie Honig discussed the Trump-Ukraine call.")
+    assert found["Former prosecutor Elie Honig"].country is None  # two sides of a hyphen
+
+
+def test_a_known_person_keeps_his_country_in_a_later_article(nlp):
+    kb = ActorKB()
+    resolved(nlp, "Adil Abdul-Mahdi, the acting Prime Minister of Iraq, condemned the attack.", kb)
+    later = resolved(nlp, "Caretaker Prime Minister Adil Abdul-Mahdi recommended that United "
+                          "States troops withdraw.", kb, "g2")
+    person = next(e for text, e in later.items() if "Abdul-Mahdi" in text)
+    assert person.country == "IRQ"
+    assert len([e for e in kb if e.name == "Adil Abdul-Mahdi"]) == 1
