@@ -27,7 +27,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 CORPUS = DATA / "training" / "clauses.tsv"
 OUTPUT = DATA / "classifier" / WEIGHTS
 VECTORS_FILE = DATA / "classifier" / VECTORS
-C = 10.0  # inverse regularisation, chosen by the grouped cross-validation below
+C = 10.0  # inverse regularisation: C=30 types more but its p >= 0.8 is only 90% right
 DENSE_SCALE = 1.0  # weight of the word-vector block against the sparse block
 VECTOR_DIMS = 64
 FOLDS = 5
