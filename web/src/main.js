@@ -1,7 +1,9 @@
 // The resgestae page: a thin client of the /v1 API. No network access beyond the
 // server it came from: d3 modules and the country outlines are in this bundle.
 import { axisBottom, axisLeft } from "d3-axis";
-import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation } from "d3-force";
+import {
+  forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY,
+} from "d3-force";
 import { geoNaturalEarth1, geoPath } from "d3-geo";
 import { scaleBand, scaleLinear, scaleOrdinal, scaleSqrt } from "d3-scale";
 import { select } from "d3-selection";
@@ -199,7 +201,10 @@ function drawNetwork(graph) {
     .force("link", forceLink(links).id((d) => d.id).distance(70))
     .force("charge", forceManyBody().strength(-160))
     .force("center", forceCenter(width / 2, height / 2))
-    .force("collide", forceCollide(18));
+    .force("collide", forceCollide(18))
+    // many small components would drift to the edges: keep them near the middle
+    .force("x", forceX(width / 2).strength(0.08))
+    .force("y", forceY(height / 2).strength(0.12));
   for (let i = 0; i < 300; i++) sim.tick();  // lay out once, then draw still
   const clamp = (v, hi) => Math.max(12, Math.min(hi - 12, v));
   for (const n of nodes) { n.x = clamp(n.x, width); n.y = clamp(n.y, height); }
@@ -229,7 +234,7 @@ async function refresh() {
   status("loading…");
   try {
     const [stats, places, network] = await Promise.all([
-      api("stats", state.filters), api("places", state.filters), api("network", state.filters),
+      api("stats", state.filters), api("places", state.filters), api("network", { ...state.filters, limit: 80 }),
     ]);
     $("event-count").textContent = `(${stats.total})`;
     drawTimeline(stats.by_day);
