@@ -121,3 +121,44 @@ def test_several_events_per_sentence_with_offsets_and_trigger_spans(code):
         assert event.trigger.split()[0] in text[t0:t1]
         assert event._trigger_i is not None and event._sent is not None
         assert 0 < event.confidence <= 1
+
+
+def test_complement_subject_of_a_demand_is_the_recipient(code):
+    (request,) = code("The PRC demanded that the US cancel its arms sales to Taiwan.")
+    assert request.event_type == "REQUEST"
+    assert [e.country for e in request.recipient] == ["USA"]
+
+
+def test_recipient_of_an_act_on_a_proposal_is_its_author(code):
+    (reject,) = code("Pakistan rejected a fresh offer from Afghanistan for direct talks.")
+    assert reject.event_type == "REJECT"
+    assert texts(reject.recipient) == ["Afghanistan"]
+    (accuse,) = code("Albania denounced Serbia's crackdown on ethnic Albanians.")
+    assert accuse.event_type == "ACCUSE" and texts(accuse.recipient) == ["Serbia"]
+
+
+def test_protest_target_comes_from_its_demand(code):
+    (protest,) = code(
+        "Students demonstrated in Jakarta to demand the resignation of President Suharto."
+    )
+    assert protest.event_type == "PROTEST"
+    assert any("Suharto" in t for t in texts(protest.recipient))
+
+
+def test_victim_of_die_is_the_recipient(code):
+    (death,) = code("A prisoner died of torture in police custody.")
+    assert death.event_type == "ASSAULT"
+    assert death.actor == [] and texts(death.recipient) == ["A prisoner"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry released a statement on Monday.",
+        "The Associated Press called the election for Biden.",
+        "The crowds dispersed after midnight.",
+        "The two ministers said the talks had been useful.",
+    ],
+)
+def test_sentences_without_political_events(code, text):
+    assert [(e.event_type, e.trigger) for e in code(text)] == []

@@ -66,6 +66,7 @@ TOPIC_PREPS = frozenset(
     }
 )
 VICTIM_VERBS = frozenset({"die", "perish"})
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside", "inside", "around"})
 # Prepositions on an object noun whose object is the recipient ("offer from", "ties with").
 OBJECT_PREPS = frozenset({"for", "between", "from", "by", "with", "of", "against", "on", "to"})
 # Verbal acts a reporting verb can perform itself ("reiterated its demand").
@@ -259,8 +260,10 @@ def is_actorish(token: Token, r: Rules, as_subject: bool = False) -> bool:
     lemma = lemma_of(token)
     if lemma in r.agent_nouns or token.lower_ in r.pronouns or lemma.endswith(("ist", "ian")):
         return True
-    if any(c.ent_type_ in ("NORP", "GPE") for c in token.lefts):
-        return True
+    if lookup(token) is None and any(
+        c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound") for c in token.lefts
+    ):
+        return True  # "Palestinian homes", "Israeli bulldozers"; not "Serbia's crackdown"
     return as_subject and token.pos_ == "NOUN" and lookup(token) is None
 
 
@@ -352,7 +355,7 @@ def _topic_step(current: Token, head: Token, start: Token, r: Rules) -> bool:
         return True  # inside the complement of "threatened to ...", "demanded that ..."
     if (
         current.dep_ in ("dobj", "obj")
-        and current is not start
+        and (current is not start or start.pos_ in ("NOUN", "PROPN"))
         and _typed_verb(head, r)
         and not (start.dep_ == "acl" and start.tag_ == "VBG")
     ):
@@ -500,16 +503,17 @@ def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Ru
         if obj.dep_ not in ("dobj", "obj", "nsubjpass") or is_actorish(obj, r):
             continue
         wanted = recipient_preps(lookup(obj), r) | OBJECT_PREPS
-        found = participants([t for t in objects(obj, wanted, r) if t.dep_ == "pobj"], r)
-        if found:
-            return found
+        attached = participants([t for t in objects(obj, wanted, r) if t.dep_ == "pobj"], r)
         owners = [
             c
             for c in obj.lefts
             if c.dep_ == "poss"
             or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
         ]
-        found = participants(owners, r)
+        owned = participants(owners, r)
+        # an act's author ("Serbia's crackdown") before whom it concerns; a thing's
+        # addressee ("ties with X", "offer from X") before its owner
+        found = (owned or attached) if lookup(obj) is not None else (attached or owned)
         if found:
             return found
     return []
@@ -521,6 +525,8 @@ def _protest_target(verb: Token, actors: list[Token], r: Rules) -> list[Token]:
     for token in verb.subtree:
         if token.i <= verb.i or token in actors:
             continue
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+            continue  # "in Jakarta" is where, not whom
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and token.dep_ != "compound":
             return participants([token], r)
     return []
