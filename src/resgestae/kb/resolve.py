@@ -35,6 +35,7 @@ from resgestae.kb.petrarch import KB_PREFIX, dictionary_code, iso_date
 from resgestae.model import Article, Entity, Event
 
 HE_SHE = frozenset({"he", "she", "him", "her"})
+WE = frozenset({"we", "us"})
 HEAD_VERBS = frozenset({"head", "lead", "chair", "command", "run", "direct"})
 ACRONYM_RE = re.compile(
     r"((?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|for|the|and|on)\s+)*)*[A-Z][\w'\u2019.-]*)"
@@ -325,7 +326,7 @@ def _kind(entity: Entity, ctx: Context) -> str:
         found = ctx.read(ctx.doc[entity._tokens[0] : entity._tokens[1]])
         if found:
             return found[1]
-    if norm(entity.text) in HE_SHE or norm(entity.name) in HE_SHE:
+    if norm(entity.text) in HE_SHE | WE or norm(entity.name) in HE_SHE | WE:
         return "pronoun"
     return "group"
 
@@ -363,12 +364,42 @@ def _known_name(entity: Entity, ctx: Context) -> KBEntry | None:
 
 
 def _pronoun(entity: Entity, ctx: Context) -> KBEntry | None:
-    """ "he said" -> the person named last before the pronoun (he/she only)."""
-    if norm(entity.text) not in HE_SHE or entity._tokens is None:
+    """ "he said" -> the person named last before the pronoun; "we" inside that person's
+    quote -> the side the person speaks for ("Libyan government"). "they" stays open."""
+    word = norm(entity.text)
+    if entity._tokens is None or word not in HE_SHE | WE:
         return None
     start = entity._tokens[0]
     before = [m for m in _all_mentions(ctx) if m.start < start]
-    return before[-1].entry if before else None
+    if not before:
+        return None
+    person = before[-1].entry
+    if word in HE_SHE:
+        return person
+    person = _speaker(ctx.doc[start], ctx) or person
+    if not (person.country and person.sectors):
+        return None
+    side = Entity(text=entity.text, name=entity.text, country=person.country,
+                  sector=person.sectors[0], sectors=list(person.sectors))
+    return _group(side, ctx)
+
+
+SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "insist", "stress"})
+
+
+def _speaker(token: Token, ctx: Context) -> KBEntry | None:
+    """The person a quote is attributed to in the same sentence (" ... ," he said)."""
+    for verb in token.sent:
+        if verb.lemma_ not in SPEECH_VERBS or verb.i < token.i:
+            continue
+        for subject in verb.children:
+            if subject.dep_ != "nsubj":
+                continue
+            if subject.lower_ in HE_SHE:
+                earlier = [m for m in _all_mentions(ctx) if m.start < token.i]
+                return earlier[-1].entry if earlier else None
+            return _article_person(ctx.doc[subject.left_edge.i : subject.i + 1].text, ctx)
+    return None
 
 
 def _all_mentions(ctx: Context) -> list[Mention]:
