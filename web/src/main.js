@@ -199,12 +199,13 @@ function drawNetwork(graph) {
   const links = graph.edges.map((e) => ({ ...e }));
   const sim = forceSimulation(nodes).stop()
     .force("link", forceLink(links).id((d) => d.id).distance(70))
-    .force("charge", forceManyBody().strength(-160))
+    // a crowded graph needs less repulsion to stay inside the panel
+    .force("charge", forceManyBody().strength(nodes.length > 40 ? -20 : -160))
     .force("center", forceCenter(width / 2, height / 2))
-    .force("collide", forceCollide(18))
+    .force("collide", forceCollide(nodes.length > 40 ? 8 : 18))
     // many small components would drift to the edges: keep them near the middle
-    .force("x", forceX(width / 2).strength(0.08))
-    .force("y", forceY(height / 2).strength(0.12));
+    .force("x", forceX(width / 2).strength(0.1))
+    .force("y", forceY(height / 2).strength(0.18));
   for (let i = 0; i < 300; i++) sim.tick();  // lay out once, then draw still
   const clamp = (v, hi) => Math.max(12, Math.min(hi - 12, v));
   for (const n of nodes) { n.x = clamp(n.x, width); n.y = clamp(n.y, height); }
