@@ -172,7 +172,7 @@ def _fallback_entity(token: Token, span: Span) -> Entity | None:
     if token.pos_ != "NOUN" or token.ent_type_ or token.lower_ in r.pronouns or lookup(token):
         return None
     lemma = lemma_of(token)
-    nationality = any(w.ent_type_ in ("NORP", "GPE") for w in token.lefts)
+    nationality = any(w.ent_type_ in ("NORP", "GPE") for w in span if w.i != token.i)
     if not (nationality or lemma in r.agent_nouns or lemma.endswith(("ist", "ian"))):
         return None
     country = None

@@ -66,6 +66,7 @@ TOPIC_PREPS = frozenset(
     }
 )
 VICTIM_VERBS = frozenset({"die", "perish"})
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside", "inside", "around"})
 # Prepositions on an object noun whose object is the recipient ("offer from", "ties with").
 OBJECT_PREPS = frozenset({"for", "between", "from", "by", "with", "of", "against", "on", "to"})
@@ -490,8 +491,13 @@ def _attach_arguments(clause: Clause, r: Rules) -> None:
     if not recipients and clause.inner is not None:
         recipients = _inner_recipients(clause, r)
     clause.actors = participants(actors, r, as_subject=True)
-    if not recipients and clause.entry is not None and clause.entry.event_type == "PROTEST":
+    etype = clause.entry.event_type if clause.entry is not None else None
+    if not recipients and etype == "PROTEST":
         recipients = _protest_target(verb, clause.actors, r)
+    if not recipients and etype == "THREATEN":
+        recipients = _condition_subject(clause.inner or verb, r) or _condition_subject(verb, r)
+    if not recipients and etype in CONFLICT_TYPES | {"THREATEN"}:
+        recipients = _country_in(clause.inner or verb, r)
     clause.recipients = recipients
 
 
@@ -517,6 +523,30 @@ def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Ru
         if found:
             return found
     return []
+
+
+def _condition_subject(verb: Token, r: Rules) -> list[Token]:
+    """Whom a threat targets: the subject of its condition ("... unless the Kremlin closes
+    its base", "if the United States goes ahead")."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
+        ):
+            return participants(subject(child)[0], r, as_subject=True)
+    return []
+
+
+def _country_in(verb: Token, r: Rules) -> list[Token]:
+    """ "attacks in Israel": a country (not a town) where force is used is its target;
+    `code_actor` turns towns away."""
+    found = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+        for g in c.children
+        if g.dep_ == "pobj" and g.ent_type_ == "GPE"
+    ]
+    return participants(found, r)
 
 
 def _protest_target(verb: Token, actors: list[Token], r: Rules) -> list[Token]:
