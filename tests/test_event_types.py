@@ -123,3 +123,16 @@ def test_plover_dev_gold_floors(coder, shared):
     assert f1 >= PLOVER_DEV_F1_FLOOR, f"PLOVER dev type F1 {f1:.3f} < {PLOVER_DEV_F1_FLOOR}"
     precision = confident_right / confident
     assert confident > 50 and precision >= CONFIDENT_PRECISION_FLOOR, (confident, precision)
+
+
+@pytest.mark.parametrize(
+    "text, mode, cameo",
+    [
+        ("EU leaders met in Brussels for a two-day summit on migration.", "multilateral", "040"),
+        ("The Iranian president spoke by telephone with the French president.", "phone", "041"),
+        ("The Turkish defense minister visited Tripoli on Saturday.", "visit", "042"),
+    ],
+)
+def test_consult_modes(code, text, mode, cameo):
+    (event,) = code(text)
+    assert (event.event_type, event.mode, event.cameo) == ("CONSULT", mode, cameo)

@@ -106,6 +106,7 @@ class Clause:
     nominal: bool = False
     split: bool = False  # one event per actor ("backed by A, B and C")
     keywords: list[str] = field(default_factory=list)  # the sentence's context keywords
+    multilateral: bool = False  # the sentence speaks of a summit, a conference, an IGO
 
 
 def is_verb(token: Token) -> bool:
@@ -645,6 +646,8 @@ def find_clauses(sent: Span) -> list[Clause]:
             clause = noun_clause(token, r)
             if clause is not None:
                 clauses.append(clause)
+    multilateral = any(t.lower_ in r.multilateral for t in sent)
     for clause in clauses:
         clause.keywords = keywords
+        clause.multilateral = multilateral
     return clauses

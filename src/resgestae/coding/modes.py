@@ -121,6 +121,8 @@ def code_clause(clause: Clause, mod: Modality) -> Coding | None:
             )
         return None
     coding = _opaque(clause, mod, r) if clause.inner is not None else _modal(clause, mod, r)
+    if coding.event_type == "CONSULT" and coding.mode is None and clause.multilateral:
+        coding.mode = "multilateral"
     coding.context = contexts(clause, r)
     return coding
 

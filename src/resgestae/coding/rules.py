@@ -36,6 +36,7 @@ class Rules:
     pronouns: frozenset[str]
     recipient_preps: frozenset[str]
     type_cameo: dict[str, str]
+    multilateral: frozenset[str]
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -72,6 +73,7 @@ def parse_rules(data: dict) -> Rules:
             "agent_nouns",
             "pronouns",
             "recipient_preps",
+            "multilateral",
         )
     }
     return Rules(
