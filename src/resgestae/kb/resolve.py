@@ -515,6 +515,8 @@ def _apply_dictionary(entity: Entity, ctx: Context, person: bool = False) -> Non
         if ctx.kb.dictionary_only:
             entity.country, entity.sector, entity.sectors = None, None, []
         return
+    if "ELI" in entity.sectors and "ELI" not in agents:
+        agents = [*agents, "ELI"]  # "former ...": PETRARCH's ELI, whatever the dictionary
     code = dictionary_code(role, agents)
     # A person the text named, coded only by a word around the name ("Turkish"), keeps
     # the name and identity the text gave; the dictionary gives the codes.
