@@ -21,12 +21,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="PETRARCH actor/agent dictionary for PETRARCH gold "
         "(repeatable; default: PETR.Validate.*)",
     )
+    parser.add_argument("--misses", type=int, default=0, metavar="N",
+                        help="also list the first N records the coder got wrong")
     parser.add_argument("--output", "-o", default=None, help="write here instead of stdout")
 
 
 def run(args: argparse.Namespace) -> int:
     result = evaluate(args.gold, limit=args.limit, model=args.model, dictionaries=args.dictionary)
-    text = json.dumps(result, indent=2, ensure_ascii=False) + "\n" if args.json else render(result)
+    if args.json:
+        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = render(result, misses=args.misses)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
             out.write(text)

@@ -10,8 +10,8 @@ from resgestae.model import EVENT_TYPES
 NONE = "NONE"
 
 
-def render(result: dict[str, Any]) -> str:
-    """The result of `evaluate` as plain-text tables."""
+def render(result: dict[str, Any], misses: int = 0) -> str:
+    """The result of `evaluate` as plain-text tables (and the first `misses` wrong records)."""
     kind = result.get("format")
     if kind == "plover":
         body = _plover(result)
@@ -19,7 +19,8 @@ def render(result: dict[str, Any]) -> str:
         body = _petrarch(result)
     else:
         body = _generic(result)
-    return "\n".join([_header(result), *body, *_errors(result)]) + "\n"
+    listed = _misses(result, misses) if misses else []
+    return "\n".join([_header(result), *body, *listed, *_errors(result)]) + "\n"
 
 
 def _pct(value: float | None) -> str:
@@ -121,6 +122,19 @@ def _generic(result: dict[str, Any]) -> list[str]:
             lines.append(f"  {key:<34} {len(value)} (listed with --json)")
         else:
             lines.append(f"  {key:<34} {json.dumps(value)}")
+    return lines
+
+
+def _misses(result: dict[str, Any], limit: int) -> list[str]:
+    rows = result.get("misses") or result.get("failures") or []
+    lines = ["", f"Records coded wrong ({len(rows)}; first {min(limit, len(rows))}):"]
+    for row in rows[:limit]:
+        if "predicted" in row:  # PLOVER: gold types vs ours
+            ours = ", ".join(f"{p['event_type']}({p.get('trigger')}, {p.get('confidence')})"
+                             for p in row["predicted"]) or "nothing"
+            lines.append(f"  {row['id']}: gold {', '.join(row['gold'])}; ours {ours}")
+        else:  # PETRARCH: triples
+            lines.append(f"  {row['id']}: gold {row['gold']}; ours {row['ours']}")
     return lines
 
 
