@@ -416,10 +416,22 @@ def _same_act(token: Token, entry: Entry | None, r: Rules) -> bool:
     return head_entry is not None and head_entry.event_type == entry.event_type
 
 
+def _worth_a_look(token: Token, lemma: str, r: Rules) -> bool:
+    """An untyped verb can still matter: it frames or carries an event, or the
+    classifier may type it (main-line verbs), or "must" makes it a request."""
+    if lemma in r.light or lemma in r.opaque or _governing(token, r):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in r.modal_obligation for c in token.children):
+        return True
+    return token.dep_ in ("ROOT", "ccomp", "conj", "xcomp", "parataxis")
+
+
 def verb_clause(token: Token, r: Rules) -> Clause | None:
     """The clause a verb heads, or None when it frames or reports another."""
     lemma = lemma_of(token)
     entry = lookup(token)
+    if entry is None and not _worth_a_look(token, lemma, r):
+        return None  # cheap exit: most verbs in news are no event at all
     if (
         _skip_verb(token, r)
         or (lemma in r.reporting and entry is None)
