@@ -272,6 +272,11 @@ def _continues(doc: Doc, i: int, limit: int) -> bool:
         return i > 0 and doc[i - 1].lower_ in ("of", "for")
     if tok.lower_ in ("'s", "’s"):
         return False
+    if (tok.lower_ in lexicon().name_particles or tok.text == "-") and i + 1 < limit:
+        nxt = doc[i + 1]
+        if nxt.text == "-" and i + 2 < limit:
+            nxt = doc[i + 2]
+        return nxt.is_title  # "Hamad bin Khalifa al-Thani"
     return (tok.is_title or tok.is_upper) and tok.pos_ in ("PROPN", "NOUN") and not tok.is_punct
 
 
@@ -318,7 +323,8 @@ def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
     if reading.country is None and reading.org is not None and reading.org.country:
         reading.country = reading.org.country
     if reading.country is None:
-        reading.country = (_misspelt_country(head) or _international(core)
+        misspelt = (_misspelt_country(t) for t in core if t.i == head.i or t.dep_ == "poss")
+        reading.country = (next((c for c in misspelt if c), None) or _international(core)
                            or _owner_country(core, span))
     leader = next((h.value for h in _ngram_hits(doc, core.start, core.end, lex.leader)), None)
     if leader is not None:
@@ -445,7 +451,7 @@ def _fuzzy_country(word: str) -> str | None:
 
 def _misspelt_country(head: Token) -> str | None:
     """ "Ethopia", "Afganistan": a place NER saw that no table spells this way."""
-    if head.ent_type_ not in ("GPE", "LOC", "NORP", "") or head.pos_ != "PROPN" \
+    if head.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", "") or head.pos_ != "PROPN" \
             or len(head.text) < 6:
         return None
     return _fuzzy_country(head.text)
