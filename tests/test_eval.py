@@ -72,6 +72,7 @@ def test_plover_numbers_by_hand() -> None:
     low = next(b for b in result["confidence"]["buckets"] if b["low"] == 0.0)
     assert (low["correct"], low["total"]) == (0, 1)
     assert [m["id"] for m in result["misses"]] == ["t2", "t3"]
+    assert result["factuality"]["asserted"] == {"correct": 2, "total": 4, "accuracy": 0.5}
     listed = render({**result, "path": "x"}, misses=1)
     assert "t2: gold ASSAULT; ours THREATEN" in listed and "t3:" not in listed
 

@@ -83,6 +83,7 @@ class _Tallies:
         self.countries = {"actor": [0, 0, 0], "recipient": [0, 0, 0]}  # correct, overlap, total
         self.scored: list[tuple[float, bool]] = []  # (confidence, right type) per prediction
         self.misses: list[dict[str, Any]] = []  # records with a missed or an extra event
+        self.factuality: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # right, predicted
 
     def add(self, record: dict[str, Any], predicted: list[dict]) -> None:
         gold = record.get("expected") or []
@@ -99,6 +100,9 @@ class _Tallies:
         for event in predicted:
             self.predicted[event["event_type"]] += 1
             self.scored.append((_confidence(event), id(event) in matched_ids))
+            tally = self.factuality[str(event.get("factuality") or "asserted")]
+            tally[0] += id(event) in matched_ids
+            tally[1] += 1
         if len(matched_ids) < max(len(gold), len(predicted)):
             self.misses.append(_miss(record, predicted))
 
@@ -132,6 +136,7 @@ class _Tallies:
             "actor_country": self._country("actor"),
             "recipient_country": self._country("recipient"),
             "confidence": confidence_report(self.scored),
+            "factuality": {k: share(*v) for k, v in sorted(self.factuality.items())},
             "misses": self.misses,
         }
 

@@ -58,6 +58,9 @@ def _plover(result: dict[str, Any]) -> list[str]:
     lines.append(_share_line("actor country", result["actor_country"]))
     lines.append(_share_line("recipient country", result["recipient_country"]))
     lines += ["", *_confidence(result["confidence"])]
+    if result.get("factuality"):
+        lines += ["", "Factuality: share of predicted events right in type"]
+        lines += [_share_line(kind, block) for kind, block in result["factuality"].items()]
     return lines
 
 
