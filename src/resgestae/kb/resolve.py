@@ -66,6 +66,7 @@ class Context:
     persons: list[Mention] = field(default_factory=list)
     entries: dict[str, KBEntry] = field(default_factory=dict)  # kb_id -> entry, this article
     reads: dict[tuple[int, int], tuple[Entity, str] | None] = field(default_factory=dict)
+    mentions: list[Mention] | None = None  # all person mentions, once persons are learned
 
     def read(self, span: Span) -> tuple[Entity, str] | None:
         """read_actor, once per span of this article (learning and resolving share it)."""
@@ -404,6 +405,12 @@ def _speaker(token: Token, ctx: Context) -> KBEntry | None:
 
 def _all_mentions(ctx: Context) -> list[Mention]:
     """Full-name mentions plus surname-only mentions that resolve, in text order."""
+    if ctx.mentions is None:
+        ctx.mentions = _mentions(ctx)
+    return ctx.mentions
+
+
+def _mentions(ctx: Context) -> list[Mention]:
     mentions = list(ctx.persons)
     for ent in ctx.doc.ents:
         if len(ent) == 1 and ent.label_ in ("PERSON", "ORG", "NORP", ""):
