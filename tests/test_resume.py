@@ -1,4 +1,10 @@
-"""Kill a real `resgestae code` run (kill -9, Ctrl-C), run it again, compare with a clean run."""
+"""Kill a real `resgestae code` run (kill -9, Ctrl-C), run it again, compare with a clean run.
+
+Events are compared article by article (how many each article gave), not event
+by event: the actor KB learns from the articles in the order each process sees
+them, so which reports merge into one event depends on how the corpus was split
+among processes, which a killed and resumed run cannot reproduce.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +24,9 @@ from resgestae.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 RESGESTAE = Path(sys.executable).with_name("resgestae")
-N_ARTICLES = 120
-KILL_AFTER = 20  # articles stored before the kill
+N_ARTICLES = 60
+CHUNK = 4  # articles per task and per transaction
+KILL_AFTER = 12  # articles stored before the kill
 
 
 def write_corpus(path: Path, n: int) -> Path:
@@ -37,31 +44,21 @@ def write_corpus(path: Path, n: int) -> Path:
 
 def command(corpus: Path, db: Path, workers: int) -> list[str]:
     return [str(RESGESTAE), "code", str(corpus), "--db", str(db), "--workers", str(workers),
-            "--format", "jsonl", "--output", os.devnull]
+            "--chunk-size", str(CHUNK), "--format", "jsonl", "--output", os.devnull]
 
 
 def snapshot(db: Path) -> dict[str, object]:
     """What a run leaves in the store: articles (how often each is stored), events, mentions."""
+    queries = {
+        "articles": "SELECT id, count(*) FROM articles GROUP BY id",
+        "n_events": "SELECT id, n_events, content_hash FROM articles",
+        "coded_at": "SELECT id, coded_at FROM articles",
+        "mentions": "SELECT article_id, mention_id, count FROM mentions",
+        "twice": "SELECT id FROM events GROUP BY id HAVING count(*) > 1 UNION ALL "
+                 "SELECT event_id FROM mentions GROUP BY event_id, article_id HAVING count(*) > 1",
+    }
     with Store(db, read_only=True) as store:
-        con = store.con
-        articles = con.execute("SELECT id, count(*) FROM articles GROUP BY id").fetchall()
-        events = con.execute(
-            "SELECT id, article_id, mentions, article_ids, record FROM events").fetchall()
-        mentions = con.execute(
-            "SELECT event_id, article_id, count, mention_id, record FROM mentions").fetchall()
-        return {"articles": sorted(articles),
-                "events": sorted((*e[:4], _stable(e[4])) for e in events),
-                "mentions": sorted((*m[:4], _stable(m[4])) for m in mentions)}
-
-
-def _stable(record_json: str) -> str:
-    # the schema documents a stored record's mentions/article_ids as stale: leave them out
-    if not record_json:
-        return ""
-    record = json.loads(record_json)
-    record.pop("mentions", None)
-    record.pop("article_ids", None)
-    return json.dumps(record, sort_keys=True)
+        return {name: sorted(store.con.execute(sql).fetchall()) for name, sql in queries.items()}
 
 
 def run_until(cmd: list[str], stored: int, sig: int) -> tuple[int, list[int]]:
@@ -128,6 +125,8 @@ def test_killed_run_resumes_without_duplicates_or_losses(corpus, reference, tmp_
     assert int(coded) + int(before) == N_ARTICLES
 
     final = snapshot(db)
-    assert all(count == 1 for _, count in final["articles"])
-    assert len(final["articles"]) == N_ARTICLES
-    assert final == reference
+    assert final["articles"] == reference["articles"]  # every article, each stored once
+    assert final["n_events"] == reference["n_events"]  # each gave the events a clean run gives
+    assert final["twice"] == []  # no event or mention stored twice
+    assert set(partial["coded_at"]) <= set(final["coded_at"])  # stored ones were not re-coded
+    assert set(partial["mentions"]) <= set(final["mentions"])
