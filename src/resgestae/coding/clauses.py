@@ -206,7 +206,11 @@ def subject(token: Token) -> tuple[list[Token], bool]:
                     token.dep_ == "conj" and current is token.head
                 )
         if current.dep_ in ("acl",) and current.head.pos_ in ("NOUN", "PROPN"):
-            return [current.head], current.tag_ == "VBN"
+            noun = current.head
+            if current.tag_ == "VBG" and noun.dep_ in ("dobj", "obj") and not _agentive(noun):
+                # "adopted a motion extending the deployment": the adopter acts
+                return subject(noun.head)[0], False
+            return [noun], current.tag_ == "VBN"
         if (
             current.dep_ not in ("xcomp", "conj", "acomp", "advcl", "relcl")
             or current.head is current
@@ -216,6 +220,15 @@ def subject(token: Token) -> tuple[list[Token], bool]:
             return [current.head], current.tag_ == "VBN"
         current = current.head
     return [], False
+
+
+def _agentive(token: Token) -> bool:
+    """A noun that names someone who can act (a name, a group, an office)."""
+    return (
+        token.pos_ == "PROPN"
+        or token.ent_type_ in ACTOR_ENTS
+        or lemma_of(token) in rules().agent_nouns
+    )
 
 
 def _relative(token: Token) -> Token:
