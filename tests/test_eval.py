@@ -73,8 +73,21 @@ def test_plover_numbers_by_hand() -> None:
     assert (low["correct"], low["total"]) == (0, 1)
     assert [m["id"] for m in result["misses"]] == ["t2", "t3"]
     assert result["factuality"]["asserted"] == {"correct": 2, "total": 4, "accuracy": 0.5}
+    assert result["mode"]["total"] == 0 and result["context"]["total"] == 0  # gold gives none
     listed = render({**result, "path": "x"}, misses=1)
     assert "t2: gold ASSAULT; ours THREATEN" in listed and "t3:" not in listed
+
+
+def test_plover_mode_and_context() -> None:
+    record = {"id": "m1", "text": "x", "expected": [
+        {"event_type_current": "PROTEST", "mode": "strike-hun", "context": "rights, economic"}]}
+    event = {**_event("PROTEST", 0.9), "mode": "hunger", "context": ["human_rights"]}
+    result = score_plover([record], [[event]])
+    assert result["mode"] == {"correct": 1, "total": 1, "accuracy": 1.0}
+    assert result["context"]["correct"] == 1
+    event["mode"], event["context"] = "demo", ["military"]
+    result = score_plover([record], [[event]])
+    assert result["mode"]["correct"] == 0 and result["context"]["correct"] == 0
 
 
 def test_plover_confusion_prefers_matching_type() -> None:

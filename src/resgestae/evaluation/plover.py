@@ -22,6 +22,11 @@ from .metrics import prf, ratio, share
 NONE = "NONE"
 # PLOVER's gold uses a few pre-ISO country codes; ours are ISO-3.
 GOLD_CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+# ... and a few modes and contexts under their 0.5 names; today's names on the right.
+GOLD_MODE_ALIASES = {"strike-hun": "hunger", "demo-org": "demo", "demo-spon": "demo",
+                     "riot-org": "riot", "riot-spon": "riot", "host": "visit"}
+GOLD_CONTEXT_ALIASES = {"refugees": "refugee", "rights": "human_rights",
+                        "political": "political_institutions", "government": "executive"}
 CONFIDENCE_THRESHOLD = 0.8
 MISS_FIELDS = ("event_type", "trigger", "confidence")
 BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -81,6 +86,8 @@ class _Tallies:
         self.predicted: Counter[str] = Counter()
         self.confusion: dict[str, Counter[str]] = defaultdict(Counter)
         self.countries = {"actor": [0, 0, 0], "recipient": [0, 0, 0]}  # correct, overlap, total
+        self.modes = [0, 0]  # right, matched events whose gold gives a mode
+        self.contexts = [0, 0]  # ours include one of the gold contexts, gold gives one
         self.scored: list[tuple[float, bool]] = []  # (confidence, right type) per prediction
         self.misses: list[dict[str, Any]] = []  # records with a missed or an extra event
         self.factuality: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # right, predicted
@@ -97,6 +104,7 @@ class _Tallies:
                 self.tp[kind] += 1
                 matched_ids.add(id(event))
                 self._countries(expected, event)
+                self._mode_context(expected, event)
         for event in predicted:
             self.predicted[event["event_type"]] += 1
             self.scored.append((_confidence(event), id(event) in matched_ids))
@@ -117,6 +125,17 @@ class _Tallies:
             tally[1] += bool(ours & gold_codes) or ours == gold_codes
             tally[2] += 1
 
+    def _mode_context(self, expected: dict, event: dict) -> None:
+        mode = str(expected.get("mode_current_hint") or expected.get("mode") or "").lower()
+        if mode:
+            self.modes[1] += 1
+            self.modes[0] += GOLD_MODE_ALIASES.get(mode, mode) == (event.get("mode") or "")
+        contexts = {c.strip().lower() for c in str(expected.get("context") or "").split(",")}
+        contexts = {GOLD_CONTEXT_ALIASES.get(c, c) for c in contexts} - {""}
+        if contexts:
+            self.contexts[1] += 1
+            self.contexts[0] += bool(contexts & set(event.get("context") or []))
+
     def result(self, n_records: int) -> dict[str, Any]:
         types = [t for t in EVENT_TYPES if self.gold[t] or self.predicted[t]]
         types += sorted((set(self.gold) | set(self.predicted)) - set(EVENT_TYPES))
@@ -135,6 +154,8 @@ class _Tallies:
             "confusion": {g: dict(row) for g, row in sorted(self.confusion.items())},
             "actor_country": self._country("actor"),
             "recipient_country": self._country("recipient"),
+            "mode": share(*self.modes),
+            "context": share(*self.contexts),
             "confidence": confidence_report(self.scored),
             "factuality": {k: share(*v) for k, v in sorted(self.factuality.items())},
             "misses": self.misses,

@@ -54,9 +54,12 @@ def _plover(result: dict[str, Any]) -> list[str]:
     lines.append(_prf_row("micro", micro))
     lines.append(f"{'macro F1':<11} {'':>13} {_num(result['macro_f1']):>6}")
     lines += ["", *_confusion(result["confusion"]), ""]
-    lines.append("Countries on matched events (set of countries equals the gold codes):")
+    lines.append("On matched events (countries: our set equals the gold codes):")
     lines.append(_share_line("actor country", result["actor_country"]))
     lines.append(_share_line("recipient country", result["recipient_country"]))
+    if "mode" in result:
+        lines.append(_share_line("mode (where gold gives one)", result["mode"]))
+        lines.append(_share_line("context (one of gold's)", result["context"]))
     lines += ["", *_confidence(result["confidence"])]
     if result.get("factuality"):
         lines += ["", "Factuality: share of predicted events right in type"]
