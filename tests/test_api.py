@@ -334,6 +334,7 @@ def test_read_index_matches_direct_queries(tmp_path, filters):
         con = store.con.cursor()
         assert browse.stats(con, filters, indexed=True) == browse.stats(con, filters)
         assert browse.places(con, filters, indexed=True) == browse.places(con, filters)
+        assert browse.actors(con, filters, indexed=True) == browse.actors(con, filters)
         assert browse.network(con, filters, indexed=True) == browse.network(con, filters)
         assert browse.network(con, filters, 2, indexed=True) == browse.network(con, filters, 2)
         walked = {}

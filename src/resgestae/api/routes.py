@@ -107,12 +107,14 @@ def get_event(event_id: str, con: Annotated[Any, Depends(reader)]) -> dict[str, 
 
 @router.get("/actors", dependencies=[*Read, Depends(_allowed("name", "limit"))])
 def list_actors(
-    filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
+    request: Request, filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
     name: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=10000)] = 100,
 ) -> dict[str, Any]:
     """Canonical actors of the matching events, most active first."""
-    return {"actors": _run(browse.actors, con, filters.values, name=name, limit=limit)}
+    found = _run(browse.actors, con, filters.values, name=name, limit=limit,
+                 indexed=request.app.state.index.ready)
+    return {"actors": found}
 
 
 @router.get("/network", dependencies=[*Read, Depends(_allowed("limit"))])
