@@ -11,7 +11,7 @@ from resgestae.coding.actors import code_actor
 from resgestae.kb import ActorKB, resolve_actors
 from resgestae.kb.names import same_person
 from resgestae.kb.persist import load_kb, save_kb
-from resgestae.model import Article, Event
+from resgestae.model import Article, Entity, Event
 from resgestae.store import Store
 
 
@@ -257,3 +257,17 @@ def test_a_known_person_keeps_his_country_in_a_later_article(nlp):
     person = next(e for text, e in later.items() if "Abdul-Mahdi" in text)
     assert person.country == "IRQ"
     assert len([e for e in kb if e.name == "Adil Abdul-Mahdi"]) == 1
+
+
+def test_entities_without_good_tokens_are_resolved_by_their_words(nlp):
+    text = "Turkey backed the GNA."
+    doc = nlp(text)
+    actor = [Entity(text="Turkey", name="Turkey", _tokens=(500, 501)), Entity(text="", name="")]
+    event = Event(article_id="t", event_type="SUPPORT", text=text, span=(0, len(text)),
+                  actor=actor, recipient=[Entity(text="the GNA", name="the GNA")])
+    resolve_actors([event], doc, Article(id="t", text=text), ActorKB())
+    turkey, empty = event.actor
+    assert (turkey.name, turkey.country, turkey.kb_id is not None) == ("Turkey", "TUR", True)
+    assert empty.kb_id is None
+    gna = event.recipient[0]
+    assert (gna.name, gna.country, gna.sector) == ("Government of National Accord", "LBY", "GOV")

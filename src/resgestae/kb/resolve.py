@@ -71,6 +71,8 @@ class Context:
     def read(self, span: Span) -> tuple[Entity, str] | None:
         """read_actor, once per span of this article (learning and resolving share it)."""
         key = (span.start, span.end)
+        if not len(span):
+            return None
         if key not in self.reads:
             self.reads[key] = read_actor(span)
         found = self.reads[key]
@@ -314,12 +316,32 @@ def _merge(entry: KBEntry, entity: Entity, ctx: Context) -> KBEntry:
 
 def resolve_entity(entity: Entity, ctx: Context) -> None:
     """Canonical name, kb_id and missing attributes for one actor or recipient."""
+    if entity._tokens is not None and not 0 <= entity._tokens[0] < entity._tokens[1] <= len(
+            ctx.doc):
+        entity._tokens = None  # token indices that are not this Doc's: go by text alone
+    if not entity.text.strip():
+        return
+    if entity._tokens is None:
+        _from_words(entity)
     kind = _kind(entity, ctx)
     entry = _entry_for(entity, kind, ctx)
     if entry is not None:
         _fill(entity, entry)
     if ctx.kb.dictionary is not None:
         _apply_dictionary(entity, ctx, person=entry is not None and entry.kind == "person")
+
+
+def _from_words(entity: Entity) -> None:
+    """An entity made without tokens: what the lexicon says of its words."""
+    lex = lexicon()
+    words = re.sub(r"^(the|a|an)\s+", "", entity.text.strip(), flags=re.IGNORECASE)
+    org, country = lex.org(words), lex.country(words)
+    if org is not None:
+        entity.name, entity.country = org.name, entity.country or org.country
+        entity.sectors = entity.sectors or list(org.sectors)
+    elif country is not None and country.kind != "capital":
+        entity.name, entity.country = country.name, entity.country or country.code
+    entity.sector = entity.sector or (entity.sectors[0] if entity.sectors else None)
 
 
 def _kind(entity: Entity, ctx: Context) -> str:
@@ -329,6 +351,10 @@ def _kind(entity: Entity, ctx: Context) -> str:
             return found[1]
     if norm(entity.text) in HE_SHE | WE or norm(entity.name) in HE_SHE | WE:
         return "pronoun"
+    if lexicon().org(entity.name):
+        return "org"
+    if entity.country and lexicon().country(entity.name):
+        return "country"
     return "group"
 
 
