@@ -15,7 +15,7 @@ import geojson
 import networkx as nx
 import pyarrow.parquet as pq
 import pytest
-from fixture_events import ARTICLE, fixture_records
+from fixture_events import ARTICLE, fixture_events, fixture_records
 
 from resgestae.errors import ConfigError
 from resgestae.export import FORMATS, write_events
@@ -125,3 +125,20 @@ def test_graphml_network(tmp_path):
 def test_unknown_format(tmp_path):
     with pytest.raises(ConfigError, match="unknown export format 'xml'"):
         write_events([], "xml", tmp_path / "x")
+
+
+def test_export_command_from_store(tmp_path, capsys):
+    from resgestae.cli import main
+    from resgestae.store import Store
+
+    db = tmp_path / "events.duckdb"
+    with Store(db) as store:
+        store.replace_article(ARTICLE, fixture_events())
+    out = tmp_path / "events.tsv"
+    assert main(["export", "--format", "gdelt", "--output", str(out), "--db", str(db),
+                 "--country", "TUR", "--since", "2020-12-25"]) == 0
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 2 and all(r[GDELT_COLUMNS.index("SOURCEURL")] == ARTICLE.url for r in rows)
+    assert "wrote 2 gdelt items" in capsys.readouterr().err
+    assert main(["export", "--format", "csv", "--output", str(out), "--db", str(db),
+                 "--since", "not-a-date"]) == 2
