@@ -449,6 +449,7 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         _skip_verb(token, r)
         or (lemma in r.reporting and entry is None)
         or _same_act(token, entry, r)
+        or (token.dep_ == "conj" and _same_act(token.head, entry, r))
     ):
         return None
     if _governing(token, r) and lemma not in r.opaque:
