@@ -110,3 +110,19 @@ def test_corpus_shares_no_sentences_with_gold(shared: Path) -> None:
         pytest.skip("no gold files in ../shared")
     copied = [c for _, _, c in read_corpus(CORPUS) if _grams(c) & gold_grams]
     assert not copied, copied[:5]
+
+
+def test_classifier_check_on_gold_records(tmp_path: Path) -> None:
+    from resgestae.evaluation.classifier_check import check
+
+    records = [
+        {"id": "c1", "text": "Kenyan troops shelled rebel positions near the border.",
+         "expected": [{"event_type_current": "ASSAULT"}]},
+        {"id": "c2", "text": "Norway urged Sri Lanka to resume peace talks.",
+         "expected": [{"event_type_current": "REQUEST"}]},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = check(path)
+    assert result["gold_event_clauses"]["total"] <= 2
+    assert sum(b["total"] for b in result["buckets"]) == result["gold_event_clauses"]["total"]
