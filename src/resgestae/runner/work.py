@@ -20,6 +20,8 @@ from resgestae.config import Config
 from resgestae.errors import InputError
 from resgestae.model import Article
 
+WARM_UP = ("Turkish Defence Minister Hulusi Akar met Libyan officials in Tripoli on Saturday, "
+           "two days after warlord Khalifa Haftar threatened to attack Turkish forces.")
 # One Coder per process and config: loading the spaCy model costs seconds, a
 # chunk should cost milliseconds of set-up. Key -> (the KB it was given, Coder).
 _CODERS: dict[tuple[Any, ...], tuple[Any, Any]] = {}
@@ -56,8 +58,24 @@ def get_coder(config: Config, kb: Any = None) -> Any:
     if cached is None or (kb is not None and cached[0] is not kb):
         from resgestae.pipeline import Coder  # spaCy is imported only where coding happens
 
-        cached = _CODERS[key] = (kb, Coder(config, kb=kb))
+        coder = Coder(config, kb=kb)
+        _warm_up(coder)
+        cached = _CODERS[key] = (kb, coder)
     return cached[1]
+
+
+def _warm_up(coder: Any) -> None:
+    # Stages that set themselves up on first use (matchers, gazetteer) must do it
+    # outside a memory zone, or the strings they add would be freed with the zone.
+    # A throwaway KB: the run's KB must not learn actors from this sentence.
+    from resgestae.kb import ActorKB
+
+    kb, coder.kb = coder.kb, ActorKB()
+    try:
+        for _ in coder.code([Article(id="warm-up", text=WARM_UP, date="2020-12-26")]):
+            pass
+    finally:
+        coder.kb = kb
 
 
 def code_chunk(articles: list[Article], config: Config, kb: Any = None) -> list[Outcome]:
