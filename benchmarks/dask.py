@@ -28,6 +28,14 @@ def _local(name: str):
     return module
 
 
+def load_model() -> None:
+    """Load the Coder on a worker (run there; returns nothing to pickle back)."""
+    from resgestae.config import Config
+    from resgestae.runner.work import get_coder
+
+    get_coder(Config())
+
+
 def peak_rss_mb() -> float:
     """This process's peak RSS in MB (run on each worker)."""
     import resource
@@ -42,12 +50,11 @@ def run(workers: int, corpus: Path, out: Path, partition_size: int) -> tuple[flo
     from resgestae.config import Config
     from resgestae.readers import read_inputs
     from resgestae.runner.cluster import run_cluster
-    from resgestae.runner.work import get_coder
 
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                            host="127.0.0.1", dashboard_address=None)
     with cluster, Client(cluster) as client:
-        client.run(get_coder, Config())  # every worker loads the model now, off the clock
+        client.run(load_model)  # every worker loads the model now, off the clock
         start = time.perf_counter()
         result = run_cluster(read_inputs([str(corpus)]), Config(), out,
                              scheduler=cluster.scheduler_address, partition_size=partition_size)
