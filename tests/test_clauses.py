@@ -162,3 +162,21 @@ def test_victim_of_die_is_the_recipient(code):
 )
 def test_sentences_without_political_events(code, text):
     assert [(e.event_type, e.trigger) for e in code(text)] == []
+
+
+def test_event_span_leaves_out_blanked_text_and_whitespace(coder):
+    """A dateline blanked for coding and the blank lines between paragraphs are no
+    part of an event's text; its text is exactly the article text at its span."""
+    dateline = "TRIPOLI, Libya (AP) -- "
+    body = "Rebels attacked a police patrol near the airport on Friday."
+    text = dateline + body + "\n\n\nThe ministry condemned the attack.\n"
+    article = Article(id="t", text=text, paragraphs=[(len(dateline), len(text))])
+    events = extract_events(coder.nlp(article.coding_text()), article)
+    assert events
+    for event in events:
+        start, end = event.span
+        assert event.text == text[start:end]
+        assert event.text == event.text.strip()
+        assert "TRIPOLI" not in event.text and "\n" not in event.text
+    (attack,) = only(events, "ASSAULT")
+    assert attack.text == body

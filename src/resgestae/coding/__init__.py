@@ -214,7 +214,7 @@ def _event(
     sent: Span,
     article: Article,
 ) -> Event:
-    start, end = sent.start_char, sent.end_char
+    start, end = _text_span(sent)
     trigger, trigger_span = _trigger(clause)
     return Event(
         article_id=article.id,
@@ -233,6 +233,21 @@ def _event(
         _sent=(sent.start, sent.end),
         _trigger_span=trigger_span,
     )
+
+
+def _text_span(sent: Span) -> tuple[int, int]:
+    """Character offsets of the sentence from its first to its last word: spaCy's
+    sentence also holds whitespace tokens, and text blanked for coding (a dateline, a
+    repeated paragraph) is whitespace in the coded Doc."""
+    doc, start, end = sent.doc, sent.start, sent.end
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if start == end:
+        return sent.start_char, sent.start_char
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
 
 
 def _trigger(clause: Clause) -> tuple[str, tuple[int, int]]:
