@@ -161,7 +161,11 @@ def _summary(results: list[tuple[str, str, float]]) -> dict:
         share = sum(inside) / len(inside) if inside else None
         bins.append((low, min(high, 1.0), len(inside), share))
     none_right = [(g == "NONE") == (p == "NONE") for g, p, _ in results]
+    labels = sorted({g for g, _, _ in results})
+    recall = {label: sum(p == label for g, p, _ in results if g == label)
+              / sum(g == label for g, _, _ in results) for label in labels}
     return {
+        "recall": recall,
         "n": len(results),
         "accuracy": sum(right) / len(results),
         "event_accuracy": sum(g == p for g, p in events) / len(events),
@@ -174,6 +178,7 @@ def _print(name: str, report: dict) -> None:
     print(f"{name}: n={report['n']} accuracy={report['accuracy']:.3f} "
           f"events typed right={report['event_accuracy']:.3f} "
           f"event-vs-none={report['event_vs_none']:.3f}")
+    print("    recall: " + " ".join(f"{k}={v:.2f}" for k, v in report["recall"].items()))
     for low, high, n, acc in report["calibration"]:
         share = "-" if acc is None else f"{acc:.3f}"
         print(f"    p in [{low:.1f}, {high:.1f}): n={n:4d} right={share}")
