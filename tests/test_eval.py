@@ -131,6 +131,7 @@ def test_petrarch_numbers_by_hand() -> None:
     assert result["root"]["correct"] == 3
     assert result["extra_triples"] == 1
     assert [f["id"] for f in result["failures"]] == ["p4"]
+    assert result["by_category"] == {"-": {"correct": 3, "total": 4, "accuracy": 0.75}}
 
 
 def test_petrarch_uses_dictionary_codes() -> None:

@@ -85,10 +85,14 @@ def score_petrarch(records: list[dict[str, Any]], predictions: list[list[dict]])
     exact = noevents_right = noevents_total = gold_total = extra = 0
     fields = [0, 0, 0]
     failures: list[dict[str, Any]] = []
+    categories: dict[str, list[int]] = {}  # category -> [exactly right, records]
     for record, events in zip(records, predictions, strict=True):
         gold, ours = gold_triples(record), predicted_triples(events)
         right = gold == ours
         exact += right
+        tally = categories.setdefault(str(record.get("category") or "-"), [0, 0])
+        tally[0] += right
+        tally[1] += 1
         if not gold:
             noevents_total += 1
             noevents_right += right
@@ -110,5 +114,6 @@ def score_petrarch(records: list[dict[str, Any]], predictions: list[list[dict]])
         "root": share(fields[2], gold_total),
         "noevents_records": share(noevents_right, noevents_total),
         "extra_triples": extra,
+        "by_category": {k: share(*v) for k, v in sorted(categories.items())},
         "failures": failures,
     }

@@ -111,6 +111,9 @@ def _petrarch(result: dict[str, Any]) -> list[str]:
         _share_line("target (best pairing)", result["target"]),
         _share_line("CAMEO root (best pairing)", result["root"]),
     ]
+    if len(result.get("by_category") or {}) > 1:
+        lines += ["", "Exactly right by test category:"]
+        lines += [_share_line(k, v) for k, v in result["by_category"].items()]
     return lines
 
 
