@@ -180,3 +180,15 @@ def test_event_span_leaves_out_blanked_text_and_whitespace(coder):
         assert "TRIPOLI" not in event.text and "\n" not in event.text
     (attack,) = only(events, "ASSAULT")
     assert attack.text == body
+
+
+def test_a_place_the_act_lands_on_gives_the_recipient_country(code):
+    (shelling,) = only(code("Rebels shelled Juba on Sunday, killing 20 people."), "ASSAULT")
+    assert [e.country for e in shelling.recipient] == ["SSD"]
+    events = code("The government lifted the curfew in Abidjan on Monday.")
+    assert events and [e.country for e in events[0].recipient] == ["CIV"]
+
+
+def test_a_protest_in_a_city_is_not_aimed_at_it(code):
+    (march,) = code("Hundreds of protesters marched in Nairobi on Tuesday.")
+    assert march.recipient == []

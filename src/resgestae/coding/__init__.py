@@ -8,13 +8,14 @@ recipient noun phrases (`actors`), and score the result (`confidence`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actors import code_actor
-from resgestae.coding.clauses import Clause, find_clauses, np_span, subject
+from resgestae.coding.actors import code_actor, lexicon
+from resgestae.coding.clauses import Clause, find_clauses, np_span, place_targets, subject
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.factuality import Modality, modality
@@ -55,16 +56,9 @@ def sentence_events(
     """The events of one sentence, without repeats of the same act. `previous` is the
     named subject of the sentence before, for "..., he said"."""
     events: list[Event] = []
-    seen: set[tuple] = set()
     for clause in find_clauses(sent):
         for event in _clause_events(clause, sent, article, previous or []):
-            key = (
-                event.event_type,
-                tuple(e.text for e in event.actor),
-                tuple(e.text for e in event.recipient),
-            )
-            if key not in seen:
-                seen.add(key)
+            if not _repeats(event, events):
                 events.append(event)
     acts = len({e._trigger_i for e in events})
     for event, conf in zip(
@@ -72,6 +66,24 @@ def sentence_events(
     ):
         event.confidence = conf
     return events
+
+
+def _repeats(event: Event, events: list[Event]) -> bool:
+    """Whether the event repeats one already coded: same type, actors and recipients,
+    or the same act with the recipients on one side only ("established ties with and
+    opened an embassy in Tehran"); the earlier event then takes the recipients."""
+    actors = [e.text for e in event.actor]
+    recipients = [e.text for e in event.recipient]
+    for other in events:
+        if other.event_type != event.event_type or [e.text for e in other.actor] != actors:
+            continue
+        theirs = [e.text for e in other.recipient]
+        if theirs == recipients or not recipients:
+            return True
+        if not theirs:
+            other.recipient = list(event.recipient)
+            return True
+    return False
 
 
 def _clause_events(
@@ -105,6 +117,10 @@ def _participants(
     actor_entities = _entities(actors)
     taken = {e._tokens for e in actor_entities}
     recipient_entities = [e for e in _entities(recipients) if e._tokens not in taken]
+    if not recipient_entities and actor_entities:
+        # a place the act lands on stands for its country ("shelled Juba")
+        places = [t for t in recipients if t.ent_type_ in PLACE_ENTS] or place_targets(clause)
+        recipient_entities = [e for e in _place_entities(places) if e._tokens not in taken]
     return actor_entities, recipient_entities
 
 
@@ -130,6 +146,49 @@ def _earlier_subject(clause: Clause) -> list[Token]:
         ):
             return [token, *token.conjuncts]
     return []
+
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_entities(tokens: list[Token]) -> list[Entity]:
+    """Recipients for places an act lands on: the place's country is the target
+    ("shelled Juba" -> Sudan, "a curfew in Abidjan" -> Ivory Coast)."""
+    entities: list[Entity] = []
+    for token in tokens:
+        span = _place_span(token)
+        country = place_country(span.text)
+        entity = Entity(text=span.text, name=span.text, country=country,
+                        _tokens=(span.start, span.end))
+        if all(e._tokens != entity._tokens for e in entities):
+            entities.append(entity)
+    return entities
+
+
+def _place_span(token: Token) -> Span:
+    """The whole place name a token belongs to ("the Gaza Strip" -> "Gaza Strip")."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    if token.ent_iob_ in ("B", "I"):
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    if doc[start].lower_ == "the" and end - start > 1:
+        start += 1
+    return doc[start:end]
+
+
+@lru_cache(maxsize=50_000)
+def place_country(name: str) -> str | None:
+    """ISO-3 of the country a place name lies in: a country or capital from the actor
+    tables, else the gazetteer's one country for the name (None when it is ambiguous)."""
+    ref = lexicon().country(name)
+    if ref is not None and ref.kind in ("name", "capital"):
+        return ref.code
+    from resgestae.coding.gazetteer import Context, choose, gazetteer
+
+    found = choose(gazetteer().lookup(name), Context(Counter()))
+    return found.country if found is not None else None
 
 
 THIRD_PERSON = frozenset({"he", "she", "it", "they", "him", "her", "them"})

@@ -602,6 +602,49 @@ def _inner_recipients(clause: Clause, r: Rules) -> list[Token]:
     )
 
 
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+# Prepositions whose object place is where an act lands: "a curfew in Abidjan",
+# "fired at Seoul", "withdraw from Chad", "blocked transport into Abidjan".
+TARGET_PLACE_PREPS = frozenset(
+    {"in", "into", "at", "on", "against", "from", "inside", "toward", "towards", "near", "to",
+     "with", "of", "for", "across", "throughout"}
+)
+WHERE_TYPES = frozenset({"PROTEST", "CONSULT"})
+# Arcs followed down from the event word to a place it acts on; clauses below are
+# other events, subjects are the actor's side.
+PLACE_ARCS = frozenset({"dobj", "obj", "prep", "pobj", "npadvmod", "appos", "attr", "oprd"})
+
+
+def place_targets(clause: Clause) -> list[Token]:
+    """Places an act lands on, nearest the event word first: the object ("shelled
+    Juba") or a place its words are in ("a curfew in Abidjan", "settlements in the
+    Gaza Strip", "withdraw its troops from Lebanon"). A place inside the actor's
+    own phrase or inside another clause is not one."""
+    roots = [clause.anchor] + ([clause.inner] if clause.inner is not None else [])
+    if clause.head is not clause.anchor:
+        roots.append(clause.head)
+    skip = {t.i for a in clause.actors for t in a.subtree}
+    etype = clause.entry.event_type if clause.entry is not None else None
+    # a protest or a meeting "in Nairobi" happens there; it is not aimed at it
+    preps = TARGET_PLACE_PREPS - PLACE_PREPS if etype in WHERE_TYPES else TARGET_PLACE_PREPS
+    found: list[Token] = []
+    frontier = [c for root in roots for c in root.children]
+    for _ in range(5):  # "lifted a state of emergency in West Darfur"
+        following: list[Token] = []
+        for token in frontier:
+            if token.dep_ not in PLACE_ARCS or token.i in skip:
+                continue
+            if token.dep_ == "prep" and token.lower_ not in preps:
+                continue
+            if token.ent_type_ in PLACE_ENTS and token.dep_ != "prep" and token not in found:
+                found.append(token)
+            following.extend(token.children)
+        if found:
+            return found
+        frontier = following
+    return []
+
+
 def noun_clause(token: Token, r: Rules) -> Clause | None:
     """A nominal event with its own actor: "Akar's visit to Tripoli", "the offensive by
     Haftar", "Turkish support for the GNA", "announced sanctions"."""
