@@ -41,7 +41,10 @@ def create_app(
             app.state.coding = Coding(config, store, on_write=app.state.index.stale)
             if preload:
                 app.state.coding.preload()
-            yield
+            try:
+                yield
+            finally:
+                app.state.index.close()
 
     app = FastAPI(
         title="resgestae", version=__version__, lifespan=lifespan,

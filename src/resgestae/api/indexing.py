@@ -25,6 +25,7 @@ class IndexKeeper:
         self._lock = threading.Lock()
         self._generation = 0
         self._thread: threading.Thread | None = None
+        self._closed = False
         self.ready = read_index.build(con.cursor())
 
     def stale(self) -> None:
@@ -37,6 +38,14 @@ class IndexKeeper:
                                                 name="resgestae-read-index")
                 self._thread.start()
 
+    def close(self, timeout: float = 60.0) -> None:
+        """Wait for a rebuild in flight: the store must not close under its cursor."""
+        with self._lock:
+            self._closed = True  # no further round after the current one
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
     def _rebuild(self) -> None:
         cursor = self._con.cursor()
         try:
@@ -45,7 +54,7 @@ class IndexKeeper:
                     generation = self._generation
                 built = read_index.build(cursor)
                 with self._lock:
-                    if generation == self._generation:
+                    if generation == self._generation or self._closed:
                         self.ready, self._thread = built, None
                         return
         except Exception:  # the server goes on without the index, on the direct queries
