@@ -192,3 +192,14 @@ def test_a_place_the_act_lands_on_gives_the_recipient_country(code):
 def test_a_protest_in_a_city_is_not_aimed_at_it(code):
     (march,) = code("Hundreds of protesters marched in Nairobi on Tuesday.")
     assert march.recipient == []
+
+
+def test_what_a_mover_moves_is_its_own_and_the_place_left_is_the_recipient(code):
+    events = code("Syria began to withdraw its troops from neighbouring Lebanon on Monday.")
+    assert events
+    assert [e.country for e in events[0].recipient] == ["LBN"]
+
+
+def test_a_demand_from_a_party_makes_that_party_the_recipient(code):
+    events = code("The president conceded to demands from the Afghan government on Monday.")
+    assert events and [e.country for e in events[0].recipient] == ["AFG"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actors import code_actor, lexicon
+from resgestae.coding.actors import code_actor, fuzzy_country, lexicon
 from resgestae.coding.clauses import Clause, find_clauses, np_span, place_targets, subject
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry, lemma_of, lookup
@@ -149,6 +149,8 @@ def _earlier_subject(clause: Clause) -> list[Token]:
 
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "upper", "lower",
+                        "northeast", "northwest", "southeast", "southwest"})
 
 
 def _place_entities(tokens: list[Token]) -> list[Entity]:
@@ -181,7 +183,19 @@ def _place_span(token: Token) -> Span:
 @lru_cache(maxsize=50_000)
 def place_country(name: str) -> str | None:
     """ISO-3 of the country a place name lies in: a country or capital from the actor
-    tables, else the gazetteer's one country for the name (None when it is ambiguous)."""
+    tables, else the gazetteer's one country for the name (None when it is ambiguous);
+    "southern Lebanon" is in Lebanon, "Afganistan" is Afghanistan."""
+    words = name.split()
+    found = _place_country(name)
+    while found is None and len(words) > 1 and words[0].lower().removesuffix("ern") in DIRECTIONS:
+        words = words[1:]
+        found = _place_country(" ".join(words))
+    if found is None and len(words) == 1 and len(words[0]) >= 6:
+        found = fuzzy_country(words[0])
+    return found
+
+
+def _place_country(name: str) -> str | None:
     ref = lexicon().country(name)
     if ref is not None and ref.kind in ("name", "capital"):
         return ref.code

@@ -440,7 +440,8 @@ def _owner_country(core: Span, span: Span) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _fuzzy_country(word: str) -> str | None:
+def fuzzy_country(word: str) -> str | None:
+    """The country a misspelt name is close to ("Afganistan" -> AFG), if any."""
     from rapidfuzz import fuzz, process
 
     lex = lexicon()
@@ -454,7 +455,7 @@ def _misspelt_country(head: Token) -> str | None:
     if head.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", "") or head.pos_ != "PROPN" \
             or len(head.text) < 6:
         return None
-    return _fuzzy_country(head.text)
+    return fuzzy_country(head.text)
 
 
 def _international(core: Span) -> str | None:

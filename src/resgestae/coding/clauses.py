@@ -256,9 +256,21 @@ def recipient_preps(entry: Entry | None, r: Rules) -> frozenset[str]:
     return r.recipient_preps
 
 
+def recipient_objects(token: Token, preps: frozenset[str], r: Rules) -> list[Token]:
+    """`objects`, except that a mover's direct object is its own ("withdrew its troops
+    from Chad"): there only whom or where it moves them from."""
+    if lemma_of(token) in r.movers:
+        return objects(token, frozenset({"from"}), r)[len(_direct(token)) :]
+    return objects(token, preps, r)
+
+
+def _direct(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("dobj", "obj", "dative") and c.pos_ != "ADP"]
+
+
 def objects(token: Token, preps: frozenset[str], r: Rules) -> list[Token]:
     """Direct objects and objects of the given recipient prepositions."""
-    found = [c for c in token.children if c.dep_ in ("dobj", "obj", "dative") and c.pos_ != "ADP"]
+    found = _direct(token)
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             found.extend(g for g in child.children if g.dep_ == "pobj")
@@ -503,7 +515,7 @@ def _attach_arguments(clause: Clause, r: Rules) -> None:
     verb = clause.anchor
     subj, passive = subject(verb)
     preps = recipient_preps(clause.entry, r)
-    recipients = [t for t in objects(verb, preps, r) if t.i != clause.head.i]
+    recipients = [t for t in recipient_objects(verb, preps, r) if t.i != clause.head.i]
     if passive:
         actors = agents(verb)
         recipients = subj + recipients
@@ -532,8 +544,16 @@ def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Ru
     """Whom an act on a thing concerns: "imposed sanctions on X", "granted asylum to X",
     "rejected an offer from X", "denounced Serbia's suppression", "broke relations with X",
     "rejected a United Nations appeal", "the blockade of Serbia"."""
-    for obj in verb.children:
-        if obj.dep_ not in ("dobj", "obj", "nsubjpass") or is_actorish(obj, r):
+    things = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    things += [  # "conceded to demands from UNITA", "respond to a demand from the US"
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for obj in things:
+        if is_actorish(obj, r):
             continue
         wanted = recipient_preps(lookup(obj), r) | OBJECT_PREPS
         attached = participants([t for t in objects(obj, wanted, r) if t.dep_ == "pobj"], r)
@@ -596,8 +616,8 @@ def _inner_recipients(clause: Clause, r: Rules) -> list[Token]:
     inner_preps = recipient_preps(clause.inner_entry, r)
     if inner.dep_ == "ccomp":
         found = participants(subject(inner)[0], r, as_subject=True)
-        return found or participants(objects(inner, inner_preps, r), r)
-    return participants(objects(inner, inner_preps, r), r) or _object_recipients(
+        return found or participants(recipient_objects(inner, inner_preps, r), r)
+    return participants(recipient_objects(inner, inner_preps, r), r) or _object_recipients(
         clause, inner, inner_preps, r
     )
 
@@ -629,7 +649,7 @@ def place_targets(clause: Clause) -> list[Token]:
     preps = TARGET_PLACE_PREPS - PLACE_PREPS if etype in WHERE_TYPES else TARGET_PLACE_PREPS
     found: list[Token] = []
     frontier = [c for root in roots for c in root.children]
-    for _ in range(5):  # "lifted a state of emergency in West Darfur"
+    for _ in range(9):  # "an extension of the mandate for the force in Lebanon"
         following: list[Token] = []
         for token in frontier:
             if token.dep_ not in PLACE_ARCS or token.i in skip:

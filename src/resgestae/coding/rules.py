@@ -37,6 +37,7 @@ class Rules:
     recipient_preps: frozenset[str]
     type_cameo: dict[str, str]
     multilateral: frozenset[str]
+    movers: frozenset[str] = frozenset()  # "withdraw troops from X": X is the recipient
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -74,6 +75,7 @@ def parse_rules(data: dict) -> Rules:
             "pronouns",
             "recipient_preps",
             "multilateral",
+            "movers",
         )
     }
     return Rules(
