@@ -203,3 +203,10 @@ def test_what_a_mover_moves_is_its_own_and_the_place_left_is_the_recipient(code)
 def test_a_demand_from_a_party_makes_that_party_the_recipient(code):
     events = code("The president conceded to demands from the Afghan government on Monday.")
     assert events and [e.country for e in events[0].recipient] == ["AFG"]
+
+
+def test_unclaimed_violence_is_coded_to_the_country_it_happens_in(code):
+    events = code("Two soldiers were killed by a roadside bomb outside the city of Kandahar.")
+    (attack,) = only(events, "ASSAULT")
+    assert [e.country for e in attack.actor] == ["AFG"]
+    assert texts(attack.recipient) == ["Two soldiers"]

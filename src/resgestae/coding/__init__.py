@@ -15,7 +15,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.actors import code_actor, fuzzy_country, lexicon
-from resgestae.coding.clauses import Clause, find_clauses, np_span, place_targets, subject
+from resgestae.coding.clauses import (
+    Clause,
+    event_places,
+    find_clauses,
+    np_span,
+    place_targets,
+    subject,
+)
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.factuality import Modality, modality
@@ -117,11 +124,38 @@ def _participants(
     actor_entities = _entities(actors)
     taken = {e._tokens for e in actor_entities}
     recipient_entities = [e for e in _entities(recipients) if e._tokens not in taken]
+    if coding.event_type in PLACED_ACTOR_TYPES and (
+        not actor_entities or not all(e.country for e in actor_entities)
+    ):
+        _actors_from_place(clause, coding, actor_entities, recipient_entities)
     if not recipient_entities and actor_entities:
         # a place the act lands on stands for its country ("shelled Juba")
         places = [t for t in recipients if t.ent_type_ in PLACE_ENTS] or place_targets(clause)
         recipient_entities = [e for e in _place_entities(places) if e._tokens not in taken]
     return actor_entities, recipient_entities
+
+
+# Types whose actor, when the text names none or gives it no country, is placed by
+# where the act happened: an unattributed bombing in Samarra is coded to Iraq (PLOVER
+# codes unclaimed violence to the country it happens in); protesters with no
+# nationality protest at home.
+PLACED_ACTOR_TYPES = frozenset({"ASSAULT", "PROTEST"})
+
+
+def _actors_from_place(
+    clause: Clause, coding: Coding, actors: list[Entity], recipients: list[Entity]
+) -> None:
+    if (actors and coding.event_type == "ASSAULT") or not (actors or recipients):
+        return  # named attackers of unknown country stay so; no one acted on, no event
+    places = [e for e in _place_entities(event_places(clause)) if e.country]
+    if not places:
+        return
+    if not actors:
+        actors.append(places[0])
+        return
+    for entity in actors:
+        if entity.country is None:
+            entity.country = places[0].country
 
 
 def _reporter_subject(clause: Clause, previous: list[Token]) -> list[Token]:

@@ -647,12 +647,26 @@ def place_targets(clause: Clause) -> list[Token]:
     etype = clause.entry.event_type if clause.entry is not None else None
     # a protest or a meeting "in Nairobi" happens there; it is not aimed at it
     preps = TARGET_PLACE_PREPS - PLACE_PREPS if etype in WHERE_TYPES else TARGET_PLACE_PREPS
+    return _places_below(roots, PLACE_ARCS, preps, skip)
+
+
+def event_places(clause: Clause) -> list[Token]:
+    """Places where an act happened, its own words or its subject's ("a roadside
+    bombing near Samarra killed ...", "staged rallies in the Gaza Strip")."""
+    arcs = PLACE_ARCS | {"nsubj", "nsubjpass", "agent", "acl"}
+    return _places_below([clause.anchor], arcs, TARGET_PLACE_PREPS | PLACE_PREPS, set())
+
+
+def _places_below(
+    roots: list[Token], arcs: frozenset[str], preps: frozenset[str], skip: set[int]
+) -> list[Token]:
+    """The nearest named places under the roots, following only the given arcs."""
     found: list[Token] = []
     frontier = [c for root in roots for c in root.children]
     for _ in range(9):  # "an extension of the mandate for the force in Lebanon"
         following: list[Token] = []
         for token in frontier:
-            if token.dep_ not in PLACE_ARCS or token.i in skip:
+            if token.dep_ not in arcs or token.i in skip:
                 continue
             if token.dep_ == "prep" and token.lower_ not in preps:
                 continue
