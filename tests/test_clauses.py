@@ -210,3 +210,13 @@ def test_unclaimed_violence_is_coded_to_the_country_it_happens_in(code):
     (attack,) = only(events, "ASSAULT")
     assert [e.country for e in attack.actor] == ["AFG"]
     assert texts(attack.recipient) == ["Two soldiers"]
+
+
+def test_conjoined_names_split_by_adjectives_are_all_actors(code):
+    events = code(
+        "Fornost and the evil awful Gondor welcomed a resumption of formal diplomatic "
+        "ties with Osgiliath after a 12-year rift."
+    )
+    assert events
+    assert texts(events[0].actor) == ["Fornost", "Gondor"]
+    assert texts(events[0].recipient) == ["Osgiliath"]

@@ -276,6 +276,9 @@ def _fallback_entity(token: Token, span: Span) -> Entity | None:
     bulldozers"), kept when it is a common noun in an argument slot; its country comes
     from a nationality word in the phrase. Names and places stay with `code_actor`."""
     r = rules()
+    if token.is_title and token.pos_ == "NOUN" and any(c.dep_ == "cc" for c in token.children):
+        # "Fornost and Gondor": a capitalised word coordinated with a name is a name
+        return Entity(text=span.text, name=span.text, _tokens=(span.start, span.end))
     if token.pos_ != "NOUN" or token.ent_type_ or token.lower_ in r.pronouns or lookup(token):
         return None
     lemma = lemma_of(token)

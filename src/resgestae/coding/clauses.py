@@ -315,17 +315,39 @@ def expand(tokens: list[Token]) -> list[Token]:
     """Each head with its conjuncts ("Russia, Egypt and the UAE"), in order, once."""
     seen: dict[int, Token] = {}
     for token in tokens:
-        for t in (token, *token.conjuncts):
+        for t in (token, *token.conjuncts, *_hidden_conjuncts(token)):
             seen.setdefault(t.i, t)
     return [seen[i] for i in sorted(seen)]
+
+
+def _hidden_conjuncts(token: Token) -> list[Token]:
+    """ "Fornost and the evil awful Gondor": words between the conjuncts make the parser
+    hang the first name as a modifier of the last; a name with its own "and" child,
+    left of a determiner or adjective of the head, is a conjunct all the same."""
+    if token.pos_ != "PROPN":
+        return []
+    found: list[Token] = []
+    for child in token.lefts:
+        if (
+            child.dep_ in ("nmod", "compound", "amod", "npadvmod")
+            and child.pos_ in ("PROPN", "NOUN")
+            and (child.is_title or child.is_upper)
+            and any(g.dep_ == "cc" for g in child.children)
+            and any(w.dep_ in ("det", "amod") for w in token.doc[child.i + 1 : token.i])
+        ):
+            found.append(child)
+    return found
 
 
 def np_span(token: Token) -> Span:
     """The noun phrase around a head: modifiers on the left, "of ..." on the right."""
     doc = token.doc
     left = token.i
+    hidden = _hidden_conjuncts(token)
     for child in token.lefts:
-        if child.dep_ in NP_LEFT:
+        if child in hidden:
+            left = token.i  # the phrase starts after the other conjunct
+        elif child.dep_ in NP_LEFT:
             left = min(left, child.left_edge.i)
     right = token.i + 1
     for child in token.rights:
@@ -552,9 +574,19 @@ def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Ru
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    for obj in things:
-        if is_actorish(obj, r):
-            continue
+    for thing in things:
+        found = _thing_recipients(thing, r)
+        if found:
+            return found
+    return []
+
+
+def _thing_recipients(thing: Token, r: Rules) -> list[Token]:
+    """Whom a thing concerns, through its "of" chain: "a resumption of ties with X"."""
+    obj: Token | None = thing
+    for _ in range(3):
+        if obj is None or is_actorish(obj, r):
+            return []
         wanted = recipient_preps(lookup(obj), r) | OBJECT_PREPS
         attached = participants([t for t in objects(obj, wanted, r) if t.dep_ == "pobj"], r)
         owners = [
@@ -569,6 +601,11 @@ def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Ru
         found = (owned or attached) if lookup(obj) is not None else (attached or owned)
         if found:
             return found
+        obj = next(
+            (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
     return []
 
 
