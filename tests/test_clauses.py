@@ -220,3 +220,16 @@ def test_conjoined_names_split_by_adjectives_are_all_actors(code):
     assert events
     assert texts(events[0].actor) == ["Fornost", "Gondor"]
     assert texts(events[0].recipient) == ["Osgiliath"]
+
+
+def test_the_counterpart_of_an_act_with_no_addressee_is_the_recipient(code):
+    events = code("Norway signed a trade protocol with Poland on Thursday.")
+    assert events and [e.country for e in events[0].recipient] == ["POL"]
+
+
+def test_a_name_with_an_apposition_is_the_actor_the_apposition_describes(code):
+    events = code(
+        "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded an end "
+        "to the fighting."
+    )
+    assert events and [e.country for e in events[0].actor] == ["IGO"]

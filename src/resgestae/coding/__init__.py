@@ -132,6 +132,12 @@ def _participants(
         # a place the act lands on stands for its country ("shelled Juba")
         places = [t for t in recipients if t.ent_type_ in PLACE_ENTS] or place_targets(clause)
         recipient_entities = [e for e in _place_entities(places) if e._tokens not in taken]
+    elif recipient_entities and not any(e.country for e in recipient_entities):
+        # "the peacekeeping force in Lebanon": a party of no known country is placed
+        # by where the act lands
+        country = next((e.country for e in _place_entities(place_targets(clause))), None)
+        for entity in recipient_entities:
+            entity.country = country
     return actor_entities, recipient_entities
 
 
@@ -147,7 +153,12 @@ def _actors_from_place(
 ) -> None:
     if (actors and coding.event_type == "ASSAULT") or not (actors or recipients):
         return  # named attackers of unknown country stay so; no one acted on, no event
-    places = [e for e in _place_entities(event_places(clause)) if e.country]
+    inside = {i for e in recipients if e._tokens for i in range(*e._tokens)}
+    places = [
+        e
+        for e in _place_entities(event_places(clause))
+        if e.country and e._tokens and e._tokens[0] not in inside
+    ]
     if not places:
         return
     if not actors:
@@ -260,7 +271,7 @@ def _entities(tokens: list[Token]) -> list[Entity]:
     entities: list[Entity] = []
     for token in tokens:
         span = np_span(token)
-        entity = code_actor(span) or _fallback_entity(token, span)
+        entity = code_actor(span) or _fallback_entity(token, span) or _appositive(token)
         if entity is None:
             continue
         if entity._tokens is None:
@@ -269,6 +280,17 @@ def _entities(tokens: list[Token]) -> list[Entity]:
             if all(e._tokens != found._tokens for e in entities):
                 entities.append(found)
     return entities
+
+
+def _appositive(token: Token) -> Entity | None:
+    """ "Kenzo Oshima, the UN Emergency Relief Coordinator, demanded ...": a name the
+    tables cannot read is the actor its apposition describes."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            entity = code_actor(np_span(child))
+            if entity is not None:
+                return entity
+    return None
 
 
 def _fallback_entity(token: Token, span: Span) -> Entity | None:

@@ -72,6 +72,7 @@ PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside", 
 OBJECT_PREPS = frozenset({"for", "between", "from", "by", "with", "of", "against", "on", "to"})
 # Verbal acts a reporting verb can perform itself ("reiterated its demand").
 VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
+COUNTERPART_PREPS = frozenset({"with", "from"})
 WITH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
 NOUN_TOPIC_PREPS = frozenset({"over", "about", "of", "for", "concerning", "regarding"})
 NP_LEFT = (
@@ -551,6 +552,12 @@ def _attach_arguments(clause: Clause, r: Rules) -> None:
         recipients = _object_recipients(clause, verb, preps, r)
     if not recipients and clause.inner is not None:
         recipients = _inner_recipients(clause, r)
+    if not recipients and not passive and actors:
+        # the counterpart of an act that names no addressee: "signed a protocol with
+        # X", "welcomed memos from X" (things and places are no counterpart)
+        recipients = participants(
+            [t for t in objects(verb, COUNTERPART_PREPS, r) if t.dep_ == "pobj"], r
+        )
     clause.actors = participants(actors, r, as_subject=True)
     etype = clause.entry.event_type if clause.entry is not None else None
     if not recipients and etype == "PROTEST":
