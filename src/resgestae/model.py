@@ -17,8 +17,22 @@ from resgestae import __version__
 CODER = f"resgestae/{__version__}"
 
 EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 FACTUALITY = ("asserted", "negated", "future", "hypothetical")
 
@@ -117,7 +131,8 @@ class Event:
 
     def assign_id(self) -> None:
         """Stable id: article, sentence span, trigger and type."""
-        key = f"{self.article_id}|{self.span[0]}|{self.span[1]}|{self._trigger_span}|{self.event_type}"
+        start, end = self.span
+        key = f"{self.article_id}|{start}|{end}|{self._trigger_span}|{self.event_type}"
         self.id = "e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def to_record(self) -> dict[str, Any]:

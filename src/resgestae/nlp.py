@@ -28,7 +28,8 @@ def _model_path(name: str) -> Path | str:
     module = importlib.import_module(name)
     if hasattr(module, "load"):
         return Path(module.__file__).parent / next(
-            p.name for p in Path(module.__file__).parent.iterdir()
+            p.name
+            for p in Path(module.__file__).parent.iterdir()
             if p.is_dir() and (p / "config.cfg").exists()
         )
     return name
@@ -59,7 +60,9 @@ def load_nlp(name: str | None = None) -> Language:
     """Load the spaCy pipeline once per process, with resgestae's fixes added."""
     nlp = spacy.load(resolve_model(name))
     if "resgestae_paragraphs" not in nlp.pipe_names:
-        nlp.add_pipe("resgestae_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+        nlp.add_pipe(
+            "resgestae_paragraphs", before="parser" if "parser" in nlp.pipe_names else None
+        )
     return nlp
 
 

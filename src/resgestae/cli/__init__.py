@@ -22,7 +22,9 @@ COMMANDS = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="resgestae", description="Political event data from news.")
+    parser = argparse.ArgumentParser(
+        prog="resgestae", description="Political event data from news."
+    )
     parser.add_argument("--version", action="version", version=f"resgestae {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_text in COMMANDS.items():

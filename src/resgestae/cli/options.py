@@ -8,7 +8,9 @@ from resgestae.config import default_db
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=None, help="DuckDB store (default: $RESGESTAE_DB or ./resgestae.duckdb)")
+    parser.add_argument(
+        "--db", default=None, help="DuckDB store (default: $RESGESTAE_DB or ./resgestae.duckdb)"
+    )
 
 
 def db_path(args: argparse.Namespace) -> str:

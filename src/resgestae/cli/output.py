@@ -8,7 +8,17 @@ import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-TABLE_COLUMNS = ("date", "event_type", "mode", "cameo", "actor", "recipient", "factuality", "location", "trigger")
+TABLE_COLUMNS = (
+    "date",
+    "event_type",
+    "mode",
+    "cameo",
+    "actor",
+    "recipient",
+    "factuality",
+    "location",
+    "trigger",
+)
 
 
 def _names(entities: list[dict[str, Any]]) -> str:
@@ -25,7 +35,7 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
     row["location"] = (record.get("location") or {}).get("name") or ""
     row["context"] = ";".join(record.get("context", []))
     row["article_ids"] = ";".join(record.get("article_ids", []))
-    row["span"] = "%d-%d" % tuple(record["span"]) if record.get("span") else ""
+    row["span"] = "{}-{}".format(*record["span"]) if record.get("span") else ""
     return row
 
 
