@@ -233,3 +233,8 @@ def test_a_name_with_an_apposition_is_the_actor_the_apposition_describes(code):
         "to the fighting."
     )
     assert events and [e.country for e in events[0].actor] == ["IGO"]
+
+
+def test_a_threat_to_act_in_a_country_targets_that_country(code):
+    (threat,) = only(code("The rebels threatened to resume attacks in Kenya."), "THREATEN")
+    assert [e.country for e in threat.recipient] == ["KEN"]

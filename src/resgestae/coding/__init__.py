@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actors import code_actor, fuzzy_country, lexicon
+from resgestae.coding.actors import CountryRef, code_actor, fuzzy_country, lexicon
 from resgestae.coding.clauses import (
     Clause,
     event_places,
@@ -304,17 +304,23 @@ def _fallback_entity(token: Token, span: Span) -> Entity | None:
     if token.pos_ != "NOUN" or token.ent_type_ or token.lower_ in r.pronouns or lookup(token):
         return None
     lemma = lemma_of(token)
-    nationality = any(w.ent_type_ in ("NORP", "GPE") for w in span if w.i != token.i)
-    if not (nationality or lemma in r.agent_nouns or lemma.endswith(("ist", "ian"))):
+    words = [w for w in span if w.i != token.i and (w.ent_type_ in ("NORP", "GPE") or
+                                                    _country_ref(w) is not None)]
+    if not (words or lemma in r.agent_nouns or lemma.endswith(("ist", "ian"))):
         return None
     country = None
-    for word in span:
-        if word.ent_type_ in ("NORP", "GPE") and word.i != token.i:
-            found = code_actor(token.doc[word.i : word.i + 1])
-            country = found.country if found is not None else None
-            if country:
-                break
+    for word in words:
+        ref = _country_ref(word)  # "Ugandan" even where NER calls it a person
+        found = None if ref else code_actor(token.doc[word.i : word.i + 1])
+        country = ref.code if ref else (found.country if found is not None else None)
+        if country:
+            break
     return Entity(text=span.text, name=span.text, country=country, _tokens=(span.start, span.end))
+
+
+def _country_ref(word: Token) -> CountryRef | None:
+    ref = lexicon().country(word.text) if word.is_title or word.is_upper else None
+    return ref if ref is not None and ref.kind in ("name", "adjective") else None
 
 
 def _coordinated_adjectives(token: Token, main: Entity) -> list[Entity]:

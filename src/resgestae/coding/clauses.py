@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from resgestae.coding.actors import lexicon
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.rules import Rules, rules
 
@@ -289,10 +290,17 @@ def is_actorish(token: Token, r: Rules, as_subject: bool = False) -> bool:
     if lemma in r.agent_nouns or token.lower_ in r.pronouns or lemma.endswith(("ist", "ian")):
         return True
     if lookup(token) is None and any(
-        c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound") for c in token.lefts
+        c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or _country_word(c))
+        for c in token.lefts
     ):
         return True  # "Palestinian homes", "Israeli bulldozers"; not "Serbia's crackdown"
     return as_subject and token.pos_ == "NOUN" and lookup(token) is None
+
+
+def _country_word(token: Token) -> bool:
+    """ "Ugandan" when NER missed it: a country name or adjective of the actor tables."""
+    ref = lexicon().country(token.text) if token.is_title or token.is_upper else None
+    return ref is not None and ref.kind in ("name", "adjective")
 
 
 def _of_rescue(token: Token) -> Token:
@@ -691,7 +699,8 @@ def place_targets(clause: Clause) -> list[Token]:
     etype = clause.entry.event_type if clause.entry is not None else None
     # a protest or a meeting "in Nairobi" happens there; it is not aimed at it
     preps = TARGET_PLACE_PREPS - PLACE_PREPS if etype in WHERE_TYPES else TARGET_PLACE_PREPS
-    return _places_below(roots, PLACE_ARCS, preps, skip)
+    # "threatened to resume attacks in Israel": the complement's places too
+    return _places_below(roots, PLACE_ARCS | {"xcomp"}, preps, skip)
 
 
 def event_places(clause: Clause) -> list[Token]:
