@@ -4,6 +4,30 @@ Per sentence: find the event clauses (`clauses`), read their modality
 (`factuality`), type them from the lexicon or, for verbs the lexicon does not
 know, the learned classifier (`modes`, `classifier`), code the actor and
 recipient noun phrases (`actors`), and score the result (`confidence`).
+
+Participants, beyond the subject and object of the event word:
+
+- Compound and reciprocal actors. "Jordan and Britain agreed ...", "X and Y met",
+  "X and Y renewed ties": one event whose actors are all the parties and whose
+  recipient list is empty. This is PLOVER's own convention (its gold marks such
+  parties SRC/TAR, each both source and target, with no separate target), and an
+  event is one real-world act, counted once. PETRARCH writes the same act as the
+  pairs (X, Y) and (Y, X); a consumer that wants dyads expands an event with two or
+  more actors, no recipient and a symmetric type (CONSULT, AGREE, COOPERATE)
+  pairwise. Splitting here instead would double-count the act for PLOVER users and
+  cost more on the PLOVER gold than it wins on PETRARCH's. Where the text names a
+  separate party ("X and Y agreed with Z"), the compound acts on it as usual.
+- Places as recipients. A named place the act lands on stands for its country:
+  "shelled Juba", "a curfew in Abidjan", "withdraw its troops from Lebanon"
+  (`clauses.place_targets`, country from the actor tables or the gazetteer). A
+  protest or a meeting *in* a place happens there and is not aimed at it. The
+  event's `location` is `places.py`'s business and is not touched here.
+- Places for missing actors. Violence nobody is named for is coded to the country
+  it happens in ("a roadside bomb near Samarra killed ..."), as PLOVER does, and
+  protesters of no stated nationality to the country they protest in.
+- Pronouns resolve to the reporting verb's subject ("Iraq said it would ..."), an
+  earlier named subject of the sentence, or the previous sentence's ("..., he said");
+  the knowledge base resolves the rest (`kb.resolve`).
 """
 
 from __future__ import annotations
