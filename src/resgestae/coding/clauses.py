@@ -604,6 +604,10 @@ def _thing_recipients(thing: Token, r: Rules) -> list[Token]:
             return []
         wanted = recipient_preps(lookup(obj), r) | OBJECT_PREPS
         attached = participants([t for t in objects(obj, wanted, r) if t.dep_ == "pobj"], r)
+        if not attached:  # "memos sent by Bree", "an offer made by X"
+            attached = participants(
+                [a for c in obj.children if c.dep_ == "acl" for a in agents(c)], r
+            )
         owners = [
             c
             for c in obj.lefts
@@ -667,7 +671,9 @@ def _inner_recipients(clause: Clause, r: Rules) -> list[Token]:
     clause.trigger.append(inner)
     inner_preps = recipient_preps(clause.inner_entry, r)
     if inner.dep_ == "ccomp":
-        found = participants(subject(inner)[0], r, as_subject=True)
+        # "indicated it would act against Libya": a pronoun there is the speaker again
+        heads = [t for t in subject(inner)[0] if t.pos_ != "PRON"]
+        found = participants(heads, r, as_subject=True)
         return found or participants(recipient_objects(inner, inner_preps, r), r)
     return participants(recipient_objects(inner, inner_preps, r), r) or _object_recipients(
         clause, inner, inner_preps, r
