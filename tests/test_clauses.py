@@ -238,3 +238,12 @@ def test_a_name_with_an_apposition_is_the_actor_the_apposition_describes(code):
 def test_a_threat_to_act_in_a_country_targets_that_country(code):
     (threat,) = only(code("The rebels threatened to resume attacks in Kenya."), "THREATEN")
     assert [e.country for e in threat.recipient] == ["KEN"]
+
+
+def test_protesters_of_no_stated_nationality_take_the_sentence_country(code):
+    events = code(
+        "Islamic students staged a hunger strike to demand the resignation of "
+        "the Kenyan president."
+    )
+    (strike,) = only(events, "PROTEST")
+    assert [e.country for e in strike.actor] == ["KEN"]

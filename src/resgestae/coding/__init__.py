@@ -38,7 +38,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actors import CountryRef, code_actor, fuzzy_country, lexicon
+from resgestae.coding.actors import (
+    CountryRef,
+    code_actor,
+    country_in_sentence,
+    fuzzy_country,
+    lexicon,
+)
 from resgestae.coding.clauses import (
     Clause,
     event_places,
@@ -184,6 +190,8 @@ def _actors_from_place(
         if e.country and e._tokens and e._tokens[0] not in inside
     ]
     if not places:
+        if actors and coding.event_type == "PROTEST":
+            _home_countries(actors, clause.head.doc)
         return
     if not actors:
         actors.append(places[0])
@@ -191,6 +199,14 @@ def _actors_from_place(
     for entity in actors:
         if entity.country is None:
             entity.country = places[0].country
+
+
+def _home_countries(actors: list[Entity], doc: Doc) -> None:
+    """Protesters of no stated nationality, in a sentence that qualifies things with
+    one country only ("to demand the resignation of Algerian President ..."): theirs."""
+    for entity in actors:
+        if entity.country is None and entity._tokens is not None and entity.title is None:
+            entity.country = country_in_sentence(doc[entity._tokens[0] : entity._tokens[1]])
 
 
 def _reporter_subject(clause: Clause, previous: list[Token]) -> list[Token]:
