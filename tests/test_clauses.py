@@ -247,3 +247,9 @@ def test_protesters_of_no_stated_nationality_take_the_sentence_country(code):
     )
     (strike,) = only(events, "PROTEST")
     assert [e.country for e in strike.actor] == ["KEN"]
+
+
+def test_the_actors_own_people_are_not_the_recipient_when_another_is_named(code):
+    events = code("Syria offered its troops to the Lebanese president on Monday.")
+    assert events
+    assert [e.country for e in events[0].recipient] == ["LBN"]

@@ -153,7 +153,7 @@ def _participants(
         actors, recipients = antecedent, actors or recipients
     actor_entities = _entities(actors)
     taken = {e._tokens for e in actor_entities}
-    recipient_entities = [e for e in _entities(recipients) if e._tokens not in taken]
+    recipient_entities = _not_own([e for e in _entities(recipients) if e._tokens not in taken])
     if coding.event_type in PLACED_ACTOR_TYPES and (
         not actor_entities or not all(e.country for e in actor_entities)
     ):
@@ -176,6 +176,19 @@ def _participants(
 # codes unclaimed violence to the country it happens in); protesters with no
 # nationality protest at home.
 PLACED_ACTOR_TYPES = frozenset({"ASSAULT", "PROTEST"})
+
+
+OWN = frozenset({"its", "their"})
+
+
+def _not_own(recipients: list[Entity]) -> list[Entity]:
+    """ "offered its troops to Lebanon's president": the actor's own people are not
+    whom the act is for, when someone else is named."""
+    def own(entity: Entity) -> bool:
+        return entity.text.split(" ", 1)[0].lower() in OWN
+
+    others = [e for e in recipients if not own(e)]
+    return others if others else recipients
 
 
 def _actors_from_place(

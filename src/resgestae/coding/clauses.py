@@ -716,6 +716,19 @@ def event_places(clause: Clause) -> list[Token]:
     return _places_below([clause.anchor], arcs, TARGET_PLACE_PREPS | PLACE_PREPS, set())
 
 
+def _is_place(token: Token) -> bool:
+    """A named place; NER calls some towns NORP ("near Samarra"), which the actor
+    tables then do not know as a people."""
+    if token.ent_type_ in PLACE_ENTS:
+        return True
+    return (
+        token.ent_type_ == "NORP"
+        and token.pos_ == "PROPN"
+        and token.dep_ == "pobj"
+        and lexicon().country(token.text) is None
+    )
+
+
 def _places_below(
     roots: list[Token], arcs: frozenset[str], preps: frozenset[str], skip: set[int]
 ) -> list[Token]:
@@ -729,7 +742,7 @@ def _places_below(
                 continue
             if token.dep_ == "prep" and token.lower_ not in preps:
                 continue
-            if token.ent_type_ in PLACE_ENTS and token.dep_ != "prep" and token not in found:
+            if _is_place(token) and token.dep_ != "prep" and token not in found:
                 found.append(token)
             following.extend(token.children)
         if found:
