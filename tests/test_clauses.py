@@ -253,3 +253,9 @@ def test_the_actors_own_people_are_not_the_recipient_when_another_is_named(code)
     events = code("Syria offered its troops to the Lebanese president on Monday.")
     assert events
     assert [e.country for e in events[0].recipient] == ["LBN"]
+
+
+def test_a_demand_that_someone_act_targets_them_and_is_one_event(code):
+    events = code("The union reiterated its demand today that Kenya ease restrictions on workers.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+    assert [e.country for e in events[0].recipient] == ["KEN"]

@@ -456,7 +456,34 @@ def _skip_verb(token: Token, r: Rules) -> bool:
         return True  # purpose clauses ("staged a strike to demand reforms")
     if token.dep_ == "acl" and token.tag_ == "VBN" and not agents(token):
         return True  # "a letter handed over to the UN": a description, not an act
+    if token.dep_ == "ccomp" and _verbal_object(head) is not None:
+        return True  # "reiterated its demand that Israel ease ...": what is demanded
     return _in_topic(token, r)
+
+
+def _verbal_object(verb: Token) -> Token | None:
+    """The verbal-act noun a verb carries ("reiterated its demand", "issued a call"),
+    whose content a following "that" clause is."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            entry = lookup(child)
+            if entry is not None and entry.event_type in VERBAL:
+                return child
+    return None
+
+
+def _content_subject(noun: Token, r: Rules) -> list[Token]:
+    """Whom a demand is made of: the subject of its "that" clause, on the noun or on
+    the verb that carries it ("its demand that Israel ease ...")."""
+    holders = [noun] + ([noun.head] if noun.dep_ in ("dobj", "obj") else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("ccomp", "acl") and child.i > noun.i and is_verb(child):
+                heads = [t for t in subject(child)[0] if t.pos_ != "PRON"]
+                found = participants(heads, r, as_subject=True)
+                if found:
+                    return found
+    return []
 
 
 def _same_act(token: Token, entry: Entry | None, r: Rules) -> bool:
@@ -788,6 +815,8 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     if not actors:
         return None
     recipients = participants(objects(token, recipient_preps(entry, r) | {"for"}, r), r)
+    if not recipients and entry.event_type in ("REQUEST", "ACCUSE", "THREATEN"):
+        recipients = _content_subject(token, r)
     clause = Clause(
         head=token,
         anchor=token,
