@@ -165,7 +165,8 @@ def _participants(
     elif recipient_entities and not any(e.country for e in recipient_entities):
         # "the peacekeeping force in Lebanon": a party of no known country is placed
         # by where the act lands
-        country = next((e.country for e in _place_entities(place_targets(clause))), None)
+        places = place_targets(clause) or event_places(clause)
+        country = next((e.country for e in _place_entities(places) if e.country), None)
         for entity in recipient_entities:
             entity.country = country
     return actor_entities, recipient_entities
