@@ -158,6 +158,13 @@ def _participants(
         not actor_entities or not all(e.country for e in actor_entities)
     ):
         _actors_from_place(clause, coding, actor_entities, recipient_entities)
+    elif actor_entities and not any(e.country or e.title for e in actor_entities):
+        # "leaders of the opposition coalition agreed to postpone the rally in Baku":
+        # a group of no known country acting on a place is of that place
+        places = place_targets(clause)
+        country = next((e.country for e in _place_entities(places) if e.country), None)
+        for entity in actor_entities:
+            entity.country = country
     if not recipient_entities and actor_entities:
         # a place the act lands on stands for its country ("shelled Juba")
         places = [t for t in recipients if t.ent_type_ in PLACE_ENTS] or place_targets(clause)
