@@ -31,6 +31,8 @@ class Coded:
     article: Article | None
     events: list[Event] = field(default_factory=list)
     error: InputError | None = None
+    # actors the article taught (kb.base.KBEntry), for the writer to absorb into its KB
+    learned: list = field(default_factory=list)
 
 
 class Coder:
@@ -64,12 +66,16 @@ class Coder:
 
     def _code_doc(self, doc, article: Article) -> Coded:
         events = extract_events(doc, article)  # step 3-5: clauses, types, actors
-        resolve_actors(events, doc, article, self.kb)  # step 6: canonical actors
+        # Each article learns in its own fork of the KB, so its coding never
+        # depends on the order articles are coded in, or on the worker.
+        kb = self.kb.fork()
+        resolve_actors(events, doc, article, kb)  # step 6: canonical actors
         locate_events(events, doc, article)  # step 7: where
         date_events(events, doc, article)  # step 8: when
         for event in events:  # step 9: evidence ids
             event.assign_id()
-        return Coded(article, dedup.merge_in_article(events, article))  # step 10
+        merged = dedup.merge_in_article(events, article)  # step 10
+        return Coded(article, merged, learned=kb.learned())
 
 
 def code_text(text: str, date: str | None = None, config: Config | None = None) -> list[Event]:

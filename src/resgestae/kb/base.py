@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from copy import copy
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jellyfish
@@ -72,6 +73,13 @@ class KBEntry:
         return plain[-1] if plain else None
 
 
+def _index_id(index: dict[str, list[str]], key: str, kb_id: str) -> None:
+    # A new list, never an append: a fork shares its parent's lists until it writes.
+    ids = index.get(key, [])
+    if kb_id not in ids:
+        index[key] = [*ids, kb_id]
+
+
 def make_id(kind: str, name: str, country: str | None) -> str:
     """A stable id from what the actor is, so the same actor gets the same id every run."""
     key = f"{kind}|{norm(name)}|{country or ''}"
@@ -90,6 +98,9 @@ class ActorKB:
         # True: entities no dictionary phrase matches get no country (PETRARCH-style coding)
         self.dictionary_only = False
         self.problems: list[str] = []  # malformed user-file entries, with file and line
+        # In a fork: the parent, and the ids whose entries this fork has copied or made.
+        self._parent: ActorKB | None = None
+        self._owned: set[str] = set()
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -110,13 +121,59 @@ class ActorKB:
             load_any(kb, Path(path))
         return kb
 
+    def fork(self) -> ActorKB:
+        """A copy-on-write view for coding one article.
+
+        What an article teaches stays in its fork, so coding never depends on which
+        articles were coded before it, in which order, or in which worker process.
+        `learned()` hands the new knowledge to the writer, which `absorb`s it.
+        """
+        child = copy(self)
+        child.entries = dict(self.entries)
+        child._alias, child._surname = dict(self._alias), dict(self._surname)
+        child._sound = dict(self._sound)
+        child._parent, child._owned = self, set()
+        return child
+
+    def own(self, entry: KBEntry) -> KBEntry:
+        """The entry this KB may change: in a fork, a private copy of the parent's."""
+        if self._parent is None or entry.kb_id in self._owned:
+            return entry
+        mine = replace(entry, aliases=list(entry.aliases), sectors=list(entry.sectors),
+                       roles=list(entry.roles), patterns=list(entry.patterns))
+        self.entries[entry.kb_id] = mine
+        self._owned.add(entry.kb_id)
+        return mine
+
+    def learned(self) -> list[KBEntry]:
+        """What a fork added or changed; `mentions` counts only this fork's mentions."""
+        parent = self._parent
+        if parent is None:
+            return []
+        found = []
+        for kb_id in sorted(self._owned):
+            entry = replace(self.entries[kb_id])
+            before = parent.entries.get(kb_id)
+            entry.mentions -= before.mentions if before else 0
+            found.append(entry)
+        return found
+
+    def absorb(self, entries: Iterable[KBEntry]) -> None:
+        """Merge entries learned in forks (possibly in other processes) into this KB."""
+        for entry in entries:
+            mentions = entry.mentions
+            known = self.add(replace(entry, mentions=0))
+            known.mentions += mentions
+
     def add(self, entry: KBEntry) -> KBEntry:
         """Add an entry, or merge it into the entry with its id; returns the stored one."""
         known = self.entries.get(entry.kb_id)
         if known is None:
             self.entries[entry.kb_id] = entry
+            self._owned.add(entry.kb_id)
             known = entry
         else:
+            known = self.own(known)
             for alias in entry.names():
                 known.add_alias(alias)
             known.country = known.country or entry.country
@@ -127,21 +184,16 @@ class ActorKB:
         return known
 
     def add_alias(self, kb_id: str, alias: str) -> None:
-        entry = self.entries[kb_id]
+        entry = self.own(self.entries[kb_id])
         entry.add_alias(alias)
         self._index(entry)
 
     def _index(self, entry: KBEntry) -> None:
         for name in entry.names():
-            ids = self._alias.setdefault(norm(name), [])
-            if entry.kb_id not in ids:
-                ids.append(entry.kb_id)
+            _index_id(self._alias, norm(name), entry.kb_id)
             if entry.kind == "person" and len(name.split()) > 1:
-                for index, key in ((self._surname, norm(name.split()[-1])),
-                                   (self._sound, jellyfish.metaphone(parts(name).last))):
-                    ids = index.setdefault(key, [])
-                    if entry.kb_id not in ids:
-                        ids.append(entry.kb_id)
+                _index_id(self._surname, norm(name.split()[-1]), entry.kb_id)
+                _index_id(self._sound, jellyfish.metaphone(parts(name).last), entry.kb_id)
 
     def lookup(self, name: str, kind: str | None = None) -> list[KBEntry]:
         """Entries with this exact name or alias (any case)."""

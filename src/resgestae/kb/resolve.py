@@ -304,6 +304,7 @@ def _fuzzy_candidates(entity: Entity, kb: ActorKB) -> list[KBEntry]:
 
 def _merge(entry: KBEntry, entity: Entity, ctx: Context) -> KBEntry:
     ctx.kb.add_alias(entry.kb_id, entity.name)
+    entry = ctx.kb.own(entry)
     entry.country = entry.country or entity.country
     entry.sectors = entry.sectors or list(entity.sectors)
     entry.title = entry.title or entity.title
@@ -326,7 +327,7 @@ def resolve_entity(entity: Entity, ctx: Context) -> None:
     kind = _kind(entity, ctx)
     entry = _entry_for(entity, kind, ctx)
     if entry is not None:
-        _fill(entity, entry)
+        _fill(entity, ctx.kb.own(entry))
     if ctx.kb.dictionary is not None:
         _apply_dictionary(entity, ctx, person=entry is not None and entry.kind == "person")
 

@@ -74,6 +74,9 @@ def run_local(
         coded = _in_pool(_chain(first, second, chunks), config, kb, workers)
     for batch in coded:
         _record(batch, store, progress)
+        if kb is not None:  # what workers learned comes home, in input order
+            for outcome in batch:
+                kb.absorb(outcome.learned)
         yield from batch
 
 

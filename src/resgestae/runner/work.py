@@ -36,6 +36,7 @@ class Outcome:
     records: list[dict[str, Any]] = field(default_factory=list)
     item: str | None = None  # where the failed item came from (file, line, article id)
     reason: str | None = None  # why it failed; None when it was coded
+    learned: list[Any] = field(default_factory=list)  # KB entries the article taught
 
     @property
     def failed(self) -> bool:
@@ -111,7 +112,8 @@ def _outcome(coded: Any) -> Outcome:
         item = getattr(error, "item", None) or (article.origin if article else None)
         reason = getattr(error, "reason", None) or str(error)
         return Outcome(article.id if article else item or "?", None, item=item, reason=reason)
-    return Outcome(article.id, article, [event.to_record() for event in coded.events])
+    records = [event.to_record() for event in coded.events]
+    return Outcome(article.id, article, records, learned=coded.learned)
 
 
 def init_pool_worker(config: Config, kb: Any, parent_pid: int) -> None:
