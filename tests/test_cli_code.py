@@ -129,3 +129,13 @@ def test_code_from_stdin(tmp_path):
     assert skipped == [skipped[0]] and skipped[0].startswith("resgestae: skipped <stdin>:2: ")
     with Store(db, read_only=True) as store:
         assert store.article_ids() == ["s1"] and store.article("s1")["origin"] == "<stdin>:1"
+
+
+def test_code_bad_date_is_one_error(capsys, tmp_path):
+    db = tmp_path / "d.duckdb"
+    sample = str(Path(__file__).resolve().parents[1] / "samples" / "seed-article.txt")
+    code = main(["code", sample, "--date", "yesterday", "--db", str(db)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("error") == 1 and "--date 'yesterday'" in err
+    assert not db.exists(), "nothing is coded or stored before the date is checked"

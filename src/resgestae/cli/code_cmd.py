@@ -23,6 +23,7 @@ from resgestae.errors import ConfigError
 from resgestae.kb import ActorKB
 from resgestae.kb.persist import load_kb, save_kb
 from resgestae.readers import read_inputs
+from resgestae.readers.clean import default_date
 from resgestae.runner import Progress, default_workers, run_local
 from resgestae.runner.local import CHUNK_SIZE
 from resgestae.store import Store
@@ -58,6 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = Config(db=db_path(args), default_date=args.date)
+    default_date(config)  # a bad --date is one error up front, not one per article
     if args.model:
         config.model = args.model
     if args.scheduler or args.dask_workers:
