@@ -259,3 +259,10 @@ def test_a_demand_that_someone_act_targets_them_and_is_one_event(code):
     events = code("The union reiterated its demand today that Kenya ease restrictions on workers.")
     assert [e.event_type for e in events] == ["REQUEST"]
     assert [e.country for e in events[0].recipient] == ["KEN"]
+
+
+def test_a_reference_back_to_the_compound_actor_is_no_recipient(code):
+    events = code("Norway and Sweden signed a new trade pact between the two countries.")
+    assert events
+    assert texts(events[0].actor) == ["Norway", "Sweden"]
+    assert events[0].recipient == []

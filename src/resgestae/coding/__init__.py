@@ -32,6 +32,7 @@ Participants, beyond the subject and object of the event word:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
@@ -187,6 +188,10 @@ PLACED_ACTOR_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
 
 OWN = frozenset({"its", "their"})
+RECIPROCAL = re.compile(
+    r"(?i)^(each other|one another|(the )?(two|both) (countries|sides|nations|states|"
+    r"governments|parties|neighbou?rs|leaders)|both)$"
+)
 
 
 def _not_own(recipients: list[Entity]) -> list[Entity]:
@@ -194,6 +199,10 @@ def _not_own(recipients: list[Entity]) -> list[Entity]:
     whom the act is for, when someone else is named."""
     def own(entity: Entity) -> bool:
         return entity.text.split(" ", 1)[0].lower() in OWN
+
+    # "a pact between the two countries", "talks with each other": the actors
+    # themselves, which makes the event reciprocal, not a new party
+    recipients = [e for e in recipients if not RECIPROCAL.match(e.text)]
 
     others = [e for e in recipients if not own(e)]
     return others if others else recipients
