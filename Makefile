@@ -25,7 +25,7 @@ web:
 	else echo "npm not found: using the committed bundle in src/resgestae/web/static"; fi
 
 demo: install
-	$(BIN)/resgestae code samples/ --date 2020-12-26 --db demo.duckdb
+	$(BIN)/resgestae code samples/ --date 2020-12-26 --db demo.duckdb --recode
 
 # Debian's Chromium for the browser tests (never a downloaded browser).
 browser:

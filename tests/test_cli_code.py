@@ -139,3 +139,20 @@ def test_code_bad_date_is_one_error(capsys, tmp_path):
     assert code == 2
     assert err.count("error") == 1 and "--date 'yesterday'" in err
     assert not db.exists(), "nothing is coded or stored before the date is checked"
+
+
+def test_recode_codes_stored_articles_again_without_duplicates(capsys, tmp_path):
+    db = str(tmp_path / "r.duckdb")
+    sample = str(Path(__file__).resolve().parents[1] / "samples" / "seed-article.txt")
+    argv = ["code", sample, "--date", "2020-12-26", "--db", db, "--workers", "1",
+            "--format", "jsonl"]
+    assert main(argv) == 0
+    first = capsys.readouterr().out.splitlines()
+    assert main(argv) == 0
+    skipped = capsys.readouterr()
+    assert skipped.out == "" and "1 already stored (--recode" in skipped.err
+    assert main([*argv, "--recode"]) == 0
+    again = capsys.readouterr().out.splitlines()
+    assert sorted(again) == sorted(first) and first
+    with Store(db) as store:
+        assert len(store.events()) == len(first)

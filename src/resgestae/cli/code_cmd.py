@@ -37,6 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--date", default=None, help="publication date for articles that carry none"
     )
     parser.add_argument("--model", default=None, help="spaCy model package or path")
+    parser.add_argument("--recode", action="store_true",
+                        help="code articles the store already holds again (default: skip them)")
     parser.add_argument("--no-store", action="store_true", help="print events without storing them")
     parser.add_argument(
         "--workers", type=int, default=None,
@@ -72,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     with store as db, tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
         kb = load_kb(db.con, ActorKB.from_files(config.actor_files)) if db is not None else None
         outcomes = run_local(read_inputs(args.paths), config, db, args.workers, progress=progress,
-                             kb=kb, chunk_size=args.chunk_size or CHUNK_SIZE)
+                             kb=kb, chunk_size=args.chunk_size or CHUNK_SIZE,
+                             recode=args.recode)
         write_records(_records(outcomes, bar), args.format, out)
         if kb is not None:
             save_kb(db.con, kb)  # actors learned from these articles
@@ -93,7 +96,8 @@ def _records(outcomes: Iterator[Any], bar: tqdm) -> Iterator[dict[str, Any]]:
 
 
 def _summary(progress: Progress, db: str | None) -> None:
-    before = f", {progress.stored_before} already stored" if progress.stored_before else ""
+    before = (f", {progress.stored_before} already stored (--recode codes them again)"
+              if progress.stored_before else "")
     print(
         f"resgestae: {progress.coded} articles coded, {progress.failed} skipped, "
         f"{progress.events} events" + (f" stored in {db}" if db else "") + before,

@@ -53,15 +53,17 @@ def run_local(
     chunk_size: int = CHUNK_SIZE,
     kb: Any = None,
     progress: Progress | None = None,
+    recode: bool = False,
 ) -> Iterator[Outcome]:
     """Code `items` on `workers` processes, writing each outcome to `store` as it arrives.
 
     Yields every outcome (coded or failed) after it is stored. Articles the
     store already holds with the same content hash are skipped and counted in
-    `progress.stored_before`. `workers=1` codes in this process.
+    `progress.stored_before`, unless `recode`. `workers=1` codes in this process.
     """
     progress = progress or Progress()
-    chunks = _chunks(items, chunk_size, store, progress)
+    # --recode: code stored articles again (their events are replaced, never doubled)
+    chunks = _chunks(items, chunk_size, None if recode else store, progress)
     workers = workers or default_workers()
     first = next(chunks, None)
     if first is None:
