@@ -154,7 +154,9 @@ def _participants(
         actors, recipients = antecedent, actors or recipients
     actor_entities = _entities(actors)
     taken = {e._tokens for e in actor_entities}
-    recipient_entities = _not_own([e for e in _entities(recipients) if e._tokens not in taken])
+    recipient_entities = _not_own(
+        [e for e in _entities(recipients) if e._tokens not in taken], len(actor_entities) > 1
+    )
     if coding.event_type in PLACED_ACTOR_TYPES and (
         not actor_entities or not all(e.country for e in actor_entities)
     ):
@@ -194,15 +196,16 @@ RECIPROCAL = re.compile(
 )
 
 
-def _not_own(recipients: list[Entity]) -> list[Entity]:
+def _not_own(recipients: list[Entity], compound: bool) -> list[Entity]:
     """ "offered its troops to Lebanon's president": the actor's own people are not
     whom the act is for, when someone else is named."""
     def own(entity: Entity) -> bool:
         return entity.text.split(" ", 1)[0].lower() in OWN
 
-    # "a pact between the two countries", "talks with each other": the actors
-    # themselves, which makes the event reciprocal, not a new party
-    recipients = [e for e in recipients if not RECIPROCAL.match(e.text)]
+    # "X and Y signed a pact between the two countries", "... with each other": the
+    # compound actors themselves, which makes the event reciprocal, not a new party
+    if compound:
+        recipients = [e for e in recipients if not RECIPROCAL.match(e.text)]
 
     others = [e for e in recipients if not own(e)]
     return others if others else recipients
