@@ -40,6 +40,7 @@ _EXPORTS = {
     "write_events": ("resgestae.export", "write_events"),
     "load_nlp": ("resgestae.nlp", "load_nlp"),
     "paragraph_boundaries": ("resgestae.nlp", "paragraph_boundaries"),
+    "EventCoder": ("resgestae.components", "EventCoder"),
     "ResgestaeError": ("resgestae.errors", "ResgestaeError"),
     "InputError": ("resgestae.errors", "InputError"),
     "ConfigError": ("resgestae.errors", "ConfigError"),

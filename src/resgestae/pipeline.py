@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from resgestae import dedup
 from resgestae.coding import extract_events
 from resgestae.coding.dates import date_events
@@ -64,18 +66,23 @@ class Coder:
             except InputError as exc:
                 self._errors.append(Coded(item, error=exc))
 
-    def _code_doc(self, doc, article: Article) -> Coded:
-        events = extract_events(doc, article)  # step 3-5: clauses, types, actors
-        # Each article learns in its own fork of the KB, so its coding never
-        # depends on the order articles are coded in, or on the worker.
-        kb = self.kb.fork()
-        resolve_actors(events, doc, article, kb)  # step 6: canonical actors
-        locate_events(events, doc, article)  # step 7: where
-        date_events(events, doc, article)  # step 8: when
-        for event in events:  # step 9: evidence ids
-            event.assign_id()
-        merged = dedup.merge_in_article(events, article)  # step 10
-        return Coded(article, merged, learned=kb.learned())
+    def _code_doc(self, doc: Doc, article: Article) -> Coded:
+        return code_doc(doc, article, self.kb)
+
+
+def code_doc(doc: Doc, article: Article, kb: ActorKB) -> Coded:
+    """Steps 3-10 on one annotated article (the Doc of `article.coding_text()`)."""
+    events = extract_events(doc, article)  # step 3-5: clauses, types, actors
+    # Each article learns in its own fork of the KB, so its coding never
+    # depends on the order articles are coded in, or on the worker.
+    fork = kb.fork()
+    resolve_actors(events, doc, article, fork)  # step 6: canonical actors
+    locate_events(events, doc, article)  # step 7: where
+    date_events(events, doc, article)  # step 8: when
+    for event in events:  # step 9: evidence ids
+        event.assign_id()
+    merged = dedup.merge_in_article(events, article)  # step 10
+    return Coded(article, merged, learned=fork.learned())
 
 
 def code_text(text: str, date: str | None = None, config: Config | None = None) -> list[Event]:
