@@ -266,3 +266,10 @@ def test_a_reference_back_to_the_compound_actor_is_no_recipient(code):
     assert events
     assert texts(events[0].actor) == ["Norway", "Sweden"]
     assert events[0].recipient == []
+
+
+def test_every_people_counted_by_a_quantity_is_a_recipient(code):
+    (attack,) = only(
+        code("Soldiers attacked thousands of Kurds and Turks near the border."), "ASSAULT"
+    )
+    assert len(attack.recipient) == 2

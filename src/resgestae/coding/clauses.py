@@ -317,7 +317,9 @@ def _of_rescue(token: Token) -> Token:
 
 def participants(tokens: list[Token], r: Rules, as_subject: bool = False) -> list[Token]:
     """Conjunct-expanded actor heads, quantities resolved to what they count."""
-    return [t for t in (_of_rescue(t) for t in expand(tokens)) if is_actorish(t, r, as_subject)]
+    # expand again: "scores of Sierra Leonean and Liberian refugees" counts both peoples
+    rescued = expand([_of_rescue(t) for t in expand(tokens)])
+    return [t for t in rescued if is_actorish(t, r, as_subject)]
 
 
 def expand(tokens: list[Token]) -> list[Token]:
