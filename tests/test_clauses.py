@@ -273,3 +273,11 @@ def test_every_people_counted_by_a_quantity_is_a_recipient(code):
         code("Soldiers attacked thousands of Kurds and Turks near the border."), "ASSAULT"
     )
     assert len(attack.recipient) == 2
+
+
+def test_a_supporter_is_not_the_place_of_whom_it_backs(code):
+    events = code("Warlord Khalifa Haftar is backed by Russia, Egypt and the UAE.")
+    backing = only(events, "SUPPORT")
+    assert len(backing) == 3
+    for event in backing:
+        assert all(e.country != event.actor[0].country for e in event.recipient)

@@ -167,7 +167,8 @@ def _participants(
         places = place_targets(clause)
         country = next((e.country for e in _place_entities(places) if e.country), None)
         for entity in actor_entities:
-            entity.country = country
+            if not _person(entity, clause.head.doc):
+                entity.country = country
     if not recipient_entities and actor_entities:
         # a place the act lands on stands for its country ("shelled Juba")
         places = [t for t in recipients if t.ent_type_ in PLACE_ENTS] or place_targets(clause)
@@ -178,7 +179,8 @@ def _participants(
         places = place_targets(clause) or event_places(clause)
         country = next((e.country for e in _place_entities(places) if e.country), None)
         for entity in recipient_entities:
-            entity.country = country
+            if not _person(entity, clause.head.doc):
+                entity.country = country
     return actor_entities, recipient_entities
 
 
@@ -190,6 +192,13 @@ PLACED_ACTOR_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
 
 OWN = frozenset({"its", "their"})
+
+
+def _person(entity: Entity, doc: Doc) -> bool:
+    """A named person: the knowledge base knows better than the place of the act."""
+    return entity._tokens is not None and doc[entity._tokens[1] - 1].ent_type_ == "PERSON"
+
+
 RECIPROCAL = re.compile(
     r"(?i)^(each other|one another|(the )?(two|both) (countries|sides|nations|states|"
     r"governments|parties|neighbou?rs|leaders)|both)$"
@@ -230,7 +239,7 @@ def _actors_from_place(
         actors.append(places[0])
         return
     for entity in actors:
-        if entity.country is None:
+        if entity.country is None and not _person(entity, clause.head.doc):
             entity.country = places[0].country
 
 

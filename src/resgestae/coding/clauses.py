@@ -742,7 +742,8 @@ def event_places(clause: Clause) -> list[Token]:
     """Places where an act happened, its own words or its subject's ("a roadside
     bombing near Samarra killed ...", "staged rallies in the Gaza Strip")."""
     arcs = PLACE_ARCS | {"nsubj", "nsubjpass", "agent", "acl"}
-    return _places_below([clause.anchor], arcs, TARGET_PLACE_PREPS | PLACE_PREPS, set())
+    actors = {t.i for t in expand(clause.actors)}  # "backed by Russia": a party, no place
+    return _places_below([clause.anchor], arcs, TARGET_PLACE_PREPS | PLACE_PREPS, actors)
 
 
 def _is_place(token: Token) -> bool:
