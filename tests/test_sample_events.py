@@ -100,3 +100,12 @@ def test_every_event_is_traceable(events, sample_text):
         assert sample_text[start:end] == event.text
         assert event.cameo is None or event.cameo.isdigit()
         assert 0 < event.confidence <= 1
+
+
+def test_april_2019_offensive_is_a_past_assault_with_its_own_date(events):
+    offensives = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(offensives) == 1, [e.trigger for e in offensives]
+    (offensive,) = offensives
+    assert [a.name for a in offensive.actor] == ["Khalifa Haftar"]
+    assert (offensive.date, offensive.date_precision) == ("2019-04", "month")
+    assert offensive.factuality == "asserted"

@@ -787,9 +787,12 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     if token.dep_ == "compound":
         return None
     entry = lookup(token)
-    if entry is None or _in_topic(token, r):
+    if entry is None:
         return None
-    actors = [c for c in token.children if c.dep_ == "poss"]
+    stray = _stray_by_agents(token)
+    if _in_topic(token, r) and not (stray and _own_date(token)):
+        return None
+    actors = [c for c in token.children if c.dep_ == "poss"] + stray
     actors += [
         g
         for c in token.children
@@ -831,6 +834,33 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     )
     _attach_frame(clause, r)
     return clause
+
+
+def _stray_by_agents(token: Token) -> list[Token]:
+    """Named agents of an event noun that the parser hung on the verb governing it.
+
+    In "stave off the offensive by Haftar" the parse attaches "by Haftar" to the
+    active verb; an active verb takes no by-agent, so a name right after the verb's
+    object belongs to that object.
+    """
+    verb = token.head
+    if token.dep_ not in ("dobj", "obj") or not is_verb(verb):
+        return []
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i == token.right_edge.i + 1
+        for g in c.children
+        if g.dep_ == "pobj" and g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    ]
+
+
+def _own_date(token: Token) -> bool:
+    """An event noun with its own date ("the April 2019 offensive") happened apart from
+    the act that governs it, so it is an event of its own, not that act's topic."""
+    return any(t.ent_type_ == "DATE" for t in token.lefts for t in t.subtree)
 
 
 def find_clauses(sent: Span) -> list[Clause]:
