@@ -281,3 +281,15 @@ def test_a_supporter_is_not_the_place_of_whom_it_backs(code):
     assert len(backing) == 3
     for event in backing:
         assert all(e.country != event.actor[0].country for e in event.recipient)
+
+
+def test_unplaced_recipients_of_a_domestic_act_take_the_actor_country(code):
+    events = code("Kenyan police detained dozens of striking nurses outside a hospital on Monday.")
+    detain = [e for e in events if e.recipient]
+    assert detain and [e.country for e in detain[0].recipient] == ["KEN"]
+    # people who come from elsewhere are not presumed the actor's compatriots
+    (expel,) = only(code("Chilean authorities expelled 40 migrants on Tuesday."), "COERCE")
+    assert texts(expel.recipient) == ["40 migrants"] and expel.recipient[0].country is None
+    # nor are the victims of violence: they may be across a border
+    (attack,) = only(code("Peruvian gunmen killed four farmers on Sunday."), "ASSAULT")
+    assert texts(attack.recipient) == ["four farmers"] and attack.recipient[0].country is None

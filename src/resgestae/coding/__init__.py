@@ -181,7 +181,34 @@ def _participants(
         for entity in recipient_entities:
             if not _person(entity, clause.head.doc):
                 entity.country = country
+    if (
+        recipient_entities
+        and coding.event_type not in FOREIGN_PRONE_TYPES
+        and not any(e.country for e in recipient_entities)
+    ):
+        _domestic(actor_entities, recipient_entities, clause.head.doc)
     return actor_entities, recipient_entities
+
+
+# Violence is as often across a border or an insurgency's as at home ("bombers killed
+# 23 people"): its unplaced victims are not presumed the attackers' compatriots.
+FOREIGN_PRONE_TYPES = frozenset({"ASSAULT"})
+
+
+def _domestic(actors: list[Entity], recipients: list[Entity], doc: Doc) -> None:
+    """Parties of no stated country acted on by one country's own people ("Egyptian
+    police dispersed demonstrators", "the government accepted the rebels' demands"):
+    a domestic act, so they are of the actor's country; not refugees, observers and
+    the like, who come from elsewhere."""
+    home = {e.country for e in actors}
+    if len(home) != 1 or None in home:
+        return
+    country = home.pop()
+    foreign = rules().foreign_heads
+    for entity in recipients:
+        head = doc[entity._tokens[0] : entity._tokens[1]].root if entity._tokens else None
+        if head is None or head.lemma_.lower() not in foreign:
+            entity.country = country
 
 
 # Types whose actor, when the text names none or gives it no country, is placed by

@@ -38,6 +38,7 @@ class Rules:
     type_cameo: dict[str, str]
     multilateral: frozenset[str]
     movers: frozenset[str] = frozenset()  # "withdraw troops from X": X is the recipient
+    foreign_heads: frozenset[str] = frozenset()  # "refugees": not the actor's own people
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -76,6 +77,7 @@ def parse_rules(data: dict) -> Rules:
             "recipient_preps",
             "multilateral",
             "movers",
+            "foreign_heads",
         )
     }
     return Rules(
