@@ -293,3 +293,17 @@ def test_unplaced_recipients_of_a_domestic_act_take_the_actor_country(code):
     # nor are the victims of violence: they may be across a border
     (attack,) = only(code("Peruvian gunmen killed four farmers on Sunday."), "ASSAULT")
     assert texts(attack.recipient) == ["four farmers"] and attack.recipient[0].country is None
+
+
+def test_each_conjunct_object_can_carry_the_recipient(code):
+    events = code("Syrian gunners opened artillery, mortar, and rocket fire against Turkish army "
+                  "outposts on Sunday.")
+    (attack,) = only(events, "ASSAULT")
+    assert [e.country for e in attack.recipient] == ["TUR"]
+
+
+def test_a_newspaper_is_a_party_acted_on(code):
+    events = code("The Zambian government closed the independent newspaper The Post on Monday.")
+    acted = [e for e in events if e.recipient]
+    assert acted and "newspaper" in acted[0].recipient[0].text
+    assert acted[0].recipient[0].country == "ZMB"

@@ -610,7 +610,8 @@ def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Ru
     """Whom an act on a thing concerns: "imposed sanctions on X", "granted asylum to X",
     "rejected an offer from X", "denounced Serbia's suppression", "broke relations with X",
     "rejected a United Nations appeal", "the blockade of Serbia"."""
-    things = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    # each conjunct: "launched artillery, mortar and rocket fire against X"
+    things = expand([c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
     things += [  # "conceded to demands from UNITA", "respond to a demand from the US"
         g
         for c in verb.children
