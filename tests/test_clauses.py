@@ -307,3 +307,9 @@ def test_a_newspaper_is_a_party_acted_on(code):
     acted = [e for e in events if e.recipient]
     assert acted and "newspaper" in acted[0].recipient[0].text
     assert acted[0].recipient[0].country == "ZMB"
+
+
+def test_a_recipient_takes_the_country_of_a_party_in_its_own_phrase(code):
+    events = code("The Chadian president received a delegation of envoys from the African Union.")
+    met = [e for e in events if e.recipient]
+    assert met and [e.country for e in met[0].recipient] == ["IGO"]

@@ -157,6 +157,9 @@ def _participants(
     recipient_entities = _not_own(
         [e for e in _entities(recipients) if e._tokens not in taken], len(actor_entities) > 1
     )
+    for entity in recipient_entities:
+        if entity.country is None and not _person(entity, clause.head.doc):
+            entity.country = _phrase_country(entity, clause.head.doc)
     if coding.event_type in PLACED_ACTOR_TYPES and (
         not actor_entities or not all(e.country for e in actor_entities)
     ):
@@ -188,6 +191,37 @@ def _participants(
     ):
         _domestic(actor_entities, recipient_entities, clause.head.doc)
     return actor_entities, recipient_entities
+
+
+PHRASE_PREPS = frozenset({"of", "for", "from"})
+
+
+def _phrase_country(entity: Entity, doc: Doc) -> str | None:
+    """The country of a party named inside a recipient's own phrase ("a camp for
+    Congolese refugees", "a mission of observers from the OSCE", "the governor of the
+    Tyumen region"): whom or where the phrase belongs to. Two levels down at most."""
+    if entity._tokens is None:
+        return None
+    heads = [doc[entity._tokens[0] : entity._tokens[1]].root]
+    for _ in range(2):
+        objs = [
+            g
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for obj in objs:
+            span = np_span(obj)
+            found = code_actor(span)
+            country = found.country if found is not None else None
+            if country is None and obj.ent_type_ in PLACE_ENTS:
+                country = place_country(_place_span(obj).text)
+            if country:
+                return country
+        heads = objs
+    return None
 
 
 # Violence is as often across a border or an insurgency's as at home ("bombers killed
