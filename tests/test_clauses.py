@@ -313,3 +313,11 @@ def test_a_recipient_takes_the_country_of_a_party_in_its_own_phrase(code):
     events = code("The Chadian president received a delegation of envoys from the African Union.")
     met = [e for e in events if e.recipient]
     assert met and [e.country for e in met[0].recipient] == ["IGO"]
+
+
+def test_a_domestic_measure_naming_no_one_falls_on_the_actor_country(code):
+    (curfew,) = only(code("The Malian junta threatened to impose a nationwide curfew."), "THREATEN")
+    assert [(e.text, e.country) for e in curfew.recipient] == [("", "MLI")]
+    # an agreement between parties keeps its empty recipient
+    (deal,) = only(code("Mali and Niger agreed to reopen their border."), "AGREE")
+    assert deal.recipient == []

@@ -190,7 +190,25 @@ def _participants(
         and not any(e.country for e in recipient_entities)
     ):
         _domestic(actor_entities, recipient_entities, clause.head.doc)
+    if not recipient_entities and coding.event_type in HOME_TYPES:
+        recipient_entities = _home_recipient(actor_entities)
     return actor_entities, recipient_entities
+
+
+# Acts of constraint, refusal or concession that name no one they fall on fall on the
+# actor's own country ("imposed martial law", "called off the strike", "denied the
+# permit"): PLOVER codes such domestic measures with the country as target. Not
+# violence, and not acts whose other party is usually foreign and merely unnamed.
+HOME_TYPES = frozenset({"COERCE", "CONCEDE", "REJECT", "THREATEN"})
+
+
+def _home_recipient(actors: list[Entity]) -> list[Entity]:
+    """The country itself, not written in the text (empty `text`), for one actor of a
+    known country."""
+    if len(actors) != 1 or actors[0].country is None:
+        return []
+    code = actors[0].country
+    return [Entity(text="", name=lexicon().names.get(code, code), country=code)]
 
 
 PHRASE_PREPS = frozenset({"of", "for", "from"})
