@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
+import threading
 
 from resgestae import __version__
 from resgestae.errors import ResgestaeError
@@ -35,16 +37,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Interrupt:
+    """Remembers a Ctrl-C even when a library turns it into an error of its own.
+
+    DuckDB answers SIGINT during a query with its own InterruptException (a
+    StoreError once the store wraps it); the exit status must still say
+    "interrupted" (130), whatever exception carried the signal out.
+    """
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.seen = True
+        signal.default_int_handler(signum, frame)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    interrupt = _Interrupt()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, interrupt)
     try:
-        return args.run(args)
-    except ResgestaeError as exc:
-        print(f"resgestae: error: {exc}", file=sys.stderr)
-        return 2
+        code = args.run(args)
+        return 130 if interrupt.seen else code
     except KeyboardInterrupt:
         print("resgestae: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        if interrupt.seen:
+            print("resgestae: interrupted", file=sys.stderr)
+            return 130
+        if isinstance(exc, ResgestaeError):
+            print(f"resgestae: error: {exc}", file=sys.stderr)
+            return 2
+        raise
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 if __name__ == "__main__":
