@@ -33,6 +33,7 @@ browser:
 	  || echo "chromium not installed: browser tests will be skipped"
 
 test: install browser
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
 
 lint: install
