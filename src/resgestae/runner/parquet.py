@@ -29,31 +29,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from resgestae import __version__
+from resgestae.export.parquet import SCHEMA as RECORD_SCHEMA
 from resgestae.model import Article
 
 KEY = "pub_date"
 NO_DATE = "__HIVE_DEFAULT_PARTITION__"
 MANIFEST = "manifest.json"
-ENTITY = pa.struct([
-    ("text", pa.string()), ("name", pa.string()), ("country", pa.string()),
-    ("sector", pa.string()), ("sectors", pa.list_(pa.string())), ("title", pa.string()),
-    ("kb_id", pa.string()),
-])
-PLACE = pa.struct([
-    ("name", pa.string()), ("country", pa.string()), ("lat", pa.float64()),
-    ("lon", pa.float64()), ("geonameid", pa.int64()), ("feature", pa.string()),
-])
-# Fixed schemas, so an empty or all-null column keeps its type across files.
-EVENTS = pa.schema([
-    ("id", pa.string()), ("article_id", pa.string()), ("event_type", pa.string()),
-    ("mode", pa.string()), ("context", pa.list_(pa.string())), ("cameo", pa.string()),
-    ("actor", pa.list_(ENTITY)), ("recipient", pa.list_(ENTITY)),
-    ("factuality", pa.string()), ("date", pa.string()), ("date_precision", pa.string()),
-    ("date_text", pa.string()), ("location", PLACE), ("text", pa.string()),
-    ("span", pa.list_(pa.int64())), ("trigger", pa.string()), ("confidence", pa.float64()),
-    ("mentions", pa.int64()), ("article_ids", pa.list_(pa.string())), ("coder", pa.string()),
-    ("extra", pa.string()),  # JSON of record fields this schema does not know yet
-])
+# Fixed schemas, so an empty or all-null column keeps its type across files: the
+# export's event schema, plus a column for record fields it does not know yet (JSON).
+EVENTS = RECORD_SCHEMA.append(pa.field("extra", pa.string()))
 ARTICLES = pa.schema([
     ("id", pa.string()), ("title", pa.string()), ("date", pa.string()), ("url", pa.string()),
     ("source", pa.string()), ("language", pa.string()), ("origin", pa.string()),
