@@ -69,3 +69,12 @@ def fixture_events() -> list[Event]:
 
 def fixture_records() -> list[dict]:
     return [e.to_record() for e in fixture_events()]
+
+
+def make_event(doc, word: str, nth: int = 0, kind: str = "CONSULT") -> Event:
+    """An event whose trigger is the nth token spelled `word`."""
+    token = [t for t in doc if t.text == word][nth]
+    sent = token.sent
+    return Event(article_id="a", event_type=kind, text=sent.text,
+                 span=(sent.start_char, sent.end_char), trigger=token.text,
+                 _trigger_i=token.i, _sent=(sent.start, sent.end))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from fixture_events import make_event
 
 from resgestae.coding.dates import date_events, resolve_date
-from resgestae.model import Article, Event
+from resgestae.model import Article
 
 PUB = dt.date(2020, 12, 26)  # a Saturday
 
@@ -49,14 +50,6 @@ def test_weekday_for_planned_events_looks_ahead():
 def test_without_publication_date_only_written_years_resolve():
     assert when("April 2019", pub=None) == ("2019-04", "month")
     assert when("last year", pub=None) is None
-
-
-def make_event(doc, word: str, nth: int = 0, kind: str = "CONSULT") -> Event:
-    token = [t for t in doc if t.text == word][nth]
-    sent = token.sent
-    return Event(article_id="a", event_type=kind, text=sent.text,
-                 span=(sent.start_char, sent.end_char), trigger=token.text,
-                 _trigger_i=token.i, _sent=(sent.start, sent.end))
 
 
 @pytest.fixture(scope="module")

@@ -5,21 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from fixture_events import make_event
 
 from resgestae.coding.gazetteer import Context, choose, gazetteer
 from resgestae.coding.places import locate_events, place_for_trigger
 from resgestae.model import Article, Event
 
 LIBYA = Context(Counter({"LBY": 2}), "LBY")
-
-
-def make_event(doc, word: str, nth: int = 0, kind: str = "CONSULT") -> Event:
-    """An event whose trigger is the nth token spelled `word`."""
-    token = [t for t in doc if t.text == word][nth]
-    sent = token.sent
-    return Event(article_id="a", event_type=kind, text=sent.text,
-                 span=(sent.start_char, sent.end_char), trigger=token.text,
-                 _trigger_i=token.i, _sent=(sent.start, sent.end))
 
 
 @pytest.fixture(scope="module")
