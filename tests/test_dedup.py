@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from resgestae.dedup import dates_compatible, event_key, merge_in_article
+from resgestae.dedup import Report, block_key, cluster, dates_compatible, merge_in_article
 from resgestae.model import Article, Entity, Event
 
 AKAR = Entity(text="Akar", name="Hulusi Akar", country="TUR", kb_id="k-akar")
@@ -83,32 +83,78 @@ def test_deterministic_in_any_order():
     assert Counter(m for _, m in expected) == Counter({3: 1, 1: 2})
 
 
-def test_event_key():
+def test_block_key():
     record = event(0).to_record()
-    assert event_key(record) == "CONSULT|asserted|k-akar|k-namroush|2020-12"
-    # A stated day stays a day; months and years stay what they are.
-    assert event_key(event(0, date_text="on Dec. 24", date="2020-12-24").to_record()).endswith(
-        "|2020-12-24")
-    assert event_key(event(0, date="2019-04", precision="month").to_record()).endswith("|2019-04")
-    # Undated reports of the same event published days apart share a key ...
-    assert event_key(event(0, date="2020-12-21").to_record()) == event_key(record)
-    # ... and so does a report that says "last week" (resolved to a month).
+    assert block_key(record) == "CONSULT|asserted|hulusi akar|salahaddin namroush|2020-12"
+    # days, months and "last week" of one month share a block; years stay years
+    assert block_key(event(0, date_text="on Dec. 24", date="2020-12-24").to_record()) == \
+        block_key(record)
     said = event(0, date="2020-12", precision="month", date_text="last week").to_record()
-    assert event_key(said) == event_key(record)
-    assert event_key(event(0, date="2021-01-02").to_record()) != event_key(record)
-    assert event_key(event(0, actor=None, recipient=None).to_record()) == ""
+    assert block_key(said) == block_key(record)
+    assert block_key(event(0, date="2020", precision="year").to_record()).endswith("|2020")
+    assert block_key(event(0, date="2021-01-02").to_record()) != block_key(record)
+    assert block_key(event(0, actor=None, recipient=None).to_record()) == ""
     police = Entity(text="Police", name="Police", sector="COP", kb_id="k-police")
-    assert event_key(event(0, "ASSAULT", police, None).to_record()) == ""  # whose police?
-    assert event_key(event(0, "ASSAULT", police, HAFTAR).to_record()) != ""
-    assert event_key(event(0, date=None, precision=None).to_record()) == ""
+    assert block_key(event(0, "ASSAULT", police, None).to_record()) == ""  # whose police?
+    assert block_key(event(0, "ASSAULT", police, HAFTAR).to_record()) != ""
+    assert block_key(event(0, date=None, precision=None).to_record()) == ""
+
+
+def test_block_key_counts_collectives_by_country():
+    us = Entity(text="United States", name="United States", country="USA", kb_id="k-us")
+    troops = Entity(text="US forces", name="American military", country="USA", sector="MIL",
+                    kb_id="k-usmil")
+    trump = Entity(text="Trump", name="Donald Trump", country="USA", kb_id="k-trump")
+    other_id = Entity(text="Soleimani", name="Qasem Soleimani", country="IRN", kb_id="k-2")
+    soleimani = Entity(text="Soleimani", name="Qasem Soleimani", kb_id="k-1")
+    key = block_key(event(0, "ASSAULT", us, soleimani).to_record())
+    assert block_key(event(0, "ASSAULT", troops, soleimani).to_record()) == key
+    # a person counts by name: another article's entry (other id, country learned) too
+    assert block_key(event(0, "ASSAULT", troops, other_id).to_record()) == key
+    assert block_key(event(0, "ASSAULT", trump, soleimani).to_record()) != key
+
+
+def report(article: str, date: str, precision: str = "day", date_text: str | None = "x",
+           start: int = 0) -> Report:
+    made = event(start, date=date, precision=precision, date_text=date_text)
+    return Report(article, {**made.to_record(), "id": f"{article}-{start}"})
+
+
+def groups(reports: list[Report]) -> list[list[str]]:
+    return sorted(sorted(r.article_id for r in c) for c in cluster(reports))
+
+
+def test_cluster_merges_a_day_its_month_and_an_undated_report():
+    day = report("a", "2020-01-02")
+    month = report("b", "2020-01", "month", "last week")
+    undated = report("c", "2020-01-06", date_text=None)  # published 4 days later
+    assert groups([day, month, undated]) == [["a", "b", "c"]]
+    for seed in range(6):  # any order of arrival: the same events
+        shuffled = [day, month, undated]
+        random.Random(seed).shuffle(shuffled)
+        assert groups(shuffled) == [["a", "b", "c"]]
+    late = report("d", "2020-01-20", date_text=None)  # published 18 days later: not it
+    assert groups([day, late]) == [["a"], ["d"]]
+
+
+def test_cluster_keeps_stated_days_apart_and_ambiguous_months_alone():
+    first, second = report("a", "2020-01-02"), report("b", "2020-01-09")
+    month = report("c", "2020-01", "month", "in January")
+    assert groups([first, second, month]) == [["a"], ["b"], ["c"]]
+    # one article's reports never merge with each other across articles' clusters
+    assert groups([report("a", "2020-01-02"), report("a", "2020-01-02", start=5)]) == [
+        ["a"], ["a"]]
 
 
 def test_sample_article_has_no_duplicate_events(coder, sample_text):
     coded = next(iter(coder.code([Article(id="s", text=sample_text, date="2020-12-26")])))
     assert coded.error is None and coded.events
-    keys = [event_key(e.to_record()) for e in coded.events]
-    keyed = [k for k in keys if k]
-    assert len(keyed) == len(set(keyed))
+    # each event of the article is its own cross-article cluster
+    blocks: dict[str, list[Report]] = {}
+    for e in coded.events:
+        if block_key(e.to_record()):
+            blocks.setdefault(block_key(e.to_record()), []).append(Report("s", e.to_record()))
+    assert sum(len(cluster(b)) for b in blocks.values()) == sum(map(len, blocks.values()))
     assert len({e.id for e in coded.events}) == len(coded.events)
     # The near-duplicate paragraph ("The Turkish Defen[sc]e Ministry said Akar is there
     # to inspect Turkish forces ...") is coded once, with two mentions.

@@ -256,3 +256,45 @@ def test_migrates_a_version_1_store(tmp_path):
         for item in _scenario():
             store.write_records(*item)
         assert len(store.events()) == 6
+
+
+def _soleimani(aid: str, date: str, precision: str, date_text: str | None, actor: Entity,
+               start: int = 0) -> Event:
+    """The 3 January 2020 strike as reported in several articles (written for this test)."""
+    target = Entity(text="Soleimani", name="Qasem Soleimani", kb_id=f"k-{aid}")
+    made = Event(article_id=aid, event_type="ASSAULT", text="US forces killed Soleimani.",
+                 span=(start, start + 27), actor=[actor], recipient=[target], date=date,
+                 date_precision=precision, date_text=date_text, confidence=0.8)
+    made.assign_id()
+    return made
+
+
+def test_cross_article_reports_merge_tolerantly_in_any_order(tmp_path):
+    us = Entity(text="the United States", name="United States", country="USA")
+    army = Entity(text="US forces", name="American military", country="USA", sector="MIL")
+    reports = {  # a stated day, "last week" (a month), undated two days after, a later strike
+        "a": [_soleimani("a", "2020-01-03", "day", "on Friday", army)],
+        "b": [_soleimani("b", "2020-01", "month", "last week", us)],
+        "c": [_soleimani("c", "2020-01-05", "day", None, us)],
+        "d": [_soleimani("d", "2020-01-03", "day", "Friday", army),
+              _soleimani("d", "2020-01-08", "day", "on Wednesday", army, start=40)],
+    }
+    outcomes = []
+    for order in ("abcd", "dcba", "cadb"):
+        with Store(tmp_path / f"{order}.duckdb") as store:
+            for aid in order:
+                store.replace_article(article(aid), reports[aid])
+            outcomes.append(store.events())
+    assert outcomes[0] == outcomes[1] == outcomes[2]
+    # b's month fits both days of d: it stays alone rather than guess
+    assert sorted((r["date"], tuple(r["article_ids"])) for r in outcomes[0]) == [
+        ("2020-01", ("b",)), ("2020-01-03", ("a", "c", "d")), ("2020-01-08", ("d",))]
+    with Store(tmp_path / "abcd.duckdb") as store:
+        store.delete_article("d")  # now "last week" can only be the 3rd
+        assert [tuple(r["article_ids"]) for r in store.events()] == [("a", "b", "c")]
+        assert store.events()[0]["mentions"] == 3
+        store.replace_article(article("a"), [])  # the home leaves: b's report becomes it
+        [left] = store.events()
+        assert (left["article_id"], left["article_ids"], left["date"]) == ("b", ["b", "c"],
+                                                                           "2020-01")
+        assert store.con.execute("SELECT count(*) FROM mentions").fetchone()[0] == 2

@@ -16,24 +16,50 @@ Inside one article (`merge_in_article`, run by the pipeline):
    the later reports. Events without named actors or recipients are never merged:
    nothing says they are the same.
 
-Across articles (the store, through `event_key`): records with the same key are
-one stored event whose `mentions` and `article_ids` add up (as GDELT's Mentions
-table, but the key is documented and deterministic):
+Across articles (the store, through `block_key` and `cluster`): reports of one
+real-world event in several articles become one stored event whose `mentions` and
+`article_ids` add up (as GDELT's Mentions table, but documented and deterministic).
+Two steps:
 
-    event_type | factuality | actors | recipients | when
+1. Blocking. Each report gets a block key; only reports of one block can merge:
 
-- actors / recipients: the sorted, ';'-joined `kb_id`s (else lower-cased
-  canonical names) of each side;
-- when: the date cut to its precision ("2019-04", "2021", "2020-12-24"); but an
-  event dated only by its article's publication date (precision "day",
-  `date_text` null: the text said no date) gets that month ("2020-12"), so
-  reports of one event published days apart, or one saying "last week" and the
-  other nothing, merge. Two different undated events of one type between the
-  same actors in one month count as one: the price of merging undated reports;
-- an event with no specific entity on either side, or without a date, gets the
-  key '' (never merged). Specific: it has a country, a title, or a name of two
-  or more capitalised words; "Police" or "Protesters" in two articles of one
-  month are most likely not the same people.
+       event_type | factuality | actor sides | recipient sides | period
+
+   - sides: the sorted, ';'-joined entities of each side, a collective (a country
+     or its institutions in general: "United States", "American military", "the
+     Iraqi government") by its country, anyone else (a person, a named organisation)
+     by its canonical name, lower-cased and without accents. So "American military"
+     and "United States" are one side (USA), "Erdogan" and "Turkey" are not. Not the
+     `kb_id`: articles coded in parallel learn a person (and the country that is part
+     of a new entry's id) each on their own, while the full name they resolve
+     "Soleimani" or "the general" to is the same;
+   - period: the month of the date ("2020-01") for day and month precision, the year
+     for year precision;
+   - an event with no specific entity on either side, or without a date, gets the key
+     '' (never merged). Specific: it has a country, a title, or a name of two or more
+     capitalised words; "Police" or "Protesters" in two articles of one month are
+     most likely not the same people.
+
+2. Clustering inside a block (`cluster`). Two reports are the same event when their
+   dates can be the same day: a stated day is that day, a month or a year is its
+   whole span, and a report that states no date (dated by its article's publication
+   date, `date_text` null) happened within the 7 days up to that date. So "killed
+   Soleimani on Thursday" (2020-01-02), "the killing of Soleimani last week" (2020-01)
+   and an undated report published on 2020-01-06 are compatible; strikes stated on
+   2020-01-02 and 2020-01-09 are not.
+   Reports are taken finest date first (then by date, article id, event id); each
+   joins the one cluster whose every report it is compatible with and that has no
+   report from its own article yet. Compatible with none: a new event. With several
+   (a month-precise "strikes in January" beside strikes stated on two days): also a
+   new event, since nothing says which one it was.
+
+The stored event is the report of the smallest article id in its cluster. The store
+re-clusters every block an article touches when the article is written, re-coded or
+deleted, so the stored events are a pure function of the stored reports: the same
+whatever the order the articles came in (tests/test_store.py).
+
+Left out: an undated report published early in a month and an event stated late in
+the month before fall in different blocks and never merge.
 
 Everything is a pure function of the events: the same input gives the same
 output, ids and keys, in any run and in any order of articles.
@@ -41,8 +67,11 @@ output, ids and keys, in any run and in any order of articles.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from resgestae.model import Article, Entity, Event
@@ -139,16 +168,15 @@ def _absorb(kept: Event, other: Event) -> None:
     kept.confidence = max(kept.confidence, other.confidence)
 
 
-def event_key(record: dict[str, Any]) -> str:
-    """Cross-article dedup key of an event record; '' means "never merge" (see module doc)."""
-    actors = _record_side(record.get("actor") or [])
-    recipients = _record_side(record.get("recipient") or [])
-    when = _when(record.get("date"), record.get("date_precision"), record.get("date_text"))
+def block_key(record: dict[str, Any]) -> str:
+    """Cross-article block of an event record; '' means "never merge" (module doc)."""
+    when = _period(record.get("date"), record.get("date_precision"))
     entities = [*(record.get("actor") or []), *(record.get("recipient") or [])]
-    if not any(_specific(e) for e in entities) or not when:
+    if not when or not any(_specific(e) for e in entities):
         return ""
     parts = [record.get("event_type") or "", record.get("factuality") or "asserted",
-             ";".join(actors), ";".join(recipients), when]
+             ";".join(_tokens(record.get("actor") or [])),
+             ";".join(_tokens(record.get("recipient") or [])), when]
     return "|".join(parts)
 
 
@@ -160,18 +188,90 @@ def _specific(entity: dict[str, Any]) -> bool:
     return sum(w[:1].isupper() for w in words) >= 2
 
 
-def _record_side(entities: list[dict[str, Any]]) -> list[str]:
-    keys = {_entity_key(e.get("kb_id"), e.get("name"), e.get("text")) for e in entities}
-    return sorted(keys - {""})
+def _tokens(entities: list[dict[str, Any]]) -> list[str]:
+    """One block token per entity: the country of a collective ("Turkey", "Turkish
+    forces"), else the entity itself (kb_id, else lower-cased name)."""
+    from resgestae.kb.names import ascii_fold  # the coder's side; reading needs none of it
+
+    found = set()
+    for entity in entities:
+        country, name = entity.get("country"), entity.get("name") or entity.get("text") or ""
+        if country and _collective(name):
+            found.add(country)
+        else:
+            found.add(ascii_fold(" ".join(name.split())))
+    return sorted(found - {""})
 
 
-def _when(date: str | None, precision: str | None, text: str | None) -> str:
+def _period(date: str | None, precision: str | None) -> str:
     if not date:
         return ""
     if precision == "year" or len(date) == 4:
         return date[:4]
-    if precision == "month" or len(date) == 7:
-        return date[:7]
-    if precision != "day" or text:
-        return date[:10]  # a day the text states (or of unknown origin) stays a day
     return date[:7]
+
+
+@dataclass
+class Report:
+    """One article's report of an event, as stored: its record and how often it said it."""
+
+    article_id: str
+    record: dict[str, Any]
+    count: int = 1
+
+
+def cluster(reports: list[Report]) -> list[list[Report]]:
+    """Group one block's reports into events (module doc, step 2); deterministic."""
+    ordered = sorted(reports, key=_report_order)
+    clusters: list[list[Report]] = []
+    for report in ordered:
+        fits = [c for c in clusters if all(r.article_id != report.article_id and
+                                           same_report(r.record, report.record) for r in c)]
+        if len(fits) == 1:
+            fits[0].append(report)
+        else:
+            clusters.append([report])
+    return clusters
+
+
+def _report_order(report: Report) -> tuple:
+    start, end = _span(report.record)
+    return ((end - start).days, start, report.article_id, report.record.get("id") or "")
+
+
+def same_report(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two reports of one block can be the same event: their dates overlap."""
+    (a0, a1), (b0, b1) = _span(a), _span(b)
+    return a0 <= b1 and b0 <= a1
+
+
+UNDATED_DAYS = 7  # an undated report tells of something in the week up to publication
+
+
+def _span(record: dict[str, Any]) -> tuple[dt.date, dt.date]:
+    """First and last day the event can have happened on (module doc, step 2)."""
+    value, precision = record.get("date") or "", record.get("date_precision")
+    try:
+        if precision == "year" or len(value) == 4:
+            year = int(value[:4])
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if precision == "month" or len(value) == 7:
+            first = dt.date(int(value[:4]), int(value[5:7]), 1)
+            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first, last - dt.timedelta(days=1)
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return dt.date.min, dt.date.max
+    if precision == "day" and not record.get("date_text"):
+        return day - dt.timedelta(days=UNDATED_DAYS), day
+    return day, day
+
+
+@lru_cache(maxsize=4096)
+def _collective(name: str) -> bool:
+    """A country or its institutions in general: "United States", "American military",
+    "the Hong Kong government" (its capitalised words only name the country)."""
+    from resgestae.coding.actors import lexicon  # the actor tables; not needed to read
+
+    capitalised = [w for w in name.split() if w[:1].isupper() and w.lower() != "the"]
+    return not capitalised or lexicon().country(" ".join(capitalised)) is not None

@@ -422,10 +422,30 @@ def _resolve(tokens: list[Token], reporter: list[Token], third: list[Token]) -> 
     for token in tokens:
         if token.pos_ == "PRON" and token.lower_ in pronouns:  # "US" is not "us"
             antecedent = third if token.lower_ in THIRD_PERSON else reporter
+            if not antecedent and token.lower_ in ONE_PERSON:
+                antecedent = _previous_subject(token)
             out.extend(t for t in antecedent if t not in out)
         elif token not in out:
             out.append(token)
     return out
+
+
+ONE_PERSON = frozenset({"he", "she", "him", "her"})
+
+
+def _previous_subject(pronoun: Token) -> list[Token]:
+    """ "Soleimani was head of the Quds Force. He was killed ...": a sentence-initial
+    "he" or "she" is the one person the previous sentence is about (its main subject,
+    named as a person); anything less clear leaves the pronoun unresolved."""
+    sent = pronoun.sent
+    if sent.start == 0 or pronoun.i - sent.start > 1:
+        return []
+    previous = pronoun.doc[sent.start - 1].sent
+    for token in previous.root.children:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            person = token.ent_type_ == "PERSON" and not token.conjuncts
+            return [token] if person else []
+    return []
 
 
 def _entities(tokens: list[Token]) -> list[Entity]:

@@ -241,8 +241,25 @@ def _relative(token: Token) -> Token:
 
 
 def agents(token: Token) -> list[Token]:
-    """Objects of a passive's "by" phrase."""
-    return [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    """Objects of a passive's "by" phrase; "killed by a United States airstrike": the
+    country whose strike it was."""
+    found = [g for c in token.children if c.dep_ == "agent" for g in c.children
+             if g.dep_ == "pobj"]
+    return [owner for g in found for owner in _wielders(g)]
+
+
+def _wielders(token: Token) -> list[Token]:
+    """Who is behind a weapon or an attack named as the agent, else the agent itself."""
+    if _agentive(token) or lookup(token) is None and lemma_of(token) not in WEAPONS:
+        return [token]
+    owners = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+              and (c.ent_type_ in ("NORP", "GPE", "ORG") or _country_word(c))]
+    return owners or [token]
+
+
+# nouns for the means of an attack, whose modifier names the attacker
+WEAPONS = frozenset({"airstrike", "strike", "bomb", "missile", "drone", "rocket", "shell",
+                     "bombing", "raid", "artillery", "gunfire", "fire", "jet", "warplane"})
 
 
 def recipient_preps(entry: Entry | None, r: Rules) -> frozenset[str]:
@@ -821,7 +838,10 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
         actors = participants(subject(head)[0], r, as_subject=True)
     if not actors:
         return None
-    recipients = participants(objects(token, recipient_preps(entry, r) | {"for"}, r), r)
+    # with its agent named ("the United States' killing of Soleimani"), the "of"
+    # object of an event noun is the one it falls on
+    preps = recipient_preps(entry, r) | {"for", "of"}
+    recipients = participants(objects(token, preps, r), r)
     if not recipients and entry.event_type in ("REQUEST", "ACCUSE", "THREATEN"):
         recipients = _content_subject(token, r)
     clause = Clause(

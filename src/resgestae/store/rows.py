@@ -63,8 +63,10 @@ def _search(record: dict[str, Any]) -> str:
     return "\n".join(w.lower() for w in words if w)
 
 
-def event_row(record: dict[str, Any], key: str) -> tuple[Any, ...]:
-    """The events row for `record`; mentions and article_ids are filled in later."""
+def event_row(
+    record: dict[str, Any], key: str, mentions: int, article_ids: list[str]
+) -> tuple[Any, ...]:
+    """The events row for `record`, the home report of an event with these mentions."""
     place = record.get("location") or {}
     actor, recipient = record.get("actor", []), record.get("recipient", [])
     return (
@@ -73,8 +75,7 @@ def event_row(record: dict[str, Any], key: str) -> tuple[Any, ...]:
         first_day(record.get("date")), record.get("date_precision"),
         _names(actor), _countries(actor), _names(recipient), _countries(recipient),
         _search(record), record.get("confidence"), place.get("name"), place.get("country"),
-        place.get("lat"), place.get("lon"), int(record.get("mentions") or 1),
-        [record["article_id"]],
+        place.get("lat"), place.get("lon"), mentions, article_ids,
         json.dumps(record, ensure_ascii=False),
     )
 

@@ -24,7 +24,7 @@ Version 2 adds the index ``events_id_idx`` on ``events(id)`` (not unique).
 
         id VARCHAR            event id (model.Event.assign_id) of its home report
         article_id VARCHAR    home article: the smallest article id that reports it
-        dedup_key VARCHAR     resgestae.dedup.event_key(record); '' never merges
+        dedup_key VARCHAR     resgestae.dedup.block_key(record): the dedup block; '' never merges
         event_type, mode, cameo, factuality VARCHAR
         date VARCHAR          as coded: "2019", "2019-04" or "2019-04-12", or NULL
         date_start DATE       first day of `date` (for filters and ordering), or NULL

@@ -1,10 +1,10 @@
 """The Store: articles and deduplicated events in one DuckDB file.
 
-Writing an article is one transaction: its old mentions go, events left with
-no mention go, its new events either join a stored event with the same dedup
-key from another article (as a mention) or become new events. Every event's
-home is the smallest article id among those reporting it, so the stored state
-does not depend on the order articles were coded in.
+Writing an article is one transaction: its old reports go, and every dedup block
+(`resgestae.dedup.block_key`) that its old or new reports are in is clustered again
+from all the reports stored for it (`resgestae.dedup.cluster`). Every event's home is
+the smallest article id among those reporting it, so the stored state does not
+depend on the order articles were coded in.
 """
 
 from __future__ import annotations
@@ -155,49 +155,86 @@ class Store:
             self._transaction(self._write, list(latest.values()))
 
     def _write(self, batch: Batch) -> None:
-        # settle first, so events only these articles reported are gone before matching
-        self._settle(self._forget([article.id for article, _ in batch]))
+        ids = [article.id for article, _ in batch]
+        blocks = self._forget(ids)
         rows = [article_row(article, len(keyed)) for article, keyed in batch]
         self._insert("articles", ARTICLE_COLUMNS, rows)
-        self._settle(self._add_events(batch))
+        self._add_events(batch, blocks)
 
     def _forget(self, article_ids: list[str]) -> set[str]:
-        """Remove articles' rows and mentions; return the events they touched."""
+        """Remove articles' rows, mentions and unmerged events; return the blocks
+        (dedup keys) their merged reports were in, to re-cluster without them."""
         gone = self.con.execute(
             "DELETE FROM articles WHERE list_contains(?, id) RETURNING id", [article_ids]
         ).fetchall()
-        if not gone:  # new articles have no mentions: save the statement
+        if not gone:  # new articles have no mentions: save the statements
             return set()
-        rows = self.con.execute(
-            "DELETE FROM mentions WHERE list_contains(?, article_id) RETURNING event_id",
-            [[r[0] for r in gone]],
+        ids = [r[0] for r in gone]
+        blocks = self.con.execute(
+            "SELECT DISTINCT e.dedup_key FROM mentions m JOIN events e ON e.id = m.event_id "
+            "WHERE list_contains(?, m.article_id) AND e.dedup_key <> ''",
+            [ids],
         ).fetchall()
-        return {r[0] for r in rows}
+        self.con.execute(
+            "DELETE FROM events WHERE dedup_key = '' AND id IN "
+            "(SELECT event_id FROM mentions WHERE list_contains(?, article_id))",
+            [ids],
+        )
+        self.con.execute("DELETE FROM mentions WHERE list_contains(?, article_id)", [ids])
+        return {r[0] for r in blocks}
 
-    def _add_events(self, batch: Batch) -> set[str]:
-        """Insert new events and all mention rows; return the events other articles reported."""
-        stored = self._stored_keys([k for _, keyed in batch for k, _ in keyed if k])
-        fresh: dict[str, list[tuple[str, str]]] = {}  # key -> (event id, article id) added now
-        new_rows, mention_rows, matched = [], [], set()
+    def _add_events(self, batch: Batch, blocks: set[str]) -> None:
+        """Insert the batch's events: unmerged ones as they are, the others by
+        re-clustering every block they or the forgotten reports touch."""
+        event_rows, mention_rows = [], []
+        reports: dict[str, list[dedup.Report]] = {}
         for article, keyed in batch:
-            counts: dict[str, list[Any]] = {}
             for key, record in keyed:
                 record["article_id"] = article.id
-                event_id = _match(key, article.id, stored, fresh)
-                if event_id is None:
-                    event_id = record["id"]
-                    new_rows.append(event_row(record, key))
-                    fresh.setdefault(key, []).append((event_id, article.id))
-                else:
-                    matched.add(event_id)
-                counts.setdefault(event_id, [0, record])[0] += int(record.get("mentions") or 1)
-            mention_rows += [  # the home report's record is the event's own: '' saves a copy
-                (eid, article.id, n, rec["id"], "" if eid == rec["id"] else _json(rec))
-                for eid, (n, rec) in counts.items()
-            ]
-        self._insert("events", EVENT_COLUMNS, new_rows)
+                count = int(record.get("mentions") or 1)
+                if key:
+                    reports.setdefault(key, []).append(dedup.Report(article.id, record, count))
+                    continue
+                event_rows.append(event_row(record, key, count, [article.id]))
+                mention_rows.append((record["id"], article.id, count, record["id"], ""))
+        for key, stored in self._take_blocks(blocks | set(reports)).items():
+            reports.setdefault(key, []).extend(stored)
+        for key, block in sorted(reports.items()):
+            for group in dedup.cluster(block):
+                home = min(group, key=lambda r: (r.article_id, r.record["id"]))
+                article_ids = sorted({r.article_id for r in group})
+                total = sum(r.count for r in group)
+                event_rows.append(event_row(home.record, key, total, article_ids))
+                mention_rows += [  # the home report's record is the event's own: '' saves a copy
+                    (home.record["id"], r.article_id, r.count, r.record["id"],
+                     "" if r is home else _json(r.record))
+                    for r in group
+                ]
+        self._insert("events", EVENT_COLUMNS, event_rows)
         self._insert("mentions", MENTION_COLUMNS, mention_rows)
-        return matched
+
+    def _take_blocks(self, blocks: set[str]) -> dict[str, list[dedup.Report]]:
+        """Stored reports of these blocks, removed from the tables to be re-clustered."""
+        if not blocks:
+            return {}
+        keys = sorted(blocks)
+        rows = self.con.execute(
+            "SELECT e.dedup_key, m.article_id, m.count, "
+            "CASE WHEN m.record = '' THEN e.record ELSE m.record END "
+            "FROM mentions m JOIN events e ON e.id = m.event_id "
+            "WHERE list_contains(?, e.dedup_key)",
+            [keys],
+        ).fetchall()
+        self.con.execute(
+            "DELETE FROM mentions WHERE event_id IN "
+            "(SELECT id FROM events WHERE list_contains(?, dedup_key))",
+            [keys],
+        )
+        self.con.execute("DELETE FROM events WHERE list_contains(?, dedup_key)", [keys])
+        found: dict[str, list[dedup.Report]] = {}
+        for key, article_id, count, record in rows:
+            found.setdefault(key, []).append(dedup.Report(article_id, json.loads(record), count))
+        return found
 
     def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
         # through Arrow: DuckDB binds VALUES parameters one by one, which costs
@@ -216,76 +253,9 @@ class Store:
         finally:
             self.con.unregister("_resgestae_rows")
 
-    def _stored_keys(self, keys: list[str]) -> dict[str, str]:
-        """dedup key -> id of the stored event (smallest id when several match)."""
-        if not keys:
-            return {}
-        rows = self.con.execute(
-            "SELECT dedup_key, min(id) FROM events WHERE list_contains(?, dedup_key) "
-            "GROUP BY dedup_key",
-            [sorted(set(keys))],
-        ).fetchall()
-        return dict(rows)
-
-    def _settle(self, event_ids: set[str]) -> None:
-        """Delete events nobody mentions; re-home and recount the rest (set-based)."""
-        ids = sorted(event_ids)
-        if not ids:
-            return
-        self.con.execute(
-            "DELETE FROM events WHERE list_contains($ids, id) AND id NOT IN "
-            "(SELECT event_id FROM mentions WHERE list_contains($ids, event_id))",
-            {"ids": ids},
-        )
-        homes = self.con.execute(
-            "SELECT m.event_id, min(m.article_id), any_value(e.article_id) FROM mentions m "
-            "JOIN events e ON e.id = m.event_id WHERE list_contains(?, m.event_id) "
-            "GROUP BY m.event_id",
-            [ids],
-        ).fetchall()
-        moved = {eid: self._rehome(eid, home, now) for eid, home, now in homes if home != now}
-        ids = sorted({moved.get(eid, eid) for eid, _, _ in homes})
-        if not ids:
-            return
-        self.con.execute(
-            "UPDATE events SET mentions = t.total, article_ids = t.ids FROM ("
-            " SELECT event_id, sum(count)::INTEGER AS total,"
-            " list_sort(list_distinct(list(article_id))) AS ids FROM mentions"
-            " WHERE list_contains(?, event_id) GROUP BY event_id) t WHERE events.id = t.event_id",
-            [ids],
-        )
-
-    def _rehome(self, event_id: str, home: str, old_home: str) -> str:
-        """Make article `home`'s own report the stored event; returns its id.
-
-        Happens when the home report left (its article re-coded) or an article
-        with a smaller id reported the event: the event then shows that
-        article's sentence, span and id, and the old home keeps its record as
-        a mention.
-        """
-        key, old_record = self.con.execute(
-            "SELECT dedup_key, record FROM events WHERE id = ?", [event_id]
-        ).fetchone()
-        home_id, home_json = self.con.execute(
-            "SELECT mention_id, record FROM mentions WHERE event_id = ? AND article_id = ?",
-            [event_id, home],
-        ).fetchone()
-        self.con.execute(
-            "UPDATE mentions SET record = ? WHERE event_id = ? AND article_id = ?",
-            [old_record, event_id, old_home],
-        )
-        self.con.execute("DELETE FROM events WHERE id = ?", [event_id])
-        self._insert("events", EVENT_COLUMNS, [event_row(json.loads(home_json), key)])
-        self.con.execute(
-            "UPDATE mentions SET event_id = ?, record = CASE WHEN article_id = ? THEN '' "
-            "ELSE record END WHERE event_id = ?",
-            [home_id, home, event_id],
-        )
-        return home_id
-
     def delete_article(self, article_id: str) -> None:
         """Remove an article, its mentions, and events no other article reports."""
-        self._transaction(lambda: self._settle(self._forget([article_id])))
+        self._transaction(lambda: self._add_events([], self._forget([article_id])))
 
     # -- reading --------------------------------------------------------------
 
@@ -343,18 +313,6 @@ class Store:
         }
 
 
-def _match(
-    key: str, article_id: str, stored: dict[str, str], fresh: dict[str, list[tuple[str, str]]]
-) -> str | None:
-    """The event a report with `key` joins: the smallest id stored or added by another article."""
-    if not key:
-        return None
-    ids = [eid for eid, aid in fresh.get(key, []) if aid != article_id]
-    if key in stored:
-        ids.append(stored[key])
-    return min(ids) if ids else None
-
-
 def _json(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False)
 
@@ -368,7 +326,7 @@ def _unique(records: Iterable[dict[str, Any]]) -> Keyed:
     """
     seen: dict[str, tuple[str, dict[str, Any]]] = {}
     for record in records:
-        key, record = dedup.event_key(record), dict(record)
+        key, record = dedup.block_key(record), dict(record)
         if record["id"] in seen and seen[record["id"]][0] != key:
             digest = hashlib.sha1(f"{record['id']}|{key}".encode()).hexdigest()[:16]
             record["id"] = "e" + digest
