@@ -117,7 +117,7 @@ def test_block_key_counts_collectives_by_country():
 def report(article: str, date: str, precision: str = "day", date_text: str | None = "x",
            start: int = 0) -> Report:
     made = event(start, date=date, precision=precision, date_text=date_text)
-    return Report(article, {**made.to_record(), "id": f"{article}-{start}"})
+    return Report.of(article, {**made.to_record(), "id": f"{article}-{start}"})
 
 
 def groups(reports: list[Report]) -> list[list[str]]:
@@ -153,7 +153,7 @@ def test_sample_article_has_no_duplicate_events(coder, sample_text):
     blocks: dict[str, list[Report]] = {}
     for e in coded.events:
         if block_key(e.to_record()):
-            blocks.setdefault(block_key(e.to_record()), []).append(Report("s", e.to_record()))
+            blocks.setdefault(block_key(e.to_record()), []).append(Report.of("s", e.to_record()))
     assert sum(len(cluster(b)) for b in blocks.values()) == sum(map(len, blocks.values()))
     assert len({e.id for e in coded.events}) == len(coded.events)
     # The near-duplicate paragraph ("The Turkish Defen[sc]e Ministry said Akar is there

@@ -69,6 +69,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -190,17 +191,18 @@ def _specific(entity: dict[str, Any]) -> bool:
 
 def _tokens(entities: list[dict[str, Any]]) -> list[str]:
     """One block token per entity: the country of a collective ("Turkey", "Turkish
-    forces"), else the entity itself (kb_id, else lower-cased name)."""
+    forces"), else the entity itself (its canonical name, folded)."""
+    found = {_token(e.get("country"), e.get("name") or e.get("text") or "") for e in entities}
+    return sorted(found - {""})
+
+
+@lru_cache(maxsize=65536)
+def _token(country: str | None, name: str) -> str:
     from resgestae.kb.names import ascii_fold  # the coder's side; reading needs none of it
 
-    found = set()
-    for entity in entities:
-        country, name = entity.get("country"), entity.get("name") or entity.get("text") or ""
-        if country and _collective(name):
-            found.add(country)
-        else:
-            found.add(ascii_fold(" ".join(name.split())))
-    return sorted(found - {""})
+    if country and _collective(name):
+        return country
+    return ascii_fold(name)
 
 
 def _period(date: str | None, precision: str | None) -> str:
@@ -213,44 +215,75 @@ def _period(date: str | None, precision: str | None) -> str:
 
 @dataclass
 class Report:
-    """One article's report of an event, as stored: its record and how often it said it."""
+    """One article's report of an event: the days it can have happened on, how often
+    the article said it, and its record (a dict, or the JSON text the store keeps,
+    parsed only when the report becomes a stored event)."""
 
     article_id: str
-    record: dict[str, Any]
+    event_id: str
+    first: dt.date
+    last: dt.date
     count: int = 1
+    record: dict[str, Any] | None = None
+    text: str = ""
+
+    @classmethod
+    def of(cls, article_id: str, record: dict[str, Any], count: int = 1) -> Report:
+        first, last = span(record.get("date"), record.get("date_precision"),
+                           bool(record.get("date_text")))
+        return cls(article_id, record.get("id") or "", first, last, count, record)
+
+    def as_record(self) -> dict[str, Any]:
+        if self.record is None:
+            self.record = json.loads(self.text)
+        return self.record
+
+    def as_text(self) -> str:
+        return self.text or json.dumps(self.record, ensure_ascii=False)
 
 
 def cluster(reports: list[Report]) -> list[list[Report]]:
-    """Group one block's reports into events (module doc, step 2); deterministic."""
-    ordered = sorted(reports, key=_report_order)
-    clusters: list[list[Report]] = []
+    """Group one block's reports into events (module doc, step 2); deterministic.
+
+    A cluster's reports overlap pairwise exactly when the intersection of their spans
+    is not empty (intervals on a line), so each cluster keeps that intersection and
+    a report is checked against it once: linear in the clusters, not the reports.
+    """
+    ordered = sorted(reports, key=lambda r: ((r.last - r.first).days, r.first,
+                                             r.article_id, r.event_id))
+    clusters: list[_Cluster] = []
     for report in ordered:
-        fits = [c for c in clusters if all(r.article_id != report.article_id and
-                                           same_report(r.record, report.record) for r in c)]
+        fits = [c for c in clusters if c.takes(report)]
         if len(fits) == 1:
-            fits[0].append(report)
+            fits[0].add(report)
         else:
-            clusters.append([report])
-    return clusters
+            clusters.append(_Cluster(report))
+    return [c.reports for c in clusters]
 
 
-def _report_order(report: Report) -> tuple:
-    start, end = _span(report.record)
-    return ((end - start).days, start, report.article_id, report.record.get("id") or "")
+class _Cluster:
+    def __init__(self, report: Report) -> None:
+        self.reports = [report]
+        self.first, self.last = report.first, report.last
+        self.articles = {report.article_id}
 
+    def takes(self, report: Report) -> bool:
+        return (report.article_id not in self.articles
+                and report.first <= self.last and self.first <= report.last)
 
-def same_report(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Whether two reports of one block can be the same event: their dates overlap."""
-    (a0, a1), (b0, b1) = _span(a), _span(b)
-    return a0 <= b1 and b0 <= a1
+    def add(self, report: Report) -> None:
+        self.reports.append(report)
+        self.first, self.last = max(self.first, report.first), min(self.last, report.last)
+        self.articles.add(report.article_id)
 
 
 UNDATED_DAYS = 7  # an undated report tells of something in the week up to publication
 
 
-def _span(record: dict[str, Any]) -> tuple[dt.date, dt.date]:
-    """First and last day the event can have happened on (module doc, step 2)."""
-    value, precision = record.get("date") or "", record.get("date_precision")
+def span(value: str | None, precision: str | None, stated: bool) -> tuple[dt.date, dt.date]:
+    """First and last day an event dated `value` can have happened on (module doc,
+    step 2); `stated`: the text gave the date (else it is the publication date)."""
+    value = value or ""
     try:
         if precision == "year" or len(value) == 4:
             year = int(value[:4])
@@ -262,7 +295,7 @@ def _span(record: dict[str, Any]) -> tuple[dt.date, dt.date]:
         day = dt.date.fromisoformat(value[:10])
     except ValueError:
         return dt.date.min, dt.date.max
-    if precision == "day" and not record.get("date_text"):
+    if precision == "day" and not stated:
         return day - dt.timedelta(days=UNDATED_DAYS), day
     return day, day
 

@@ -10,7 +10,6 @@ depend on the order articles were coded in.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from collections.abc import Iterable
@@ -193,7 +192,7 @@ class Store:
                 record["article_id"] = article.id
                 count = int(record.get("mentions") or 1)
                 if key:
-                    reports.setdefault(key, []).append(dedup.Report(article.id, record, count))
+                    reports.setdefault(key, []).append(dedup.Report.of(article.id, record, count))
                     continue
                 event_rows.append(event_row(record, key, count, [article.id]))
                 mention_rows.append((record["id"], article.id, count, record["id"], ""))
@@ -201,13 +200,13 @@ class Store:
             reports.setdefault(key, []).extend(stored)
         for key, block in sorted(reports.items()):
             for group in dedup.cluster(block):
-                home = min(group, key=lambda r: (r.article_id, r.record["id"]))
+                home = min(group, key=lambda r: (r.article_id, r.event_id))
                 article_ids = sorted({r.article_id for r in group})
                 total = sum(r.count for r in group)
-                event_rows.append(event_row(home.record, key, total, article_ids))
+                event_rows.append(event_row(home.as_record(), key, total, article_ids))
                 mention_rows += [  # the home report's record is the event's own: '' saves a copy
-                    (home.record["id"], r.article_id, r.count, r.record["id"],
-                     "" if r is home else _json(r.record))
+                    (home.event_id, r.article_id, r.count, r.event_id,
+                     "" if r is home else r.as_text())
                     for r in group
                 ]
         self._insert("events", EVENT_COLUMNS, event_rows)
@@ -217,23 +216,38 @@ class Store:
         """Stored reports of these blocks, removed from the tables to be re-clustered."""
         if not blocks:
             return {}
-        keys = sorted(blocks)
+        # a hash join on a registered key table: one pass over events, however many keys
+        keys = pa.table({"key": pa.array(sorted(blocks), pa.string())})
+        self.con.register("_resgestae_blocks", keys)
+        try:
+            events = self.con.execute(
+                "SELECT id, dedup_key FROM events "
+                "WHERE dedup_key IN (SELECT key FROM _resgestae_blocks)"
+            ).fetchall()
+        finally:
+            self.con.unregister("_resgestae_blocks")
+        if not events:  # all new: the common case when coding fresh news
+            return {}
+        ids = [eid for eid, _ in events]
+        keys = dict(events)
+        # the dates come out of the JSON in DuckDB; a record is parsed only if it
+        # becomes the home of an event ('' in mentions: the home's, in events.record)
         rows = self.con.execute(
-            "SELECT e.dedup_key, m.article_id, m.count, "
-            "CASE WHEN m.record = '' THEN e.record ELSE m.record END "
-            "FROM mentions m JOIN events e ON e.id = m.event_id "
-            "WHERE list_contains(?, e.dedup_key)",
-            [keys],
+            "SELECT event_id, article_id, count, mention_id, rec, "
+            " json_extract_string(rec, '$.date'), json_extract_string(rec, '$.date_precision'), "
+            " coalesce(json_extract_string(rec, '$.date_text'), '') <> '' FROM ("
+            " SELECT m.*, CASE WHEN m.record = '' THEN e.record ELSE m.record END AS rec"
+            " FROM mentions m JOIN events e ON e.id = m.event_id"
+            " WHERE list_contains(?, m.event_id))",
+            [ids],
         ).fetchall()
-        self.con.execute(
-            "DELETE FROM mentions WHERE event_id IN "
-            "(SELECT id FROM events WHERE list_contains(?, dedup_key))",
-            [keys],
-        )
-        self.con.execute("DELETE FROM events WHERE list_contains(?, dedup_key)", [keys])
+        self.con.execute("DELETE FROM mentions WHERE list_contains(?, event_id)", [ids])
+        self.con.execute("DELETE FROM events WHERE list_contains(?, id)", [ids])
         found: dict[str, list[dedup.Report]] = {}
-        for key, article_id, count, record in rows:
-            found.setdefault(key, []).append(dedup.Report(article_id, json.loads(record), count))
+        for event_id, article_id, count, mention_id, text, date, precision, stated in rows:
+            first, last = dedup.span(date, precision, stated)
+            report = dedup.Report(article_id, mention_id, first, last, count, text=text)
+            found.setdefault(keys[event_id], []).append(report)
         return found
 
     def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
@@ -311,10 +325,6 @@ class Store:
             "last_date": last.isoformat() if last else None,
             "schema_version": self.version(),
         }
-
-
-def _json(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False)
 
 
 def _unique(records: Iterable[dict[str, Any]]) -> Keyed:
