@@ -85,7 +85,12 @@ def test_deterministic_in_any_order():
 
 def test_block_key():
     record = event(0).to_record()
-    assert block_key(record) == "CONSULT|asserted|hulusi akar|salahaddin namroush|2020-12"
+    # keyed by the recipients (the actors are compared report by report) ...
+    assert block_key(record) == "CONSULT|asserted|*|salahaddin namroush|2020-12"
+    # ... or by both sides when no recipient is anyone in particular
+    crowd = Entity(text="crowds", name="crowds")
+    assert block_key(event(0, recipient=crowd).to_record()) == \
+        "CONSULT|asserted|hulusi akar|crowds|2020-12"
     # days, months and "last week" of one month share a block; years stay years
     assert block_key(event(0, date_text="on Dec. 24", date="2020-12-24").to_record()) == \
         block_key(record)
@@ -101,17 +106,36 @@ def test_block_key():
 
 
 def test_block_key_counts_collectives_by_country():
-    us = Entity(text="United States", name="United States", country="USA", kb_id="k-us")
     troops = Entity(text="US forces", name="American military", country="USA", sector="MIL",
                     kb_id="k-usmil")
-    trump = Entity(text="Trump", name="Donald Trump", country="USA", kb_id="k-trump")
     other_id = Entity(text="Soleimani", name="Qasem Soleimani", country="IRN", kb_id="k-2")
     soleimani = Entity(text="Soleimani", name="Qasem Soleimani", kb_id="k-1")
-    key = block_key(event(0, "ASSAULT", us, soleimani).to_record())
-    assert block_key(event(0, "ASSAULT", troops, soleimani).to_record()) == key
+    iraq = Entity(text="Iraq", name="Iraq", country="IRQ")
+    iraqis = Entity(text="the Iraqi government", name="Iraqi government", country="IRQ",
+                    sector="GOV")
+    key = block_key(event(0, "ASSAULT", troops, soleimani).to_record())
     # a person counts by name: another article's entry (other id, country learned) too
     assert block_key(event(0, "ASSAULT", troops, other_id).to_record()) == key
-    assert block_key(event(0, "ASSAULT", trump, soleimani).to_record()) != key
+    assert block_key(event(0, "ASSAULT", troops, iraq).to_record()) == \
+        block_key(event(0, "ASSAULT", None, iraqis).to_record())
+
+
+def test_cluster_compares_actors_and_takes_actorless_reports_once():
+    us = Entity(text="the United States", name="United States", country="USA")
+    troops = Entity(text="US forces", name="American military", country="USA", sector="MIL")
+    trump = Entity(text="Trump", name="Donald Trump", country="USA")
+    iran = Entity(text="Iran", name="Iran", country="IRN")
+
+    def said(article: str, actor: Entity | None) -> Report:
+        made = event(0, "ASSAULT", actor, HAFTAR, date="2020-01-03", date_text="Friday")
+        return Report.of(article, {**made.to_record(), "id": article})
+
+    # "the United States" and "American military" are one actor; Trump is another;
+    # a report that names no attacker joins the one cluster it fits ...
+    assert groups([said("a", us), said("b", troops), said("c", trump)]) == [["a", "b"], ["c"]]
+    assert groups([said("a", us), said("b", troops), said("d", None)]) == [["a", "b", "d"]]
+    # ... and stays alone when two would do
+    assert groups([said("a", us), said("e", iran), said("d", None)]) == [["a"], ["d"], ["e"]]
 
 
 def report(article: str, date: str, precision: str = "day", date_text: str | None = "x",

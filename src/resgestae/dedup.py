@@ -23,7 +23,8 @@ Two steps:
 
 1. Blocking. Each report gets a block key; only reports of one block can merge:
 
-       event_type | factuality | actor sides | recipient sides | period
+       event_type | factuality | * | recipients | period      (recipients specific)
+       event_type | factuality | actors | recipients | period (else; actors specific)
 
    - sides: the sorted, ';'-joined entities of each side, a collective (a country
      or its institutions in general: "United States", "American military", "the
@@ -38,7 +39,9 @@ Two steps:
    - an event with no specific entity on either side, or without a date, gets the key
      '' (never merged). Specific: it has a country, a title, or a name of two or more
      capitalised words; "Police" or "Protesters" in two articles of one month are
-     most likely not the same people.
+     most likely not the same people. The block is keyed by the recipients when one
+     of them is specific, so that a report naming no actor ("Soleimani was killed")
+     meets those that do; else by both sides.
 
 2. Clustering inside a block (`cluster`). Two reports are the same event when their
    dates can be the same day: a stated day is that day, a month or a year is its
@@ -47,11 +50,15 @@ Two steps:
    Soleimani on Thursday" (2020-01-02), "the killing of Soleimani last week" (2020-01)
    and an undated report published on 2020-01-06 are compatible; strikes stated on
    2020-01-02 and 2020-01-09 are not.
-   Reports are taken finest date first (then by date, article id, event id); each
-   joins the one cluster whose every report it is compatible with and that has no
-   report from its own article yet. Compatible with none: a new event. With several
-   (a month-precise "strikes in January" beside strikes stated on two days): also a
-   new event, since nothing says which one it was.
+   In a block keyed by its recipients, the actors must also agree: the same actor
+   tokens, or none named ("Soleimani was killed" fits "the United States killed
+   Soleimani"). Reports are taken those naming actors first, then finest date first
+   (then by date, article id, event id); each joins the one cluster whose every
+   report it is compatible with and that has no report from its own article yet.
+   Compatible with none: a new event. With several (a month-precise "strikes in
+   January" beside strikes stated on two days, or an attack on X that names no
+   attacker beside two attackers of X): also a new event, since nothing says which
+   one it was.
 
 The stored event is the report of the smallest article id in its cluster. The store
 re-clusters every block an article touches when the article is written, re-coded or
@@ -172,13 +179,17 @@ def _absorb(kept: Event, other: Event) -> None:
 def block_key(record: dict[str, Any]) -> str:
     """Cross-article block of an event record; '' means "never merge" (module doc)."""
     when = _period(record.get("date"), record.get("date_precision"))
-    entities = [*(record.get("actor") or []), *(record.get("recipient") or [])]
-    if not when or not any(_specific(e) for e in entities):
+    actors, recipients = record.get("actor") or [], record.get("recipient") or []
+    if not when:
         return ""
-    parts = [record.get("event_type") or "", record.get("factuality") or "asserted",
-             ";".join(_tokens(record.get("actor") or [])),
-             ";".join(_tokens(record.get("recipient") or [])), when]
-    return "|".join(parts)
+    if any(_specific(e) for e in recipients):
+        sides = ["*", ";".join(_tokens(recipients))]  # the actors are checked per report
+    elif any(_specific(e) for e in actors):
+        sides = [";".join(_tokens(actors)), ";".join(_tokens(recipients))]
+    else:
+        return ""
+    return "|".join([record.get("event_type") or "", record.get("factuality") or "asserted",
+                     *sides, when])
 
 
 def _specific(entity: dict[str, Any]) -> bool:
@@ -194,6 +205,11 @@ def _tokens(entities: list[dict[str, Any]]) -> list[str]:
     forces"), else the entity itself (its canonical name, folded)."""
     found = {_token(e.get("country"), e.get("name") or e.get("text") or "") for e in entities}
     return sorted(found - {""})
+
+
+def actor_tokens(countries: list[str | None], names: list[str]) -> tuple[str, ...]:
+    """`_tokens` of the actors, from their countries and names (as the store reads them)."""
+    return tuple(sorted({_token(c, n) for c, n in zip(countries, names, strict=True)} - {""}))
 
 
 @lru_cache(maxsize=65536)
@@ -224,6 +240,7 @@ class Report:
     first: dt.date
     last: dt.date
     count: int = 1
+    actors: tuple[str, ...] = ()  # block tokens of its actors (`actor_tokens`)
     record: dict[str, Any] | None = None
     text: str = ""
 
@@ -231,7 +248,10 @@ class Report:
     def of(cls, article_id: str, record: dict[str, Any], count: int = 1) -> Report:
         first, last = span(record.get("date"), record.get("date_precision"),
                            bool(record.get("date_text")))
-        return cls(article_id, record.get("id") or "", first, last, count, record)
+        actors = record.get("actor") or []
+        tokens = actor_tokens([e.get("country") for e in actors],
+                              [e.get("name") or e.get("text") or "" for e in actors])
+        return cls(article_id, record.get("id") or "", first, last, count, tokens, record)
 
     def as_record(self) -> dict[str, Any]:
         if self.record is None:
@@ -249,7 +269,8 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
     is not empty (intervals on a line), so each cluster keeps that intersection and
     a report is checked against it once: linear in the clusters, not the reports.
     """
-    ordered = sorted(reports, key=lambda r: ((r.last - r.first).days, r.first,
+    # reports naming their actors first: one that names none then sees every cluster
+    ordered = sorted(reports, key=lambda r: (not r.actors, (r.last - r.first).days, r.first,
                                              r.article_id, r.event_id))
     clusters: list[_Cluster] = []
     for report in ordered:
@@ -266,15 +287,18 @@ class _Cluster:
         self.reports = [report]
         self.first, self.last = report.first, report.last
         self.articles = {report.article_id}
+        self.actors = report.actors
 
     def takes(self, report: Report) -> bool:
         return (report.article_id not in self.articles
-                and report.first <= self.last and self.first <= report.last)
+                and report.first <= self.last and self.first <= report.last
+                and (not report.actors or not self.actors or report.actors == self.actors))
 
     def add(self, report: Report) -> None:
         self.reports.append(report)
         self.first, self.last = max(self.first, report.first), min(self.last, report.last)
         self.articles.add(report.article_id)
+        self.actors = self.actors or report.actors
 
 
 UNDATED_DAYS = 7  # an undated report tells of something in the week up to publication

@@ -837,7 +837,7 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     ):
         actors = participants(subject(head)[0], r, as_subject=True)
     if not actors:
-        return None
+        return _patient_only(token, entry, r)
     # with its agent named ("the United States' killing of Soleimani"), the "of"
     # object of an event noun is the one it falls on
     preps = recipient_preps(entry, r) | {"for", "of"}
@@ -853,6 +853,22 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
         recipients=recipients,
         nominal=True,
     )
+    _attach_frame(clause, r)
+    return clause
+
+
+def _patient_only(token: Token, entry: Entry, r: Rules) -> Clause | None:
+    """ "the assassination of Qasem Soleimani": an attack or an arrest named by its
+    victim alone is an event with no known actor, as "Soleimani was killed" is."""
+    if entry.event_type not in ("ASSAULT", "COERCE"):
+        return None
+    named = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("PERSON", "ORG")]
+    recipients = participants(named, r)
+    if not recipients:
+        return None
+    clause = Clause(head=token, anchor=token, entry=entry, trigger=[token],
+                    actors=[], recipients=recipients, nominal=True)
     _attach_frame(clause, r)
     return clause
 

@@ -235,7 +235,10 @@ class Store:
         rows = self.con.execute(
             "SELECT event_id, article_id, count, mention_id, rec, "
             " json_extract_string(rec, '$.date'), json_extract_string(rec, '$.date_precision'), "
-            " coalesce(json_extract_string(rec, '$.date_text'), '') <> '' FROM ("
+            " coalesce(json_extract_string(rec, '$.date_text'), '') <> '', "
+            " json_extract_string(rec, '$.actor[*].country'), "
+            " json_extract_string(rec, '$.actor[*].name'), "
+            " json_extract_string(rec, '$.actor[*].text') FROM ("
             " SELECT m.*, CASE WHEN m.record = '' THEN e.record ELSE m.record END AS rec"
             " FROM mentions m JOIN events e ON e.id = m.event_id"
             " WHERE list_contains(?, m.event_id))",
@@ -244,9 +247,12 @@ class Store:
         self.con.execute("DELETE FROM mentions WHERE list_contains(?, event_id)", [ids])
         self.con.execute("DELETE FROM events WHERE list_contains(?, id)", [ids])
         found: dict[str, list[dedup.Report]] = {}
-        for event_id, article_id, count, mention_id, text, date, precision, stated in rows:
+        for event_id, article_id, count, mention_id, text, date, precision, stated, *who in rows:
             first, last = dedup.span(date, precision, stated)
-            report = dedup.Report(article_id, mention_id, first, last, count, text=text)
+            countries, names, texts = who
+            actors = dedup.actor_tokens(
+                countries, [n or t or "" for n, t in zip(names, texts, strict=True)])
+            report = dedup.Report(article_id, mention_id, first, last, count, actors, text=text)
             found.setdefault(keys[event_id], []).append(report)
         return found
 
@@ -330,22 +336,23 @@ class Store:
 def _unique(records: Iterable[dict[str, Any]]) -> Keyed:
     """(dedup key, copy of record) pairs, one per event id.
 
-    The same id with the same key is one event reported twice (mentions add
-    up); the same id with another key is a different event that collided
+    The same id with the same key and actors is one event reported twice
+    (mentions add up); the same id otherwise is a different event that collided
     (e.g. one clause, several actors) and gets an id derived from both.
     """
-    seen: dict[str, tuple[str, dict[str, Any]]] = {}
+    seen: dict[str, tuple[str, str, dict[str, Any]]] = {}
     for record in records:
         key, record = dedup.block_key(record), dict(record)
-        if record["id"] in seen and seen[record["id"]][0] != key:
-            digest = hashlib.sha1(f"{record['id']}|{key}".encode()).hexdigest()[:16]
+        who = key + "|" + ";".join(dedup.Report.of("", record).actors)
+        if record["id"] in seen and seen[record["id"]][1] != who:
+            digest = hashlib.sha1(f"{record['id']}|{who}".encode()).hexdigest()[:16]
             record["id"] = "e" + digest
         if record["id"] in seen:
-            first = seen[record["id"]][1]
+            first = seen[record["id"]][2]
             first["mentions"] = first.get("mentions", 1) + record.get("mentions", 1)
             continue
-        seen[record["id"]] = (key, record)
-    return list(seen.values())
+        seen[record["id"]] = (key, who, record)
+    return [(key, record) for key, _, record in seen.values()]
 
 
 __all__ = ["Store", "text_hash"]
