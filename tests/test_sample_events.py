@@ -103,9 +103,14 @@ def test_every_event_is_traceable(events, sample_text):
 
 
 def test_april_2019_offensive_is_a_past_assault_with_its_own_date(events):
-    offensives = [e for e in events if e.event_type == "ASSAULT"]
-    assert len(offensives) == 1, [e.trigger for e in offensives]
-    (offensive,) = offensives
+    assaults = {e.trigger: e for e in events if e.event_type == "ASSAULT"}
+    assert sorted(assaults) == ["killing", "offensive"], list(assaults)  # never the threat
+    offensive = assaults["offensive"]
     assert [a.name for a in offensive.actor] == ["Khalifa Haftar"]
     assert (offensive.date, offensive.date_precision) == ("2019-04", "month")
     assert offensive.factuality == "asserted"
+    # "a 2011 NATO-backed uprising toppled and led to the killing of ... Gaddafi":
+    # no named killer, and the date of the uprising that led to it
+    killing = assaults["killing"]
+    assert killing.actor == [] and [r.name for r in killing.recipient] == ["Muammar Gaddafi"]
+    assert (killing.date, killing.date_precision) == ("2011", "year")

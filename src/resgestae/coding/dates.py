@@ -98,6 +98,10 @@ def clause_dates(trigger: Token, dates: list[Span]) -> list[Span]:
         verb = _governing_verb(trigger)
         if verb is not None:
             heads.append(verb)
+            # "a 2011 uprising toppled and led to the killing of X": a verb joined to
+            # another shares its subject, and the date the subject carries
+            if verb.dep_ == "conj":
+                heads += _subjects(verb.head)
     found = []
     for ent in dates:
         for rank, head in enumerate(heads):
@@ -106,6 +110,13 @@ def clause_dates(trigger: Token, dates: list[Span]) -> list[Span]:
                 found.append((rank, steps, ent.start, ent))
                 break
     return [f[3] for f in sorted(found, key=lambda f: f[:3])]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """A verb's subjects; a participle's is the noun it describes ("an uprising toppled")."""
+    if verb.dep_ == "acl":
+        return [verb.head]
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _governing_verb(noun: Token) -> Token | None:
