@@ -187,3 +187,32 @@ def test_sample_article_has_no_duplicate_events(coder, sample_text):
     repeated = [p for p in art.paragraphs if p[0] in art.repeats]
     inside = [e for e in coded.events if any(a <= e.span[0] < b for a, b in repeated)]
     assert inside and all(e.mentions == 2 for e in inside)
+
+
+def test_wikinews_reports_of_one_killing_merge_across_articles(coder, shared, tmp_path):
+    """Four dev articles report the 3 January 2020 strike on Soleimani, each its own way:
+    "United States military forces killed Qasem Soleimani" (048, Thursday), "the United
+    States' killing of Qasem Soleimani in an airstrike last week" (049), "He was killed
+    last week by a United States military airstrike" (050), "the assassination of the
+    general Qasem Soleimani in January" (061). Coded into one store: one event."""
+    import json
+
+    from resgestae.store import Store
+
+    wanted = {"048", "049", "050", "053", "061"}  # 053 (Sultan Qaboos dies): a bystander
+    path = shared / "gold" / "dev" / "wikinews_dev.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    articles = [Article(id=r["id"], text=r["text"], date=r["date"], title=r["title"])
+                for r in records if r["id"][-3:] in wanted]
+    with Store(tmp_path / "w.duckdb") as store:
+        for coded in coder.code(articles):
+            assert coded.error is None
+            store.replace_article(coded.article, coded.events)
+        stored = store.events()
+    merged = [e for e in stored if len(e["article_ids"]) > 1]
+    assert len(merged) == 1, [(e["text"], e["article_ids"]) for e in merged]
+    [killing] = merged
+    assert killing["event_type"] == "ASSAULT" and killing["mentions"] == 4
+    assert [a[-3:] for a in killing["article_ids"]] == ["048", "049", "050", "061"]
+    assert [r["name"] for r in killing["recipient"]] == ["Qasem Soleimani"]
+    assert (killing["date"], killing["date_text"]) == ("2020-01-02", "Thursday")
