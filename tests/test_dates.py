@@ -33,6 +33,7 @@ def when(text: str, pub: dt.date | None = PUB, future: bool = False):
     ("December 28", ("2019-12-28", "day")),
     ("18 months", None),
     ("since then", None),
+    ("53", None),  # an age in "Adamowicz, 53, has supported ..."
 ])
 def test_resolve_date(text, expected):
     assert when(text) == expected

@@ -17,6 +17,8 @@ TABLE_COLUMNS = (
     "recipient",
     "factuality",
     "location",
+    "mentions",
+    "articles",
     "trigger",
 )
 
@@ -35,6 +37,7 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
     row["location"] = (record.get("location") or {}).get("name") or ""
     row["context"] = ";".join(record.get("context", []))
     row["article_ids"] = ";".join(record.get("article_ids", []))
+    row["articles"] = len(record.get("article_ids", []))  # reporting it, after dedup
     row["span"] = "{}-{}".format(*record["span"]) if record.get("span") else ""
     return row
 
@@ -65,7 +68,7 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO = sys
 
 def _write_table(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     widths = {c: 12 if c not in ("actor", "recipient") else 34 for c in TABLE_COLUMNS}
-    widths["trigger"] = 24
+    widths.update(trigger=24, mentions=8, articles=8)
     out.write("  ".join(c.upper().ljust(widths[c]) for c in TABLE_COLUMNS).rstrip() + "\n")
     count = 0
     for row in rows:

@@ -164,6 +164,8 @@ def _resolve_cached(text: str, pub: dt.date | None, future: bool) -> When | None
     words = _clean(text)
     if not words or DURATION_RE.match(words) or words.lower() in ("then", "since then", "now"):
         return None
+    if words.isdigit() and len(words) != 4:
+        return None  # "Adamowicz, 53, has ...": an age, not the year 1953
     when = _own_rules(words, pub, future)
     if when is None and (pub is not None or YEAR_RE.search(words)):
         when = _dateparser(words, pub, future)
