@@ -130,9 +130,11 @@ def test_cluster_compares_actors_and_takes_actorless_reports_once():
         made = event(0, "ASSAULT", actor, HAFTAR, date="2020-01-03", date_text="Friday")
         return Report.of(article, {**made.to_record(), "id": article})
 
-    # "the United States" and "American military" are one actor; Trump is another;
-    # a report that names no attacker joins the one cluster it fits ...
-    assert groups([said("a", us), said("b", troops), said("c", trump)]) == [["a", "b"], ["c"]]
+    pompeo = Entity(text="Pompeo", name="Mike Pompeo", country="USA")
+    # "the United States", "American military" and an American can be one actor, two
+    # Americans cannot; a report that names no attacker joins the one cluster it fits ...
+    assert groups([said("a", us), said("b", troops), said("c", trump)]) == [["a", "b", "c"]]
+    assert groups([said("a", us), said("c", trump), said("f", pompeo)]) == [["a", "c"], ["f"]]
     assert groups([said("a", us), said("b", troops), said("d", None)]) == [["a", "b", "d"]]
     # ... and stays alone when two would do
     assert groups([said("a", us), said("e", iran), said("d", None)]) == [["a"], ["d"], ["e"]]

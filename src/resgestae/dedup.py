@@ -52,9 +52,11 @@ Two steps:
    2020-01-02 and 2020-01-09 are not.
    In a block keyed by its recipients, the actors must also agree: the same actor
    tokens, or none named ("Soleimani was killed" fits "the United States killed
-   Soleimani"). Reports are taken those naming actors first, then finest date first
-   (then by date, article id, event id); each joins the one cluster whose every
-   report it is compatible with and that has no report from its own article yet.
+   Soleimani"), or countries on one side and people of exactly those countries on
+   the other ("Armenia agreed" fits "Prime Minister Nikol Pashinyan agreed").
+   Reports are taken those naming actors first, then finest date first (then by
+   date, article id, event id); each joins the one cluster whose every report it
+   is compatible with and that has no report from its own article yet.
    Compatible with none: a new event. With several (a month-precise "strikes in
    January" beside strikes stated on two days, or an attack on X that names no
    attacker beside two attackers of X): also a new event, since nothing says which
@@ -241,6 +243,7 @@ class Report:
     last: dt.date
     count: int = 1
     actors: tuple[str, ...] = ()  # block tokens of its actors (`actor_tokens`)
+    countries: tuple[str, ...] = ()  # its actors' countries, persons' included
     record: dict[str, Any] | None = None
     text: str = ""
 
@@ -249,9 +252,10 @@ class Report:
         first, last = span(record.get("date"), record.get("date_precision"),
                            bool(record.get("date_text")))
         actors = record.get("actor") or []
-        tokens = actor_tokens([e.get("country") for e in actors],
-                              [e.get("name") or e.get("text") or "" for e in actors])
-        return cls(article_id, record.get("id") or "", first, last, count, tokens, record)
+        countries = [e.get("country") for e in actors]
+        tokens = actor_tokens(countries, [e.get("name") or e.get("text") or "" for e in actors])
+        return cls(article_id, record.get("id") or "", first, last, count, tokens,
+                   _known(countries), record)
 
     def as_record(self) -> dict[str, Any]:
         if self.record is None:
@@ -287,18 +291,38 @@ class _Cluster:
         self.reports = [report]
         self.first, self.last = report.first, report.last
         self.articles = {report.article_id}
-        self.actors = report.actors
+        self.sides = {(report.actors, report.countries)}  # the actors its reports name
 
     def takes(self, report: Report) -> bool:
         return (report.article_id not in self.articles
                 and report.first <= self.last and self.first <= report.last
-                and (not report.actors or not self.actors or report.actors == self.actors))
+                and all(same_actors(report.actors, report.countries, *side)
+                        for side in self.sides))
 
     def add(self, report: Report) -> None:
         self.reports.append(report)
         self.first, self.last = max(self.first, report.first), min(self.last, report.last)
         self.articles.add(report.article_id)
-        self.actors = self.actors or report.actors
+        self.sides.add((report.actors, report.countries))
+
+
+def same_actors(a: tuple[str, ...], a_countries: tuple[str, ...],
+                b: tuple[str, ...], b_countries: tuple[str, ...]) -> bool:
+    """Whether two reports' actors can be the same: equal, one naming none, or one
+    naming countries only ("Armenia") and the other people of exactly those countries
+    ("Armenian Prime Minister Nikol Pashinyan")."""
+    if not a or not b or a == b:
+        return True
+    return (_countries_only(a) and set(a) == set(b_countries)) or (
+        _countries_only(b) and set(b) == set(a_countries))
+
+
+def _countries_only(tokens: tuple[str, ...]) -> bool:
+    return all(len(t) == 3 and t.isupper() for t in tokens)  # names are folded lower case
+
+
+def _known(countries: list[str | None]) -> tuple[str, ...]:
+    return tuple(sorted({c for c in countries if c}))
 
 
 UNDATED_DAYS = 7  # an undated report tells of something in the week up to publication

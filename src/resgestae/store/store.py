@@ -252,7 +252,8 @@ class Store:
             countries, names, texts = who
             actors = dedup.actor_tokens(
                 countries, [n or t or "" for n, t in zip(names, texts, strict=True)])
-            report = dedup.Report(article_id, mention_id, first, last, count, actors, text=text)
+            report = dedup.Report(article_id, mention_id, first, last, count, actors,
+                                  tuple(sorted({c for c in countries if c})), text=text)
             found.setdefault(keys[event_id], []).append(report)
         return found
 
