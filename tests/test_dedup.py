@@ -218,3 +218,31 @@ def test_wikinews_reports_of_one_killing_merge_across_articles(coder, shared, tm
     assert [a[-3:] for a in killing["article_ids"]] == ["048", "049", "050", "061"]
     assert [r["name"] for r in killing["recipient"]] == ["Qasem Soleimani"]
     assert (killing["date"], killing["date_text"]) == ("2020-01-02", "Thursday")
+
+
+def test_reports_written_differently_merge(coder, tmp_path):
+    """tests/data/multisource.jsonl (written for this test): two events, each told by two
+    articles in other words, other actors' names and other date words."""
+    import json
+    from pathlib import Path
+
+    from resgestae.store import Store
+
+    path = Path(__file__).parent / "data" / "multisource.jsonl"
+    articles = [Article(**json.loads(line)) for line in path.read_text().splitlines()]
+    with Store(tmp_path / "m.duckdb") as store:
+        for coded in coder.code(articles):
+            store.replace_article(coded.article, coded.events)
+        merged = {e["event_type"]: e for e in store.events() if len(e["article_ids"]) > 1}
+        assert store.stats()["mentions"] - store.stats()["events"] == 2
+    # "Belarusian security forces detained ... Kolesnikova ... on Monday" and
+    # "Belarusian authorities arrested Maria Kolesnikova on Monday"
+    arrest = merged["COERCE"]
+    assert arrest["article_ids"] == ["ms-1-minsk", "ms-2-brussels"]
+    assert [r["name"] for r in arrest["recipient"]] == ["Maria Kolesnikova"]
+    # "Armenia signed a ceasefire agreement with Azerbaijan on Monday" and "Armenian
+    # Prime Minister Nikol Pashinyan signed a ceasefire agreement ... this week"
+    ceasefire = merged["RETREAT"]
+    assert ceasefire["article_ids"] == ["ms-3-baku", "ms-4-yerevan"]
+    assert (ceasefire["mode"], ceasefire["date"]) == ("ceasefire", "2020-11-09")
+    assert sorted(merged) == ["COERCE", "RETREAT"]

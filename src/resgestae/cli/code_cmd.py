@@ -79,8 +79,12 @@ def run(args: argparse.Namespace) -> int:
         write_records(_records(outcomes, bar), args.format, out)
         if kb is not None:
             save_kb(db.con, kb)  # actors learned from these articles
+        held = db.stats() if db is not None else None
     if out is not sys.stdout:
         out.close()
+    if held is not None:  # reports of one event in several articles are one stored event
+        print(f"resgestae: {config.db} now holds {held['events']} events from "
+              f"{held['articles']} articles ({held['mentions']} reports)", file=sys.stderr)
     _summary(progress, None if args.no_store else config.db)
     return 1 if progress.failed else 0
 
@@ -100,7 +104,7 @@ def _summary(progress: Progress, db: str | None) -> None:
               if progress.stored_before else "")
     print(
         f"resgestae: {progress.coded} articles coded, {progress.failed} skipped, "
-        f"{progress.events} events" + (f" stored in {db}" if db else "") + before,
+        f"{progress.events} events" + (f" coded into {db}" if db else "") + before,
         file=sys.stderr,
     )
 

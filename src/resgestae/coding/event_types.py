@@ -57,7 +57,7 @@ def _parse_tests(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 # An object or particle says more about the act than a preposition does
 # ("called a strike for Monday" is about the strike).
-TEST_WEIGHTS = {"obj": 2, "prt": 2, "oent": 2}
+TEST_WEIGHTS = {"obj": 2, "prt": 2, "oent": 2, "ocomp": 2}
 
 
 def specificity(entry: Entry) -> int:
@@ -117,6 +117,9 @@ def _passes(token: Token, key: str, values: frozenset[str]) -> bool:
         return any(t.lemma_.lower() in values for t in token.subtree if t.i > token.i)
     if key == "clausal":
         return any(c.dep_ in ("xcomp", "ccomp") for c in children)
+    if key == "ocomp":  # "signed a ceasefire agreement": what kind of thing the object is
+        return any(c.dep_ == "compound" and c.lemma_.lower() in values
+                   for o in _objects(token) for c in o.children)
     if key == "oent":
         return any(o.ent_type_ in values for o in _objects(token) if o.dep_ != "nsubjpass")
     if key == "pass":
