@@ -9,7 +9,8 @@ Tables (created here on first use, beside the store's own):
     kb_agents    pattern, sectors   (PETRARCH agent nouns)
 
 Saving replaces the tables' rows in one transaction; rows go in as Arrow tables,
-so no value is ever formatted into SQL.
+so no value is ever formatted into SQL. An actor's `mentions` are recounted from the
+store on every save: the stored reports (events and their mentions) that name it.
 """
 
 from __future__ import annotations
@@ -52,10 +53,38 @@ def save_kb(con: duckdb.DuckDBPyConnection, kb: ActorKB) -> None:
             con.register("kb_rows", tables[name])
             con.execute(f"INSERT INTO {name} SELECT * FROM kb_rows")
             con.unregister("kb_rows")
+        _recount(con)
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise StoreError(f"cannot save the actor knowledge base: {exc}") from exc
+
+
+# Every stored report (the home report's record is events.record), with how often
+# its article said it.
+REPORTS = (
+    "SELECT CASE WHEN m.record = '' THEN e.record ELSE m.record END AS rec, m.count AS n "
+    "FROM mentions m JOIN events e ON e.id = m.event_id"
+)
+
+
+def _recount(con: duckdb.DuckDBPyConnection) -> None:
+    """Mentions from the stored events: the reports naming each actor. Counted, not
+    added up while coding, so re-coding or deleting an article never skews them."""
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'mentions'"
+    ).fetchone()[0]
+    if not found:  # a KB saved outside a store: keep the counts it carries
+        return
+    con.execute("UPDATE kb_actors SET mentions = 0")
+    con.execute(
+        "UPDATE kb_actors SET mentions = t.n FROM ("
+        " SELECT kb_id, sum(n)::INTEGER AS n FROM ("
+        "  SELECT unnest(list_concat(json_extract_string(rec, '$.actor[*].kb_id'),"
+        "   json_extract_string(rec, '$.recipient[*].kb_id'))) AS kb_id, n"
+        f"  FROM ({REPORTS})) WHERE kb_id IS NOT NULL GROUP BY kb_id) t"
+        " WHERE kb_actors.kb_id = t.kb_id"
+    )
 
 
 def _arrow_tables(kb: ActorKB) -> dict[str, pa.Table]:
