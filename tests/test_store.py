@@ -298,3 +298,21 @@ def test_cross_article_reports_merge_tolerantly_in_any_order(tmp_path):
         assert (left["article_id"], left["article_ids"], left["date"]) == ("b", ["b", "c"],
                                                                            "2020-01")
         assert store.con.execute("SELECT count(*) FROM mentions").fetchone()[0] == 2
+
+
+def test_event_borrows_place_and_date_from_its_other_reports(db):
+    from resgestae.model import Place
+
+    army = Entity(text="US forces", name="American military", country="USA", sector="MIL")
+    vague = _soleimani("a", "2020-01", "month", "last week", army)
+    exact = _soleimani("b", "2020-01-03", "day", "on Friday", army)
+    exact.location = Place(name="Baghdad", country="IRQ", lat=33.34, lon=44.4)
+    db.replace_article(article("a"), [vague])
+    db.replace_article(article("b"), [exact])
+    [event] = db.events()
+    assert event["article_id"] == "a" and event["text"] == vague.text  # a's evidence ...
+    assert (event["date"], event["date_text"]) == ("2020-01-03", "on Friday")  # ... b's day
+    assert event["location"]["name"] == "Baghdad"
+    db.delete_article("b")  # what was borrowed goes with its article
+    [event] = db.events()
+    assert (event["date"], event["location"]) == ("2020-01", None)

@@ -325,6 +325,27 @@ def _known(countries: list[str | None]) -> tuple[str, ...]:
     return tuple(sorted({c for c in countries if c}))
 
 
+def fill_from_reports(home: Report, group: list[Report]) -> dict[str, Any] | None:
+    """The home report's record with what other reports of the event add (None: none):
+    a place when it names none (the first report that names one, by article id), and
+    the narrowest date a report states when it is narrower than the home's ("on
+    Thursday" beside "last week"). As `merge_in_article` does inside an article."""
+    record, changes = home.as_record(), {}
+    others = sorted((r for r in group if r is not home), key=lambda r: (r.article_id,
+                                                                        r.event_id))
+    if not record.get("location"):
+        placed = next((r for r in others if r.as_record().get("location")), None)
+        if placed is not None:
+            changes["location"] = placed.as_record()["location"]
+    width = (home.last - home.first).days
+    stated = [r for r in others if r.as_record().get("date_text")]  # not a publication date
+    finer = min(stated, default=None, key=lambda r: (r.last - r.first).days)
+    if finer is not None and (finer.last - finer.first).days < width:
+        dated = finer.as_record()
+        changes.update({k: dated.get(k) for k in ("date", "date_precision", "date_text")})
+    return {**record, **changes} if changes else None
+
+
 UNDATED_DAYS = 7  # an undated report tells of something in the week up to publication
 
 

@@ -340,6 +340,8 @@ def attachment_cost(trigger: Token, span: Span) -> int | None:
     common = down[at]
     up_path = up[: up_ids.index(common.i)]  # trigger ... below common
     down_path = down[:at]  # span root ... below common
+    if _owner(root):
+        return None  # "Iran's Quds Force": whose force, not where anything happened
     if common.i == trigger.i and down_path and down_path[-1].dep_ in DOER_DEPS \
             and not any(t.dep_ == "prep" for t in down_path[:-1]):
         return None  # the trigger's own subject: an actor
@@ -355,6 +357,18 @@ def attachment_cost(trigger: Token, span: Span) -> int | None:
     if _other_verbs_argument(down_path, trigger):
         cost += OTHER_ARG  # "a bill that would allow China to ...": not where it happened
     return max(cost, 0)
+
+
+def _owner(root: Token) -> bool:
+    """A place named as the owner of an organisation or a body of people."""
+    head = root.head
+    return root.dep_ == "poss" and head.i != root.i and (
+        head.ent_type_ in ("ORG", "NORP") or head.lemma_.lower() in OWNED)
+
+
+# nouns for bodies a country has rather than places in it
+OWNED = frozenset({"force", "army", "military", "government", "ministry", "parliament",
+                   "president", "minister", "leader", "embassy", "navy", "police", "troops"})
 
 
 def _other_verbs_argument(path: list[Token], trigger: Token) -> bool:

@@ -203,10 +203,13 @@ class Store:
                 home = min(group, key=lambda r: (r.article_id, r.event_id))
                 article_ids = sorted({r.article_id for r in group})
                 total = sum(r.count for r in group)
-                event_rows.append(event_row(home.as_record(), key, total, article_ids))
-                mention_rows += [  # the home report's record is the event's own: '' saves a copy
+                filled = dedup.fill_from_reports(home, group)
+                event_rows.append(event_row(filled or home.as_record(), key, total, article_ids))
+                # the home report's own record is the event's, '' saves a copy; when the
+                # event borrowed a place or a date, the home's own record is kept there
+                mention_rows += [
                     (home.event_id, r.article_id, r.count, r.event_id,
-                     "" if r is home else r.as_text())
+                     "" if r is home and filled is None else r.as_text())
                     for r in group
                 ]
         self._insert("events", EVENT_COLUMNS, event_rows)
