@@ -75,6 +75,10 @@ def test_events_table_and_csv(capsys, filled, tmp_path):
     rows = list(csv.DictReader(io.StringIO(target.read_text())))
     assert [r["event_type"] for r in rows] == ["ASSAULT", "THREATEN", "CONSULT"]
     assert rows[2]["article_ids"] == "a;b" and rows[2]["mentions"] == "2"
+    assert (rows[0]["actor"], rows[0]["actor_country"]) == ("Khalifa Haftar", "LBY")
+    exported = tmp_path / "export.csv"  # one CSV layout for `events` and `export`
+    assert main(["export", "--format", "csv", "--output", str(exported), "--db", str(filled)]) == 0
+    assert exported.read_text().splitlines()[0] == target.read_text().splitlines()[0]
 
 
 def test_events_errors(capsys, tmp_path):

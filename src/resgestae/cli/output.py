@@ -8,6 +8,8 @@ import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from resgestae.export import csv_table
+
 TABLE_COLUMNS = (
     "date",
     "event_type",
@@ -35,10 +37,7 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
     row["actor"] = _names(record.get("actor", []))
     row["recipient"] = _names(record.get("recipient", []))
     row["location"] = (record.get("location") or {}).get("name") or ""
-    row["context"] = ";".join(record.get("context", []))
-    row["article_ids"] = ";".join(record.get("article_ids", []))
     row["articles"] = len(record.get("article_ids", []))  # reporting it, after dedup
-    row["span"] = "{}-{}".format(*record["span"]) if record.get("span") else ""
     return row
 
 
@@ -50,20 +49,15 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO = sys
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
         return count
-    # a generator, not a list: a long batch streams out instead of piling up in memory
-    rows = (_flat(r) for r in records)
-    if fmt == "csv":
-        first = next(rows, None)
-        if first is None:
-            return 0
-        writer = csv.DictWriter(out, fieldnames=list(first.keys()), extrasaction="ignore")
+    if fmt == "csv":  # the layout of `resgestae export --format csv`, one for both
+        writer = csv.DictWriter(out, fieldnames=csv_table.COLUMNS, extrasaction="ignore")
         writer.writeheader()
-        writer.writerow(first)
-        for row in rows:
-            writer.writerow(row)
+        for record in records:
+            writer.writerow(csv_table.row(record))
             count += 1
-        return count + 1
-    return _write_table(rows, out)
+        return count
+    # a generator, not a list: a long batch streams out instead of piling up in memory
+    return _write_table((_flat(r) for r in records), out)
 
 
 def _write_table(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
