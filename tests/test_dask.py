@@ -178,3 +178,24 @@ def test_command_line_code_and_load(scheduler, corpus, direct, tmp_path, capsys)
     assert f"{N_ARTICLES} articles loaded" in capsys.readouterr().err
     with Store(db, read_only=True) as store:
         assert snapshot(store) == direct
+
+
+def test_workers_code_with_the_given_kb(scheduler, tmp_path):
+    """The store's actors reach the workers: a KB entry known only to this KB (no file)
+    names the actor of "Nemrush" in the Parquet events."""
+    from resgestae.kb import ActorKB, KBEntry
+    from resgestae.model import Article
+
+    kb = ActorKB()
+    kb.add(KBEntry(kb_id="k-from-store", name="Salahaddin Namroush", country="LBY",
+                   sectors=["GOV"], title="Defense Minister", aliases=["Nemrush"]))
+    text = "Nemrush met Turkish officials in Ankara on Monday to discuss military training."
+    article = Article(id="kb1", text=text, date="2020-12-26")
+    out = tmp_path / "parquet"
+    result = run_cluster([article], Config(), out, scheduler=scheduler, kb=kb)
+    assert result["counts"]["articles"] == 1
+    table = duckdb.connect().execute(
+        f"SELECT actor FROM read_parquet('{out}/events/**/*.parquet')").fetchall()
+    actors = [a for (row,) in table for a in row]
+    assert actors and actors[0]["kb_id"] == "k-from-store"
+    assert (actors[0]["name"], actors[0]["country"]) == ("Salahaddin Namroush", "LBY")

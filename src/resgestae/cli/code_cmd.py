@@ -12,6 +12,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import nullcontext
+from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
@@ -118,11 +119,15 @@ def _run_cluster(args: argparse.Namespace, config: Config) -> int:
 
     if not args.parquet_dir:
         raise ConfigError("--scheduler/--dask-workers write Parquet: give --parquet-dir DIR")
+    kb = None
+    if Path(config.db).exists():  # the store's actors (learned, imported) go to the workers
+        with Store(config.db, read_only=True) as db:
+            kb = load_kb(db.con, ActorKB.from_files(config.actor_files))
     with tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
         manifest = run_cluster(
             read_inputs(args.paths), config, args.parquet_dir, scheduler=args.scheduler,
             n_workers=args.dask_workers, partition_size=args.partition_size,
-            on_progress=bar.update, on_error=_report,
+            on_progress=bar.update, on_error=_report, kb=kb,
         )
     counts = manifest["counts"]
     print(

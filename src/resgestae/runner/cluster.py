@@ -34,9 +34,10 @@ RETRIES = 2
 SAVE_EVERY = 5.0  # seconds between manifest rewrites while running
 
 
-def code_partition(articles: list[Article], config: Config) -> list[Outcome]:
-    """The Dask task: code one partition on a worker (its Coder is cached per process)."""
-    return code_chunk(articles, config)
+def code_partition(articles: list[Article], config: Config, kb: Any = None) -> list[Outcome]:
+    """The Dask task: code one partition on a worker (its Coder is cached per process),
+    with the run's actor KB when one was sent (else the KB of `config`'s files)."""
+    return code_chunk(articles, config, kb)
 
 
 @contextmanager
@@ -71,18 +72,22 @@ def run_cluster(
     retries: int = RETRIES,
     on_progress: Callable[[int], Any] | None = None,
     on_error: Callable[[InputError], Any] | None = None,
-    task: Callable[[list[Article], Config], list[Outcome]] = code_partition,
+    task: Callable[..., list[Outcome]] = code_partition,
+    kb: Any = None,
 ) -> dict[str, Any]:
     """Code `items` on a Dask cluster into Parquet under `parquet_dir`; this run's counts.
 
-    `task` is what each partition runs (the real coder by default).
+    `task` is what each partition runs (the real coder by default); `kb`, an actor KB
+    (the store's), is sent to every worker once and given to each task.
     """
     run = _Run(Manifest.open(parquet_dir), config, retries, task,
                on_progress or (lambda n: None), on_error or (lambda e: None))
     run.manifest.remove_orphans()
     try:
         with dask_client(scheduler, n_workers) as client:
-            run.execute(client, _partitions(items, partition_size or PARTITION_SIZE, run))
+            shared = (client.scatter(kb, broadcast=True),) if kb is not None else ()
+            run.execute(client, _partitions(items, partition_size or PARTITION_SIZE, run),
+                        shared)
     finally:
         run.manifest.save()
     return {"counts": run.counts, "manifest": run.manifest.counts()}
@@ -122,7 +127,8 @@ class _Run:
         self.counts = {"articles": 0, "events": 0, "skipped": 0, "partitions": 0,
                        "failed_partitions": 0, "already_written": 0}
 
-    def execute(self, client: Any, partitions: Iterator[list[Article]]) -> None:
+    def execute(self, client: Any, partitions: Iterator[list[Article]],
+                shared: tuple[Any, ...] = ()) -> None:
         from distributed import as_completed
 
         window = max(1, len(client.scheduler_info().get("workers", {}))) * IN_FLIGHT_PER_WORKER
@@ -131,7 +137,8 @@ class _Run:
         for articles in partitions:
             name = f"{self.id}-{self.next:05d}"
             self.next += 1
-            future = client.submit(self.task, articles, self.config, key=f"resgestae-{name}",
+            future = client.submit(self.task, articles, self.config, *shared,
+                                   key=f"resgestae-{name}",
                                    retries=self.retries, pure=False)
             running[future] = (name, articles)
             queue.add(future)
