@@ -34,6 +34,9 @@ def when(text: str, pub: dt.date | None = PUB, future: bool = False):
     ("18 months", None),
     ("since then", None),
     ("53", None),  # an age in "Adamowicz, 53, has supported ..."
+    ("last October", ("2020-10", "month")),  # published 2020-12-26: the latest October
+    ("last December", ("2019-12", "month")),
+    ("next March", ("2021-03", "month")),
 ])
 def test_resolve_date(text, expected):
     assert when(text) == expected

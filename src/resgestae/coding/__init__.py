@@ -315,11 +315,25 @@ def _actors_from_place(
             _home_countries(actors, clause.head.doc)
         return
     if not actors:
-        actors.append(places[0])
+        actors.append(_unnamed_at(places[0], coding.event_type))
         return
     for entity in actors:
         if entity.country is None and not _person(entity, clause.head.doc):
             entity.country = places[0].country
+
+
+def _unnamed_at(place: Entity, event_type: str) -> Entity:
+    """An attack or protest whose doers the text does not name is coded, by the PLOVER
+    convention, to the country it happened in; the entity says so rather than making
+    the place the doer: "unidentified attackers in Turkey" (CAMEO sector UAF)."""
+    from resgestae.coding.gazetteer import gazetteer
+
+    found = gazetteer().countries.get(place.country or "")
+    where = found.name if found is not None else place.country
+    who, sector = ("protesters", "CVL") if event_type == "PROTEST" else (
+        "unidentified attackers", "UAF")
+    return Entity(text=place.text, name=f"{who} in {where}", country=place.country,
+                  sector=sector, sectors=[sector], _tokens=place._tokens)
 
 
 def _home_countries(actors: list[Entity], doc: Doc) -> None:

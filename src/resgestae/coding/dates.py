@@ -46,6 +46,9 @@ LOOSE_YEAR_RE = re.compile(r"^(early|mid|late|earlier in|later in)[ -](\d{4})$",
 SHIFT_RE = re.compile(r"^(?:earlier |later |late |early )?(last|this|next|past) (week|month|year)$",
                       re.I)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+NAMED_MONTH_RE = re.compile(rf"^(last|past|this|next) ({'|'.join(MONTHS)})$", re.I)
 RELATIVE_PREPS = ("after", "before")
 LEADING = re.compile(r"^(?:on|in|since|by|during|until|from|as of|earlier|later)\s+", re.I)
 
@@ -185,6 +188,8 @@ def _own_rules(words: str, pub: dt.date | None, future: bool) -> When | None:
         return None
     if m := SHIFT_RE.match(words):
         return _shifted(m.group(1).lower(), m.group(2).lower(), pub)
+    if m := NAMED_MONTH_RE.match(words):
+        return _named_month(m.group(1).lower(), MONTHS.index(m.group(2).lower()) + 1, pub)
     if words.lower().rstrip("s") in WEEKDAYS:
         return _weekday(WEEKDAYS.index(words.lower().rstrip("s")), pub, future)
     return None
@@ -204,6 +209,17 @@ def _shifted(which: str, unit: str, pub: dt.date) -> When:
     if step == 0 and pub < middle:
         middle = monday + (pub - monday) / 2
     return When(f"{middle.year}-{middle.month:02d}", "month", "")
+
+
+def _named_month(which: str, month: int, pub: dt.date) -> When:
+    """ "last October": the latest October before the month of publication; "next
+    March": the first March after it; "this October": the one of its year."""
+    year = pub.year
+    if which in ("last", "past") and month >= pub.month:
+        year -= 1
+    elif which == "next" and month <= pub.month:
+        year += 1
+    return When(f"{year}-{month:02d}", "month", "")
 
 
 def _weekday(target: int, pub: dt.date, future: bool) -> When:

@@ -517,6 +517,8 @@ def _group(entity: Entity, ctx: Context) -> KBEntry:
 def _group_name(entity: Entity) -> str:
     lex = lexicon()
     label = lex.sector_labels.get(entity.sector or "")
+    if entity.country and entity.sector == "UAF":  # whose gunmen is what no one knows
+        return f"unidentified attackers in {lex.names.get(entity.country, entity.country)}"
     if entity.country and label:
         adjective = lex.adjectives.get(entity.country) or lex.names.get(entity.country, "")
         return f"{adjective} {label}".strip()
