@@ -114,3 +114,6 @@ def test_april_2019_offensive_is_a_past_assault_with_its_own_date(events):
     killing = assaults["killing"]
     assert killing.actor == [] and [r.name for r in killing.recipient] == ["Muammar Gaddafi"]
     assert (killing.date, killing.date_precision) == ("2011", "year")
+    # the dateline (Tripoli) places events of the month before publication only: where
+    # the reporter files from says nothing of where a 2011 killing happened
+    assert killing.location is None and offensive.location is None

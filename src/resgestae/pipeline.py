@@ -77,8 +77,8 @@ def code_doc(doc: Doc, article: Article, kb: ActorKB) -> Coded:
     # depends on the order articles are coded in, or on the worker.
     fork = kb.fork()
     resolve_actors(events, doc, article, fork)  # step 6: canonical actors
-    locate_events(events, doc, article)  # step 7: where
-    date_events(events, doc, article)  # step 8: when
+    date_events(events, doc, article)  # step 7: when
+    locate_events(events, doc, article)  # step 8: where (the dateline only for recent events)
     for event in events:  # step 9: evidence ids
         event.assign_id()
     merged = dedup.merge_in_article(events, article)  # step 10

@@ -267,6 +267,11 @@ def _cut(day: dt.date, period: str, words: str) -> When:
     return When(day.isoformat(), "day", "")
 
 
+def publication_day(article: Article) -> dt.date | None:
+    """The article's publication day, when it has one."""
+    return _parse_iso(article.date)
+
+
 def _parse_iso(text: str | None) -> dt.date | None:
     if not text:
         return None

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from resgestae import dedup
+from resgestae.coding.dates import publication_day
 from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer
 from resgestae.model import Article, Event, Place
 
@@ -76,17 +79,20 @@ def locate_events(events: list[Event], doc: Doc, article: Article) -> None:
         spans = place_spans(doc)
         ctx = article_context(doc, article, spans, events)
         dateline = dateline_place(article, ctx)
+        published = publication_day(article)
     except Exception:  # noqa: BLE001 - no places is better than no events
         return
     for event in events:
         try:
-            event.location = _event_place(event, doc, spans, ctx, dateline)
+            event.location = _event_place(event, doc, spans, ctx, dateline, published)
         except Exception:  # noqa: BLE001 - one bad place never empties the others
             event.location = None
 
 
 def _event_place(event: Event, doc: Doc, spans: list[Span], ctx: Context,
-                 dateline: Candidate | None) -> Place | None:
+                 dateline: Candidate | None, published: dt.date | None) -> Place | None:
+    if dateline is not None and not _recent(event, published):
+        dateline = None  # where the reporter files from says nothing of a 2011 killing
     if event._trigger_i is None or event._trigger_i >= len(doc):
         return dateline.to_place() if dateline else None
     exclude = _actor_tokens(event)
@@ -108,6 +114,18 @@ def _first_resolved(found: list[Located]) -> Located | None:
         if item.place is not None:
             return item
     return found[0] if found else None
+
+
+RECENT_DAYS = 31  # the dateline places events up to a month before publication
+
+
+def _recent(event: Event, published: dt.date | None) -> bool:
+    """Whether the event can have happened in the month up to publication (an undated
+    event is dated by the publication day, so it is)."""
+    if published is None or not event.date or not event.date_text:
+        return True
+    _, last = dedup.span(event.date, event.date_precision, True)
+    return last >= published - dt.timedelta(days=RECENT_DAYS)
 
 
 def _actor_tokens(event: Event) -> set[int]:
