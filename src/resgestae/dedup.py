@@ -54,18 +54,24 @@ Two steps:
    tokens, or none named ("Soleimani was killed" fits "the United States killed
    Soleimani"), or countries on one side and people of exactly those countries on
    the other ("Armenia agreed" fits "Prime Minister Nikol Pashinyan agreed").
-   Reports are taken those naming actors first, then finest date first (then by
-   date, article id, event id); each joins the one cluster whose every report it
-   is compatible with and that has no report from its own article yet.
-   Compatible with none: a new event. With several (a month-precise "strikes in
-   January" beside strikes stated on two days, or an attack on X that names no
-   attacker beside two attackers of X): also a new event, since nothing says which
-   one it was.
+   A new report joins the stored event whose every report it is compatible with and
+   that has no report from its own article yet; of several, the one whose reports
+   allow the fewest days (a report of the 8th joins the strike of the 8th, not a
+   lone "in January"). Compatible with none: a new event. With several equally
+   precise (a month-precise "strikes in January" beside strikes stated on two days,
+   or an attack on X that names no attacker beside two attackers of X): also a new
+   event, since nothing says which one it was. The reports of one batch are placed
+   those naming actors first, then finest date first (then by date, article id,
+   event id).
 
-The stored event is the report of the smallest article id in its cluster. The store
-re-clusters every block an article touches when the article is written, re-coded or
-deleted, so the stored events are a pure function of the stored reports: the same
-whatever the order the articles came in (tests/test_store.py).
+The stored event is the report of the smallest article id in its cluster. Placing a
+report reads only the summary the store keeps per event (the days all its reports
+allow, its articles, its actors), so a write costs the same however many reports an
+event or a block already has. Re-coding or deleting an article takes the events it
+was part of apart and places their other reports again. The outcome does not depend
+on the order articles arrive in, except where a report fits two events equally well
+at the time it arrives: then it stays alone, and stays so when a later report would
+have told them apart (tests/test_store.py).
 
 Left out: an undated report published early in a month and an event stated late in
 the month before fall in different blocks and never merge.
@@ -80,7 +86,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -267,7 +273,13 @@ class Report:
 
 
 def cluster(reports: list[Report]) -> list[list[Report]]:
-    """Group one block's reports into events (module doc, step 2); deterministic.
+    """Group one block's reports into events (module doc, step 2)."""
+    return [c.reports for c in assign(reports, [])]
+
+
+def assign(reports: list[Report], clusters: list[Cluster]) -> list[Cluster]:
+    """Add one block's new reports to its events (`clusters`, stored ones first; new
+    clusters are appended). Returns `clusters`.
 
     A cluster's reports overlap pairwise exactly when the intersection of their spans
     is not empty (intervals on a line), so each cluster keeps that intersection and
@@ -276,28 +288,86 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
     # reports naming their actors first: one that names none then sees every cluster
     ordered = sorted(reports, key=lambda r: (not r.actors, (r.last - r.first).days, r.first,
                                              r.article_id, r.event_id))
-    clusters: list[_Cluster] = []
+    index = _ActorIndex(clusters)
     for report in ordered:
-        fits = [c for c in clusters if c.takes(report)]
-        if len(fits) == 1:
-            fits[0].add(report)
+        fits = [c for c in index.candidates(report) if c.takes(report)]
+        # the most precise event it fits: a day's report joins the strike of that day
+        # rather than a lone "in January" beside it
+        narrowest = min(((c.last - c.first).days for c in fits), default=0)
+        best = [c for c in fits if (c.last - c.first).days == narrowest]
+        if len(best) == 1:
+            best[0].add(report)
+            index.file(best[0], (report.actors, report.countries))
         else:
-            clusters.append(_Cluster(report))
-    return [c.reports for c in clusters]
+            clusters.append(Cluster.of(report))
+            index.file(clusters[-1], (report.actors, report.countries))
+    return clusters
 
 
-class _Cluster:
-    def __init__(self, report: Report) -> None:
-        self.reports = [report]
-        self.first, self.last = report.first, report.last
-        self.articles = {report.article_id}
-        self.sides = {(report.actors, report.countries)}  # the actors its reports name
+class _ActorIndex:
+    """Which clusters a report's actors can fit (`same_actors`) without trying them all:
+    those naming the same actors, those naming none, and those naming the countries of
+    a report's people, or the people of a report's countries."""
+
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.all = clusters
+        self.by_actors: dict[tuple[str, ...], list[Cluster]] = {}
+        self.by_countries: dict[tuple[str, ...], list[Cluster]] = {}
+        for found in clusters:
+            for side in found.sides:
+                self.file(found, side)
+
+    def file(self, found: Cluster, side: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
+        actors, countries = side
+        for table, key in ((self.by_actors, actors), (self.by_countries, countries)):
+            bucket = table.setdefault(key, [])
+            if not bucket or bucket[-1] is not found:
+                bucket.append(found)
+
+    def candidates(self, report: Report) -> list[Cluster]:
+        if not report.actors:
+            return self.all  # naming no one, it may fit any
+        found = [*self.by_actors.get(report.actors, []), *self.by_actors.get((), []),
+                 *self.by_actors.get(report.countries, [])]
+        if _countries_only(report.actors):
+            found += self.by_countries.get(report.actors, [])
+        return list({id(c): c for c in found}.values())
+
+
+@dataclass
+class Cluster:
+    """One event of a block: the days all its reports allow, the articles reporting it
+    and the actors they name; `reports` are those added now, `event_id` is set for an
+    event already stored (with its home article and what its record lacks)."""
+
+    first: dt.date
+    last: dt.date
+    articles: set[str]
+    sides: set[tuple[tuple[str, ...], tuple[str, ...]]]
+    reports: list[Report] = field(default_factory=list)
+    event_id: str | None = None
+    home: str = ""  # the stored event's home article id
+    placed: bool = True  # the stored event's record has a location
+    width: int = 0  # days the stored event's own date spans
+
+    @classmethod
+    def of(cls, report: Report) -> Cluster:
+        return cls(report.first, report.last, {report.article_id},
+                   {(report.actors, report.countries)}, [report])
+
+    @classmethod
+    def stored(cls, event_id: str, home: str, first: dt.date, last: dt.date,
+               articles: list[str], sides: str, placed: bool, width: int) -> Cluster:
+        pairs = {(tuple(a), tuple(c)) for a, c in json.loads(sides or "[]")}
+        return cls(first, last, set(articles), pairs, [], event_id, home, placed, width)
 
     def takes(self, report: Report) -> bool:
-        return (report.article_id not in self.articles
-                and report.first <= self.last and self.first <= report.last
-                and all(same_actors(report.actors, report.countries, *side)
-                        for side in self.sides))
+        if report.first > self.last or self.first > report.last:
+            return False
+        if report.article_id in self.articles:
+            return False
+        mine = (report.actors, report.countries)
+        return all(side == mine or same_actors(*mine, *side) for side in self.sides)
 
     def add(self, report: Report) -> None:
         self.reports.append(report)
@@ -305,7 +375,24 @@ class _Cluster:
         self.articles.add(report.article_id)
         self.sides.add((report.actors, report.countries))
 
+    def sides_text(self) -> str:
+        return json.dumps(sorted([list(a), list(c)] for a, c in self.sides))
 
+    def needs_rebuild(self) -> bool:
+        """Whether a stored event that got new reports must be rebuilt from all of them:
+        a new report becomes its home (a smaller article id), or lends it a place or a
+        narrower stated date (`fill_from_reports`). Else it is updated in place."""
+        if self.event_id is None or not self.reports:
+            return False
+        if min(r.article_id for r in self.reports) < self.home:
+            return True
+        if not self.placed and any(r.as_record().get("location") for r in self.reports):
+            return True
+        return any(r.as_record().get("date_text") and (r.last - r.first).days < self.width
+                   for r in self.reports)
+
+
+@lru_cache(maxsize=65536)  # a few distinct sides meet many times in a block
 def same_actors(a: tuple[str, ...], a_countries: tuple[str, ...],
                 b: tuple[str, ...], b_countries: tuple[str, ...]) -> bool:
     """Whether two reports' actors can be the same: equal, one naming none, or one

@@ -20,7 +20,7 @@ from tqdm import tqdm
 from resgestae.cli.options import add_db, add_format, db_path
 from resgestae.cli.output import write_records
 from resgestae.config import Config
-from resgestae.errors import ConfigError
+from resgestae.errors import ConfigError, StoreError
 from resgestae.kb import ActorKB
 from resgestae.kb.persist import load_kb, save_kb
 from resgestae.readers import read_inputs
@@ -121,8 +121,11 @@ def _run_cluster(args: argparse.Namespace, config: Config) -> int:
         raise ConfigError("--scheduler/--dask-workers write Parquet: give --parquet-dir DIR")
     kb = None
     if Path(config.db).exists():  # the store's actors (learned, imported) go to the workers
-        with Store(config.db, read_only=True) as db:
-            kb = load_kb(db.con, ActorKB.from_files(config.actor_files))
+        try:
+            with Store(config.db, read_only=True) as db:
+                kb = load_kb(db.con, ActorKB.from_files(config.actor_files))
+        except StoreError as exc:  # the run does not need them: say so and go on
+            print(f"resgestae: coding without the store's actors: {exc}", file=sys.stderr)
     with tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
         manifest = run_cluster(
             read_inputs(args.paths), config, args.parquet_dir, scheduler=args.scheduler,

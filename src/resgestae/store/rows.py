@@ -14,6 +14,7 @@ EVENT_COLUMNS = (
     "date", "date_start", "date_precision", "actor_names", "actor_countries",
     "recipient_names", "recipient_countries", "actor_search", "confidence",
     "location_name", "location_country", "lat", "lon", "mentions", "article_ids", "record",
+    "span_first", "span_last", "sides",
 )
 MENTION_COLUMNS = ("event_id", "article_id", "count", "mention_id", "record")
 ARTICLE_COLUMNS = (
@@ -64,9 +65,11 @@ def _search(record: dict[str, Any]) -> str:
 
 
 def event_row(
-    record: dict[str, Any], key: str, mentions: int, article_ids: list[str]
+    record: dict[str, Any], key: str, mentions: int, article_ids: list[str],
+    span: tuple[date, date] | None = None, sides: str | None = None,
 ) -> tuple[Any, ...]:
-    """The events row for `record`, the home report of an event with these mentions."""
+    """The events row for `record`, the home report of an event with these mentions;
+    `span` and `sides` sum up its reports for the dedup (None: never merged)."""
     place = record.get("location") or {}
     actor, recipient = record.get("actor", []), record.get("recipient", [])
     return (
@@ -77,6 +80,7 @@ def event_row(
         _search(record), record.get("confidence"), place.get("name"), place.get("country"),
         place.get("lat"), place.get("lon"), mentions, article_ids,
         json.dumps(record, ensure_ascii=False),
+        *(span or (None, None)), sides,
     )
 
 

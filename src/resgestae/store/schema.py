@@ -2,7 +2,8 @@
 
 A store is one DuckDB file. Tables (version 1):
 
-Version 2 adds the index ``events_id_idx`` on ``events(id)`` (not unique).
+Version 2 adds the index ``events_id_idx`` on ``events(id)`` (not unique); version 3
+adds ``span_first DATE, span_last DATE, sides VARCHAR`` to ``events`` (see V3).
 
 ``schema_version(version INTEGER, applied_at TIMESTAMP)``
     One row per applied migration; the store's version is ``max(version)``.
@@ -89,7 +90,17 @@ V1 = [
 # UNIQUE: DuckDB checks unique indexes eagerly inside a transaction.
 V2 = ["CREATE INDEX IF NOT EXISTS events_id_idx ON events (id)"]
 
+# Version 3: what the cross-article dedup needs to place a new report without
+# reading the reports already stored: the days all of an event's reports allow
+# (span_first..span_last) and the actors they name (sides, JSON). Events stored
+# before keep NULLs there and never take new reports (re-code to merge them).
+V3 = [
+    "ALTER TABLE events ADD COLUMN span_first DATE",
+    "ALTER TABLE events ADD COLUMN span_last DATE",
+    "ALTER TABLE events ADD COLUMN sides VARCHAR",
+]
+
 # (version, statements), applied in order inside one transaction each
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2)]
+MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2), (3, V3)]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

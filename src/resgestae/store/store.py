@@ -155,36 +155,29 @@ class Store:
 
     def _write(self, batch: Batch) -> None:
         ids = [article.id for article, _ in batch]
-        blocks = self._forget(ids)
+        orphans = self._forget(ids)
         rows = [article_row(article, len(keyed)) for article, keyed in batch]
         self._insert("articles", ARTICLE_COLUMNS, rows)
-        self._add_events(batch, blocks)
+        self._add_events(batch, orphans)
 
-    def _forget(self, article_ids: list[str]) -> set[str]:
-        """Remove articles' rows, mentions and unmerged events; return the blocks
-        (dedup keys) their merged reports were in, to re-cluster without them."""
+    def _forget(self, article_ids: list[str]) -> dict[str, list[dedup.Report]]:
+        """Remove articles' rows, their reports and the events those were part of; return
+        the other articles' reports of those events, to be placed again without them."""
         gone = self.con.execute(
             "DELETE FROM articles WHERE list_contains(?, id) RETURNING id", [article_ids]
         ).fetchall()
         if not gone:  # new articles have no mentions: save the statements
-            return set()
+            return {}
         ids = [r[0] for r in gone]
-        blocks = self.con.execute(
-            "SELECT DISTINCT e.dedup_key FROM mentions m JOIN events e ON e.id = m.event_id "
-            "WHERE list_contains(?, m.article_id) AND e.dedup_key <> ''",
+        touched = self.con.execute(
+            "SELECT DISTINCT m.event_id FROM mentions m WHERE list_contains(?, m.article_id)",
             [ids],
         ).fetchall()
-        self.con.execute(
-            "DELETE FROM events WHERE dedup_key = '' AND id IN "
-            "(SELECT event_id FROM mentions WHERE list_contains(?, article_id))",
-            [ids],
-        )
-        self.con.execute("DELETE FROM mentions WHERE list_contains(?, article_id)", [ids])
-        return {r[0] for r in blocks}
+        return self._take_events([r[0] for r in touched], ids)
 
-    def _add_events(self, batch: Batch, blocks: set[str]) -> None:
-        """Insert the batch's events: unmerged ones as they are, the others by
-        re-clustering every block they or the forgotten reports touch."""
+    def _add_events(self, batch: Batch, orphans: dict[str, list[dedup.Report]]) -> None:
+        """Insert the batch's events: unmerged ones as they are, the others placed in the
+        stored events of their block they fit (module doc of `resgestae.dedup`)."""
         event_rows, mention_rows = [], []
         reports: dict[str, list[dedup.Report]] = {}
         for article, keyed in batch:
@@ -196,68 +189,135 @@ class Store:
                     continue
                 event_rows.append(event_row(record, key, count, [article.id]))
                 mention_rows.append((record["id"], article.id, count, record["id"], ""))
-        for key, stored in self._take_blocks(blocks | set(reports)).items():
-            reports.setdefault(key, []).extend(stored)
-        for key, block in sorted(reports.items()):
-            for group in dedup.cluster(block):
-                home = min(group, key=lambda r: (r.article_id, r.event_id))
-                article_ids = sorted({r.article_id for r in group})
-                total = sum(r.count for r in group)
-                filled = dedup.fill_from_reports(home, group)
-                event_rows.append(event_row(filled or home.as_record(), key, total, article_ids))
-                # the home report's own record is the event's, '' saves a copy; when the
-                # event borrowed a place or a date, the home's own record is kept there
-                mention_rows += [
-                    (home.event_id, r.article_id, r.count, r.event_id,
-                     "" if r is home and filled is None else r.as_text())
-                    for r in group
-                ]
+        stored = self._stored_clusters({k: [*reports.get(k, []), *orphans.get(k, [])]
+                                        for k in {*reports, *orphans}})
+        grown = []
+        for key in sorted({*reports, *orphans}):
+            # the reports that were stored go back first, as they were placed before the
+            # new ones: re-coding an article gives back the events it had
+            clusters = dedup.assign(orphans.get(key, []), stored.get(key, []))
+            for group in dedup.assign(reports.get(key, []), clusters):
+                if group.event_id is None:
+                    self._new_event(key, group, group.reports, event_rows, mention_rows)
+                elif group.needs_rebuild():
+                    everyone = self._take_events([group.event_id]).get(key, []) + group.reports
+                    self._new_event(key, group, everyone, event_rows, mention_rows)
+                elif group.reports:
+                    grown.append(group)
+                    mention_rows += [(group.event_id, r.article_id, r.count, r.event_id,
+                                      r.as_text()) for r in group.reports]
         self._insert("events", EVENT_COLUMNS, event_rows)
         self._insert("mentions", MENTION_COLUMNS, mention_rows)
+        self._grow(grown)
 
-    def _take_blocks(self, blocks: set[str]) -> dict[str, list[dedup.Report]]:
-        """Stored reports of these blocks, removed from the tables to be re-clustered."""
-        if not blocks:
-            return {}
-        # a hash join on a registered key table: one pass over events, however many keys
-        keys = pa.table({"key": pa.array(sorted(blocks), pa.string())})
-        self.con.register("_resgestae_blocks", keys)
+    @staticmethod
+    def _new_event(key: str, group: dedup.Cluster, members: list[dedup.Report],
+                   event_rows: list, mention_rows: list) -> None:
+        """Rows for an event made of `members` (all its reports)."""
+        home = min(members, key=lambda r: (r.article_id, r.event_id))
+        article_ids = sorted({r.article_id for r in members})
+        total = sum(r.count for r in members)
+        first = max(r.first for r in members)
+        last = min(r.last for r in members)
+        filled = dedup.fill_from_reports(home, members)
+        event_rows.append(event_row(filled or home.as_record(), key, total, article_ids,
+                                    (first, last), group.sides_text()))
+        # the home report's own record is the event's, '' saves a copy; when the event
+        # borrowed a place or a date, the home's own record is kept there
+        mention_rows += [
+            (home.event_id, r.article_id, r.count, r.event_id,
+             "" if r is home and filled is None else r.as_text())
+            for r in members
+        ]
+
+    def _grow(self, grown: list[dedup.Cluster]) -> None:
+        """Stored events that took new reports (their mention rows are in): counts,
+        articles and dedup summary, in one statement."""
+        if not grown:
+            return
+        table = pa.table({
+            "id": pa.array([g.event_id for g in grown], pa.string()),
+            "added": pa.array([sum(r.count for r in g.reports) for g in grown], pa.int32()),
+            "article_ids": pa.array([sorted(g.articles) for g in grown], pa.list_(pa.string())),
+            "first": pa.array([g.first for g in grown], pa.date32()),
+            "last": pa.array([g.last for g in grown], pa.date32()),
+            "sides": pa.array([g.sides_text() for g in grown], pa.string()),
+        })
+        self.con.register("_resgestae_grown", table)
         try:
-            events = self.con.execute(
-                "SELECT id, dedup_key FROM events "
-                "WHERE dedup_key IN (SELECT key FROM _resgestae_blocks)"
+            self.con.execute(
+                "UPDATE events SET mentions = events.mentions + g.added, "
+                "article_ids = g.article_ids, span_first = g.first, span_last = g.last, "
+                "sides = g.sides FROM _resgestae_grown g WHERE events.id = g.id"
+            )
+        finally:
+            self.con.unregister("_resgestae_grown")
+
+    def _stored_clusters(
+        self, reports: dict[str, list[dedup.Report]]
+    ) -> dict[str, list[dedup.Cluster]]:
+        """The stored events of these blocks whose days can overlap the new reports'."""
+        if not reports:
+            return {}
+        # a hash join on a registered table of the blocks and the days their new reports
+        # span: one pass over events, and only the events those days can touch
+        keys = sorted(reports)
+        blocks = pa.table({
+            "key": pa.array(keys, pa.string()),
+            "lo": pa.array([min(r.first for r in reports[k]) for k in keys], pa.date32()),
+            "hi": pa.array([max(r.last for r in reports[k]) for k in keys], pa.date32()),
+        })
+        self.con.register("_resgestae_blocks", blocks)
+        try:
+            rows = self.con.execute(
+                "SELECT e.dedup_key, e.id, e.article_id, e.span_first, e.span_last, "
+                " e.article_ids, e.sides, e.location_name IS NOT NULL, e.date, "
+                " e.date_precision, coalesce(json_extract_string(e.record, '$.date_text'), '')"
+                " <> '' FROM events e JOIN _resgestae_blocks b ON e.dedup_key = b.key"
+                " AND e.span_first <= b.hi AND e.span_last >= b.lo ORDER BY e.id"
             ).fetchall()
         finally:
             self.con.unregister("_resgestae_blocks")
-        if not events:  # all new: the common case when coding fresh news
+        found: dict[str, list[dedup.Cluster]] = {}
+        for key, eid, home, first, last, articles, sides, placed, date, precision, stated in rows:
+            own_first, own_last = dedup.span(date, precision, stated)
+            found.setdefault(key, []).append(dedup.Cluster.stored(
+                eid, home, first, last, articles, sides, placed, (own_last - own_first).days))
+        return found
+
+    def _take_events(self, event_ids: list[str], without: list[str] | None = None
+                     ) -> dict[str, list[dedup.Report]]:
+        """Remove these events with all their reports; return the reports of the merged
+        ones (by dedup key), but those of the `without` articles."""
+        if not event_ids:
             return {}
-        ids = [eid for eid, _ in events]
-        keys = dict(events)
         # the dates come out of the JSON in DuckDB; a record is parsed only if it
         # becomes the home of an event ('' in mentions: the home's, in events.record)
         rows = self.con.execute(
-            "SELECT event_id, article_id, count, mention_id, rec, "
+            "SELECT dedup_key, article_id, count, mention_id, rec, "
             " json_extract_string(rec, '$.date'), json_extract_string(rec, '$.date_precision'), "
             " coalesce(json_extract_string(rec, '$.date_text'), '') <> '', "
             " json_extract_string(rec, '$.actor[*].country'), "
             " json_extract_string(rec, '$.actor[*].name'), "
             " json_extract_string(rec, '$.actor[*].text') FROM ("
-            " SELECT m.*, CASE WHEN m.record = '' THEN e.record ELSE m.record END AS rec"
+            " SELECT m.*, e.dedup_key, "
+            " CASE WHEN m.record = '' THEN e.record ELSE m.record END AS rec"
             " FROM mentions m JOIN events e ON e.id = m.event_id"
-            " WHERE list_contains(?, m.event_id))",
-            [ids],
+            " WHERE list_contains($ids, m.event_id) AND e.dedup_key <> ''"
+            " AND NOT list_contains($without, m.article_id))",
+            {"ids": event_ids, "without": without or []},
         ).fetchall()
-        self.con.execute("DELETE FROM mentions WHERE list_contains(?, event_id)", [ids])
-        self.con.execute("DELETE FROM events WHERE list_contains(?, id)", [ids])
+        self.con.execute("DELETE FROM mentions WHERE list_contains(?, event_id)", [event_ids])
+        self.con.execute("DELETE FROM events WHERE list_contains(?, id)", [event_ids])
         found: dict[str, list[dedup.Report]] = {}
-        for event_id, article_id, count, mention_id, text, date, precision, stated, *who in rows:
+        for key, article_id, count, mention_id, text, date, precision, stated, *who in rows:
             first, last = dedup.span(date, precision, stated)
             countries, names, texts = who
             actors = dedup.actor_tokens(
                 countries, [n or t or "" for n, t in zip(names, texts, strict=True)])
             report = dedup.Report(article_id, mention_id, first, last, count, actors,
                                   tuple(sorted({c for c in countries if c})), text=text)
-            found.setdefault(keys[event_id], []).append(report)
+            found.setdefault(key, []).append(report)
         return found
 
     def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
@@ -279,7 +339,7 @@ class Store:
 
     def delete_article(self, article_id: str) -> None:
         """Remove an article, its mentions, and events no other article reports."""
-        self._transaction(lambda: self._add_events([], self._forget([article_id])))
+        self._transaction(lambda: self._add_events([], self._forget([article_id])))  # re-place
 
     # -- reading --------------------------------------------------------------
 
