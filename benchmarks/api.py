@@ -76,7 +76,8 @@ SELECT id, article_id, '', event_type, NULL, NULL, 'asserted',
     'date_text': NULL, 'location': NULL,
     'text': a || ' met ' || r || ' in a generated sentence.', 'span': [0, 40],
     'trigger': 'met', 'confidence': 0.5, 'mentions': 1, 'article_ids': [article_id],
-    'coder': 'resgestae/bench'}}) AS VARCHAR)
+    'coder': 'resgestae/bench'}}) AS VARCHAR),
+  day, day, '[]'
 FROM g
 """
 ARTICLES = f"""
