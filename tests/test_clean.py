@@ -202,3 +202,20 @@ def test_no_english_gold_text_refused(shared):
         pytest.skip("no gold texts")
     refused = [t[:60] for t in texts if t and not_english_reason(t)]
     assert refused == []
+
+
+def test_long_texts_find_the_same_repeats_through_minhash():
+    import random
+
+    from resgestae.readers.paragraphs import EXACT_UP_TO, near_duplicates, paragraph_ranges
+
+    para = "The Defense Ministry said the minister will inspect the troops and meet officials."
+    near = para.replace("Defense", "Defence")
+    words = ("ports rivers budgets courts harvests elections bridges schools markets "
+             "storms banks railways clinics mines forests tariffs").split()
+    filler = [" ".join(random.Random(n).sample(words, 9)).capitalize() + "."
+              for n in range(EXACT_UP_TO + 4)]
+    for paragraphs in ([para, *filler[:3], near], [para, *filler, near]):  # exact, MinHash
+        text = "\n\n".join(paragraphs)
+        found = near_duplicates(text, paragraph_ranges(text))
+        assert found == {len(paragraphs) - 1: 0}, len(paragraphs)

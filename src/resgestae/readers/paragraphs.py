@@ -1,4 +1,5 @@
-"""Paragraph ranges, and near-duplicate paragraphs inside one article (MinHash).
+"""Paragraph ranges, and near-duplicate paragraphs inside one article (exact Jaccard
+for short texts, MinHash LSH for long ones).
 
 Wire stories merged from two reports repeat a paragraph with small edits
 ("Defense"/"Defence"): it is coded once, and its count is kept so the event
@@ -63,7 +64,7 @@ def _crc32(data: bytes) -> int:
 
 
 def _minhash(normal: str) -> MinHash:
-    grams = {normal[i : i + SHINGLE] for i in range(max(1, len(normal) - SHINGLE + 1))}
+    grams = _shingles(normal)
     template = _template()
     digest = MinHash(
         num_perm=NUM_PERM, seed=1, hashfunc=_crc32,
@@ -73,8 +74,15 @@ def _minhash(normal: str) -> MinHash:
     return digest
 
 
+# Up to this many paragraphs every pair is compared exactly (cheaper than hashing,
+# and exact); longer texts go through MinHash LSH, which does not grow with the pairs.
+EXACT_UP_TO = 16
+
+
 def near_duplicates(text: str, ranges: list[tuple[int, int]]) -> dict[int, int]:
     """Index of each repeated paragraph -> index of the first one it repeats."""
+    if len(ranges) <= EXACT_UP_TO:
+        return _exact_duplicates(text, ranges)
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, params=LSH_PARAMS)
     exact: dict[str, int] = {}
     hashes: dict[int, MinHash] = {}
@@ -92,6 +100,26 @@ def near_duplicates(text: str, ranges: list[tuple[int, int]]) -> dict[int, int]:
         exact[normal], hashes[i] = i, digest
         lsh.insert(str(i), digest)
     return repeats
+
+
+def _exact_duplicates(text: str, ranges: list[tuple[int, int]]) -> dict[int, int]:
+    """`near_duplicates` by the exact Jaccard similarity of the shingle sets."""
+    kept: list[tuple[int, str, set[str]]] = []
+    repeats: dict[int, int] = {}
+    for i, (start, end) in enumerate(ranges):
+        normal = _normal(text[start:end])
+        grams = _shingles(normal)
+        first = next((j for j, other, seen in kept if other == normal
+                      or len(grams & seen) >= THRESHOLD * len(grams | seen)), None)
+        if first is not None:
+            repeats[i] = first
+        else:
+            kept.append((i, normal, grams))
+    return repeats
+
+
+def _shingles(normal: str) -> set[str]:
+    return {normal[i : i + SHINGLE] for i in range(max(1, len(normal) - SHINGLE + 1))}
 
 
 def _first_similar(lsh: MinHashLSH, hashes: dict[int, MinHash], digest: MinHash) -> int | None:
