@@ -76,8 +76,8 @@ have told them apart (tests/test_store.py).
 Left out: an undated report published early in a month and an event stated late in
 the month before fall in different blocks and never merge.
 
-Everything is a pure function of the events: the same input gives the same
-output, ids and keys, in any run and in any order of articles.
+Inside an article everything is a pure function of its events; ids and block keys
+are the same in any run, with any number of workers.
 """
 
 from __future__ import annotations
