@@ -211,12 +211,17 @@ def _specific(entity: dict[str, Any]) -> bool:
 def _tokens(entities: list[dict[str, Any]]) -> list[str]:
     """One block token per entity: the country of a collective ("Turkey", "Turkish
     forces"), else the entity itself (its canonical name, folded)."""
-    found = {_token(e.get("country"), e.get("name") or e.get("text") or "") for e in entities}
-    return sorted(found - {""})
+    return list(actor_tokens(*who(entities)))
+
+
+def who(entities: list[dict[str, Any]]) -> tuple[list[str | None], list[str]]:
+    """Countries and names (else texts) of entity records."""
+    return ([e.get("country") for e in entities],
+            [e.get("name") or e.get("text") or "" for e in entities])
 
 
 def actor_tokens(countries: list[str | None], names: list[str]) -> tuple[str, ...]:
-    """`_tokens` of the actors, from their countries and names (as the store reads them)."""
+    """`_tokens` of entities given by their countries and names (as the store reads them)."""
     return tuple(sorted({_token(c, n) for c, n in zip(countries, names, strict=True)} - {""}))
 
 
@@ -255,13 +260,19 @@ class Report:
 
     @classmethod
     def of(cls, article_id: str, record: dict[str, Any], count: int = 1) -> Report:
-        first, last = span(record.get("date"), record.get("date_precision"),
-                           bool(record.get("date_text")))
-        actors = record.get("actor") or []
-        countries = [e.get("country") for e in actors]
-        tokens = actor_tokens(countries, [e.get("name") or e.get("text") or "" for e in actors])
-        return cls(article_id, record.get("id") or "", first, last, count, tokens,
-                   _known(countries), record)
+        countries, names = who(record.get("actor") or [])
+        return cls.read(article_id, record.get("id") or "", count, record.get("date"),
+                        record.get("date_precision"), bool(record.get("date_text")),
+                        countries, names, record=record)
+
+    @classmethod
+    def read(cls, article_id: str, event_id: str, count: int, date: str | None,
+             precision: str | None, stated: bool, countries: list[str | None],
+             names: list[str], record: dict[str, Any] | None = None, text: str = "") -> Report:
+        """A report from its parts (the store reads them out of its JSON in DuckDB)."""
+        first, last = span(date, precision, stated)
+        return cls(article_id, event_id, first, last, count, actor_tokens(countries, names),
+                   tuple(sorted({c for c in countries if c})), record, text)
 
     def as_record(self) -> dict[str, Any]:
         if self.record is None:
@@ -406,10 +417,6 @@ def same_actors(a: tuple[str, ...], a_countries: tuple[str, ...],
 
 def _countries_only(tokens: tuple[str, ...]) -> bool:
     return all(len(t) == 3 and t.isupper() for t in tokens)  # names are folded lower case
-
-
-def _known(countries: list[str | None]) -> tuple[str, ...]:
-    return tuple(sorted({c for c in countries if c}))
 
 
 def fill_from_reports(home: Report, group: list[Report]) -> dict[str, Any] | None:

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     store = nullcontext(None) if args.no_store else Store(config.db)
     progress = Progress()
     with store as db, tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
-        kb = load_kb(db.con, ActorKB.from_files(config.actor_files)) if db is not None else None
+        kb = _store_kb(db, config) if db is not None else None
         outcomes = run_local(read_inputs(args.paths), config, db, args.workers, progress=progress,
                              kb=kb, chunk_size=args.chunk_size or CHUNK_SIZE,
                              recode=args.recode)
@@ -88,6 +88,11 @@ def run(args: argparse.Namespace) -> int:
               f"{held['articles']} articles ({held['mentions']} reports)", file=sys.stderr)
     _summary(progress, None if args.no_store else config.db)
     return 1 if progress.failed else 0
+
+
+def _store_kb(db: Store, config: Config) -> ActorKB:
+    """The actors of the store, on top of those of the configured files."""
+    return load_kb(db.con, ActorKB.from_files(config.actor_files))
 
 
 def _records(outcomes: Iterator[Any], bar: tqdm) -> Iterator[dict[str, Any]]:
@@ -123,7 +128,7 @@ def _run_cluster(args: argparse.Namespace, config: Config) -> int:
     if Path(config.db).exists():  # the store's actors (learned, imported) go to the workers
         try:
             with Store(config.db, read_only=True) as db:
-                kb = load_kb(db.con, ActorKB.from_files(config.actor_files))
+                kb = _store_kb(db, config)
         except StoreError as exc:  # the run does not need them: say so and go on
             print(f"resgestae: coding without the store's actors: {exc}", file=sys.stderr)
     with tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:

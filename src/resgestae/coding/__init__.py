@@ -324,16 +324,16 @@ def _actors_from_place(
 
 def _unnamed_at(place: Entity, event_type: str) -> Entity:
     """An attack or protest whose doers the text does not name is coded, by the PLOVER
-    convention, to the country it happened in; the entity says so rather than making
-    the place the doer: "unidentified attackers in Turkey" (CAMEO sector UAF)."""
+    convention, to the country it happened in: a collective of that country (civilians;
+    for an attack, unidentified armed force, CAMEO UAF), never the place itself. The
+    knowledge base names it ("unidentified attackers in Turkey", `kb.resolve`)."""
     from resgestae.coding.gazetteer import gazetteer
 
     found = gazetteer().countries.get(place.country or "")
-    where = found.name if found is not None else place.country
-    who, sector = ("protesters", "CVL") if event_type == "PROTEST" else (
-        "unidentified attackers", "UAF")
-    return Entity(text=place.text, name=f"{who} in {where}", country=place.country,
-                  sector=sector, sectors=[sector], _tokens=place._tokens)
+    sector = "CVL" if event_type == "PROTEST" else "UAF"
+    return Entity(text=place.text, name=found.name if found else place.country or "",
+                  country=place.country, sector=sector, sectors=[sector],
+                  _tokens=place._tokens)
 
 
 def _home_countries(actors: list[Entity], doc: Doc) -> None:

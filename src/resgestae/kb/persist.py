@@ -21,6 +21,7 @@ import pyarrow as pa
 from resgestae.errors import StoreError
 from resgestae.kb.base import ActorKB, KBEntry, Role
 from resgestae.kb.petrarch import Dictionary, Pattern, pattern_from_text
+from resgestae.store.rows import REPORT_RECORD
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS kb_actors (
@@ -63,7 +64,7 @@ def save_kb(con: duckdb.DuckDBPyConnection, kb: ActorKB) -> None:
 # Every stored report (the home report's record is events.record), with how often
 # its article said it.
 REPORTS = (
-    "SELECT CASE WHEN m.record = '' THEN e.record ELSE m.record END AS rec, m.count AS n "
+    f"SELECT {REPORT_RECORD} AS rec, m.count AS n "
     "FROM mentions m JOIN events e ON e.id = m.event_id"
 )
 

@@ -17,6 +17,9 @@ EVENT_COLUMNS = (
     "span_first", "span_last", "sides",
 )
 MENTION_COLUMNS = ("event_id", "article_id", "count", "mention_id", "record")
+# SQL for a report's record, over `mentions m JOIN events e ON e.id = m.event_id`:
+# the home report's mention row keeps '' and its record is the event's
+REPORT_RECORD = "CASE WHEN m.record = '' THEN e.record ELSE m.record END"
 ARTICLE_COLUMNS = (
     "id", "title", "date", "url", "source", "language", "origin", "text", "dateline",
     "content_hash", "n_events", "coded_at",

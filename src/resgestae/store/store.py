@@ -1,10 +1,10 @@
 """The Store: articles and deduplicated events in one DuckDB file.
 
-Writing an article is one transaction: its old reports go, and every dedup block
-(`resgestae.dedup.block_key`) that its old or new reports are in is clustered again
-from all the reports stored for it (`resgestae.dedup.cluster`). Every event's home is
-the smallest article id among those reporting it, so the stored state does not
-depend on the order articles were coded in.
+Writing an article is one transaction: its old reports go, with the events they were
+part of (the other articles' reports of those events are placed again), and its new
+reports join the stored events of their dedup block they fit or become new events
+(`resgestae.dedup.assign`, reading only the per-event summary: days, articles,
+actors). Every event's home is the smallest article id among those reporting it.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from resgestae.store.rows import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
     MENTION_COLUMNS,
+    REPORT_RECORD,
     article_row,
     event_row,
     text_hash,
@@ -300,8 +301,7 @@ class Store:
             " json_extract_string(rec, '$.actor[*].country'), "
             " json_extract_string(rec, '$.actor[*].name'), "
             " json_extract_string(rec, '$.actor[*].text') FROM ("
-            " SELECT m.*, e.dedup_key, "
-            " CASE WHEN m.record = '' THEN e.record ELSE m.record END AS rec"
+            f" SELECT m.*, e.dedup_key, {REPORT_RECORD} AS rec"
             " FROM mentions m JOIN events e ON e.id = m.event_id"
             " WHERE list_contains($ids, m.event_id) AND e.dedup_key <> ''"
             " AND NOT list_contains($without, m.article_id))",
@@ -310,14 +310,12 @@ class Store:
         self.con.execute("DELETE FROM mentions WHERE list_contains(?, event_id)", [event_ids])
         self.con.execute("DELETE FROM events WHERE list_contains(?, id)", [event_ids])
         found: dict[str, list[dedup.Report]] = {}
-        for key, article_id, count, mention_id, text, date, precision, stated, *who in rows:
-            first, last = dedup.span(date, precision, stated)
-            countries, names, texts = who
-            actors = dedup.actor_tokens(
-                countries, [n or t or "" for n, t in zip(names, texts, strict=True)])
-            report = dedup.Report(article_id, mention_id, first, last, count, actors,
-                                  tuple(sorted({c for c in countries if c})), text=text)
-            found.setdefault(key, []).append(report)
+        for key, article_id, count, mention_id, text, date, precision, stated, countries, \
+                names, texts in rows:
+            names = [n or t or "" for n, t in zip(names, texts, strict=True)]
+            found.setdefault(key, []).append(dedup.Report.read(
+                article_id, mention_id, count, date, precision, stated, countries, names,
+                text=text))
         return found
 
     def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
@@ -407,15 +405,16 @@ def _unique(records: Iterable[dict[str, Any]]) -> Keyed:
     seen: dict[str, tuple[str, str, dict[str, Any]]] = {}
     for record in records:
         key, record = dedup.block_key(record), dict(record)
-        who = key + "|" + ";".join(dedup.Report.of("", record).actors)
-        if record["id"] in seen and seen[record["id"]][1] != who:
-            digest = hashlib.sha1(f"{record['id']}|{who}".encode()).hexdigest()[:16]
+        actors = dedup.actor_tokens(*dedup.who(record.get("actor") or []))
+        ident = key + "|" + ";".join(actors)
+        if record["id"] in seen and seen[record["id"]][1] != ident:
+            digest = hashlib.sha1(f"{record['id']}|{ident}".encode()).hexdigest()[:16]
             record["id"] = "e" + digest
         if record["id"] in seen:
             first = seen[record["id"]][2]
             first["mentions"] = first.get("mentions", 1) + record.get("mentions", 1)
             continue
-        seen[record["id"]] = (key, who, record)
+        seen[record["id"]] = (key, ident, record)
     return [(key, record) for key, _, record in seen.values()]
 
 
