@@ -22,6 +22,7 @@ from resgestae.errors import StoreError
 from resgestae.kb.base import ActorKB, KBEntry, Role
 from resgestae.kb.petrarch import Dictionary, Pattern, pattern_from_text
 from resgestae.store.rows import REPORT_RECORD
+from resgestae.store.schema import has_table
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS kb_actors (
@@ -72,10 +73,7 @@ REPORTS = (
 def _recount(con: duckdb.DuckDBPyConnection) -> None:
     """Mentions from the stored events: the reports naming each actor. Counted, not
     added up while coding, so re-coding or deleting an article never skews them."""
-    found = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'mentions'"
-    ).fetchone()[0]
-    if not found:  # a KB saved outside a store: keep the counts it carries
+    if not has_table(con, "mentions"):  # a KB saved outside a store: keep its counts
         return
     con.execute("UPDATE kb_actors SET mentions = 0")
     con.execute(
@@ -134,10 +132,7 @@ def _pairs(rows: list[tuple[str, str]], names: tuple[str, str]) -> pa.Table:
 
 def has_kb(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the store has KB tables yet (a read-only store may not)."""
-    found = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", ["kb_actors"]
-    ).fetchone()
-    return bool(found and found[0])
+    return has_table(con, "kb_actors")
 
 
 def load_kb(con: duckdb.DuckDBPyConnection, kb: ActorKB | None = None) -> ActorKB:

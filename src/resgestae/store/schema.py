@@ -66,6 +66,8 @@ never edit an applied one.
 
 from __future__ import annotations
 
+from typing import Any
+
 V1 = [
     """CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)""",
     """CREATE TABLE articles (
@@ -104,3 +106,11 @@ V3 = [
 MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2), (3, V3)]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def has_table(con: Any, name: str) -> bool:
+    """Whether the DuckDB connection's database has a table `name` yet."""
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+    ).fetchone()
+    return bool(found and found[0])

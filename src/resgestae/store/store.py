@@ -33,7 +33,7 @@ from resgestae.store.rows import (
     event_row,
     text_hash,
 )
-from resgestae.store.schema import MIGRATIONS, SCHEMA_VERSION
+from resgestae.store.schema import MIGRATIONS, SCHEMA_VERSION, has_table
 
 Keyed = list[tuple[str, dict[str, Any]]]  # (dedup key, record) pairs of one article
 Batch = list[tuple[Article, Keyed]]
@@ -92,10 +92,7 @@ class Store:
 
     def version(self) -> int:
         """The applied schema version (0 for an empty file)."""
-        tables = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-        ).fetchone()[0]
-        if not tables:
+        if not has_table(self.con, "schema_version"):
             return 0
         sql = "SELECT coalesce(max(version), 0) FROM schema_version"
         return self.con.execute(sql).fetchone()[0]
