@@ -188,3 +188,25 @@ def teach(con: Any, entity: dict[str, Any], parts: dict[str, Any]) -> str | None
     kb._index(known)  # the new name and aliases find it
     save_kb(con, kb)
     return known.kb_id
+
+
+def correct(con: Any, event_id: str, author: str, change: dict[str, Any],
+            wrong: bool = False, note: str | None = None) -> dict[str, Any]:
+    """Correct a stored event (by its id or a merged report's id): store the correction and
+    teach the knowledge base the actor and recipient corrections. Returns the stored
+    correction with `taught` (the KB ids that changed). LookupError: no such event;
+    ValueError: a field that cannot be corrected so."""
+    from resgestae.store.browse import event_detail
+
+    detail = event_detail(con, event_id)
+    if detail is None:
+        raise LookupError(f"no event {event_id[:100]!r}")
+    record = detail["event"]
+    saved = save(con, record, author, change, wrong, note)
+    taught = []
+    for side in ("actor", "recipient"):
+        parts = saved["fields"].get(side)
+        entity = (record.get(side) or [{}])[0]
+        if parts and entity and (kb_id := teach(con, entity, parts)):
+            taught.append(kb_id)
+    return saved | {"taught": taught}
