@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from resgestae.coding.actor_tables import lexicon
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.rules import Rules, rules
+from resgestae.plover import has_flag
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 
@@ -55,7 +56,6 @@ QUANTITY_HEADS = frozenset(
 )
 
 
-WITH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
 
 
 NP_LEFT = (
@@ -149,7 +149,7 @@ def recipient_preps(entry: Entry | None, r: Rules) -> frozenset[str]:
         return r.recipient_preps
     if entry.preps:
         return entry.preps
-    if entry.event_type in WITH_TYPES:
+    if has_flag(entry.event_type, "joint"):
         return r.recipient_preps | {"with", "between"}
     return r.recipient_preps
 

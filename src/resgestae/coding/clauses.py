@@ -34,9 +34,7 @@ from resgestae.coding.frames import (
 from resgestae.coding.roles import attach_arguments
 from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, typed_verb
-
-# Verbal acts a reporting verb can perform itself ("reiterated its demand").
-VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
+from resgestae.plover import has_flag
 
 
 @dataclass
@@ -91,7 +89,7 @@ def _verbal_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
             entry = lookup(child)
-            if entry is not None and entry.event_type in VERBAL:
+            if entry is not None and has_flag(entry.event_type, "verbal_act"):
                 return child
     return None
 
@@ -225,7 +223,7 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
         and lookup(head) is None
         and (
             lemma_of(head) in r.light
-            or (lemma_of(head) in r.reporting and entry.event_type in VERBAL)
+            or (lemma_of(head) in r.reporting and has_flag(entry.event_type, "verbal_act"))
         )
     ):
         actors = participants(subject(head)[0], r, as_subject=True)
@@ -235,7 +233,7 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     # object of an event noun is the one it falls on
     preps = recipient_preps(entry, r) | {"for", "of"}
     recipients = participants(objects(token, preps, r), r)
-    if not recipients and entry.event_type in ("REQUEST", "ACCUSE", "THREATEN"):
+    if not recipients and has_flag(entry.event_type, "addressee_in_content"):
         recipients = _content_subject(token, r)
     clause = Clause(
         head=token,
@@ -253,7 +251,7 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
 def _patient_only(token: Token, entry: Entry, r: Rules) -> Clause | None:
     """ "the assassination of Qasem Soleimani": an attack or an arrest named by its
     victim alone is an event with no known actor, as "Soleimani was killed" is."""
-    if entry.event_type not in ("ASSAULT", "COERCE"):
+    if not has_flag(entry.event_type, "named_by_victim"):
         return None
     named = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("PERSON", "ORG")]

@@ -21,6 +21,7 @@ from resgestae.coding.modes import Coding, code_clause
 from resgestae.coding.participants import code_participants
 from resgestae.coding.rules import rules
 from resgestae.model import Article, Entity, Event
+from resgestae.plover import cameo_root
 
 # Below this probability a classifier guess is dropped (measured on dev gold).
 CLASSIFIER_THRESHOLD = 0.8
@@ -189,5 +190,5 @@ def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | Non
         return None, None
     if event_type is None or prob < CLASSIFIER_THRESHOLD:
         return None, None
-    clause.entry = Entry(lemma, "V", (), event_type, None, r.type_cameo.get(event_type), None)
+    clause.entry = Entry(lemma, "V", (), event_type, None, cameo_root(event_type), None)
     return code_clause(clause, mod), prob

@@ -41,6 +41,7 @@ from resgestae.coding.pronouns import earlier_subject, reporter_subject, resolve
 from resgestae.coding.rules import rules
 from resgestae.coding.targets import event_places, place_targets
 from resgestae.model import Entity
+from resgestae.plover import has_flag, plover_type
 
 
 def code_participants(
@@ -61,7 +62,7 @@ def code_participants(
     for entity in recipient_entities:
         if entity.country is None and not _person(entity, clause.head.doc):
             entity.country = _phrase_country(entity, clause.head.doc)
-    if coding.event_type in PLACED_ACTOR_TYPES and (
+    if has_flag(coding.event_type, "actor_from_place") and (
         not actor_entities or not all(e.country for e in actor_entities)
     ):
         _actors_from_place(clause, coding, actor_entities, recipient_entities)
@@ -87,20 +88,13 @@ def code_participants(
                 entity.country = country
     if (
         recipient_entities
-        and coding.event_type not in FOREIGN_PRONE_TYPES
+        and not has_flag(coding.event_type, "foreign_prone")
         and not any(e.country for e in recipient_entities)
     ):
         _domestic(actor_entities, recipient_entities, clause.head.doc)
-    if not recipient_entities and coding.event_type in HOME_TYPES:
+    if not recipient_entities and has_flag(coding.event_type, "home_target"):
         recipient_entities = _home_recipient(actor_entities)
     return actor_entities, recipient_entities
-
-
-# Acts of constraint, refusal or concession that name no one they fall on fall on the
-# actor's own country ("imposed martial law", "called off the strike", "denied the
-# permit"): PLOVER codes such domestic measures with the country as target. Not
-# violence, and not acts whose other party is usually foreign and merely unnamed.
-HOME_TYPES = frozenset({"COERCE", "CONCEDE", "REJECT", "THREATEN"})
 
 
 def _home_recipient(actors: list[Entity]) -> list[Entity]:
@@ -143,11 +137,6 @@ def _phrase_country(entity: Entity, doc: Doc) -> str | None:
     return None
 
 
-# Violence is as often across a border or an insurgency's as at home ("bombers killed
-# 23 people"): its unplaced victims are not presumed the attackers' compatriots.
-FOREIGN_PRONE_TYPES = frozenset({"ASSAULT"})
-
-
 def _domestic(actors: list[Entity], recipients: list[Entity], doc: Doc) -> None:
     """Parties of no stated country acted on by one country's own people ("Egyptian
     police dispersed demonstrators", "the government accepted the rebels' demands"):
@@ -162,13 +151,6 @@ def _domestic(actors: list[Entity], recipients: list[Entity], doc: Doc) -> None:
         head = doc[entity._tokens[0] : entity._tokens[1]].root if entity._tokens else None
         if head is None or head.lemma_.lower() not in foreign:
             entity.country = country
-
-
-# Types whose actor, when the text names none or gives it no country, is placed by
-# where the act happened: an unattributed bombing in Samarra is coded to Iraq (PLOVER
-# codes unclaimed violence to the country it happens in); protesters with no
-# nationality protest at home.
-PLACED_ACTOR_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
 
 OWN = frozenset({"its", "their"})
@@ -231,7 +213,7 @@ def _unnamed_at(place: Entity, event_type: str) -> Entity:
     from resgestae.coding.gazetteer import gazetteer
 
     found = gazetteer().countries.get(place.country or "")
-    sector = "CVL" if event_type == "PROTEST" else "UAF"
+    sector = plover_type(event_type).unnamed_sector
     return Entity(text=place.text, name=found.name if found else place.country or "",
                   country=place.country, sector=sector, sectors=[sector],
                   _tokens=place._tokens)

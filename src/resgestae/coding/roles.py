@@ -20,6 +20,7 @@ from resgestae.coding.arguments import (
 from resgestae.coding.event_types import lemma_of, lookup
 from resgestae.coding.rules import Rules
 from resgestae.coding.targets import PLACE_PREPS
+from resgestae.plover import has_flag
 
 if TYPE_CHECKING:
     from resgestae.coding.clauses import Clause
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 VICTIM_VERBS = frozenset({"die", "perish"})
 
 
-CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 
 
 # Prepositions on an object noun whose object is the recipient ("offer from", "ties with").
@@ -69,7 +69,7 @@ def attach_arguments(clause: Clause, r: Rules) -> None:
         recipients = _protest_target(verb, clause.actors, r)
     if not recipients and etype == "THREATEN":
         recipients = _condition_subject(clause.inner or verb, r) or _condition_subject(verb, r)
-    if not recipients and etype in CONFLICT_TYPES | {"THREATEN"}:
+    if not recipients and has_flag(etype, "force_on_country"):
         recipients = _country_in(clause.inner or verb, r)
     clause.recipients = recipients
 

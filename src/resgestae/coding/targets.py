@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from resgestae.coding.actor_tables import lexicon
 from resgestae.coding.arguments import expand
+from resgestae.plover import has_flag
 
 if TYPE_CHECKING:
     from resgestae.coding.clauses import Clause
@@ -28,7 +29,6 @@ TARGET_PLACE_PREPS = frozenset(
 )
 
 
-WHERE_TYPES = frozenset({"PROTEST", "CONSULT"})
 
 
 # Arcs followed down from the event word to a place it acts on; clauses below are
@@ -47,7 +47,9 @@ def place_targets(clause: Clause) -> list[Token]:
     skip = {t.i for a in clause.actors for t in a.subtree}
     etype = clause.entry.event_type if clause.entry is not None else None
     # a protest or a meeting "in Nairobi" happens there; it is not aimed at it
-    preps = TARGET_PLACE_PREPS - PLACE_PREPS if etype in WHERE_TYPES else TARGET_PLACE_PREPS
+    preps = TARGET_PLACE_PREPS
+    if has_flag(etype, "happens_at_place"):
+        preps = TARGET_PLACE_PREPS - PLACE_PREPS
     # "threatened to resume attacks in Israel": the complement's places too
     return _places_below(roots, PLACE_ARCS | {"xcomp"}, preps, skip)
 
