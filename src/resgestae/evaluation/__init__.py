@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from resgestae.coding.verb_dictionary import is_discards, is_verb_dictionary
 from resgestae.config import Config
 from resgestae.errors import ConfigError, InputError
 from resgestae.pipeline import Coder
@@ -32,6 +33,8 @@ from .plover import score_plover
 from .report import render
 
 PETRARCH_DICTIONARIES = ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt")
+# PETRARCH's verb dictionary and discards for its unit tests, used when found beside them
+PETRARCH_VERBS = ("PETR.Validate.verbs.txt", "PETR.Validate.discards.txt")
 SCORERS: dict[str, Scorer] = {
     "plover": score_plover,
     "petrarch": score_petrarch,
@@ -56,7 +59,8 @@ def evaluate(
     that half of them. `coder` is used for PLOVER and one-label gold (one is
     built when None). PETRARCH gold is coded with its own actor dictionaries
     (`dictionaries`, else the PETR.Validate files found beside the gold, in
-    ontology/petrarch-dictionaries/). Raises InputError for an unreadable file
+    ontology/petrarch-dictionaries/); verb dictionaries and discards files among
+    them type the verbs (`Config.verb_files`). Raises InputError for an unreadable file
     or an empty half, ConfigError for missing dictionaries.
     """
     path = Path(path)
@@ -72,7 +76,8 @@ def evaluate(
     else:
         if kind == "petrarch":
             files = [Path(p) for p in dictionaries or ()] or find_petrarch_dictionaries(path)
-            coder = Coder(Config(model=model, actor_files=files))
+            actors, verbs = split_dictionaries(files)
+            coder = Coder(Config(model=model, actor_files=actors, verb_files=verbs))
             extra["dictionaries"] = [str(p) for p in files]
         else:
             coder = coder or Coder(Config(model=model) if model else None)
@@ -86,12 +91,21 @@ def evaluate(
     return result
 
 
+def split_dictionaries(files: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+    """(actor and agent dictionaries, verb dictionaries and discards files), by content."""
+    verbs = [p for p in files if is_verb_dictionary(p) or is_discards(p)]
+    return [p for p in files if p not in verbs], verbs
+
+
 def find_petrarch_dictionaries(gold_path: Path) -> list[Path]:
-    """PETRARCH's validation dictionaries in an ontology/ folder above the gold file."""
+    """PETRARCH's validation dictionaries in an ontology/ folder above the gold file
+    (actors and agents; the verbs and discards too where they are there)."""
     for folder in gold_path.resolve().parents:
         candidate = folder / "ontology" / "petrarch-dictionaries"
         if all((candidate / name).is_file() for name in PETRARCH_DICTIONARIES):
-            return [candidate / name for name in PETRARCH_DICTIONARIES]
+            names = PETRARCH_DICTIONARIES + tuple(
+                n for n in PETRARCH_VERBS if (candidate / n).is_file())
+            return [candidate / name for name in names]
     raise ConfigError(
         f"{gold_path}: PETRARCH gold needs its actor dictionaries "
         f"({', '.join(PETRARCH_DICTIONARIES)}); none found in an ontology/petrarch-dictionaries/ "
