@@ -63,9 +63,9 @@ def test_jsonl_round_trip(tmp_path):
 def test_parquet_round_trip(tmp_path):
     rows = pq.read_table(_export("parquet", tmp_path)).to_pylist()
     assert [as_coded(r) for r in rows] == fixture_records()
-    # QuadClass and Goldstein from the CAMEO code (042: 1.9), the type without one
+    # QuadClass and Goldstein from the CAMEO code (042: 1.9); without one, the type's root (AID 070)
     assert [(r["quad_class"], r["goldstein"]) for r in rows] == [
-        (1, 1.9), (1, 2.8), (3, -7.0), (2, None)]
+        (1, 1.9), (1, 2.8), (3, -7.0), (2, 7.0)]
 
 
 def test_parquet_empty_keeps_schema(tmp_path):

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-
-@lru_cache(maxsize=1)
-def _quad_table() -> dict[str, dict[str, int]]:
-    text = resources.files("resgestae").joinpath("data/export/quad_class.json").read_text("utf-8")
-    return json.loads(text)
-
-
-def quad_class(cameo: str | None, event_type: str | None) -> int | None:
-    """GDELT's QuadClass (1-4): from the CAMEO root when there is a code, else the PLOVER type."""
-    table = _quad_table()
-    if cameo and len(cameo) >= 2 and cameo[:2] in table["cameo_root"]:
-        return table["cameo_root"][cameo[:2]]
-    return table["plover"].get(event_type or "")
+from resgestae.plover import plover_type, quad_class
 
 
 def first(entities: list[dict[str, Any]] | None) -> dict[str, Any]:
@@ -66,6 +53,9 @@ def goldstein(cameo: str | None) -> float | None:
 
 
 def analysts_fields(record: dict[str, Any]) -> dict[str, Any]:
-    """`quad_class` and `goldstein` of an event record, from its CAMEO code and type."""
+    """`quad_class` and `goldstein` of an event record, from its CAMEO code, or for an event
+    without one, from its PLOVER type's CAMEO root code (`resgestae.plover`)."""
     cameo, kind = record.get("cameo"), record.get("event_type")
-    return {"quad_class": quad_class(cameo, kind), "goldstein": goldstein(cameo)}
+    root = plover_type(kind)
+    score = goldstein(cameo) if cameo else goldstein(root.cameo_root if root else None)
+    return {"quad_class": quad_class(cameo, kind), "goldstein": score}

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from resgestae.export import geo
-from resgestae.export._common import first, goldstein, location, quad_class
+from resgestae.export._common import analysts_fields, first, location
 
 SUFFIX = ".tsv"
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -141,12 +141,12 @@ def row(record: dict[str, Any], article: Mapping[str, Any],
         articles: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
     """The GDELT columns for one event record (`article`: its article's metadata)."""
     cameo = record.get("cameo") or ""
-    score = goldstein(cameo)
+    fields = analysts_fields(record)
     cols: dict[str, Any] = {
         "GLOBALEVENTID": global_event_id(record.get("id") or ""), "IsRootEvent": 1,
         "EventCode": cameo, "EventBaseCode": cameo[:3], "EventRootCode": cameo[:2],
-        "QuadClass": quad_class(cameo, record.get("event_type")) or "",
-        "GoldsteinScale": "" if score is None else score,
+        "QuadClass": fields["quad_class"] or "",
+        "GoldsteinScale": "" if fields["goldstein"] is None else fields["goldstein"],
         "NumMentions": record.get("mentions") or 1,
         "NumSources": _sources(record, articles or {}),
         "NumArticles": len(record.get("article_ids") or []) or 1,

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from resgestae.export._common import goldstein, quad_class
+from resgestae.export._common import analysts_fields
 from resgestae.export.geo import geonames_location
 
 SUFFIX = ".jsonl"
@@ -47,8 +47,8 @@ def plover_record(record: dict[str, Any], article: Mapping[str, Any]) -> dict[st
         "context": list(record.get("context") or []),
         "event_loc": geonames_location(record.get("location")),
         "event_text": [record["trigger"]] if record.get("trigger") else [],
-        "quad_code": quad_class(record.get("cameo"), record.get("event_type")),
-        "goldstein": goldstein(record.get("cameo")),
+        "quad_code": analysts_fields(record)["quad_class"],
+        "goldstein": analysts_fields(record)["goldstein"],
         "text": record.get("text"),
         "text_info": {"start": span[0], "end": span[1]},
         "cite_info": _cite(article), "coder": record.get("coder"),
