@@ -103,12 +103,15 @@ V3 = [
 ]
 
 # Version 5: analysts' corrections, stored apart from the coded events
-# (`resgestae.store.corrections` documents the table). Version 4 is the evidence spans'.
+# (`resgestae.store.corrections` documents the table), and an index on articles(id) for the
+# article fields every read record carries. Version 4 is the evidence spans'.
 V5 = [
     """CREATE TABLE corrections (
     seq BIGINT NOT NULL, event_id VARCHAR NOT NULL, article_id VARCHAR, author VARCHAR NOT NULL,
     created_at TIMESTAMP NOT NULL, wrong BOOLEAN NOT NULL, fields VARCHAR NOT NULL,
     before VARCHAR NOT NULL, note VARCHAR)""",
+    # every read looks up its records' articles (url, title, source) by id
+    "CREATE INDEX IF NOT EXISTS articles_id_idx ON articles (id)",
 ]
 
 # (version, statements), applied in order inside one transaction each
