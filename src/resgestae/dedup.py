@@ -83,7 +83,6 @@ are the same in any run, with any number of workers.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -107,19 +106,7 @@ def merge_in_article(events: list[Event], article: Article) -> list[Event]:
             kept.append(event)
         else:
             _absorb(twin, event)
-    _distinct_ids(kept)
     return kept
-
-
-def _distinct_ids(events: list[Event]) -> None:
-    """Events of one clause with different actors ("backed by Russia, Egypt and the
-    UAE") share the clause id; give each a stable id of its own."""
-    seen: set[str] = set()
-    for event in events:
-        if event.id and event.id in seen:
-            sides = "|".join([";".join(_side(event.actor)), ";".join(_side(event.recipient))])
-            event.id = "e" + hashlib.sha1(f"{event.id}|{sides}".encode()).hexdigest()[:16]
-        seen.add(event.id)
 
 
 def _order(event: Event) -> tuple:
@@ -154,11 +141,7 @@ def same_event(a: Event, b: Event) -> bool:
 
 
 def _side(entities: Iterable[Entity]) -> tuple[str, ...]:
-    return tuple(sorted({_entity_key(e.kb_id, e.name, e.text) for e in entities} - {""}))
-
-
-def _entity_key(kb_id: str | None, name: str | None, text: str | None) -> str:
-    return kb_id or (name or text or "").strip().lower()
+    return tuple(sorted({e.key() for e in entities} - {""}))
 
 
 def dates_compatible(a: str | None, pa: str | None, b: str | None, pb: str | None) -> bool:

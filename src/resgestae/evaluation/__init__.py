@@ -17,7 +17,7 @@ from typing import Any
 
 from resgestae.config import Config
 from resgestae.errors import ConfigError
-from resgestae.pipeline import Coder
+from resgestae.session import Coder
 
 from .coding import code_records
 from .gold import detect_format, read_gold

@@ -14,7 +14,7 @@ SUFFIX = ".parquet"
 ENTITY = pa.struct([
     ("text", pa.string()), ("name", pa.string()), ("country", pa.string()),
     ("sector", pa.string()), ("sectors", pa.list_(pa.string())), ("title", pa.string()),
-    ("kb_id", pa.string()),
+    ("kb_id", pa.string()), ("span", pa.list_(pa.int64())),
 ])
 PLACE = pa.struct([
     ("name", pa.string()), ("country", pa.string()), ("lat", pa.float64()),
@@ -29,6 +29,7 @@ SCHEMA = pa.schema([
     ("date_text", pa.string()), ("location", PLACE), ("text", pa.string()),
     ("span", pa.list_(pa.int64())), ("trigger", pa.string()), ("confidence", pa.float64()),
     ("mentions", pa.int64()), ("article_ids", pa.list_(pa.string())), ("coder", pa.string()),
+    ("trigger_span", pa.list_(pa.int64())),
 ])
 BATCH = 50_000
 

@@ -9,7 +9,6 @@ actors). Every event's home is the smallest article id among those reporting it.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Iterable
@@ -33,7 +32,7 @@ from resgestae.store.rows import (
     event_row,
     text_hash,
 )
-from resgestae.store.schema import MIGRATIONS, SCHEMA_VERSION, has_table
+from resgestae.store.schema import MIGRATIONS, SCHEMA_VERSION, Statement, has_table
 
 Keyed = list[tuple[str, dict[str, Any]]]  # (dedup key, record) pairs of one article
 Batch = list[tuple[Article, Keyed]]
@@ -110,9 +109,12 @@ class Store:
         for version, statements in pending:
             self._transaction(self._apply, version, statements)
 
-    def _apply(self, version: int, statements: list[str]) -> None:
+    def _apply(self, version: int, statements: list[Statement]) -> None:
         for statement in statements:
-            self.con.execute(statement)
+            if callable(statement):
+                statement(self.con)
+            else:
+                self.con.execute(statement)
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, now])
 
@@ -368,6 +370,14 @@ class Store:
         ).fetchone()
         return row is not None and (content_hash is None or row[0] == content_hash)
 
+    def content_hashes(self, ids: list[str]) -> dict[str, str]:
+        """Article id -> stored content hash, for those of `ids` the store holds (one
+        query: the runner's resume ledger)."""
+        rows = self.con.execute(
+            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids]).fetchall()
+        return dict(rows)
+
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The stored article row as a dict, or None."""
         cur = self.con.execute("SELECT * FROM articles WHERE id = ?", [article_id])
@@ -395,24 +405,18 @@ class Store:
 def _unique(records: Iterable[dict[str, Any]]) -> Keyed:
     """(dedup key, copy of record) pairs, one per event id.
 
-    The same id with the same key and actors is one event reported twice
-    (mentions add up); the same id otherwise is a different event that collided
-    (e.g. one clause, several actors) and gets an id derived from both.
+    Ids are made once, by the coder (`model.Event.assign_id`), distinct for each
+    event of an article; the same id twice is one event reported twice, whose
+    mentions add up.
     """
-    seen: dict[str, tuple[str, str, dict[str, Any]]] = {}
+    seen: dict[str, tuple[str, dict[str, Any]]] = {}
     for record in records:
-        key, record = dedup.block_key(record), dict(record)
-        actors = dedup.actor_tokens(*dedup.who(record.get("actor") or []))
-        ident = key + "|" + ";".join(actors)
-        if record["id"] in seen and seen[record["id"]][1] != ident:
-            digest = hashlib.sha1(f"{record['id']}|{ident}".encode()).hexdigest()[:16]
-            record["id"] = "e" + digest
         if record["id"] in seen:
-            first = seen[record["id"]][2]
+            first = seen[record["id"]][1]
             first["mentions"] = first.get("mentions", 1) + record.get("mentions", 1)
             continue
-        seen[record["id"]] = (key, ident, record)
-    return [(key, record) for key, _, record in seen.values()]
+        seen[record["id"]] = (dedup.block_key(record), dict(record))
+    return list(seen.values())
 
 
 __all__ = ["Store", "text_hash"]
