@@ -4,7 +4,9 @@ Writing an article is one transaction: its old reports go, with the events they 
 part of (the other articles' reports of those events are placed again), and its new
 reports join the stored events of their dedup block they fit or become new events
 (`resgestae.dedup.assign`, reading only the per-event summary: days, articles,
-actors). Every event's home is the smallest article id among those reporting it.
+actors). The rules are dedup's, a pure module; the store calls them with its policy
+(`store.policy`: how names compare, which names stand for a country). Every
+event's home is the smallest article id among those reporting it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from resgestae import dedup
 from resgestae.errors import StoreError
 from resgestae.model import Article, Event
 from resgestae.store import query
+from resgestae.store.policy import dedup_policy
 from resgestae.store.rows import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -185,7 +188,8 @@ class Store:
                 record["article_id"] = article.id
                 count = int(record.get("mentions") or 1)
                 if key:
-                    reports.setdefault(key, []).append(dedup.Report.of(article.id, record, count))
+                    reports.setdefault(key, []).append(
+                        dedup.Report.of(article.id, record, count, dedup_policy()))
                     continue
                 event_rows.append(event_row(record, key, count, [article.id]))
                 mention_rows.append((record["id"], article.id, count, record["id"], ""))
@@ -314,7 +318,7 @@ class Store:
             names = [n or t or "" for n, t in zip(names, texts, strict=True)]
             found.setdefault(key, []).append(dedup.Report.read(
                 article_id, mention_id, count, date, precision, stated, countries, names,
-                text=text))
+                text=text, policy=dedup_policy()))
         return found
 
     def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
@@ -415,7 +419,7 @@ def _unique(records: Iterable[dict[str, Any]]) -> Keyed:
             first = seen[record["id"]][1]
             first["mentions"] = first.get("mentions", 1) + record.get("mentions", 1)
             continue
-        seen[record["id"]] = (dedup.block_key(record), dict(record))
+        seen[record["id"]] = (dedup.block_key(record, dedup_policy()), dict(record))
     return list(seen.values())
 
 
