@@ -73,7 +73,7 @@ class Coder:
             return code_doc(doc, article, self.kb)
         with use(self.verbs):  # the verb dictionaries type verbs for this article
             coded = code_doc(doc, article, self.kb)
-        coded.events = self.verbs.finish(coded.events, doc, article)
+        coded.events = self.verbs.finish(coded.events, doc, article, self.kb)
         return coded
 
 
