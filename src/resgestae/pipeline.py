@@ -24,6 +24,7 @@ from resgestae import dedup
 from resgestae.coding import extract_events
 from resgestae.coding.dates import date_events
 from resgestae.coding.places import locate_events
+from resgestae.coding.verb_match import VerbLexicon, use
 from resgestae.config import Config
 from resgestae.errors import InputError
 from resgestae.kb import ActorKB, resolve_actors
@@ -43,14 +44,14 @@ class Coded:
 
 
 def code(items: Iterable[Article | InputError], nlp: Language, kb: ActorKB,
-         config: Config) -> Iterator[Coded]:
+         config: Config, verbs: VerbLexicon | None = None) -> Iterator[Coded]:
     """Steps 2-9 on a stream of read items; one Coded each, read and clean errors
     (`Coded(error=...)`) after the coded articles, so one bad item never stops a batch."""
     errors: list[Coded] = []
     ready = _cleaned(items, config, errors)  # step 2
     texts = ((article.coding_text(), article) for article in ready)
     for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=config.batch_size):  # 3
-        yield code_doc(doc, article, kb, config)
+        yield code_doc(doc, article, kb, config, verbs)
     yield from errors
 
 
@@ -66,12 +67,20 @@ def _cleaned(items: Iterable[Article | InputError], config: Config,
             errors.append(Coded(item, error=exc))
 
 
-def code_doc(doc: Doc, article: Article, kb: ActorKB, config: Config | None = None) -> Coded:
+def code_doc(doc: Doc, article: Article, kb: ActorKB, config: Config | None = None,
+             verbs: VerbLexicon | None = None) -> Coded:
     """Steps 4-9 on one annotated article (`doc` is the Doc of `article.coding_text()`).
 
     `kb` is the session's knowledge base: the article learns in a fork of it, returned
     in `Coded.learned` for the caller to absorb when it stores the article. `config`
-    is the session's (the coding stages read their tables once per process today)."""
+    is the session's (the coding stages read their tables once per process today);
+    `verbs`, the PETRARCH verb dictionaries it configures, if any (they type verbs
+    in step 4 and apply their discards and A:B twins after step 9)."""
+    if verbs is not None:
+        with use(verbs):
+            coded = code_doc(doc, article, kb, config)
+        coded.events = verbs.finish(coded.events, doc, article, kb)
+        return coded
     events = extract_events(doc, article)  # step 4: clauses, types, actors
     # Each article learns in its own fork of the KB, so its coding never
     # depends on the order articles are coded in, or on the worker.

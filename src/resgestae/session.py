@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from resgestae import pipeline
+from resgestae.coding.verb_match import load_verb_lexicon
 from resgestae.config import Config
 from resgestae.errors import InputError, StoreError
 from resgestae.kb import ActorKB
@@ -57,6 +58,7 @@ class Session:
     def __init__(self, config: Config | None = None, kb: ActorKB | None = None) -> None:
         self.config = config or Config()
         self.kb = kb if kb is not None else ActorKB.from_files(self.config.actor_files)
+        self.verbs = load_verb_lexicon(self.config.verb_files, self.config.verb_mode)
         self.warmed = False  # the runners code one sentence first (runner.work.warm)
 
     @property
@@ -99,12 +101,12 @@ class Session:
         """Code a stream of articles (`pipeline.code`); errors pass through as
         `Coded(error=...)`, after the good articles. Nothing is stored or learned
         (see `keep`)."""
-        return pipeline.code(items, self.nlp, self.kb, self.config)
+        return pipeline.code(items, self.nlp, self.kb, self.config, self.verbs)
 
     def code_doc(self, doc: Doc, article: Article) -> Coded:
         """The pipeline's steps after annotation, on `doc` (the Doc of the article's
         coding text), with this session's configuration and knowledge base."""
-        return pipeline.code_doc(doc, article, self.kb, self.config)
+        return pipeline.code_doc(doc, article, self.kb, self.config, self.verbs)
 
     # -- learning and storing -----------------------------------------------------
 

@@ -99,14 +99,21 @@ class Store:
         sql = "SELECT coalesce(max(version), 0) FROM schema_version"
         return self.con.execute(sql).fetchone()[0]
 
+    def _applied(self) -> set[int]:
+        if not has_table(self.con, "schema_version"):
+            return set()
+        return {r[0] for r in self.con.execute("SELECT version FROM schema_version").fetchall()}
+
     def _migrate(self) -> None:
         try:
-            current = self.version()
+            current, applied = self.version(), self._applied()
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot read the store: {_why(exc)}") from exc
         if current > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: schema version {current} is newer than this resgestae")
-        pending = [(v, sql) for v, sql in MIGRATIONS if v > current]
+        # every migration not applied yet, not only those above the newest: a store made
+        # while version 5 landed before 4 (two branches) still gets 4
+        pending = [(v, sql) for v, sql in MIGRATIONS if v not in applied]
         if pending and self.read_only:
             raise StoreError(f"{self.path}: store needs migrating; open it once for writing")
         for version, statements in pending:
@@ -353,15 +360,19 @@ class Store:
         until: str | None = None,
         limit: int | None = None,
         offset: int | None = None,
+        **filters: Any,
     ) -> list[dict[str, Any]]:
-        """Event records matching the filters, ordered by date then id.
+        """Event records matching the filters, ordered by date then id, corrections applied.
 
         `actor`: case-insensitive substring of an actor or recipient name or text;
-        `country`: ISO-3 of an actor or recipient; `since`/`until`: inclusive,
-        on the event date (partial dates count as their first day).
+        `country`: ISO-3 of an actor or recipient; `since`/`until`: inclusive at their
+        precision (`until="2020-12"` takes all of December); the other filters
+        (`place_country`, `place`, `factuality`, `min_confidence`, `text`, `article`)
+        are those of `resgestae.store.query`. ValueError for a value that can never match.
         """
-        sql, params = query.events_sql(actor, country, event_type, since, until, limit, offset)
-        return [query.record(row) for row in self.con.execute(sql, params).fetchall()]
+        sql, params = query.events_sql(actor, country, event_type, since, until, limit, offset,
+                                       **filters)
+        return query.records(self.con, self.con.execute(sql, params).fetchall())
 
     def article_ids(self) -> list[str]:
         """Ids of stored articles, sorted."""
