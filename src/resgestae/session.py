@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from resgestae import pipeline
 from resgestae.coding.verb_match import load_verb_lexicon
 from resgestae.config import Config
-from resgestae.errors import InputError, StoreError
+from resgestae.errors import Errors, InputError, StoreError
 from resgestae.kb import ActorKB
 from resgestae.model import Article, Event, content_id
 from resgestae.nlp import load_nlp
@@ -166,7 +166,7 @@ def _items(articles: Iterable[Article | dict]) -> Iterator[Article | InputError]
         except InputError as exc:
             yield exc
         except (TypeError, AttributeError):
-            yield InputError(f"article {number}", "not an Article or an article record")
+            yield InputError(f"article {number}", Errors.E014)
 
 
 __all__ = ["Coded", "Coder", "Session", "code_articles", "code_text"]

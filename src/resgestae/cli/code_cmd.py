@@ -20,7 +20,7 @@ from tqdm import tqdm
 from resgestae.cli.options import add_db, add_format, db_path
 from resgestae.cli.output import write_records
 from resgestae.config import Config
-from resgestae.errors import ConfigError
+from resgestae.errors import ConfigError, Errors
 from resgestae.readers import read_inputs
 from resgestae.readers.clean import default_date
 from resgestae.runner import Progress, default_workers, run_local
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     if args.scheduler or args.dask_workers:
         return _run_cluster(args, config)
     if args.workers is not None and args.workers < 1:
-        raise ConfigError(f"--workers must be at least 1, not {args.workers}")
+        raise ConfigError(Errors.E104.format(workers=args.workers))
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     store = nullcontext(None) if args.no_store else Store(config.db)
     progress = Progress()
@@ -129,7 +129,7 @@ def _run_cluster(args: argparse.Namespace, config: Config) -> int:
     from resgestae.runner.cluster import run_cluster
 
     if not args.parquet_dir:
-        raise ConfigError("--scheduler/--dask-workers write Parquet: give --parquet-dir DIR")
+        raise ConfigError(Errors.E105)
     from resgestae.session import Session
 
     # the store's actors (learned, imported) go to the workers; a store another process

@@ -22,7 +22,7 @@ from itertools import islice
 from typing import Any
 
 from resgestae.config import Config
-from resgestae.errors import InputError
+from resgestae.errors import Errors, InputError
 from resgestae.model import Article
 from resgestae.runner.work import Outcome, code_chunk, init_pool_worker, pool_task
 
@@ -125,7 +125,7 @@ def _not_stored(chunk: list[Article | InputError], store: Any) -> list[Article |
 
 def _split(chunk: list[Article | InputError]) -> tuple[list[Article], list[Outcome]]:
     articles = [a for a in chunk if isinstance(a, Article)]
-    errors = [Outcome(e.item, item=e.item, reason=e.reason) for e in chunk
+    errors = [Outcome(e.item, item=e.item, reason=e.coded) for e in chunk
               if isinstance(e, InputError)]
     return articles, errors
 
@@ -210,7 +210,7 @@ class _Pool:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
             return Outcome(article.id, item=article.origin or article.id,
-                           reason="the worker process coding it died (out of memory or killed)")
+                           reason=Errors.E015)
 
     def stop(self, finished: bool = False) -> None:
         """Stop; when interrupted, at once: the workers hold nothing that needs saving."""

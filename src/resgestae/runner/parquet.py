@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from resgestae import __version__
+from resgestae.errors import Errors
 from resgestae.export.parquet import SCHEMA as RECORD_SCHEMA
 from resgestae.model import Article
 
@@ -206,7 +207,7 @@ def load_parquet(
     if not (Path(root) / MANIFEST).exists():
         from resgestae.errors import InputError
 
-        raise InputError(str(root), f"no {MANIFEST} here: not a resgestae Parquet directory")
+        raise InputError(str(root), Errors.E016.format(manifest=MANIFEST))
     counts = {"loaded": 0, "already_stored": 0, "events": 0}
     for partition in manifest.partitions:
         rows = list(_partition_rows(Path(root), partition["files"]))

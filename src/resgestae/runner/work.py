@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resgestae.config import Config
-from resgestae.errors import InputError
+from resgestae.errors import Errors, InputError
 from resgestae.model import Article
 
 WARM_UP = ("Turkish Defence Minister Hulusi Akar met Libyan officials in Tripoli on Saturday, "
@@ -111,7 +111,7 @@ def _code_one(session: Any, article: Article) -> Outcome:
     except Exception as exc:  # noqa: BLE001 - reported per article, the batch goes on
         where = traceback.extract_tb(exc.__traceback__)[-1]
         place = f"{os.path.basename(where.filename)}:{where.lineno}"
-        reason = f"coding failed: {type(exc).__name__}: {exc} ({place})"
+        reason = Errors.E013.format(error=f"{type(exc).__name__}: {exc}", place=place)
         return Outcome(article.id, None, item=article.origin or article.id, reason=reason)
 
 
@@ -120,7 +120,7 @@ def _outcome(coded: Any) -> Outcome:
     if coded.error is not None:
         error = coded.error
         item = getattr(error, "item", None) or (article.origin if article else None)
-        reason = getattr(error, "reason", None) or str(error)
+        reason = getattr(error, "coded", None) or str(error)
         return Outcome(article.id if article else item or "?", None, item=item, reason=reason)
     records = [event.to_record() for event in coded.events]
     return Outcome(article.id, article, records, learned=coded.learned)

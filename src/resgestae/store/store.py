@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from resgestae import dedup
-from resgestae.errors import StoreError
+from resgestae.errors import Errors, StoreError
 from resgestae.model import Article, Event
 from resgestae.store import query
 from resgestae.store.policy import dedup_policy
@@ -43,11 +43,11 @@ Batch = list[tuple[Article, Keyed]]
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     if read_only and path != ":memory:" and not os.path.exists(path):
-        raise StoreError(f"{path}: no store there yet (run `resgestae code` first, or pass --db)")
+        raise StoreError(Errors.E201.format(path=path))
     try:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.Error as exc:
-        raise StoreError(f"{path}: cannot open the store: {_why(exc)}") from exc
+        raise StoreError(Errors.E202.format(path=path, why=_why(exc))) from exc
 
 
 def _why(exc: Exception) -> str:
@@ -108,14 +108,14 @@ class Store:
         try:
             current, applied = self.version(), self._applied()
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot read the store: {_why(exc)}") from exc
+            raise StoreError(Errors.E203.format(path=self.path, why=_why(exc))) from exc
         if current > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {current} is newer than this resgestae")
+            raise StoreError(Errors.E204.format(path=self.path, version=current))
         # every migration not applied yet, not only those above the newest: a store made
         # while version 5 landed before 4 (two branches) still gets 4
         pending = [(v, sql) for v, sql in MIGRATIONS if v not in applied]
         if pending and self.read_only:
-            raise StoreError(f"{self.path}: store needs migrating; open it once for writing")
+            raise StoreError(Errors.E205.format(path=self.path))
         for version, statements in pending:
             self._transaction(self._apply, version, statements)
 
@@ -135,7 +135,7 @@ class Store:
         except BaseException as exc:
             self.con.rollback()
             if isinstance(exc, (duckdb.Error, pa.ArrowException)):
-                raise StoreError(f"{self.path}: write failed and was undone: {_why(exc)}") from exc
+                raise StoreError(Errors.E206.format(path=self.path, why=_why(exc))) from exc
             raise
         self.con.commit()
         return result
@@ -158,7 +158,7 @@ class Store:
         each statement covers the whole batch.
         """
         if self.read_only:
-            raise StoreError(f"{self.path}: opened read-only")
+            raise StoreError(Errors.E207.format(path=self.path))
         latest = {article.id: (article, _unique(records)) for article, records in items}
         if latest:
             self._transaction(self._write, list(latest.values()))
