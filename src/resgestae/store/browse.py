@@ -108,35 +108,25 @@ def iter_records(con: Any, filters: Mapping[str, Any], batch: int = 10_000) -> I
 
 # -- one event with its evidence ---------------------------------------------------
 
-def _find(sentence: str, words: str | None, taken: list[tuple[int, int]],
-          near: int) -> tuple[int, int] | None:
-    """Where `words` occur in the sentence, free of what is taken, closest to `near`."""
-    if not words:
-        return None
-    lower, needle, start, found = sentence.lower(), words.lower(), 0, []
-    while (at := lower.find(needle, start)) >= 0:
-        end = at + len(needle)
-        if all(end <= a or at >= b for a, b in taken):
-            found.append((at, end))
-        start = at + 1
-    # a name can occur twice ("Tripoli, Libya - ... a trip to Libya"): the one by the trigger
-    return min(found, key=lambda f: abs(f[0] - near)) if found else None
-
-
 def highlights(record: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Character ranges of the trigger, actors and recipients in the record's sentence."""
-    sentence, taken, marks = record.get("text") or "", [], []
-    wanted = [("trigger", record.get("trigger"))]
-    wanted += [("actor", e.get("text")) for e in record.get("actor") or []]
-    wanted += [("recipient", e.get("text")) for e in record.get("recipient") or []]
-    near = 0
-    for role, words in wanted:
-        found = _find(sentence, words, taken, near)
-        if found:
-            near = found[0] if role == "trigger" else near
-            taken.append(found)
-            marks.append({"role": role, "start": found[0], "end": found[1],
-                          "text": sentence[found[0]:found[1]]})
+    """Character ranges of the trigger, actors and recipients in the record's sentence,
+    sorted, from the spans the coder recorded (article offsets, `trigger_span` and each
+    entity's `span`), shifted to the sentence; never searched for in the text. Records
+    stored before schema version 4 have null spans and get no marks (re-code them)."""
+    sentence = record.get("text") or ""
+    offset = (record.get("span") or [0, 0])[0]
+    wanted = [("trigger", record.get("trigger_span"))]
+    wanted += [("actor", e.get("span")) for e in record.get("actor") or []]
+    wanted += [("recipient", e.get("span")) for e in record.get("recipient") or []]
+    marks, taken = [], set()
+    for role, span in wanted:
+        if not span or tuple(span) in taken:
+            continue
+        start, end = span[0] - offset, span[1] - offset
+        if 0 <= start < end <= len(sentence):
+            taken.add(tuple(span))
+            marks.append({"role": role, "start": start, "end": end,
+                          "text": sentence[start:end]})
     return sorted(marks, key=lambda m: m["start"])
 
 
