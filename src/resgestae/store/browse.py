@@ -185,11 +185,13 @@ def event_detail(con: Any, event_id: str, around: int = 300) -> dict[str, Any] |
 
 # -- actors, network, stats ------------------------------------------------------------
 
+# the matching events are read once (m), then each side's names counted
 ACTOR_COUNTS = (
+    "WITH m AS MATERIALIZED (SELECT actor_names, recipient_names FROM {source}{where}) "
     "SELECT name, count(*) FILTER (WHERE role = 'actor') AS as_actor, "
     "count(*) FILTER (WHERE role = 'recipient') AS as_recipient, count(*) AS events FROM ("
-    "SELECT unnest(actor_names) AS name, 'actor' AS role FROM {source}{where} UNION ALL "
-    "SELECT unnest(recipient_names), 'recipient' FROM {source}{where}) "
+    "SELECT unnest(actor_names) AS name, 'actor' AS role FROM m UNION ALL "
+    "SELECT unnest(recipient_names), 'recipient' FROM m) "
     "GROUP BY 1{having} ORDER BY events DESC, name LIMIT ?"
 )
 def _actor_details(con: Any, names: list[str]) -> dict[str, tuple[str | None, str | None]]:
@@ -218,7 +220,7 @@ def actors(
         counts = con.execute(sql, named + [limit]).fetchall()
     else:
         sql = ACTOR_COUNTS.format(source=source, where=sql_where, having=having)
-        counts = con.execute(sql, params * 2 + named + [limit]).fetchall()
+        counts = con.execute(sql, params + named + [limit]).fetchall()
     names = [r[0] for r in counts]
     if not counts:
         details = {}
@@ -344,8 +346,13 @@ def _stats_plan(filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[An
         table, sql_where, params = read_index.EV_COUNTRY, _and(sql_where, "country = ?"), \
             params + [country]
     else:
-        table = _source(indexed)
+        # the matching events read once (m): the day counts and the country counts use it
         sql_where, params = where(filters)
+        matching = (f"WITH m AS MATERIALIZED (SELECT date_start, is_day, date_len, event_type, "
+                    f"countries FROM {_source(indexed)}{sql_where}), ")
+        countries = COUNTRIES_UNNESTED.format(table="m", where="")
+        sql = STATS_SQL.format(count="count(*)", table="m", where="", countries=countries)
+        return matching + sql.removeprefix("WITH "), params
     countries = COUNTRIES_UNNESTED.format(table=table, where=sql_where)
     sql = STATS_SQL.format(count="count(*)", table=table, where=sql_where, countries=countries)
     return sql, params * 2
