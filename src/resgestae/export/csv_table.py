@@ -39,19 +39,31 @@ def row(record: dict[str, Any]) -> dict[str, Any]:
         "location": loc.get("name"), "location_country": loc.get("country"),
         "lat": loc.get("lat"), "lon": loc.get("lon"),
         "span_start": span[0], "span_end": span[1],
-        "corrected": _join((record.get("corrected") or {}).get("fields") or [])
-        or ("wrong" if (record.get("corrected") or {}).get("wrong") else None),
+        "corrected": _corrected(record.get("corrected")),
         "trigger_start": trigger[0], "trigger_end": trigger[1],
     })
     flat.update({k: v for k, v in analysts_fields(record).items() if record.get(k) is None})
     for side in ("actor", "recipient"):
-        entities = record.get(side) or []
-        flat[side] = _join(e.get("name") or e.get("text") for e in entities)
-        flat[f"{side}_country"] = _join(e.get("country") for e in entities)
-        flat[f"{side}_sector"] = _join(e.get("sector") for e in entities)
-        flat[f"{side}_spans"] = ";".join(
-            f"{e['span'][0]}-{e['span'][1]}" if e.get("span") else "" for e in entities)
+        flat.update(_side(side, record.get(side) or []))
     return flat
+
+
+def _side(side: str, entities: list[dict[str, Any]]) -> dict[str, str]:
+    """The columns of the actors or recipients: names, countries, sectors, spans."""
+    return {
+        side: _join(e.get("name") or e.get("text") for e in entities),
+        f"{side}_country": _join(e.get("country") for e in entities),
+        f"{side}_sector": _join(e.get("sector") for e in entities),
+        f"{side}_spans": ";".join(
+            f"{e['span'][0]}-{e['span'][1]}" if e.get("span") else "" for e in entities),
+    }
+
+
+def _corrected(fix: dict[str, Any] | None) -> str | None:
+    """The fields an analyst corrected (';'-joined), 'wrong', or None."""
+    if not fix:
+        return None
+    return "wrong" if fix.get("wrong") else _join(fix.get("fields") or [])
 
 
 def write(records: Iterable[dict[str, Any]], path: Path, articles: Mapping[str, dict]) -> int:

@@ -36,17 +36,22 @@ SCHEMA = pa.schema([
     ("date_text", pa.string()), ("location", PLACE), ("text", pa.string()),
     ("span", pa.list_(pa.int64())), ("trigger", pa.string()), ("confidence", pa.float64()),
     ("mentions", pa.int64()), ("article_ids", pa.list_(pa.string())), ("coder", pa.string()),
+    ("trigger_span", pa.list_(pa.int64())),
+])
+# The export adds what reading a store adds to each record (`resgestae.store.query`);
+# SCHEMA alone is the coded record (the cluster runner's Parquet reads it back as such).
+EXPORT_SCHEMA = pa.schema([
+    *SCHEMA,
     ("quad_class", pa.int64()), ("goldstein", pa.float64()), ("url", pa.string()),
     ("title", pa.string()), ("source", pa.string()), ("corrected", CORRECTED),
-    ("trigger_span", pa.list_(pa.int64())),
 ])
 BATCH = 50_000
 
 
 def _batch(rows: list[dict[str, Any]]) -> pa.RecordBatch:
     return pa.RecordBatch.from_pylist(
-        [{name: row.get(name) for name in SCHEMA.names} | _analysts(row) for row in rows],
-        schema=SCHEMA,
+        [{name: row.get(name) for name in EXPORT_SCHEMA.names} | _analysts(row) for row in rows],
+        schema=EXPORT_SCHEMA,
     )
 
 
@@ -58,7 +63,7 @@ def _analysts(row: dict[str, Any]) -> dict[str, Any]:
 def write(records: Iterable[dict[str, Any]], path: Path, articles: Mapping[str, dict]) -> int:
     """Write records in batches (constant memory); returns the count."""
     count, rows = 0, []
-    with pq.ParquetWriter(str(path), SCHEMA) as writer:
+    with pq.ParquetWriter(str(path), EXPORT_SCHEMA) as writer:
         for record in records:
             rows.append(record)
             if len(rows) >= BATCH:
