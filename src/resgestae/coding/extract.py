@@ -8,6 +8,7 @@ recipient entities (`participants`), and score the result (`confidence`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -22,6 +23,8 @@ from resgestae.coding.participants import code_participants
 from resgestae.coding.rules import rules
 from resgestae.model import Article, Entity, Event
 from resgestae.plover import cameo_root
+
+log = logging.getLogger("resgestae.coding")
 
 # Below this probability a classifier guess is dropped (measured on dev gold).
 CLASSIFIER_THRESHOLD = 0.8
@@ -187,6 +190,7 @@ def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | Non
     try:
         event_type, prob = predict(text, lemma)
     except Exception:  # a broken model must not stop coding; the lexicon still works
+        log.warning("classifier failed on %r; the verb stays untyped", text, exc_info=True)
         return None, None
     if event_type is None or prob < CLASSIFIER_THRESHOLD:
         return None, None
