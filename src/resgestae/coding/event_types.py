@@ -138,8 +138,10 @@ def _test_clausal(token: Token, values: frozenset[str]) -> bool:
 
 
 def _test_ocomp(token: Token, values: frozenset[str]) -> bool:
-    """ "signed a ceasefire agreement": what kind of thing the object is."""
-    return any(c.dep_ == "compound" and c.lemma_.lower() in values
+    """ "signed a ceasefire agreement", "sent firefighting aircraft": what kind of thing
+    the object is."""
+    return any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in values
+                                                  or c.lower_ in values)
                for o in _objects(token) for c in o.children)
 
 

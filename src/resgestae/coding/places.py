@@ -26,7 +26,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae import dedup
+from resgestae import days
 from resgestae.coding.dates import publication_day
 from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer
 from resgestae.coding.words import PLACE_LABELS
@@ -131,7 +131,7 @@ def _recent(event: Event, published: dt.date | None) -> bool:
     event is dated by the publication day, so it is)."""
     if published is None or not event.date or not event.date_text:
         return True
-    _, last = dedup.span(event.date, event.date_precision, True)
+    _, last = days.span(event.date, event.date_precision, True)
     return last >= published - dt.timedelta(days=RECENT_DAYS)
 
 
