@@ -26,5 +26,6 @@ class Config:
     # user actor files (YAML/CSV) and PETRARCH/Phoenix dictionaries to load into the KB
     actor_files: list[Path] = field(default_factory=list)
     batch_size: int = 32
-    max_chars: int = 2_000_000  # longer articles are refused with a clear error
+    # longer articles are refused with a clear error; spaCy's max_length is set to match
+    max_chars: int = 1_000_000
     workers: int = 1
