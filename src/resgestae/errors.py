@@ -32,7 +32,16 @@ class ConfigError(ResgestaeError):
 
 
 class StoreError(ResgestaeError):
-    """The event store cannot be opened, migrated or written."""
+    """The event store cannot be opened, migrated or written.
+
+    `fatal` says the fault is the store's (disk full, I/O, a lock, a damaged file),
+    so every further write would fail too and the run must stop; otherwise it is
+    the fault of what was written (one article), and the batch goes on without it.
+    """
+
+    def __init__(self, message: str, fatal: bool = True) -> None:
+        super().__init__(message)
+        self.fatal = fatal
 
 
 def safe_name(name: object) -> str:

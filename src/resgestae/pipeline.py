@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Doc
 
@@ -46,12 +47,29 @@ class Coder:
         self.kb = kb if kb is not None else ActorKB.from_files(self.config.actor_files)
 
     def code(self, items: Iterable[Article | InputError]) -> Iterator[Coded]:
-        """Code a stream of articles; errors pass through as `Coded(error=...)`."""
+        """Code a stream of articles; errors pass through as `Coded(error=...)`.
+
+        Any exception on one article (in cleaning, spaCy or a coding stage) becomes
+        that article's error; the others are coded as if it were not there."""
         ready = self._prepared(items)
-        texts = ((article.coding_text(), article) for article in ready)
-        for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=self.config.batch_size):
-            yield self._code_doc(doc, article)
+        while batch := list(islice(ready, self.config.batch_size)):
+            yield from self._code_batch(batch)
         yield from self._errors
+
+    def _code_batch(self, batch: list[Article]) -> Iterator[Coded]:
+        texts = [(article.coding_text(), article) for article in batch]
+        try:
+            docs = list(self.nlp.pipe(texts, as_tuples=True, batch_size=len(batch)))
+        except Exception:  # noqa: BLE001 - one text broke spaCy: annotate one at a time
+            docs = [self._annotate_one(article) for article in batch]
+        for doc, article in docs:
+            yield self._code_doc(doc, article) if doc is not None else article
+
+    def _annotate_one(self, article: Article) -> tuple[Doc | None, Article | Coded]:
+        try:
+            return self.nlp(article.coding_text()), article
+        except Exception as exc:  # noqa: BLE001 - reported as this article's error
+            return None, Coded(article, error=item_error(article, "annotating", exc))
 
     def _prepared(self, items: Iterable[Article | InputError]) -> Iterator[Article]:
         # Step 1-2: read and clean. Errors are kept aside and reported after the
@@ -65,9 +83,26 @@ class Coder:
                 yield prepare_article(item, self.config)
             except InputError as exc:
                 self._errors.append(Coded(item, error=exc))
+            except Exception as exc:  # noqa: BLE001 - a cleaning bug on one article
+                self._errors.append(Coded(item, error=item_error(item, "cleaning", exc)))
 
     def _code_doc(self, doc: Doc, article: Article) -> Coded:
-        return code_doc(doc, article, self.kb)
+        try:
+            return code_doc(doc, article, self.kb)
+        except Exception as exc:  # noqa: BLE001 - a coding-stage bug on one article
+            return Coded(article, error=item_error(article, "coding", exc))
+
+
+def item_error(article: Article, stage: str, exc: BaseException) -> InputError:
+    """An unexpected exception on one article as its InputError: stage, type, message, place."""
+    import os
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    place = f" ({os.path.basename(frames[-1].filename)}:{frames[-1].lineno})" if frames else ""
+    message = str(exc).splitlines()[0][:300] if str(exc) else ""
+    return InputError(article.origin or article.id,
+                      f"{stage} failed: {type(exc).__name__}: {message}{place}")
 
 
 def code_doc(doc: Doc, article: Article, kb: ActorKB) -> Coded:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from starlette.concurrency import run_in_threadpool
 
 from resgestae.config import Config
-from resgestae.errors import InputError
+from resgestae.errors import InputError, StoreError
 from resgestae.model import Article
 from resgestae.store import Store
 
@@ -41,12 +41,24 @@ class Coding:
         with self._lock:
             results = list(self.coder.code(items))
             if store:
-                for coded in results:
-                    if not coded.error:
-                        self.store.replace_article(coded.article, coded.events)
+                results = [self._store(coded) for coded in results]
                 if self.on_write:
                     self.on_write()
             return results
+
+    def _store(self, coded: Coded) -> Coded:
+        """Store one coded article; one that cannot be stored becomes its item's error
+        (a fault of the store itself stops the request: 503)."""
+        if coded.error:
+            return coded
+        try:
+            self.store.replace_article(coded.article, coded.events)
+        except StoreError as exc:
+            if exc.fatal:
+                raise
+            item = coded.article.origin or coded.article.id
+            coded.error, coded.events = InputError(item, f"cannot be stored: {exc}"), []
+        return coded
 
     async def run(self, items: Sequence[Article | InputError], store: bool = False) -> list[Coded]:
         """Code the items in a worker thread; store the coded articles when asked."""

@@ -23,6 +23,7 @@ from resgestae.api.models import (
 )
 from resgestae.errors import InputError
 from resgestae.model import EVENT_TYPES, Article, content_id
+from resgestae.readers.text import normalise
 from resgestae.store import browse
 
 router = APIRouter(prefix="/v1")
@@ -154,6 +155,9 @@ async def _json_body(request: Request) -> Any:
         return json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ApiError(400, f"malformed JSON body: {exc}", code="malformed_json") from None
+    except (RecursionError, ValueError) as exc:  # nested too deep, an integer too long
+        raise ApiError(400, f"malformed JSON body: {str(exc)[:200]}",
+                       code="malformed_json") from None
 
 
 def _media(request: Request) -> str:
@@ -192,7 +196,8 @@ CODE_BODY = {"requestBody": {"required": True, "content": {
 async def code(request: Request) -> dict[str, Any]:
     """Code a text and return its events; nothing is stored."""
     body = await _code_request(request)
-    article = Article(id=content_id(body.text), text=body.text, date=body.date)
+    text = normalise(body.text)  # valid Unicode, plain spaces: as every reader gives
+    article = Article(id=content_id(text), text=text, date=body.date)
     coded = await request.app.state.coding.run([article])
     if coded[0].error:
         raise ApiError(422, str(coded[0].error))
@@ -206,6 +211,7 @@ ARTICLES_BODY = {"requestBody": {"required": True, "content": {"application/json
 
 
 def _articles(payload: Any) -> list[Article | InputError]:
+    from resgestae.readers import unique_ids
     from resgestae.readers.jsonl import record_article
 
     items = payload if isinstance(payload, list) else [payload]
@@ -221,7 +227,9 @@ def _articles(payload: Any) -> list[Article | InputError]:
             out.append(record_article(item, name))
         except InputError as exc:
             out.append(exc)
-    return out
+        except Exception as exc:  # noqa: BLE001 - one odd record is its own error
+            out.append(InputError(name, f"cannot read: {type(exc).__name__}: {exc}"))
+    return list(unique_ids(out))
 
 
 @router.post("/articles", response_model=ArticlesResponse, openapi_extra=ARTICLES_BODY,

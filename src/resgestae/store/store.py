@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from resgestae import dedup
-from resgestae.errors import StoreError
+from resgestae.errors import StoreError, safe_name
 from resgestae.model import Article, Event
 from resgestae.store import query
 from resgestae.store.rows import (
@@ -39,25 +40,58 @@ Keyed = list[tuple[str, dict[str, Any]]]  # (dedup key, record) pairs of one art
 Batch = list[tuple[Article, Keyed]]
 
 
-def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+# An offline tool must never fetch native code: a file that is not a store could
+# otherwise make DuckDB download and load an extension to read it.
+SAFE_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+LOCK_WAIT = 30.0  # seconds to wait for another process's short write before giving up
+
+
+def _connect(path: str, read_only: bool, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A connection to `path`; while another process holds the file, retry for `wait` s."""
+    if path != ":memory:" and os.path.exists(path) and not os.path.isfile(path):
+        raise StoreError(f"{safe_name(path)}: not a store file (a folder or a device)")
     if read_only and path != ":memory:" and not os.path.exists(path):
-        raise StoreError(f"{path}: no store there yet (run `resgestae code` first, or pass --db)")
-    try:
-        return duckdb.connect(path, read_only=read_only)
-    except duckdb.Error as exc:
-        raise StoreError(f"{path}: cannot open the store: {_why(exc)}") from exc
+        raise StoreError(f"{safe_name(path)}: no store there yet "
+                         "(run `resgestae code` first, or pass --db)")
+    deadline, pause = time.monotonic() + wait, 0.02
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only, config=dict(SAFE_CONFIG))
+        except Exception as exc:  # noqa: BLE001 - DuckDB raises several kinds on a bad file
+            if not (_locked(exc) and time.monotonic() < deadline):
+                raise StoreError(f"{safe_name(path)}: cannot open the store: {_why(exc)}"
+                                 ) from exc
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+
+
+def _locked(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "could not set lock" in text or "conflicting lock" in text
 
 
 def _why(exc: Exception) -> str:
-    """DuckDB's message, with the two common open failures said plainly."""
+    """DuckDB's message, with the common failures said plainly."""
     text = str(exc)
-    if "could not set lock" in text.lower() or "conflicting lock" in text.lower():
+    low = text.lower()
+    if _locked(exc):
         pid = re.search(r"PID (\d+)", text)
         who = f" (PID {pid.group(1)})" if pid else ""
         return f"in use by another process{who}; one writer at a time: wait or use another --db"
-    if "not a valid duckdb database file" in text.lower():
+    if "not a valid duckdb database file" in low or "unable to open database" in low and \
+            "not a valid" in low:
         return "not a DuckDB database file"
-    return text.splitlines()[0] if text else type(exc).__name__
+    if "no space left" in low:
+        return "the disk is full (no space left on the device)"
+    if "checksum" in low or "corrupt" in low or "invalid" in low and "block" in low:
+        return "the file is damaged (truncated or corrupt); restore it from a copy"
+    return safe_name(text.splitlines()[0] if text else type(exc).__name__)
+
+
+# DuckDB errors that say the store itself cannot be written now (I/O, memory, a
+# conflict, an invalidated database), as opposed to one bad row of one article
+_FATAL = (duckdb.OperationalError, duckdb.FatalException, duckdb.InternalException,
+          duckdb.PermissionException)
 
 
 class Store:
@@ -67,10 +101,10 @@ class Store:
     modules' read queries (see `resgestae.store.schema` for the tables).
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, wait: float = 0.0) -> None:
         self.path = str(path)
         self.read_only = read_only
-        self.con = _connect(self.path, read_only)
+        self.con = _connect(self.path, read_only, wait)
         self._schemas: dict[str, pa.Schema] = {}
         try:
             self._migrate()
@@ -100,8 +134,14 @@ class Store:
     def _migrate(self) -> None:
         try:
             current = self.version()
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot read the store: {_why(exc)}") from exc
+            foreign = current == 0 and self._other_tables()
+        except Exception as exc:  # noqa: BLE001 - a damaged file fails in many ways
+            raise StoreError(f"{safe_name(self.path)}: cannot read the store: {_why(exc)}"
+                             ) from exc
+        if foreign:  # never give another program's database our tables
+            raise StoreError(f"{safe_name(self.path)}: a DuckDB file of another program "
+                             f"(tables {', '.join(foreign[:5])}), not a resgestae store; "
+                             "left as it is: choose another --db")
         if current > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: schema version {current} is newer than this resgestae")
         pending = [(v, sql) for v, sql in MIGRATIONS if v > current]
@@ -110,6 +150,11 @@ class Store:
         for version, statements in pending:
             self._transaction(self._apply, version, statements)
 
+    def _other_tables(self) -> list[str]:
+        rows = self.con.execute("SELECT table_name FROM information_schema.tables "
+                                "WHERE table_catalog = current_database() ORDER BY 1").fetchall()
+        return [safe_name(r[0]) for r in rows]
+
     def _apply(self, version: int, statements: list[str]) -> None:
         for statement in statements:
             self.con.execute(statement)
@@ -117,16 +162,23 @@ class Store:
         self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, now])
 
     def _transaction(self, fn: Any, *args: Any) -> Any:
-        self.con.begin()
+        """`fn(*args)` in one transaction, committed; any failure undone, as a StoreError
+        (`fatal` when the store cannot take writes now, else the data's fault)."""
         try:
+            self.con.begin()
             result = fn(*args)
+            self.con.commit()  # a full disk shows here: inside the try, undone too
+            return result
         except BaseException as exc:
-            self.con.rollback()
-            if isinstance(exc, (duckdb.Error, pa.ArrowException)):
-                raise StoreError(f"{self.path}: write failed and was undone: {_why(exc)}") from exc
-            raise
-        self.con.commit()
-        return result
+            try:
+                self.con.rollback()
+            except Exception:  # noqa: BLE001 - nothing open, or an invalidated database
+                pass
+            if isinstance(exc, (KeyboardInterrupt, SystemExit, duckdb.InterruptException)):
+                raise
+            fatal = isinstance(exc, _FATAL) or "invalidated" in str(exc).lower()
+            raise StoreError(f"{safe_name(self.path)}: write failed and was undone: "
+                             f"{_why(exc)}", fatal=fatal) from exc
 
     # -- writing --------------------------------------------------------------
 
