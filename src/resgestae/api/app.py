@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from resgestae import __version__
 from resgestae.api import errors, pages, routes
 from resgestae.api.coding import Coding
-from resgestae.api.guard import MAX_BODY, BodyLimit
+from resgestae.api.guard import LOOPBACK_HOSTS, MAX_BODY, BodyLimit, BodyTimeout, HostAllowList
 from resgestae.api.indexing import IndexKeeper
 from resgestae.config import Config
 from resgestae.store import Store
@@ -24,11 +24,13 @@ def create_app(
     max_body: int = MAX_BODY,
     config: Config | None = None,
     preload: bool = False,
+    allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS,
 ) -> FastAPI:
     """The app over the store at `db` (Config's default when None).
 
     `token` defaults to `RESGESTAE_TOKEN`; without one, writes are refused.
     `preload` loads the spaCy model at start instead of on the first coding request.
+    `allowed_hosts`: the Host header values answered (loopback names by default; "*" any).
     """
     config = config or Config()
     path = db or config.db
@@ -57,4 +59,6 @@ def create_app(
     app.include_router(routes.router)
     app.include_router(pages.router)
     app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(BodyTimeout)
+    app.add_middleware(HostAllowList, allowed=tuple(allowed_hosts))  # outermost: first check
     return app
