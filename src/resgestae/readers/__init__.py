@@ -143,6 +143,9 @@ def open_regular(path: Path) -> BinaryIO:
     Opened without blocking first, so a FIFO with no writer cannot hang the run,
     and checked on the open descriptor, so a file swapped after a check is caught.
     """
+    mode = os.stat(path).st_mode  # sockets cannot even be opened: say what they are
+    if not stat.S_ISREG(mode):
+        raise InputError(str(path), f"not a regular file ({_kind(mode)}); not read")
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     try:
         mode = os.fstat(fd).st_mode

@@ -83,7 +83,8 @@ def _why(exc: Exception) -> str:
         return "not a DuckDB database file"
     if "no space left" in low:
         return "the disk is full (no space left on the device)"
-    if "checksum" in low or "corrupt" in low or "invalid" in low and "block" in low:
+    if "checksum" in low or "corrupt" in low or "attempted to read" in low or \
+            "invalid" in low and "block" in low:
         return "the file is damaged (truncated or corrupt); restore it from a copy"
     return safe_name(text.splitlines()[0] if text else type(exc).__name__)
 
