@@ -76,12 +76,17 @@ def run_local(
         coded = _in_process(_chain(first, second, chunks), config, kb)
     else:
         coded = _in_pool(_chain(first, second, chunks), config, kb, workers)
+    # What articles teach joins the run's KB at the end, in article id order: every
+    # article of a run is coded with the KB the run started with, as pool workers
+    # are, so 1 or N workers (and a resumed run) code each article alike.
+    learned: list[tuple[str, list[Any]]] = []
     for batch in coded:
         _record(batch, store, progress)
-        if kb is not None:  # what workers learned comes home, in input order
-            for outcome in batch:
-                kb.absorb(outcome.learned)
+        learned += [(o.article_id, o.learned) for o in batch if o.learned and not o.failed]
         yield from batch
+    if kb is not None:
+        for _, entries in sorted(learned, key=lambda pair: pair[0]):
+            kb.absorb(entries)
 
 
 def _chain(first: list[Any], second: list[Any] | None, rest: Iterator[list[Any]]) -> Iterator:
