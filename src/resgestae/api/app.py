@@ -15,6 +15,8 @@ from resgestae.api.guard import LOOPBACK_HOSTS, MAX_BODY, BodyLimit, BodyTimeout
 from resgestae.api.indexing import IndexKeeper
 from resgestae.config import Config
 from resgestae.store import Store
+from resgestae.store.shared import SharedReader
+from resgestae.store.store import LOCK_WAIT
 
 
 def create_app(
@@ -37,16 +39,20 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        with Store(path) as store:
-            app.state.store = store
-            app.state.index = IndexKeeper(store.con)
-            app.state.coding = Coding(config, store, on_write=app.state.index.stale)
+        # the store file is shared with the command line (resgestae.store.shared):
+        # reads attach it per request, writes open it per request
+        with Store(path, wait=LOCK_WAIT, hold=False) as store:
+            app.state.reader = reader = SharedReader(path)
+            app.state.index = IndexKeeper(reader)
+            app.state.coding = Coding(config, store, on_write=app.state.index.stale,
+                                      lock=reader.lock)
             if preload:
                 app.state.coding.preload()
             try:
                 yield
             finally:
                 app.state.index.close()
+                reader.close()
 
     app = FastAPI(
         title="resgestae", version=__version__, lifespan=lifespan,

@@ -21,11 +21,14 @@ class Coding:
     """Codes (and optionally stores) articles off the event loop."""
 
     def __init__(self, config: Config, store: Store,
-                 on_write: Callable[[], None] | None = None) -> None:
+                 on_write: Callable[[], None] | None = None,
+                 lock: threading.Lock | None = None) -> None:
         self.config, self.store, self.on_write = config, store, on_write
         self._coder: Coder | None = None
         # spaCy pipelines and the DuckDB writer are shared: one batch at a time
         self._lock = threading.Lock()
+        # the store file's lock in this process (readers attach it): held while writing
+        self._store_lock = lock or threading.Lock()
 
     @property
     def coder(self) -> Coder:
@@ -41,7 +44,8 @@ class Coding:
         with self._lock:
             results = list(self.coder.code(items))
             if store:
-                results = [self._store(coded) for coded in results]
+                with self._store_lock:
+                    results = [self._store(coded) for coded in results]
                 if self.on_write:
                     self.on_write()
             return results

@@ -45,12 +45,11 @@ def _allowed(*extra: str):
 
 
 def reader(request: Request) -> Iterator[Any]:
-    """Dependency: a DuckDB cursor of its own for this request (cursors are per thread)."""
-    cursor = request.app.state.store.con.cursor()
-    try:
+    """Dependency: a cursor on the store for this request (a read session of
+    `resgestae.store.shared`: the file is free for other processes after it)."""
+    request.app.state.index.check()
+    with request.app.state.reader.session() as cursor:
         yield cursor
-    finally:
-        cursor.close()
 
 
 Actor = Annotated[str | None, Query(max_length=200, description="actor/recipient name part")]

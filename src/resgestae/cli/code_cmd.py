@@ -28,6 +28,7 @@ from resgestae.readers.clean import default_date
 from resgestae.runner import Progress, default_workers, run_local
 from resgestae.runner.local import CHUNK_SIZE
 from resgestae.store import Store
+from resgestae.store.store import LOCK_WAIT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -79,10 +80,14 @@ def run(args: argparse.Namespace) -> int:
         return _run_cluster(args, config)
     check_counts(args)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    store = nullcontext(None) if args.no_store else Store(config.db)
+    # hold=False: the file is opened for each chunk's short transaction, so a running
+    # `resgestae serve` (or another command) shares it; wait for their short moments
+    store = nullcontext(None) if args.no_store else Store(config.db, wait=LOCK_WAIT, hold=False)
     progress, hidden = Progress(), []
     with store as db, tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
         kb = _store_kb(db, config) if db is not None else None
+        if db is not None:
+            db.release()
         outcomes = run_local(read_inputs(args.paths, hidden=hidden), config, db, args.workers,
                              progress=progress, kb=kb,
                              chunk_size=args.chunk_size or CHUNK_SIZE, recode=args.recode)
@@ -90,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
         if kb is not None:
             save_kb(db.con, kb)  # actors learned from these articles
         held = db.stats() if db is not None else None
+        if db is not None:
+            db.release()
     if out is not sys.stdout:
         out.close()
     if held is not None:  # reports of one event in several articles are one stored event
@@ -150,7 +157,7 @@ def _run_cluster(args: argparse.Namespace, config: Config) -> int:
     kb = None
     if Path(config.db).exists():  # the store's actors (learned, imported) go to the workers
         try:
-            with Store(config.db, read_only=True) as db:
+            with Store(config.db, read_only=True, wait=LOCK_WAIT) as db:
                 kb = _store_kb(db, config)
         except StoreError as exc:  # the run does not need them: say so and go on
             print(f"resgestae: coding without the store's actors: {exc}", file=sys.stderr)

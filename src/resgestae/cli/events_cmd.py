@@ -9,6 +9,7 @@ from resgestae.cli.options import add_db, add_format, db_path
 from resgestae.cli.output import write_records
 from resgestae.store import Store
 from resgestae.store.rows import first_day
+from resgestae.store.store import LOCK_WAIT
 
 FILTERS = ("actor", "country", "event_type", "since", "until", "limit", "offset")
 
@@ -34,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     filters = {k: getattr(args, k) for k in FILTERS if getattr(args, k) is not None}
-    with Store(db_path(args), read_only=True) as store:
+    with Store(db_path(args), read_only=True, wait=LOCK_WAIT) as store:
         records = store.events(**filters)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:

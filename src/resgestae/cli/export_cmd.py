@@ -9,6 +9,7 @@ from resgestae.cli.options import add_db, db_path
 from resgestae.errors import ConfigError
 from resgestae.export import FORMATS, write_events
 from resgestae.store import Store, browse
+from resgestae.store.store import LOCK_WAIT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     filters = {k: getattr(args, k) for k in browse.FILTERS}
-    with Store(db_path(args), read_only=True) as store:
+    with Store(db_path(args), read_only=True, wait=LOCK_WAIT) as store:
         articles = browse.article_meta(store.con)
         try:
             count = write_events(browse.iter_records(store.con, filters), args.format,

@@ -10,6 +10,7 @@ from tqdm import tqdm
 from resgestae.cli.options import add_db, db_path
 from resgestae.runner.parquet import load_parquet
 from resgestae.store import Store
+from resgestae.store.store import LOCK_WAIT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,8 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     db = db_path(args)
-    with Store(db) as store, tqdm(desc="loading", unit="article", delay=2.0,
-                                  file=sys.stderr) as bar:
+    store = Store(db, wait=LOCK_WAIT, hold=False)  # shared with a running server
+    with store, tqdm(desc="loading", unit="article", delay=2.0, file=sys.stderr) as bar:
         counts = load_parquet(args.parquet_dir, store, on_article=lambda: bar.update(1),
                               on_error=lambda e: tqdm.write(f"resgestae: skipped {e}",
                                                             file=sys.stderr))
