@@ -179,3 +179,28 @@ def test_api_one_bad_article_among_good_ones(tmp_path):
         assert rebinding.status_code == 400
     finally:
         server.stop()
+
+
+def test_full_disk_is_one_error_and_the_rerun_goes_on(tmp_path):
+    import resource
+    import signal
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from corpus import write_corpus
+
+    corpus, db = write_corpus(tmp_path / "c.jsonl", 30), tmp_path / "s.duckdb"
+
+    def small_disk() -> None:  # writes past 150 kB fail as on a full disk (EFBIG)
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (150_000, 150_000))
+
+    command = [CLI, "code", str(corpus), "--db", str(db), "--workers", "1", "--chunk-size", "4",
+               "-o", os.devnull]
+    full = subprocess.run(command, capture_output=True, text=True, timeout=600,
+                          preexec_fn=small_disk)
+    assert full.returncode == 2 and "the disk is full" in full.stderr, full.stderr
+    assert "Traceback" not in full.stderr
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and "already stored" in done.stderr, done.stderr
+    with Store(db, read_only=True) as store:
+        assert store.stats()["articles"] == 30

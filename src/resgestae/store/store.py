@@ -81,8 +81,9 @@ def _why(exc: Exception) -> str:
     if "not a valid duckdb database file" in low or "unable to open database" in low and \
             "not a valid" in low:
         return "not a DuckDB database file"
-    if "no space left" in low:
-        return "the disk is full (no space left on the device)"
+    if "no space left" in low or "file too large" in low or "disk quota" in low:
+        return ("the disk is full (or the file size limit is reached): free space, then run "
+                f"the same command again to go on ({safe_name(text.splitlines()[0])})")
     if "checksum" in low or "corrupt" in low or "attempted to read" in low or \
             "invalid" in low and "block" in low:
         return "the file is damaged (truncated or corrupt); restore it from a copy"
