@@ -143,16 +143,13 @@ def make_batch(folder: Path, good: list[dict]) -> tuple[dict[str, str], int]:
 
 
 def skipped_lines(stderr: str) -> dict[str, str]:
-    """item -> reason of every "resgestae: skipped ITEM: REASON" line."""
+    """item -> reason of every "resgestae: skipped ITEM: [E0xx] REASON" line."""
     found: dict[str, str] = {}
     for line in stderr.splitlines():
         _, marker, rest = line.partition("resgestae: skipped ")
         if marker:
-            item, _, reason = rest.partition(": ")
-            while item not in found and ": " in reason and not reason[:1].islower():
-                more, _, reason = reason.partition(": ")  # an item with ": " in it
-                item += ": " + more
-            found[item] = reason
+            item, _, reason = rest.partition(": [E")  # an item may hold ": " itself
+            found[item] = "[E" + reason
     return found
 
 

@@ -42,6 +42,7 @@ def create_app(
         # the store file is shared with the command line (resgestae.store.shared):
         # reads attach it per request, writes open it per request
         with Store(path, wait=LOCK_WAIT, hold=False) as store:
+            app.state.store = store  # opened per write (hold=False)
             app.state.reader = reader = SharedReader(path)
             app.state.index = IndexKeeper(reader)
             app.state.coding = Coding(config, store, on_write=app.state.index.stale,

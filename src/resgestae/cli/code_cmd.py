@@ -20,9 +20,7 @@ from tqdm import tqdm
 from resgestae.cli.options import add_db, add_format, db_path
 from resgestae.cli.output import write_records
 from resgestae.config import Config
-from resgestae.errors import ConfigError, StoreError, safe_name
-from resgestae.kb import ActorKB
-from resgestae.kb.persist import load_kb, save_kb
+from resgestae.errors import ConfigError, Errors, safe_name
 from resgestae.readers import read_inputs
 from resgestae.readers.clean import default_date
 from resgestae.runner import Progress, default_workers, run_local
@@ -39,6 +37,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--date", default=None, help="publication date for articles that carry none"
     )
     parser.add_argument("--model", default=None, help="spaCy model package or path")
+    parser.add_argument(
+        "--verbs", action="append", default=None, metavar="FILE",
+        help="PETRARCH verb dictionary or discards file typing verbs (repeatable)",
+    )
+    parser.add_argument(
+        "--verb-mode", choices=("only", "first", "after"), default="only",
+        help="the verb dictionaries alone (PETRARCH's coding), before or after the lexicon",
+    )
     parser.add_argument("--recode", action="store_true",
                         help="code articles the store already holds again (default: skip them)")
     parser.add_argument("--no-store", action="store_true", help="print events without storing them")
@@ -75,25 +81,29 @@ def run(args: argparse.Namespace) -> int:
     default_date(config)  # a bad --date is one error up front, not one per article
     if args.model:
         config.model = args.model
+    config.verb_files = [Path(p) for p in args.verbs or ()]
+    config.verb_mode = args.verb_mode
     check_counts(args)
     if args.scheduler or args.dask_workers:
         return _run_cluster(args, config)
-    check_counts(args)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     # hold=False: the file is opened for each chunk's short transaction, so a running
     # `resgestae serve` (or another command) shares it; wait for their short moments
     store = nullcontext(None) if args.no_store else Store(config.db, wait=LOCK_WAIT, hold=False)
     progress, hidden = Progress(), []
     with store as db, tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
-        kb = _store_kb(db, config) if db is not None else None
+        from resgestae.session import Session  # spaCy: imported only when coding
+
+        # --no-store still codes with the store's actors (read-only), as the API does
+        session = Session.open(config) if db is None else Session.on_store(config, db)
         if db is not None:
-            db.release()
-        outcomes = run_local(read_inputs(args.paths, hidden=hidden), config, db, args.workers,
-                             progress=progress, kb=kb,
-                             chunk_size=args.chunk_size or CHUNK_SIZE, recode=args.recode)
+            db.release()  # the file is free between chunks (a server may share it)
+        outcomes = run_local(read_inputs(args.paths, hidden=hidden), session, db, args.workers,
+                             progress=progress, chunk_size=args.chunk_size or CHUNK_SIZE,
+                             recode=args.recode)
         write_records(_records(outcomes, bar, progress.replaced), args.format, out)
-        if kb is not None:
-            save_kb(db.con, kb)  # actors learned from these articles
+        if db is not None:
+            session.save(db)  # actors learned from these articles
         held = db.stats() if db is not None else None
         if db is not None:
             db.release()
@@ -113,11 +123,6 @@ def _hidden(hidden: list[str]) -> None:
         shown = ", ".join(safe_name(h) for h in hidden[:3]) + (", ..." if len(hidden) > 3 else "")
         print(f"resgestae: {len(hidden)} hidden files or folders not read ({shown}); "
               "give them as PATHs to read them", file=sys.stderr)
-
-
-def _store_kb(db: Store, config: Config) -> ActorKB:
-    """The actors of the store, on top of those of the configured files."""
-    return load_kb(db.con, ActorKB.from_files(config.actor_files))
 
 
 def _records(outcomes: Iterator[Any], bar: tqdm,
@@ -153,21 +158,19 @@ def _run_cluster(args: argparse.Namespace, config: Config) -> int:
     from resgestae.runner.cluster import run_cluster
 
     if not args.parquet_dir:
-        raise ConfigError("--scheduler/--dask-workers write Parquet: give --parquet-dir DIR")
-    kb = None
-    if Path(config.db).exists():  # the store's actors (learned, imported) go to the workers
-        try:
-            with Store(config.db, read_only=True, wait=LOCK_WAIT) as db:
-                kb = _store_kb(db, config)
-        except StoreError as exc:  # the run does not need them: say so and go on
-            print(f"resgestae: coding without the store's actors: {exc}", file=sys.stderr)
+        raise ConfigError(Errors.E105)
+    from resgestae.session import Session
+
+    # the store's actors (learned, imported) go to the workers; a store another process
+    # writes cannot be read, and the run does not need it: the session says so and goes on
+    session = Session.open(config)
     hidden: list[str] = []
     with tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
         manifest = run_cluster(
             read_inputs(args.paths, hidden=hidden), config, args.parquet_dir,
             scheduler=args.scheduler,
             n_workers=args.dask_workers, partition_size=args.partition_size,
-            on_progress=bar.update, on_error=_report, kb=kb,
+            on_progress=bar.update, on_error=_report, kb=session.kb,
         )
     counts = manifest["counts"]
     _hidden(hidden)

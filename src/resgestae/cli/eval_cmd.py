@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default=None, help="spaCy model package or path")
     parser.add_argument(
         "--dictionary", action="append", default=None, metavar="FILE",
-        help="PETRARCH actor/agent dictionary for PETRARCH gold "
+        help="PETRARCH actor, agent or verb dictionary or discards file for PETRARCH gold "
         "(repeatable; default: PETR.Validate.*)",
     )
     parser.add_argument(
@@ -34,6 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--halves", action="store_true",
         help="also print the tune and check halves side by side, with their gap",
     )
+    parser.add_argument(
+        "--verb-mode", choices=("only", "first", "after"), default="only",
+        help="verb dictionaries among --dictionary: alone (PETRARCH's coding), before or after "
+        "the curated lexicon",
+    )
     parser.add_argument("--misses", type=int, default=0, metavar="N",
                         help="also list the first N records the coder got wrong")
     parser.add_argument("--output", "-o", default=None, help="write here instead of stdout")
@@ -41,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     result = evaluate(args.gold, limit=args.limit, model=args.model, dictionaries=args.dictionary,
-                      half=args.half, halves=args.halves)
+                      half=args.half, halves=args.halves, verb_mode=args.verb_mode)
     if args.json:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     else:

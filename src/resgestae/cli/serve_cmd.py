@@ -27,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--allow-host", action="append", default=None, metavar="NAME",
         help="a Host name clients may use (repeatable; default: the loopback names and the "
         "--host address; also $RESGESTAE_ALLOWED_HOSTS, comma-separated; '*' for any)")
+    parser.add_argument("--create", action="store_true",
+                        help="start on a new, empty store when --db names none yet")
     add_db(parser)
 
 
@@ -67,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise ConfigError(f"--port {args.port}: not a TCP port")
     db = db_path(args)
+    if not args.create and not os.path.exists(db):
+        raise ConfigError(f"{db}: no store there (run `resgestae code` first, pass "
+                          "--db, or --create to start on an empty one)")
     with Store(db, wait=5.0):  # a store that cannot be opened is one clear error, up front
         pass
     app = create_app(db, public_reads=args.public_reads, preload=args.preload,

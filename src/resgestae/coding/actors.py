@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actor_tables import CountryRef, Leader, Lexicon, OrgRef, lexicon, ngram_hits
+from resgestae.coding.actor_tables import (
+    ActorTables,
+    CountryRef,
+    Leader,
+    OrgRef,
+    actor_tables,
+    ngram_hits,
+)
 from resgestae.coding.countries import (
     choose_country,
     country_around,
@@ -28,20 +35,20 @@ from resgestae.coding.countries import (
     is_stance,
     misspelt_country,
 )
+from resgestae.coding.words import (
+    DETERMINERS,
+    NOT_ACTOR_LABELS,
+    OWNER_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLACE_LABELS,
+    RELATIVE_PRONOUNS,
+)
 from resgestae.model import Entity
 
-NON_ACTOR_ENTS = frozenset(
-    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-)
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "it"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
-                         "his", "her", "our", "both", "all", "some", "several", "many"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 
 
-def _lemma_sector(lex: Lexicon, tokens: list[Token]) -> list[tuple[int, str]]:
+def _lemma_sector(lex: ActorTables, tokens: list[Token]) -> list[tuple[int, str]]:
     """(token index, sector) for role words among tokens, multi-word first, by lemma or text."""
     found: list[tuple[int, str]] = []
     i = 0
@@ -92,7 +99,7 @@ def _continues(doc: Doc, i: int, limit: int) -> bool:
         return i > 0 and doc[i - 1].lower_ in ("of", "for")
     if tok.lower_ in ("'s", "’s"):
         return False
-    if (tok.lower_ in lexicon().name_particles or tok.text == "-") and i + 1 < limit:
+    if (tok.lower_ in actor_tables().name_particles or tok.text == "-") and i + 1 < limit:
         nxt = doc[i + 1]
         if nxt.text == "-" and i + 2 < limit:
             nxt = doc[i + 2]
@@ -120,7 +127,7 @@ class Reading:
     leader: Leader | None = None
 
 
-def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
+def _read(core: Span, span: Span, lex: ActorTables) -> Reading:
     doc, head = core.doc, core.root
     reading = Reading()
     for hit in ngram_hits(doc, core.start, core.end, lex.org):
@@ -156,8 +163,6 @@ def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
     return reading
 
 
-OWNER_PRONOUNS = frozenset({"its", "their"})
-
 
 def _owner_country(core: Span, span: Span) -> str | None:
     """ "Syria says it will withdraw its troops": "its" is the subject's, Syria's."""
@@ -181,7 +186,7 @@ def _set_country(reading: Reading, ref: CountryRef) -> None:
     reading.country, reading.country_kind, reading.country_name = ref.code, ref.kind, ref.name
 
 
-def _sectors(core: Span, lex: Lexicon, reading: Reading) -> list[str]:
+def _sectors(core: Span, lex: ActorTables, reading: Reading) -> list[str]:
     """Sectors of the phrase, primary first: modifiers, then the head's role, then others."""
     tokens = [t for t in core if t.i not in reading.country_tokens]
     found = _lemma_sector(lex, tokens)
@@ -204,7 +209,7 @@ def _unique(items: list[str]) -> list[str]:
     return seen
 
 
-def _is_name_token(tok: Token, lex: Lexicon, reading: Reading) -> bool:
+def _is_name_token(tok: Token, lex: ActorTables, reading: Reading) -> bool:
     if tok.i in reading.country_tokens or not (tok.is_title or tok.is_upper):
         return False
     if tok.pos_ not in ("PROPN", "NOUN") and tok.ent_type_ != "PERSON":
@@ -213,7 +218,7 @@ def _is_name_token(tok: Token, lex: Lexicon, reading: Reading) -> bool:
     return not (low in lex.title_words or lex.sector(low) or lex.sector(tok.lemma_))
 
 
-def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
+def _name_start(core: Span, lex: ActorTables, reading: Reading) -> int | None:
     """Start of a personal name ending the phrase ("... Minister Hulusi Akar" -> "Hulusi");
     sets `reading.name_end` (before an "of Saudi Arabia" tail)."""
     if reading.org_covers_head:
@@ -221,7 +226,7 @@ def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
     doc = core.doc
     end = _name_end(core, reading)
     last = doc[end - 1]
-    if last.ent_type_ in NON_ACTOR_ENTS:
+    if last.ent_type_ in NOT_ACTOR_LABELS:
         return None
     i = end
     while i > core.start and _in_name(doc, i - 1, end, core.start, lex, reading):
@@ -248,7 +253,7 @@ def _name_end(core: Span, reading: Reading) -> int:
     return core.end
 
 
-def _in_name(doc: Doc, i: int, end: int, start: int, lex: Lexicon, reading: Reading) -> bool:
+def _in_name(doc: Doc, i: int, end: int, start: int, lex: ActorTables, reading: Reading) -> bool:
     """Whether token i belongs to the name ending at `end`: a name word, a particle
     inside it ("Khaled al Meshri"), or the hyphen of "al-Muhandis", "Jean-Bertrand"."""
     tok = doc[i]
@@ -263,7 +268,7 @@ def _in_name(doc: Doc, i: int, end: int, start: int, lex: Lexicon, reading: Read
     return False
 
 
-def _is_title_word(tok: Token, lex: Lexicon) -> bool:
+def _is_title_word(tok: Token, lex: ActorTables) -> bool:
     low = tok.lower_.rstrip(".")
     return bool(low in lex.honorifics or lex.sector(low) or lex.sector(tok.lemma_))
 
@@ -283,7 +288,7 @@ def code_actor(span: Span) -> Entity | None:
 def read_actor(span: Span) -> tuple[Entity, str] | None:
     """The Entity and its kind: person, org, country, group or pronoun (None: not an actor)."""
     root = span.root
-    if root.ent_type_ in NON_ACTOR_ENTS or root.pos_ == "NUM" or root.like_num:
+    if root.ent_type_ in NOT_ACTOR_LABELS or root.pos_ == "NUM" or root.like_num:
         return None
     if root.lower_ in RELATIVE_PRONOUNS:
         return _antecedent(root)
@@ -291,7 +296,7 @@ def read_actor(span: Span) -> tuple[Entity, str] | None:
         if root.lower_ not in PERSON_PRONOUNS:
             return None
         return Entity(text=span.text, name=span.text, _tokens=(span.start, span.end)), "pronoun"
-    lex = lexicon()
+    lex = actor_tables()
     core = _core(span)
     reading = _read(core, span, lex)
     if not _can_act(core, reading, lex):
@@ -338,7 +343,7 @@ def code_actors(span: Span) -> list[Entity]:
 def coordinated(span: Span, entity: Entity) -> list[Entity]:
     """Entities for the other countries of "US and British forces", "Sierra Leonean and
     Liberian refugees": conjoined country words that modify one noun."""
-    lex, extra = lexicon(), []
+    lex, extra = actor_tables(), []
     seen = {entity.country}
     for tok in span:
         ref = lex.country(tok.text)
@@ -365,7 +370,7 @@ def _antecedent(pronoun: Token) -> tuple[Entity, str] | None:
     return read_actor(noun.doc[left : noun.i + 1])
 
 
-def _can_act(core: Span, reading: Reading, lex: Lexicon) -> bool:
+def _can_act(core: Span, reading: Reading, lex: ActorTables) -> bool:
     """False for places used as places and for things that cannot act."""
     head = core.root
     low = head.lower_
@@ -379,7 +384,7 @@ def _can_act(core: Span, reading: Reading, lex: Lexicon) -> bool:
         return head.dep_ in SUBJECT_DEPS
     if reading.country and head.i in reading.country_tokens:
         return True
-    if head.ent_type_ in PLACE_ENTS:
+    if head.ent_type_ in PLACE_LABELS:
         return False
     if reading.head_sector or reading.name_start is not None:
         return True
@@ -388,7 +393,7 @@ def _can_act(core: Span, reading: Reading, lex: Lexicon) -> bool:
     return head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
 
 
-def _entity(span: Span, core: Span, reading: Reading, lex: Lexicon) -> Entity:
+def _entity(span: Span, core: Span, reading: Reading, lex: ActorTables) -> Entity:
     if not reading.sectors and reading.leader is not None and reading.name_start is not None:
         reading.sectors = [reading.leader.sector]
     sector = reading.sectors[0] if reading.sectors else None
@@ -404,7 +409,7 @@ def _entity(span: Span, core: Span, reading: Reading, lex: Lexicon) -> Entity:
     )
 
 
-def _name_and_title(core: Span, reading: Reading, lex: Lexicon) -> tuple[str, str | None]:
+def _name_and_title(core: Span, reading: Reading, lex: ActorTables) -> tuple[str, str | None]:
     doc, head = core.doc, core.root
     if reading.name_start is not None:
         name = doc[reading.name_start : reading.name_end or core.end].text

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actor_tables import CountryRef, Hit, Lexicon, lexicon, ngram_hits
+from resgestae.coding.actor_tables import ActorTables, CountryRef, Hit, actor_tables, ngram_hits
+from resgestae.coding.words import PLACE_QUALIFIERS
 
 
 def choose_country(hits: list[Hit], head: Token) -> CountryRef | None:
@@ -50,7 +51,7 @@ def _placed(doc: Doc, hit: Hit) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in CONTEXT_PREPS
 
 
-def country_around(core: Span, span: Span, lex: Lexicon, skip: set[str],
+def country_around(core: Span, span: Span, lex: ActorTables, skip: set[str],
             whole_sentence: bool = False) -> CountryRef | None:
     """A country said of the phrase just around it: "rebels in the Ivory Coast", "a
     newspaper based in Beirut"; with `whole_sentence`, anywhere in its sentence."""
@@ -84,7 +85,7 @@ def context_texts(span: Span) -> list[str]:
 def country_in_sentence(span: Span, skip: set[str] | None = None) -> str | None:
     """The one country its sentence qualifies things with ("Ugandan opposition",
     "Haiti's elections"), outside `span`; None when there is none or more than one."""
-    lex, doc = lexicon(), span.doc
+    lex, doc = actor_tables(), span.doc
     sent = span.sent
     codes = set()
     for hit in ngram_hits(doc, sent.start, sent.end, lex.country):
@@ -101,7 +102,7 @@ def fuzzy_country(word: str) -> str | None:
     """The country a misspelt name is close to ("Afganistan" -> AFG), if any."""
     from rapidfuzz import fuzz, process
 
-    lex = lexicon()
+    lex = actor_tables()
     choices = {n: c for n, c in lex.countries.items() if c.kind == "name" and len(n) >= 5}
     found = process.extractOne(word.lower(), list(choices), scorer=fuzz.ratio, score_cutoff=88)
     return choices[found[0]].code if found else None
@@ -123,8 +124,6 @@ def international_body(core: Span) -> str | None:
     return None
 
 
-DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "upper", "lower",
-                        "northeast", "northwest", "southeast", "southwest"})
 
 
 @lru_cache(maxsize=50_000)
@@ -134,7 +133,11 @@ def place_country(name: str) -> str | None:
     "southern Lebanon" is in Lebanon, "Afganistan" is Afghanistan."""
     words = name.split()
     found = _place_country(name)
-    while found is None and len(words) > 1 and words[0].lower().removesuffix("ern") in DIRECTIONS:
+    while (
+        found is None
+        and len(words) > 1
+        and words[0].lower().removesuffix("ern") in PLACE_QUALIFIERS
+    ):
         words = words[1:]
         found = _place_country(" ".join(words))
     if found is None and len(words) == 1 and len(words[0]) >= 6:
@@ -143,7 +146,7 @@ def place_country(name: str) -> str | None:
 
 
 def _place_country(name: str) -> str | None:
-    ref = lexicon().country(name)
+    ref = actor_tables().country(name)
     if ref is not None and ref.kind in ("name", "capital"):
         return ref.code
     from resgestae.coding.gazetteer import Context, choose, gazetteer
@@ -153,5 +156,5 @@ def _place_country(name: str) -> str | None:
 
 
 def country_ref(word: Token) -> CountryRef | None:
-    ref = lexicon().country(word.text) if word.is_title or word.is_upper else None
+    ref = actor_tables().country(word.text) if word.is_title or word.is_upper else None
     return ref if ref is not None and ref.kind in ("name", "adjective") else None

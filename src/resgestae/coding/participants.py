@@ -30,7 +30,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actor_tables import lexicon
+from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.actors import code_actor
 from resgestae.coding.arguments import np_span
 from resgestae.coding.clauses import Clause
@@ -40,6 +40,7 @@ from resgestae.coding.modes import Coding
 from resgestae.coding.pronouns import earlier_subject, reporter_subject, resolve_pronouns
 from resgestae.coding.rules import rules
 from resgestae.coding.targets import event_places, place_targets
+from resgestae.coding.words import OWNER_PRONOUNS, PERSON_PRONOUNS, PLACE_LABELS
 from resgestae.model import Entity
 from resgestae.plover import has_flag, plover_type
 
@@ -76,7 +77,7 @@ def code_participants(
                 entity.country = country
     if not recipient_entities and actor_entities:
         # a place the act lands on stands for its country ("shelled Juba")
-        places = [t for t in recipients if t.ent_type_ in PLACE_ENTS] or place_targets(clause)
+        places = [t for t in recipients if t.ent_type_ in PLACE_LABELS] or place_targets(clause)
         recipient_entities = [e for e in _place_entities(places) if e._tokens not in taken]
     elif recipient_entities and not any(e.country for e in recipient_entities):
         # "the peacekeeping force in Lebanon": a party of no known country is placed
@@ -103,7 +104,7 @@ def _home_recipient(actors: list[Entity]) -> list[Entity]:
     if len(actors) != 1 or actors[0].country is None:
         return []
     code = actors[0].country
-    return [Entity(text="", name=lexicon().names.get(code, code), country=code)]
+    return [Entity(text="", name=actor_tables().names.get(code, code), country=code)]
 
 
 PHRASE_PREPS = frozenset({"of", "for", "from"})
@@ -129,7 +130,7 @@ def _phrase_country(entity: Entity, doc: Doc) -> str | None:
             span = np_span(obj)
             found = code_actor(span)
             country = found.country if found is not None else None
-            if country is None and obj.ent_type_ in PLACE_ENTS:
+            if country is None and obj.ent_type_ in PLACE_LABELS:
                 country = place_country(_place_span(obj).text)
             if country:
                 return country
@@ -153,7 +154,6 @@ def _domestic(actors: list[Entity], recipients: list[Entity], doc: Doc) -> None:
             entity.country = country
 
 
-OWN = frozenset({"its", "their"})
 
 
 def _person(entity: Entity, doc: Doc) -> bool:
@@ -171,7 +171,7 @@ def _not_own(recipients: list[Entity], compound: bool) -> list[Entity]:
     """ "offered its troops to Lebanon's president": the actor's own people are not
     whom the act is for, when someone else is named."""
     def own(entity: Entity) -> bool:
-        return entity.text.split(" ", 1)[0].lower() in OWN
+        return entity.text.split(" ", 1)[0].lower() in OWNER_PRONOUNS
 
     # "X and Y signed a pact between the two countries", "... with each other": the
     # compound actors themselves, which makes the event reciprocal, not a new party
@@ -227,7 +227,6 @@ def _home_countries(actors: list[Entity], doc: Doc) -> None:
             entity.country = country_in_sentence(doc[entity._tokens[0] : entity._tokens[1]])
 
 
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _place_entities(tokens: list[Token]) -> list[Entity]:
@@ -291,7 +290,7 @@ def _fallback_entity(token: Token, span: Span) -> Entity | None:
     if token.is_title and token.pos_ == "NOUN" and any(c.dep_ == "cc" for c in token.children):
         # "Fornost and Gondor": a capitalised word coordinated with a name is a name
         return Entity(text=span.text, name=span.text, _tokens=(span.start, span.end))
-    if token.pos_ != "NOUN" or token.ent_type_ or token.lower_ in r.pronouns or lookup(token):
+    if token.pos_ != "NOUN" or token.ent_type_ or token.lower_ in PERSON_PRONOUNS or lookup(token):
         return None
     lemma = lemma_of(token)
     words = [w for w in span if w.i != token.i and (w.ent_type_ in ("NORP", "GPE") or

@@ -33,7 +33,6 @@ class Rules:
     derived: dict[str, dict[str, tuple[str | None, str | None]]]
     contexts: dict[str, str]  # keyword lemma -> context
     agent_nouns: frozenset[str]
-    pronouns: frozenset[str]
     recipient_preps: frozenset[str]
     multilateral: frozenset[str]
     movers: frozenset[str] = frozenset()  # "withdraw troops from X": X is the recipient
@@ -72,7 +71,6 @@ def parse_rules(data: dict) -> Rules:
             "conditional_marks",
             "negations",
             "agent_nouns",
-            "pronouns",
             "recipient_preps",
             "multilateral",
             "movers",

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from resgestae.coding.actor_tables import lexicon
+from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.arguments import expand
+from resgestae.coding.words import PLACE_LABELS
 from resgestae.plover import has_flag
 
 if TYPE_CHECKING:
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside", "inside", "around"})
 
 
-PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
 # Prepositions whose object place is where an act lands: "a curfew in Abidjan",
@@ -65,13 +65,13 @@ def event_places(clause: Clause) -> list[Token]:
 def _is_place(token: Token) -> bool:
     """A named place; NER calls some towns NORP ("near Samarra"), which the actor
     tables then do not know as a people."""
-    if token.ent_type_ in PLACE_ENTS:
+    if token.ent_type_ in PLACE_LABELS:
         return True
     return (
         token.ent_type_ == "NORP"
         and token.pos_ == "PROPN"
         and token.dep_ == "pobj"
-        and lexicon().country(token.text) is None
+        and actor_tables().country(token.text) is None
     )
 
 

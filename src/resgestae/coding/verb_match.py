@@ -14,9 +14,10 @@ dictionary when its text, upper-cased, is one of a verb's forms and the verb's
 other words (``+BREAK_DOWN``) stand next to it. Its block's patterns are tried
 longest first: the words before ``*`` must occur in that order before the verb
 in the sentence, the words after it after the verb within the verb's phrase
-(its subtree); a word matches a token by its text or its lemma; punctuation is
-skipped. The first pattern that matches gives the code (a ``[---]`` pattern
-codes nothing); none matching, the verb's own code does.
+(its subtree); a word matches a token's text exactly (PETRARCH does not stem
+pattern words); punctuation is skipped. The first pattern that matches gives
+the code (a ``[---]`` pattern codes nothing); none matching, the verb's own
+code does, unless the verb reports another coded verb of its sentence.
 
 The CAMEO code becomes a PLOVER type, mode and context through
 ``data/cameo_plover.tsv`` (CAMEO→PLOVER 2021); a code outside CAMEO keeps the
@@ -29,7 +30,6 @@ never see each other's.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -39,7 +39,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from resgestae.coding import verb_events
 from resgestae.coding.event_types import DATA_DIR, VERB_LEXICON, Entry
+from resgestae.coding.rules import rules
 from resgestae.coding.verb_dictionary import (
     Element,
     Verb,
@@ -49,6 +51,7 @@ from resgestae.coding.verb_dictionary import (
     read_verb_dictionary,
 )
 from resgestae.errors import ConfigError
+from resgestae.kb.base import ActorKB
 from resgestae.model import Article, Event
 
 MODES = ("only", "first", "after")
@@ -128,11 +131,13 @@ class VerbLexicon:
         found = self.match(token)
         return found.entry if found is not None else None
 
-    def finish(self, events: list[Event], doc: Doc, article: Article) -> list[Event]:
+    def finish(self, events: list[Event], doc: Doc, article: Article,
+               kb: ActorKB | None = None) -> list[Event]:
         """Apply the discards and add the swapped events of ``A:B`` codes.
 
         A story holding a story-level discard phrase codes nothing; a sentence
-        holding a sentence-level one codes nothing. An event whose verb's code is
+        holding a sentence-level one codes nothing. In ``only`` mode each event is
+        coded as PETRARCH codes it (`verb_events`). An event whose verb's code is
         ``A:B`` (and that kept code A) gets a twin coded B, source and target swapped.
         """
         text = article.text.upper()
@@ -140,6 +145,8 @@ class VerbLexicon:
             return []
         sentence = self.sentence_discards
         kept = [e for e in events if not any(_contains(e.text.upper(), p) for p in sentence)]
+        if self.mode == "only":
+            kept = [e for e in kept if self._as_petrarch(e, doc, article, kb)]
         out: list[Event] = []
         for event in kept:
             out.append(event)
@@ -147,6 +154,20 @@ class VerbLexicon:
             if twin is not None:
                 out.append(twin)
         return out
+
+    def _as_petrarch(self, event: Event, doc: Doc, article: Article, kb: ActorKB | None) -> bool:
+        """Code the event as PETRARCH would (in place); False when PETRARCH codes none."""
+        found = self.match(doc[event._trigger_i]) if event._trigger_i is not None else None
+        if found is not None:
+            verb_events.restore_code(event, found.code, found.entry.event_type)
+            if found.pattern is not None:
+                before = tuple(e.text for e in found.pattern.before)
+                verb_events.swap_if_marked(event, before,
+                                           tuple(e.text for e in found.pattern.after))
+        verb_events.find_target(event, doc, article, kb)
+        if kb is not None and kb.dictionary is not None:
+            return any(verb_events.dictionary_coded(e) for e in event.actor)
+        return True
 
     def _reverse(self, event: Event, doc: Doc) -> Event | None:
         if event._trigger_i is None or not event.actor or not event.recipient:
@@ -157,7 +178,7 @@ class VerbLexicon:
         kind = (plover_of(found.reverse) or (event.event_type, None, None))[0]
         twin = replace(event, actor=list(event.recipient), recipient=list(event.actor),
                        cameo=found.reverse, event_type=kind)
-        twin.id = "e" + hashlib.sha1(f"{event.id}|reverse".encode()).hexdigest()[:16]
+        twin.assign_id()  # its own id: another type and/or the sides swapped
         return twin
 
     def match(self, token: Token) -> VerbMatch | None:
@@ -185,9 +206,21 @@ class VerbLexicon:
                 if pattern.code is None:
                     return None
                 return self._result(verb, pattern.code, pattern.reverse, pattern)
-        if verb.code is None:
+        if verb.code is None or self._frames_an_event(token):
             return None
         return self._result(verb, verb.code, verb.reverse, None)
+
+    def _frames_an_event(self, token: Token) -> bool:
+        """A reporting verb ("said", "believes") whose sentence holds another coded verb:
+        it reports that event and is no event itself, as in PETRARCH's coding of
+        "X will restore ties with Y, an official said"."""
+        if token.lemma_.lower() not in rules().reporting:
+            return False
+        return any(
+            other.i != token.i and other.lemma_.lower() not in rules().reporting
+            and self.match(other) is not None
+            for other in token.sent
+        )
 
     def _result(self, verb: Verb, code: str, reverse: str | None,
                 pattern: VerbPattern | None) -> VerbMatch | None:
@@ -279,7 +312,8 @@ def _match(items: list[Item], k: int, words: list[Token], pos: int) -> bool:
 
 
 def _same(word: str, token: Token) -> bool:
-    return token.text.upper() == word or token.lemma_.upper() == word
+    # PETRARCH matches pattern words as written: "RESOLUTION" is not "resolutions"
+    return token.text.upper() == word
 
 
 def _contains(text: str, phrase: tuple[str, ...]) -> bool:

@@ -22,7 +22,7 @@ from itertools import islice
 from typing import Any
 
 from resgestae.config import Config
-from resgestae.errors import InputError, StoreError
+from resgestae.errors import Errors, InputError, StoreError
 from resgestae.model import Article
 from resgestae.runner.work import Outcome, code_chunk, init_pool_worker, pool_task
 
@@ -49,20 +49,26 @@ def default_workers() -> int:
 
 def run_local(
     items: Iterable[Article | InputError],
-    config: Config,
+    session: Any,
     store: Any = None,
     workers: int | None = None,
     chunk_size: int = CHUNK_SIZE,
-    kb: Any = None,
     progress: Progress | None = None,
     recode: bool = False,
 ) -> Iterator[Outcome]:
     """Code `items` on `workers` processes, writing each outcome to `store` as it arrives.
 
-    Yields every outcome (coded or failed) after it is stored. Articles the
-    store already holds with the same content hash are skipped and counted in
-    `progress.stored_before`, unless `recode`. `workers=1` codes in this process.
+    `session` is the run's `resgestae.session.Session` (a `Config` makes one without a
+    store's actors); worker processes get its configuration and knowledge base, and what
+    the stored articles teach comes back into it (the caller saves it). Yields every
+    outcome (coded or failed) after it is stored. Articles the store already holds with
+    the same content hash are skipped and counted in `progress.stored_before`, unless
+    `recode`. `workers=1` codes in this process.
     """
+    if isinstance(session, Config):
+        from resgestae.session import Session
+
+        session = Session(session)
     progress = progress or Progress()
     # --recode: code stored articles again (their events are replaced, never doubled)
     chunks = _chunks(items, chunk_size, None if recode else store, progress)
@@ -73,10 +79,10 @@ def run_local(
     second = next(chunks, None)
     if workers <= 1 or second is None:
         # one worker, or too little input to pay for starting processes
-        coded = _in_process(_chain(first, second, chunks), config, kb)
+        coded = _in_process(_chain(first, second, chunks), session)
     else:
-        coded = _in_pool(_chain(first, second, chunks), config, kb, workers)
-    # What articles teach joins the run's KB at the end, in article id order: every
+        coded = _in_pool(_chain(first, second, chunks), session.config, session.kb, workers)
+    # What articles teach joins the session's KB at the end, in article id order: every
     # article of a run is coded with the KB the run started with, as pool workers
     # are, so 1 or N workers (and a resumed run) code each article alike.
     learned: list[tuple[str, list[Any]]] = []
@@ -84,9 +90,8 @@ def run_local(
         _record(batch, store, progress)
         learned += [(o.article_id, o.learned) for o in batch if o.learned and not o.failed]
         yield from batch
-    if kb is not None:
-        for _, entries in sorted(learned, key=lambda pair: pair[0]):
-            kb.absorb(entries)
+    for _, entries in sorted(learned, key=lambda pair: pair[0]):
+        session.absorb(entries)
 
 
 def _chain(first: list[Any], second: list[Any] | None, rest: Iterator[list[Any]]) -> Iterator:
@@ -120,7 +125,7 @@ def _not_stored(chunk: list[Article | InputError], store: Any,
         return chunk
     from resgestae.store import text_hash
 
-    done = stored_hashes(store, [a.id for a in articles])
+    done = store.content_hashes([a.id for a in articles])
     if replaced is not None:
         replaced.update(a.id for a in articles
                         if a.id in done and done[a.id] != text_hash(a.text))
@@ -130,29 +135,17 @@ def _not_stored(chunk: list[Article | InputError], store: Any,
     ]
 
 
-def stored_hashes(store: Any, ids: list[str]) -> dict[str, str]:
-    """Article id -> stored content hash, for the ids the store holds."""
-    if hasattr(store, "stored_hashes"):  # a Store: it knows when to let go of the file
-        return store.stored_hashes(ids)
-    rows = store.con.execute(
-        "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-    ).fetchall()
-    return dict(rows)
-
-
 def _split(chunk: list[Article | InputError]) -> tuple[list[Article], list[Outcome]]:
     articles = [a for a in chunk if isinstance(a, Article)]
-    errors = [Outcome(e.item, item=e.item, reason=e.reason) for e in chunk
+    errors = [Outcome(e.item, item=e.item, reason=e.coded) for e in chunk
               if isinstance(e, InputError)]
     return articles, errors
 
 
-def _in_process(
-    chunks: Iterator[list[Any]], config: Config, kb: Any
-) -> Iterator[list[Outcome]]:
+def _in_process(chunks: Iterator[list[Any]], session: Any) -> Iterator[list[Outcome]]:
     for chunk in chunks:
         articles, errors = _split(chunk)
-        yield errors + (code_chunk(articles, config, kb) if articles else [])
+        yield errors + (code_chunk(articles, session) if articles else [])
 
 
 def _in_pool(
@@ -229,7 +222,7 @@ class _Pool:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
             return Outcome(article.id, item=article.origin or article.id,
-                           reason="the worker process coding it died (out of memory or killed)")
+                           reason=Errors.E015)
 
     def stop(self, finished: bool = False) -> None:
         """Stop; when interrupted, at once: the workers hold nothing that needs saving."""

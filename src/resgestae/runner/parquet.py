@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from resgestae import __version__
+from resgestae.errors import Errors
 from resgestae.export.parquet import SCHEMA as RECORD_SCHEMA
 from resgestae.model import Article
 
@@ -104,8 +105,9 @@ def record_from_row(row: dict[str, Any]) -> dict[str, Any]:
     """An events row back into the event record it came from."""
     record = {k: v for k, v in row.items() if k in KNOWN}
     record.update(json.loads(row["extra"]) if row.get("extra") else {})
-    if record.get("span") is not None:
-        record["span"] = list(record["span"])
+    for key in ("span", "trigger_span"):
+        if record.get(key) is not None:
+            record[key] = list(record[key])
     return record
 
 
@@ -207,7 +209,7 @@ def load_parquet(
     from resgestae.errors import InputError, StoreError
 
     if not (Path(root) / MANIFEST).is_file():
-        raise InputError(str(root), f"no {MANIFEST} here: not a resgestae Parquet directory")
+        raise InputError(str(root), Errors.E016.format(manifest=MANIFEST))
     try:
         manifest = Manifest.open(root)
         partitions = list(manifest.partitions)
@@ -225,7 +227,7 @@ def load_parquet(
                 on_error(InputError(f"{root} partition {name}", f"damaged or missing Parquet: "
                                     f"{type(exc).__name__}: {str(exc)[:200]}"))
             continue
-        stored = _stored(store, [article.id for article, _ in rows])
+        stored = store.content_hashes([article.id for article, _ in rows])
         todo = [(a, records) for a, records in rows if stored.get(a.id) != _hash(a)]
         if todo:
             try:
@@ -242,12 +244,6 @@ def load_parquet(
         for _ in rows if on_article else ():
             on_article()
     return counts
-
-
-def _stored(store: Any, ids: list[str]) -> dict[str, str]:
-    from resgestae.runner.local import stored_hashes
-
-    return stored_hashes(store, ids)
 
 
 def _hash(article: Article) -> str:
