@@ -20,6 +20,7 @@ COMMANDS = {
     "export": "Export stored events (jsonl, csv, parquet, gdelt, plover, geojson, graphml).",
     "serve": "Serve the HTTP API and the web page.",
     "actors": "List the actor knowledge base; import or export it.",
+    "train": "Fine-tune the clause model on the project corpus or your own sentences.",
 }
 
 
