@@ -78,7 +78,9 @@ def extract(cache: Path) -> list[dict[str, Any]]:
                     verb = clause.anchor
                     lemma = lemma_of(verb)
                     pos = "V" if verb.pos_ in ("VERB", "AUX") else "N"
-                    senses = sorted({e.event_type for e in lexicon().get((lemma, pos), [])
+                    entry = clause.entry
+                    key = (entry.lemma, entry.pos) if entry else (lemma, pos)
+                    senses = sorted({e.event_type for e in lexicon().get(key, [])
                                      if e.event_type != "NONE"})
                     eligible = (not clause.nominal and verb.pos_ == "VERB"
                                 and bool(clause.actors) and main_clause(verb)
@@ -87,7 +89,8 @@ def extract(cache: Path) -> list[dict[str, Any]]:
                         "i": clause.head.i, "lemma": lemma,
                         "text": doc[verb.left_edge.i : verb.right_edge.i + 1].text,
                         "entry": clause.entry.event_type if clause.entry else None,
-                        "senses": senses, "eligible": eligible})
+                        "senses": senses, "eligible": eligible,
+                        "generic": bool(entry) and not entry.tests})
             rows.append({
                 "set": name, "id": rec["id"], "half": half(rec["id"]),
                 "gold": labels(name, rec),

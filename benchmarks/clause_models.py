@@ -12,7 +12,8 @@ Ways to use a model, per gold sentence (its primary event = the most confident o
 - `+unseen`: the coder, and where it finds no event the model on main-line verb clauses
   the lexicon does not know, at p >= t;
 - `+unseen+ambiguous`: also, for a coder event whose trigger has 2-4 lexicon types, the
-  model's choice among those types when its share of them is >= t.
+  model's choice among those types when its share of them is >= t (`-generic`: only
+  where the lexicon matched the trigger's test-free default entry).
 Thresholds are chosen on the tune half (PLV accuracy + PentaClass macro-F1) and applied
 unchanged to the check half. Scores: PLV accuracy (YIELD = CONCEDE or RETREAT),
 PentaClass macro-F1 (no event = class 0; CAMEO root when the coder has one, else the
@@ -69,9 +70,11 @@ def primary(row: dict, probs: dict, labels: list[str], how: str, t: float):
                 if labels[j] != "NONE" and p[j] >= t and p[j] > best[1]:
                     best = (labels[j], float(p[j]))
         return best[0], None
-    if how.endswith("ambiguous"):
+    if "ambiguous" in how:
         for k, clause in enumerate(row["clauses"]):
-            if clause["i"] == event["i"] and 2 <= len(clause["senses"]) <= 4:
+            if (clause["i"] == event["i"] and 2 <= len(clause["senses"]) <= 4
+                    and clause["entry"] == event["type"]
+                    and (clause.get("generic") or not how.endswith("generic"))):
                 p = probs[(row["key"], k)]
                 idx = [labels.index(s) for s in clause["senses"] if s in labels]
                 share = p[idx] / max(p[idx].sum(), 1e-9)
@@ -194,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| model | use | t (tune) | PLV acc tune | PLV acc check | Penta F1 tune | "
           "Penta F1 check | GSR tune | GSR check |\n|---|---|---|---|---|---|---|---|---|")
     report("-", rows, None, [], ["coder"])
-    ways = ["alone", "+unseen", "+unseen+ambiguous"]
+    ways = ["alone", "+unseen", "+unseen+ambiguous", "+unseen+ambiguous-generic"]
     models = []
     if args.lr or args.textcat:
         from resgestae.coding.train_classifier import read_training

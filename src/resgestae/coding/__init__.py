@@ -56,13 +56,17 @@ from resgestae.coding.clauses import (
 )
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry, lemma_of, lookup
+from resgestae.coding.event_types import lexicon as type_lexicon
 from resgestae.coding.factuality import Modality, modality
 from resgestae.coding.modes import Coding, code_clause
 from resgestae.coding.rules import rules
 from resgestae.model import Article, Entity, Event
 
-# Below this probability a classifier guess is dropped (measured on dev gold).
+# Below this probability a classifier guess is dropped, and below this share of an
+# ambiguous trigger's types the lexicon's default type stands (both chosen on the tune
+# half of the dev gold by benchmarks/clause_models.py).
 CLASSIFIER_THRESHOLD = 0.8
+AMBIGUOUS_THRESHOLD = 0.8
 MAX_TRIGGER_TOKENS = 6
 
 __all__ = ["extract_events"]
@@ -134,6 +138,8 @@ def _clause_events(
         coding, prob = _classify(clause, mod)
         if coding is None:
             return []
+    else:
+        coding = _decide(clause, mod, coding)
     actors, recipients = _participants(clause, coding, previous)
     if not actors and not recipients:
         return []
@@ -603,6 +609,38 @@ def _classifier() -> Callable[[str, str], tuple[str | None, float]] | None:
     except ImportError:
         return None
     return predict
+
+
+def _decide(clause: Clause, mod: Modality, coding: Coding) -> Coding:
+    """A trigger whose lexicon entry is its test-free default and that the lexicon gives
+    2-4 types ("fire", "hit", "block"): the clause model chooses among those types."""
+    entry = clause.entry
+    if entry is None or entry.tests or coding.derived or coding.event_type != entry.event_type:
+        return coding
+    senses = _senses(entry.lemma, entry.pos)
+    if not 2 <= len(senses) <= 4:
+        return coding
+    from resgestae.coding.classifier import choose
+
+    verb = clause.anchor
+    text = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text
+    try:
+        kind, share = choose(text, lemma_of(verb), list(senses))
+    except Exception:  # a broken model must not stop coding; the lexicon's type stands
+        return coding
+    if kind == entry.event_type or share < AMBIGUOUS_THRESHOLD:
+        return coding
+    clause.entry = senses[kind]
+    return code_clause(clause, mod) or coding
+
+
+def _senses(lemma: str, pos: str) -> dict[str, Entry]:
+    """Each event type the lexicon gives a lemma, with its least specific entry."""
+    found: dict[str, Entry] = {}
+    for entry in reversed(type_lexicon().get((lemma, pos), [])):
+        if entry.event_type != "NONE":
+            found.setdefault(entry.event_type, entry)
+    return found
 
 
 def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | None]:
