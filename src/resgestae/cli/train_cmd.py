@@ -29,7 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", default=None,
                         help="model folder to write (default: the package's shipped model)")
     parser.add_argument("--epochs", type=int, default=1)
-    parser.add_argument("--threads", type=int, default=2, help="CPU threads for torch")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="CPU threads for torch (more helps only on idle cores)")
     parser.add_argument("--generate", action="store_true",
                         help="regenerate data/training/generated.tsv from its frames first")
 
