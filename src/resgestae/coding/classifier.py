@@ -229,12 +229,15 @@ def transformer():
     """The fine-tuned clause model in use (`clause_model.OnnxClauseModel`), or None.
 
     `$RESGESTAE_CLAUSE_MODEL` names a folder written by `resgestae train` (an error
-    if it cannot be loaded); otherwise the shipped one, or None when onnxruntime or
-    the shipped files are missing (the numpy model then answers).
+    if it cannot be loaded), or is `none` (the numpy model answers: faster, weaker);
+    otherwise the shipped one, or None when onnxruntime or the shipped files are
+    missing (the numpy model then answers).
     """
     from resgestae.coding import clause_model
 
     folder = os.environ.get(MODEL_ENV) or None
+    if folder == "none":
+        return None
     try:
         return clause_model.load(folder)
     except ConfigError:
