@@ -19,6 +19,10 @@ from pathlib import Path
 
 from resgestae.errors import ConfigError
 
+# The shipped model's clauses per label: two shared CPU cores train it in minutes; the
+# numpy model and the benchmarks use the whole corpus.
+PER_LABEL = 300
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", action="append", default=[], metavar="FILE",
@@ -29,10 +33,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", default=None,
                         help="model folder to write (default: the package's shipped model)")
     parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--per-label", type=int, default=PER_LABEL, metavar="N",
+                        help=f"project-corpus clauses per label (default {PER_LABEL}; "
+                        "0: all); your --data is always used whole")
     parser.add_argument("--threads", type=int, default=1,
                         help="CPU threads for torch (more helps only on idle cores)")
     parser.add_argument("--generate", action="store_true",
                         help="regenerate data/training/generated.tsv from its frames first")
+
+
+def sample(examples: list, per_label: int) -> list:
+    """At most `per_label` clauses of each label, spread evenly over the corpus (its frames
+    come in turn, so every frame keeps its share); 0 keeps all."""
+    if per_label <= 0:
+        return examples
+    by_label: dict[str, list] = {}
+    for example in examples:
+        by_label.setdefault(example[0], []).append(example)
+    kept = []
+    for rows in by_label.values():
+        step = max(1.0, len(rows) / per_label)
+        kept += [rows[int(i * step)] for i in range(min(per_label, len(rows)))]
+    return kept
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         train_corpus.write(train_corpus.generate())
     if args.only_data and not args.data:
         raise ConfigError("--only-data needs at least one --data FILE")
-    examples = [] if args.only_data else read_training()
+    examples = [] if args.only_data else sample(read_training(), args.per_label)
     for name in args.data:
         path = Path(name)
         if not path.exists():
