@@ -16,7 +16,7 @@ capitals only ("US", "GNA", "UN") match case-sensitively, so "us" stays a pronou
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -302,8 +302,24 @@ def code_actor(span: Span) -> Entity | None:
     return found[0] if found else None
 
 
+# Doc.user_data key of the readings of this Doc's noun phrases, by token span.
+READS_KEY = "resgestae.actor_reads"
+
+
 def read_actor(span: Span) -> tuple[Entity, str] | None:
-    """The Entity and its kind: person, org, country, group or pronoun (None: not an actor)."""
+    """The Entity and its kind: person, org, country, group or pronoun (None: not an actor).
+
+    Each span of a Doc is read once: coding and the knowledge base share the readings
+    (kept in `doc.user_data[READS_KEY]`); every call gets its own copy of the Entity."""
+    reads = span.doc.user_data.setdefault(READS_KEY, {})
+    key = (span.start, span.end)
+    if key not in reads:
+        reads[key] = _read_actor(span)
+    found = reads[key]
+    return (replace(found[0], sectors=list(found[0].sectors)), found[1]) if found else None
+
+
+def _read_actor(span: Span) -> tuple[Entity, str] | None:
     root = span.root
     if root.ent_type_ in rules().not_actor_labels or root.pos_ == "NUM" or root.like_num:
         return None

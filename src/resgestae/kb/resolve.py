@@ -16,7 +16,6 @@ Per article, in order:
 from __future__ import annotations
 
 import re
-from copy import copy
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -59,18 +58,12 @@ class Context:
     home: str | None = None  # country of the dateline
     persons: list[Mention] = field(default_factory=list)
     entries: dict[str, KBEntry] = field(default_factory=dict)  # kb_id -> entry, this article
-    reads: dict[tuple[int, int], tuple[Entity, str] | None] = field(default_factory=dict)
     mentions: list[Mention] | None = None  # all person mentions, once persons are learned
 
     def read(self, span: Span) -> tuple[Entity, str] | None:
-        """read_actor, once per span of this article (learning and resolving share it)."""
-        key = (span.start, span.end)
-        if not len(span):
-            return None
-        if key not in self.reads:
-            self.reads[key] = read_actor(span)
-        found = self.reads[key]
-        return (copy(found[0]), found[1]) if found else None
+        """What coding read of the span (`read_actor` reads each span of the Doc once,
+        for coding and the knowledge base alike); None for an empty span."""
+        return read_actor(span) if len(span) else None
 
 
 def resolve_actors(events: list[Event], doc: Doc, article: Article, kb: ActorKB) -> None:
