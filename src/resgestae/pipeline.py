@@ -18,7 +18,7 @@ from resgestae import dedup
 from resgestae.coding import extract_events
 from resgestae.coding.dates import date_events
 from resgestae.coding.places import locate_events
-from resgestae.coding.verb_match import load_verb_lexicon, use
+from resgestae.coding.verb_match import coder_lexicon, use
 from resgestae.config import Config
 from resgestae.errors import InputError
 from resgestae.kb import ActorKB, resolve_actors
@@ -45,7 +45,8 @@ class Coder:
         self.config = config or Config()
         self.nlp = load_nlp(self.config.model)
         self.kb = kb if kb is not None else ActorKB.from_files(self.config.actor_files)
-        self.verbs = load_verb_lexicon(self.config.verb_files, self.config.verb_mode)
+        self.verbs = coder_lexicon(self.config.verb_files, self.config.verb_mode,
+                                   self.config.breadth)
 
     def code(self, items: Iterable[Article | InputError]) -> Iterator[Coded]:
         """Code a stream of articles; errors pass through as `Coded(error=...)`."""
