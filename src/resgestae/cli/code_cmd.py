@@ -20,9 +20,7 @@ from tqdm import tqdm
 from resgestae.cli.options import add_db, add_format, db_path
 from resgestae.cli.output import write_records
 from resgestae.config import Config
-from resgestae.errors import ConfigError, StoreError
-from resgestae.kb import ActorKB
-from resgestae.kb.persist import load_kb, save_kb
+from resgestae.errors import ConfigError, Errors
 from resgestae.readers import read_inputs
 from resgestae.readers.clean import default_date
 from resgestae.runner import Progress, default_workers, run_local
@@ -78,18 +76,21 @@ def run(args: argparse.Namespace) -> int:
     if args.scheduler or args.dask_workers:
         return _run_cluster(args, config)
     if args.workers is not None and args.workers < 1:
-        raise ConfigError(f"--workers must be at least 1, not {args.workers}")
+        raise ConfigError(Errors.E104.format(workers=args.workers))
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     store = nullcontext(None) if args.no_store else Store(config.db)
     progress = Progress()
     with store as db, tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
-        kb = _store_kb(db, config) if db is not None else None
-        outcomes = run_local(read_inputs(args.paths), config, db, args.workers, progress=progress,
-                             kb=kb, chunk_size=args.chunk_size or CHUNK_SIZE,
+        from resgestae.session import Session  # spaCy: imported only when coding
+
+        # --no-store still codes with the store's actors (read-only), as the API does
+        session = Session.open(config) if db is None else Session.on_store(config, db)
+        outcomes = run_local(read_inputs(args.paths), session, db, args.workers,
+                             progress=progress, chunk_size=args.chunk_size or CHUNK_SIZE,
                              recode=args.recode)
         write_records(_records(outcomes, bar), args.format, out)
-        if kb is not None:
-            save_kb(db.con, kb)  # actors learned from these articles
+        if db is not None:
+            session.save(db)  # actors learned from these articles
         held = db.stats() if db is not None else None
     if out is not sys.stdout:
         out.close()
@@ -98,11 +99,6 @@ def run(args: argparse.Namespace) -> int:
               f"{held['articles']} articles ({held['mentions']} reports)", file=sys.stderr)
     _summary(progress, None if args.no_store else config.db)
     return 1 if progress.failed else 0
-
-
-def _store_kb(db: Store, config: Config) -> ActorKB:
-    """The actors of the store, on top of those of the configured files."""
-    return load_kb(db.con, ActorKB.from_files(config.actor_files))
 
 
 def _records(outcomes: Iterator[Any], bar: tqdm) -> Iterator[dict[str, Any]]:
@@ -133,19 +129,17 @@ def _run_cluster(args: argparse.Namespace, config: Config) -> int:
     from resgestae.runner.cluster import run_cluster
 
     if not args.parquet_dir:
-        raise ConfigError("--scheduler/--dask-workers write Parquet: give --parquet-dir DIR")
-    kb = None
-    if Path(config.db).exists():  # the store's actors (learned, imported) go to the workers
-        try:
-            with Store(config.db, read_only=True) as db:
-                kb = _store_kb(db, config)
-        except StoreError as exc:  # the run does not need them: say so and go on
-            print(f"resgestae: coding without the store's actors: {exc}", file=sys.stderr)
+        raise ConfigError(Errors.E105)
+    from resgestae.session import Session
+
+    # the store's actors (learned, imported) go to the workers; a store another process
+    # writes cannot be read, and the run does not need it: the session says so and goes on
+    session = Session.open(config)
     with tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
         manifest = run_cluster(
             read_inputs(args.paths), config, args.parquet_dir, scheduler=args.scheduler,
             n_workers=args.dask_workers, partition_size=args.partition_size,
-            on_progress=bar.update, on_error=_report, kb=kb,
+            on_progress=bar.update, on_error=_report, kb=session.kb,
         )
     counts = manifest["counts"]
     print(

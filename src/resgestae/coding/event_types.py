@@ -118,8 +118,9 @@ def _passes(token: Token, key: str, values: frozenset[str]) -> bool:
         return any(t.lemma_.lower() in values for t in token.subtree if t.i > token.i)
     if key == "clausal":
         return any(c.dep_ in ("xcomp", "ccomp") for c in children)
-    if key == "ocomp":  # "signed a ceasefire agreement": what kind of thing the object is
-        return any(c.dep_ == "compound" and c.lemma_.lower() in values
+    if key == "ocomp":  # "signed a ceasefire agreement", "sent firefighting aircraft"
+        return any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in values
+                                                      or c.lower_ in values)
                    for o in _objects(token) for c in o.children)
     if key == "oent":
         return any(o.ent_type_ in values for o in _objects(token) if o.dep_ != "nsubjpass")

@@ -25,12 +25,12 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae import dedup
+from resgestae import days
 from resgestae.coding.dates import publication_day
 from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer
+from resgestae.coding.words import PLACE_LABELS
 from resgestae.model import Article, Event, Place
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Names the small model may have mislabelled; dates and numbers never are places.
 NAME_LABELS = ("PERSON", "ORG", "NORP", "PRODUCT")
 # Cost of reaching a place through each preposition: where it happened is "in,
@@ -124,7 +124,7 @@ def _recent(event: Event, published: dt.date | None) -> bool:
     event is dated by the publication day, so it is)."""
     if published is None or not event.date or not event.date_text:
         return True
-    _, last = dedup.span(event.date, event.date_precision, True)
+    _, last = days.span(event.date, event.date_precision, True)
     return last >= published - dt.timedelta(days=RECENT_DAYS)
 
 

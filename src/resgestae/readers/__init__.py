@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from resgestae.config import Config
-from resgestae.errors import InputError
+from resgestae.errors import Errors, InputError
 from resgestae.model import Article, content_id
 from resgestae.readers.html import parse_html
 from resgestae.readers.jsonl import read_jsonl_lines
@@ -60,7 +60,7 @@ def read_file(
     """Articles from one file; its suffix picks the reader."""
     item, suffix = str(path), path.suffix.lower()
     if strict_type and suffix not in KNOWN:
-        yield InputError(item, f"unsupported file type '{suffix}' (read: .txt .html .htm .jsonl)")
+        yield InputError(item, Errors.E001.format(suffix=suffix))
         return
     try:
         if suffix in JSONL_SUFFIXES:
@@ -72,9 +72,9 @@ def read_file(
     except InputError as exc:
         yield exc
     except OSError as exc:
-        yield InputError(item, f"cannot read: {exc.strerror or exc}")
+        yield InputError(item, Errors.E002.format(why=exc.strerror or exc))
     except Exception as exc:  # a parser bug on one odd file must not stop the batch
-        yield InputError(item, f"cannot read: {type(exc).__name__}: {exc}")
+        yield InputError(item, Errors.E002.format(why=f"{type(exc).__name__}: {exc}"))
 
 
 def _read_bounded(path: Path, item: str, max_chars: int) -> bytes:

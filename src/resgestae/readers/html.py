@@ -6,7 +6,7 @@ import lxml.html
 import trafilatura
 from lxml_html_clean import Cleaner
 
-from resgestae.errors import InputError
+from resgestae.errors import Errors, InputError
 from resgestae.readers.dates import iso_date
 
 _CLEANER = Cleaner(scripts=True, javascript=True, style=True, comments=True, forms=True)
@@ -35,7 +35,7 @@ def parse_html(html: str, item: str) -> dict[str, str | None]:
     if not text.strip():
         text = _fallback_text(html)
     if not text.strip():
-        raise InputError(item, "malformed or empty HTML: no article text found")
+        raise InputError(item, Errors.E012)
     return {
         "text": text,
         "title": getattr(doc, "title", None),

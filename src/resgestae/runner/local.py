@@ -22,7 +22,7 @@ from itertools import islice
 from typing import Any
 
 from resgestae.config import Config
-from resgestae.errors import InputError
+from resgestae.errors import Errors, InputError
 from resgestae.model import Article
 from resgestae.runner.work import Outcome, code_chunk, init_pool_worker, pool_task
 
@@ -47,20 +47,26 @@ def default_workers() -> int:
 
 def run_local(
     items: Iterable[Article | InputError],
-    config: Config,
+    session: Any,
     store: Any = None,
     workers: int | None = None,
     chunk_size: int = CHUNK_SIZE,
-    kb: Any = None,
     progress: Progress | None = None,
     recode: bool = False,
 ) -> Iterator[Outcome]:
     """Code `items` on `workers` processes, writing each outcome to `store` as it arrives.
 
-    Yields every outcome (coded or failed) after it is stored. Articles the
-    store already holds with the same content hash are skipped and counted in
-    `progress.stored_before`, unless `recode`. `workers=1` codes in this process.
+    `session` is the run's `resgestae.session.Session` (a `Config` makes one without a
+    store's actors); worker processes get its configuration and knowledge base, and what
+    the stored articles teach comes back into it (the caller saves it). Yields every
+    outcome (coded or failed) after it is stored. Articles the store already holds with
+    the same content hash are skipped and counted in `progress.stored_before`, unless
+    `recode`. `workers=1` codes in this process.
     """
+    if isinstance(session, Config):
+        from resgestae.session import Session
+
+        session = Session(session)
     progress = progress or Progress()
     # --recode: code stored articles again (their events are replaced, never doubled)
     chunks = _chunks(items, chunk_size, None if recode else store, progress)
@@ -71,14 +77,13 @@ def run_local(
     second = next(chunks, None)
     if workers <= 1 or second is None:
         # one worker, or too little input to pay for starting processes
-        coded = _in_process(_chain(first, second, chunks), config, kb)
+        coded = _in_process(_chain(first, second, chunks), session)
     else:
-        coded = _in_pool(_chain(first, second, chunks), config, kb, workers)
+        coded = _in_pool(_chain(first, second, chunks), session.config, session.kb, workers)
     for batch in coded:
         _record(batch, store, progress)
-        if kb is not None:  # what workers learned comes home, in input order
-            for outcome in batch:
-                kb.absorb(outcome.learned)
+        for outcome in batch:  # what workers learned comes home, in input order
+            session.absorb(outcome.learned)
         yield from batch
 
 
@@ -111,34 +116,24 @@ def _not_stored(chunk: list[Article | InputError], store: Any) -> list[Article |
         return chunk
     from resgestae.store import text_hash
 
-    done = stored_hashes(store, [a.id for a in articles])
+    done = store.content_hashes([a.id for a in articles])
     return [
         a for a in chunk
         if not (isinstance(a, Article) and done.get(a.id) == text_hash(a.text))
     ]
 
 
-def stored_hashes(store: Any, ids: list[str]) -> dict[str, str]:
-    """Article id -> stored content hash, for the ids the store holds."""
-    rows = store.con.execute(
-        "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-    ).fetchall()
-    return dict(rows)
-
-
 def _split(chunk: list[Article | InputError]) -> tuple[list[Article], list[Outcome]]:
     articles = [a for a in chunk if isinstance(a, Article)]
-    errors = [Outcome(e.item, item=e.item, reason=e.reason) for e in chunk
+    errors = [Outcome(e.item, item=e.item, reason=e.coded) for e in chunk
               if isinstance(e, InputError)]
     return articles, errors
 
 
-def _in_process(
-    chunks: Iterator[list[Any]], config: Config, kb: Any
-) -> Iterator[list[Outcome]]:
+def _in_process(chunks: Iterator[list[Any]], session: Any) -> Iterator[list[Outcome]]:
     for chunk in chunks:
         articles, errors = _split(chunk)
-        yield errors + (code_chunk(articles, config, kb) if articles else [])
+        yield errors + (code_chunk(articles, session) if articles else [])
 
 
 def _in_pool(
@@ -215,7 +210,7 @@ class _Pool:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
             return Outcome(article.id, item=article.origin or article.id,
-                           reason="the worker process coding it died (out of memory or killed)")
+                           reason=Errors.E015)
 
     def stop(self, finished: bool = False) -> None:
         """Stop; when interrupted, at once: the workers hold nothing that needs saving."""

@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from resgestae import __version__
+from resgestae.errors import Errors
 from resgestae.export.parquet import SCHEMA as RECORD_SCHEMA
 from resgestae.model import Article
 
@@ -104,8 +105,9 @@ def record_from_row(row: dict[str, Any]) -> dict[str, Any]:
     """An events row back into the event record it came from."""
     record = {k: v for k, v in row.items() if k in KNOWN}
     record.update(json.loads(row["extra"]) if row.get("extra") else {})
-    if record.get("span") is not None:
-        record["span"] = list(record["span"])
+    for key in ("span", "trigger_span"):
+        if record.get(key) is not None:
+            record[key] = list(record[key])
     return record
 
 
@@ -205,11 +207,11 @@ def load_parquet(
     if not (Path(root) / MANIFEST).exists():
         from resgestae.errors import InputError
 
-        raise InputError(str(root), f"no {MANIFEST} here: not a resgestae Parquet directory")
+        raise InputError(str(root), Errors.E016.format(manifest=MANIFEST))
     counts = {"loaded": 0, "already_stored": 0, "events": 0}
     for partition in manifest.partitions:
         rows = list(_partition_rows(Path(root), partition["files"]))
-        stored = _stored(store, [article.id for article, _ in rows])
+        stored = store.content_hashes([article.id for article, _ in rows])
         todo = [(a, records) for a, records in rows if stored.get(a.id) != _hash(a)]
         if todo:
             store.write_batch(todo)  # one transaction per partition
@@ -219,12 +221,6 @@ def load_parquet(
         for _ in rows if on_article else ():
             on_article()
     return counts
-
-
-def _stored(store: Any, ids: list[str]) -> dict[str, str]:
-    from resgestae.runner.local import stored_hashes
-
-    return stored_hashes(store, ids)
 
 
 def _hash(article: Article) -> str:

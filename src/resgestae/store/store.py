@@ -4,12 +4,13 @@ Writing an article is one transaction: its old reports go, with the events they 
 part of (the other articles' reports of those events are placed again), and its new
 reports join the stored events of their dedup block they fit or become new events
 (`resgestae.dedup.assign`, reading only the per-event summary: days, articles,
-actors). Every event's home is the smallest article id among those reporting it.
+actors). The rules are dedup's, a pure module; the store calls them with its policy
+(`store.policy`: how names compare, which names stand for a country). Every
+event's home is the smallest article id among those reporting it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Iterable
@@ -21,9 +22,10 @@ import duckdb
 import pyarrow as pa
 
 from resgestae import dedup
-from resgestae.errors import StoreError
+from resgestae.errors import Errors, StoreError
 from resgestae.model import Article, Event
 from resgestae.store import query
+from resgestae.store.policy import dedup_policy
 from resgestae.store.rows import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -33,7 +35,7 @@ from resgestae.store.rows import (
     event_row,
     text_hash,
 )
-from resgestae.store.schema import MIGRATIONS, SCHEMA_VERSION, has_table
+from resgestae.store.schema import MIGRATIONS, SCHEMA_VERSION, Statement, has_table
 
 Keyed = list[tuple[str, dict[str, Any]]]  # (dedup key, record) pairs of one article
 Batch = list[tuple[Article, Keyed]]
@@ -41,11 +43,11 @@ Batch = list[tuple[Article, Keyed]]
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     if read_only and path != ":memory:" and not os.path.exists(path):
-        raise StoreError(f"{path}: no store there yet (run `resgestae code` first, or pass --db)")
+        raise StoreError(Errors.E201.format(path=path))
     try:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.Error as exc:
-        raise StoreError(f"{path}: cannot open the store: {_why(exc)}") from exc
+        raise StoreError(Errors.E202.format(path=path, why=_why(exc))) from exc
 
 
 def _why(exc: Exception) -> str:
@@ -97,22 +99,32 @@ class Store:
         sql = "SELECT coalesce(max(version), 0) FROM schema_version"
         return self.con.execute(sql).fetchone()[0]
 
+    def _applied(self) -> set[int]:
+        if not has_table(self.con, "schema_version"):
+            return set()
+        return {r[0] for r in self.con.execute("SELECT version FROM schema_version").fetchall()}
+
     def _migrate(self) -> None:
         try:
-            current = self.version()
+            current, applied = self.version(), self._applied()
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot read the store: {_why(exc)}") from exc
+            raise StoreError(Errors.E203.format(path=self.path, why=_why(exc))) from exc
         if current > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {current} is newer than this resgestae")
-        pending = [(v, sql) for v, sql in MIGRATIONS if v > current]
+            raise StoreError(Errors.E204.format(path=self.path, version=current))
+        # every migration not applied yet, not only those above the newest: a store made
+        # while version 5 landed before 4 (two branches) still gets 4
+        pending = [(v, sql) for v, sql in MIGRATIONS if v not in applied]
         if pending and self.read_only:
-            raise StoreError(f"{self.path}: store needs migrating; open it once for writing")
+            raise StoreError(Errors.E205.format(path=self.path))
         for version, statements in pending:
             self._transaction(self._apply, version, statements)
 
-    def _apply(self, version: int, statements: list[str]) -> None:
+    def _apply(self, version: int, statements: list[Statement]) -> None:
         for statement in statements:
-            self.con.execute(statement)
+            if callable(statement):
+                statement(self.con)
+            else:
+                self.con.execute(statement)
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, now])
 
@@ -123,7 +135,7 @@ class Store:
         except BaseException as exc:
             self.con.rollback()
             if isinstance(exc, (duckdb.Error, pa.ArrowException)):
-                raise StoreError(f"{self.path}: write failed and was undone: {_why(exc)}") from exc
+                raise StoreError(Errors.E206.format(path=self.path, why=_why(exc))) from exc
             raise
         self.con.commit()
         return result
@@ -146,7 +158,7 @@ class Store:
         each statement covers the whole batch.
         """
         if self.read_only:
-            raise StoreError(f"{self.path}: opened read-only")
+            raise StoreError(Errors.E207.format(path=self.path))
         latest = {article.id: (article, _unique(records)) for article, records in items}
         if latest:
             self._transaction(self._write, list(latest.values()))
@@ -183,7 +195,8 @@ class Store:
                 record["article_id"] = article.id
                 count = int(record.get("mentions") or 1)
                 if key:
-                    reports.setdefault(key, []).append(dedup.Report.of(article.id, record, count))
+                    reports.setdefault(key, []).append(
+                        dedup.Report.of(article.id, record, count, dedup_policy()))
                     continue
                 event_rows.append(event_row(record, key, count, [article.id]))
                 mention_rows.append((record["id"], article.id, count, record["id"], ""))
@@ -312,7 +325,7 @@ class Store:
             names = [n or t or "" for n, t in zip(names, texts, strict=True)]
             found.setdefault(key, []).append(dedup.Report.read(
                 article_id, mention_id, count, date, precision, stated, countries, names,
-                text=text))
+                text=text, policy=dedup_policy()))
         return found
 
     def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
@@ -347,15 +360,19 @@ class Store:
         until: str | None = None,
         limit: int | None = None,
         offset: int | None = None,
+        **filters: Any,
     ) -> list[dict[str, Any]]:
-        """Event records matching the filters, ordered by date then id.
+        """Event records matching the filters, ordered by date then id, corrections applied.
 
         `actor`: case-insensitive substring of an actor or recipient name or text;
-        `country`: ISO-3 of an actor or recipient; `since`/`until`: inclusive,
-        on the event date (partial dates count as their first day).
+        `country`: ISO-3 of an actor or recipient; `since`/`until`: inclusive at their
+        precision (`until="2020-12"` takes all of December); the other filters
+        (`place_country`, `place`, `factuality`, `min_confidence`, `text`, `article`)
+        are those of `resgestae.store.query`. ValueError for a value that can never match.
         """
-        sql, params = query.events_sql(actor, country, event_type, since, until, limit, offset)
-        return [query.record(row) for row in self.con.execute(sql, params).fetchall()]
+        sql, params = query.events_sql(actor, country, event_type, since, until, limit, offset,
+                                       **filters)
+        return query.records(self.con, self.con.execute(sql, params).fetchall())
 
     def article_ids(self) -> list[str]:
         """Ids of stored articles, sorted."""
@@ -367,6 +384,14 @@ class Store:
             "SELECT content_hash FROM articles WHERE id = ?", [article_id]
         ).fetchone()
         return row is not None and (content_hash is None or row[0] == content_hash)
+
+    def content_hashes(self, ids: list[str]) -> dict[str, str]:
+        """Article id -> stored content hash, for those of `ids` the store holds (one
+        query: the runner's resume ledger)."""
+        rows = self.con.execute(
+            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids]).fetchall()
+        return dict(rows)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The stored article row as a dict, or None."""
@@ -395,24 +420,18 @@ class Store:
 def _unique(records: Iterable[dict[str, Any]]) -> Keyed:
     """(dedup key, copy of record) pairs, one per event id.
 
-    The same id with the same key and actors is one event reported twice
-    (mentions add up); the same id otherwise is a different event that collided
-    (e.g. one clause, several actors) and gets an id derived from both.
+    Ids are made once, by the coder (`model.Event.assign_id`), distinct for each
+    event of an article; the same id twice is one event reported twice, whose
+    mentions add up.
     """
-    seen: dict[str, tuple[str, str, dict[str, Any]]] = {}
+    seen: dict[str, tuple[str, dict[str, Any]]] = {}
     for record in records:
-        key, record = dedup.block_key(record), dict(record)
-        actors = dedup.actor_tokens(*dedup.who(record.get("actor") or []))
-        ident = key + "|" + ";".join(actors)
-        if record["id"] in seen and seen[record["id"]][1] != ident:
-            digest = hashlib.sha1(f"{record['id']}|{ident}".encode()).hexdigest()[:16]
-            record["id"] = "e" + digest
         if record["id"] in seen:
-            first = seen[record["id"]][2]
+            first = seen[record["id"]][1]
             first["mentions"] = first.get("mentions", 1) + record.get("mentions", 1)
             continue
-        seen[record["id"]] = (key, ident, record)
-    return [(key, record) for key, _, record in seen.values()]
+        seen[record["id"]] = (dedup.block_key(record, dedup_policy()), dict(record))
+    return list(seen.values())
 
 
 __all__ = ["Store", "text_hash"]
