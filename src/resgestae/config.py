@@ -33,5 +33,6 @@ class Config:
     # type what the curated lexicon does not know; False: the curated lexicon alone
     breadth: bool = True
     batch_size: int = 32
-    max_chars: int = 2_000_000  # longer articles are refused with a clear error
+    # longer articles are refused with a clear error; spaCy's max_length is set to match
+    max_chars: int = 1_000_000
     workers: int = 1
