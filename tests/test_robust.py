@@ -144,6 +144,8 @@ def test_damaged_parquet_folder_is_one_error(tmp_path):
 
 
 def test_api_one_bad_article_among_good_ones(tmp_path):
+    with Store(tmp_path / "s.duckdb"):  # an empty store to serve
+        pass
     server = Server(tmp_path / "s.duckdb", token="t0ken")
     try:
         body = [{"id": "a1", "text": SHORT_GOOD, "date": "2020-01-01"},
