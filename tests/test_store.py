@@ -255,7 +255,7 @@ def test_migrates_a_version_1_store(tmp_path):
     with pytest.raises(StoreError, match="needs migrating"):
         Store(path, read_only=True)
     with Store(path) as store:
-        assert store.version() == SCHEMA_VERSION == 5
+        assert store.version() == SCHEMA_VERSION == 6
         indexes = store.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()
         assert ("events_id_idx",) in indexes
         columns = store.con.execute("SELECT * FROM events LIMIT 0").description

@@ -22,6 +22,7 @@ COMMANDS = {
     "actors": "List the actor knowledge base; import or export it.",
     "correct": "Correct a stored event (type, mode, date, actor, recipient, place, or wrong).",
     "codebook": "Print the codebook: event types, modes, contexts, sectors, fields, CAMEO.",
+    "train": "Fine-tune the clause model on the project corpus or your own sentences.",
 }
 
 

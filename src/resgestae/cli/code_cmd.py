@@ -17,7 +17,13 @@ from typing import Any
 
 from tqdm import tqdm
 
-from resgestae.cli.options import add_db, add_format, db_path
+from resgestae.cli.options import (
+    add_clause_model,
+    add_db,
+    add_format,
+    db_path,
+    use_clause_model,
+)
 from resgestae.cli.output import write_records
 from resgestae.config import Config
 from resgestae.errors import ConfigError, Errors, safe_name
@@ -57,6 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="articles per worker task and per store transaction (default 32)")
     add_db(parser)
     add_format(parser, default="table")
+    add_clause_model(parser)
     cluster = parser.add_argument_group("Dask cluster (writes Parquet; see `resgestae load`)")
     cluster.add_argument("--scheduler", default=None, help="address of a running scheduler, tcp://HOST:8786")
     cluster.add_argument("--dask-workers", type=int, default=None,
@@ -77,6 +84,7 @@ def check_counts(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    use_clause_model(args)
     config = Config(db=db_path(args), default_date=args.date)
     default_date(config)  # a bad --date is one error up front, not one per article
     if args.model:
