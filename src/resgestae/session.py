@@ -138,6 +138,9 @@ def code_text(text: str, date: str | None = None, config: Config | None = None) 
     """Code one text and return its events (nothing is stored).
 
     The actors of the store at `config.db` take part, as in `resgestae code`."""
+    from resgestae.readers.text import normalise
+
+    text = normalise(text)  # valid Unicode, plain spaces: as every reader gives
     article = Article(id=content_id(text), text=text, date=date)
     coded = next(iter(Session.open(config).code([article])))
     if coded.error:
