@@ -251,8 +251,14 @@ function drawTimeline(byDay, bySpan) {
   svg.selectAll("*").remove();
   const width = svg.node().clientWidth || 600, height = 190, pad = { l: 30, r: 10, t: 8, b: 22 };
   const spanLane = bySpan.length ? 46 : 0;
-  const spans = bySpan.map((d) => ({ ...d, from: parseDay(d.start), to: spanEnd(d.start, d.precision) }));
   const days = byDay.map((d) => ({ ...d, from: parseDay(d.day) }));
+  // the axis covers the day-dated events and the spans near them; spans far outside (a
+  // year-dated mention of 1650) are counted in the legend, not allowed to squash the axis
+  const near = 365 * DAY;
+  const first = Math.min(...days.map((d) => +d.from)), last = Math.max(...days.map((d) => +d.from));
+  const allSpans = bySpan.map((d) => ({ ...d, from: parseDay(d.start), to: spanEnd(d.start, d.precision) }));
+  const spans = days.length ? allSpans.filter((d) => +d.to > first - near && +d.from < last + near) : allSpans;
+  const outside = allSpans.filter((d) => !spans.includes(d));
   const times = [...days.map((d) => d.from), ...days.map((d) => new Date(+d.from + DAY)),
     ...spans.map((d) => d.from), ...spans.map((d) => d.to)];
   svg.attr("viewBox", `0 0 ${width} ${height}`);
@@ -289,7 +295,9 @@ function drawTimeline(byDay, bySpan) {
   const legend = $("timeline-legend");
   const kinds = [...new Set([...byDay, ...bySpan].map((d) => d.event_type))];
   legend.replaceChildren(...kinds.map((t) => el("span", { style: `--c:${color(t)}` }, t)),
-    ...(bySpan.length ? [el("em", {}, "lower lane: events dated to a month or a year, drawn over it")] : []));
+    ...(bySpan.length ? [el("em", {}, "lower lane: events dated to a month or a year, drawn over it")] : []),
+    ...(outside.length ? [el("em", { class: "outside" }, `${outside.reduce((n, d) => n + d.count, 0)} ` +
+      `event(s) dated far outside this range (from ${outside.map((d) => d.start.slice(0, 4)).sort()[0]})`)] : []));
 }
 
 // -- map -------------------------------------------------------------------------------
