@@ -72,7 +72,7 @@ class Session:
     @classmethod
     def on_store(cls, config: Config, store: Store) -> Session:
         """A session with the actors of `config.actor_files` and those `store` holds."""
-        from resgestae.kb.persist import load_kb
+        from resgestae.store.kb_tables import load_kb
 
         return cls(config, kb=load_kb(store.con, ActorKB.from_files(config.actor_files)))
 
@@ -125,7 +125,7 @@ class Session:
 
     def save(self, store: Store) -> None:
         """Write the knowledge base (with what stored articles taught) into `store`."""
-        from resgestae.kb.persist import save_kb
+        from resgestae.store.kb_tables import save_kb
 
         save_kb(store.con, self.kb)
 
