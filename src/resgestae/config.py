@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 DEFAULT_DB = "resgestae.duckdb"
@@ -32,3 +32,9 @@ class Config:
     batch_size: int = 32
     max_chars: int = 2_000_000  # longer articles are refused with a clear error
     workers: int = 1
+
+    def key(self) -> tuple[object, ...]:
+        """What decides the resources and the coding: sessions are cached by it (a
+        worker process keeps one session per key). Every field; paths as text."""
+        return tuple(tuple(str(p) for p in value) if isinstance(value, list) else value
+                     for value in (getattr(self, f.name) for f in fields(self)))
