@@ -138,7 +138,7 @@ def code_text(text: str, date: str | None = None, config: Config | None = None) 
 
     The actors of the store at `config.db` take part, as in `resgestae code`."""
     article = Article(id=content_id(text), text=text, date=date)
-    coded = next(iter(Session.open(config).code([article])))
+    coded = next(iter(_shared(config).code([article])))
     if coded.error:
         raise coded.error
     return coded.events
@@ -151,7 +151,28 @@ def code_articles(
 
     A record that is not a usable article comes back as `Coded(error=...)`. The actors
     of the store at `config.db` take part; nothing is stored."""
-    return Session.open(config).code(_items(articles))
+    return _shared(config).code(_items(articles))
+
+
+# Sessions of `code_text`/`code_articles` (which never store, so never change their KB),
+# by configuration and the state of the store's file: calling them in a loop reads the
+# store's actors once, and again only after the store changed.
+_SHARED: dict[tuple[object, ...], Session] = {}
+
+
+def _shared(config: Config | None) -> Session:
+    config = config or Config()
+    try:
+        stat = Path(config.db).stat()
+        stamp: tuple[object, ...] = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = ()
+    key = (config.key(), stamp)
+    if key not in _SHARED:
+        if len(_SHARED) >= 8:  # a few configurations at a time; the oldest goes
+            _SHARED.pop(next(iter(_SHARED)))
+        _SHARED[key] = Session.open(config)
+    return _SHARED[key]
 
 
 def _items(articles: Iterable[Article | dict]) -> Iterator[Article | InputError]:
