@@ -107,7 +107,7 @@ def test_stats_actors_network_places(client):
                        "as_actor": 2, "as_recipient": 0, "events": 2}]
     edges = client.get("/v1/network").json()["edges"]
     assert {"source": "Khalifa Haftar", "target": "Turkey", "count": 1,
-            "by_type": {"THREATEN": 1}} in edges
+            "by_type": {"THREATEN": 1}, "by_quad": {"3": 1}} in edges
     places = client.get("/v1/places").json()["places"]
     assert places == [{"name": "Tripoli", "country": "LBY", "lat": 32.88743, "lon": 13.18733,
                        "count": 2}]

@@ -171,14 +171,17 @@ def list_actors(
     return {"actors": found}
 
 
-@router.get("/network", dependencies=[*Read, Depends(_allowed("limit"))])
+@router.get("/network", dependencies=[*Read, Depends(_allowed("limit", "by"))])
 def get_network(
     request: Request, filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
-    limit: Annotated[int, Query(ge=1, le=5000)] = 200,
+    limit: Annotated[int, Query(ge=1, le=5000, description="the heaviest edges kept")] = 200,
+    by: Annotated[str, Query(pattern="^(actor|country)$", description="actor or country")]
+    = "actor",
 ) -> dict[str, Any]:
-    """The actor network of the matching events: nodes and edges with counts by type."""
+    """The network of the matching events, between actors or their countries: nodes with
+    event counts, edges with counts by type and by QuadClass."""
     return _run(browse.network, con, filters.values, limit=limit,
-                indexed=request.app.state.index.ready)
+                indexed=request.app.state.index.ready, by=by)
 
 
 @router.get("/places", dependencies=[*Read, Depends(_allowed("limit"))])

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from resgestae.plover import quad_class
 from resgestae.store import query, read_index
 
 FILTERS = query.FILTERS
@@ -247,41 +248,54 @@ NETWORK_SQL = (
 TOP_PAIRS = "SELECT a, r, sum(n) AS total FROM p GROUP BY ALL ORDER BY total DESC, a, r LIMIT ?"
 
 
-def _network_plan(filters: Mapping[str, Any], limit: int, indexed: bool) -> tuple[str, list]:
+def _network_plan(filters: Mapping[str, Any], limit: int, indexed: bool,
+                  by: str = "actor") -> tuple[str, list]:
     query.check(filters)
-    others = [k for k in FILTERS if k != "event_type" and filters.get(k)]
+    others = [k for k in FILTERS if k != "event_type" and filters.get(k) not in (None, "")]
     kind = (filters.get("event_type") or "").upper()
+    by_type, totals = (read_index.EDGE_TYPE, read_index.EDGES) if by == "actor" else \
+        (read_index.CTY_EDGE_TYPE, read_index.CTY_EDGES)
     if indexed and not others:  # from the precomputed edge counts
         if not kind:
-            top = f"SELECT a, r, total FROM {read_index.EDGES} ORDER BY total DESC, a, r LIMIT ?"
-            return NETWORK_SQL.format(pairs=f"SELECT * FROM {read_index.EDGE_TYPE}", top=top), \
-                [limit]
-        pairs = f"SELECT * FROM {read_index.EDGE_TYPE} WHERE event_type = ?"
+            top = f"SELECT a, r, total FROM {totals} ORDER BY total DESC, a, r LIMIT ?"
+            return NETWORK_SQL.format(pairs=f"SELECT * FROM {by_type}", top=top), [limit]
+        pairs = f"SELECT * FROM {by_type} WHERE event_type = ?"
         return NETWORK_SQL.format(pairs=pairs, top=TOP_PAIRS), [kind, limit]
     sql_where, params = where(filters)
-    pairs = read_index.PAIRS.format(source=_source(indexed), where=sql_where)
+    a, r = read_index.SIDES[by]
+    pairs = read_index.PAIRS.format(a=a, r=r, source=_source(indexed), where=sql_where)
     counted = f"SELECT a, r, event_type, count(*) AS n FROM ({pairs}) GROUP BY ALL"
     return NETWORK_SQL.format(pairs=counted, top=TOP_PAIRS), params + [limit]
 
 
 def network(con: Any, filters: Mapping[str, Any], limit: int = 200,
-            indexed: bool = False) -> dict[str, Any]:
-    """Actor -> recipient edges of the matching events (the `limit` heaviest), by type."""
-    sql, params = _network_plan(filters, limit, indexed)
+            indexed: bool = False, by: str = "actor") -> dict[str, Any]:
+    """Actor -> recipient edges of the matching events (the `limit` heaviest), by type and
+    by QuadClass; `by="country"` joins actors into their countries. Nodes carry their
+    event count (as actor or recipient in the edges kept)."""
+    if by not in read_index.SIDES:
+        raise ValueError(f"network by {by!r}: use one of {', '.join(read_index.SIDES)}")
+    sql, params = _network_plan(filters, limit, indexed, by)
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for source, target, kind, n in con.execute(sql, params).fetchall():
         edge = edges.setdefault((source, target), {"source": source, "target": target,
-                                                   "count": 0, "by_type": {}})
+                                                   "count": 0, "by_type": {}, "by_quad": {}})
         edge["count"] += n
         edge["by_type"][kind] = n
-    nodes = sorted({name for pair in edges for name in pair})
-    return {"nodes": [{"id": n} for n in nodes], "edges": list(edges.values())}
+        quad = str(quad_class(None, kind) or 0)
+        edge["by_quad"][quad] = edge["by_quad"].get(quad, 0) + n
+    weight: Counter[str] = Counter()
+    for (source, target), edge in edges.items():
+        weight[source] += edge["count"]
+        weight[target] += edge["count"]
+    return {"by": by, "nodes": [{"id": n, "count": weight[n]} for n in sorted(weight)],
+            "edges": list(edges.values())}
 
 
 # The whole stats answer is built as JSON inside DuckDB: turning thousands of
 # (day, type) rows into Python objects and back costs more than the query.
 STATS_SQL = """WITH g AS MATERIALIZED (
-  SELECT date_start, is_day, event_type, CAST({count} AS BIGINT) AS n
+  SELECT date_start, is_day, date_len, event_type, CAST({count} AS BIGINT) AS n
   FROM {table}{where} GROUP BY ALL)
 SELECT to_json({{
   'total': (SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM g),
@@ -291,7 +305,12 @@ SELECT to_json({{
   'by_country': coalesce(({countries}), []),
   'by_day': coalesce((SELECT list({{'day': strftime(date_start, '%Y-%m-%d'),
       'event_type': event_type, 'count': n}} ORDER BY date_start, event_type)
-      FROM g WHERE is_day), [])
+      FROM g WHERE is_day), []),
+  'by_span': coalesce((SELECT list({{'start': strftime(date_start, '%Y-%m-%d'),
+      'precision': CASE date_len WHEN 7 THEN 'month' ELSE 'year' END,
+      'event_type': event_type, 'count': n}} ORDER BY date_start, date_len, event_type)
+      FROM (SELECT date_start, date_len, event_type, CAST(sum(n) AS BIGINT) AS n FROM g
+            WHERE date_len IN (4, 7) GROUP BY ALL)), [])
 }})"""
 COUNTRIES_SUMMED = """SELECT list({{'country': country, 'count': n}} ORDER BY n DESC, country)
   FROM (SELECT country, CAST(sum(n) AS BIGINT) AS n FROM {table}{where} GROUP BY 1)"""
