@@ -22,6 +22,7 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +34,21 @@ from resgestae.errors import Errors
 from resgestae.export.parquet import SCHEMA as RECORD_SCHEMA
 from resgestae.model import Article
 
+
+def record_fields() -> set[str]:
+    """The event record's fields (schema/event.schema.json): the export's schema also
+    has columns of its own (QuadClass, the article's url, ...) that no record carries."""
+    text = resources.files("resgestae").joinpath("schema/event.schema.json").read_text("utf-8")
+    return set(json.loads(text)["properties"])
+
+
 KEY = "pub_date"
 NO_DATE = "__HIVE_DEFAULT_PARTITION__"
 MANIFEST = "manifest.json"
 # Fixed schemas, so an empty or all-null column keeps its type across files: the
 # export's event schema, plus a column for record fields it does not know yet (JSON).
-EVENTS = RECORD_SCHEMA.append(pa.field("extra", pa.string()))
+EVENTS = pa.schema([f for f in RECORD_SCHEMA if f.name in record_fields()]).append(
+    pa.field("extra", pa.string()))
 ARTICLES = pa.schema([
     ("id", pa.string()), ("title", pa.string()), ("date", pa.string()), ("url", pa.string()),
     ("source", pa.string()), ("language", pa.string()), ("origin", pa.string()),
@@ -196,25 +206,48 @@ class Manifest:
 
 
 def load_parquet(
-    root: str | Path, store: Any, on_article: Callable[[], None] | None = None
+    root: str | Path, store: Any, on_article: Callable[[], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
 ) -> dict[str, int]:
     """Bring the partitions the manifest lists into `store` (its write path: replace + dedup).
 
-    Articles already stored with the same content hash are left as they are.
-    Returns counts: articles loaded, already stored, events.
+    Articles already stored with the same content hash are left as they are. A
+    partition whose files are missing or damaged is reported (`on_error`, an
+    InputError naming it) and the others still load; a damaged manifest is one
+    InputError. Returns counts: articles loaded, already stored, events, failed.
     """
-    manifest = Manifest.open(root)
-    if not (Path(root) / MANIFEST).exists():
-        from resgestae.errors import InputError
+    from resgestae.errors import InputError, StoreError
 
+    if not (Path(root) / MANIFEST).is_file():
         raise InputError(str(root), Errors.E016.format(manifest=MANIFEST))
-    counts = {"loaded": 0, "already_stored": 0, "events": 0}
-    for partition in manifest.partitions:
-        rows = list(_partition_rows(Path(root), partition["files"]))
+    try:
+        manifest = Manifest.open(root)
+        partitions = list(manifest.partitions)
+    except Exception as exc:  # noqa: BLE001 - a truncated or hand-edited manifest
+        raise InputError(f"{root}/{MANIFEST}", f"damaged manifest: {type(exc).__name__}: "
+                         f"{str(exc)[:200]}") from None
+    counts = {"loaded": 0, "already_stored": 0, "events": 0, "failed": 0}
+    for partition in partitions:
+        try:
+            rows = list(_partition_rows(Path(root), partition["files"]))
+        except Exception as exc:  # noqa: BLE001 - one damaged partition, the rest still load
+            counts["failed"] += 1
+            name = partition.get("name", "?") if isinstance(partition, dict) else "?"
+            if on_error:
+                on_error(InputError(f"{root} partition {name}", f"damaged or missing Parquet: "
+                                    f"{type(exc).__name__}: {str(exc)[:200]}"))
+            continue
         stored = store.content_hashes([article.id for article, _ in rows])
         todo = [(a, records) for a, records in rows if stored.get(a.id) != _hash(a)]
         if todo:
-            store.write_batch(todo)  # one transaction per partition
+            try:
+                store.write_batch(todo)  # one transaction per partition
+            except StoreError as exc:
+                if exc.fatal or not on_error:
+                    raise
+                counts["failed"] += 1
+                on_error(exc)
+                continue
         counts["loaded"] += len(todo)
         counts["already_stored"] += len(rows) - len(todo)
         counts["events"] += sum(len(records) for _, records in todo)

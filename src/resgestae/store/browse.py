@@ -14,7 +14,7 @@ import base64
 import binascii
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from resgestae.plover import quad_class
@@ -188,36 +188,12 @@ ACTOR_COUNTS = (
     "SELECT unnest(recipient_names), 'recipient' FROM {source}{where}) "
     "GROUP BY 1{having} ORDER BY events DESC, name LIMIT ?"
 )
-# Country and sector need the entities themselves (JSON): read them from a sample, each
-# name's first SAMPLE matching events in listing order, found by a join, not a scan of records.
-ACTOR_SAMPLE = (
-    "SELECT name, list(id ORDER BY k)[1:{n}] FROM (SELECT id, k, unnest(actor_names) AS name "
-    "FROM {source}{where} UNION ALL SELECT id, k, unnest(recipient_names) FROM {source}{where}) "
-    "WHERE name IN (SELECT unnest(?)) GROUP BY 1"
-)
-SAMPLE = 10
-
-
-def _actor_details(con: Any, names: list[str], source: str, sql_where: str,
-                   params: list[Any]) -> dict[str, tuple[str | None, str | None]]:
-    """name -> (most frequent country, most frequent sector) in its sampled events."""
-    sql = ACTOR_SAMPLE.format(n=SAMPLE, source=source, where=sql_where)
-    samples = dict(con.execute(sql, params * 2 + [names]).fetchall())
-    records = {r["id"]: r for r in records_by_id(con, sorted({i for ids in samples.values()
-                                                               for i in ids}))}
-    details = {}
-    for name, ids in samples.items():
-        entities = [e for i in ids if i in records
-                    for e in records[i].get("actor", []) + records[i].get("recipient", [])
-                    if (e.get("name") or e.get("text")) == name]
-        details[name] = (_most_common(e.get("country") for e in entities),
-                         _most_common(e.get("sector") for e in entities))
-    return details
-
-
-def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
-    return counts.most_common(1)[0][0] if counts else None
+def _actor_details(con: Any, names: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """name -> (most frequent country, most frequent sector) over all its mentions, as the
+    read index's `actor_info` has them, computed for these names."""
+    sql = (f"SELECT * FROM ({read_index.ACTOR_INFO_SQL}) "
+           "WHERE name IN (SELECT unnest(?::VARCHAR[]))")
+    return {r[0]: (r[1], r[2]) for r in con.execute(sql, [names]).fetchall()}
 
 
 def actors(
@@ -225,14 +201,28 @@ def actors(
     indexed: bool = False,
 ) -> list[dict[str, Any]]:
     """Canonical actors of the matching events, most active first, with their roles and
-    their most frequent country and sector (in a sample of their events)."""
+    their most frequent country and sector over all their mentions."""
     sql_where, params = where(filters)
     having = " HAVING contains(lower(name), ?)" if name else ""
+    named = [name.lower()] if name else []
     source = _source(indexed)
-    sql = ACTOR_COUNTS.format(source=source, where=sql_where, having=having)
-    counts = con.execute(sql, params * 2 + ([name.lower()] if name else []) + [limit]).fetchall()
-    details = _actor_details(con, [r[0] for r in counts], source, sql_where, params) \
-        if counts else {}
+    if indexed and not sql_where:
+        sql = (f"SELECT name, as_actor, as_recipient, events FROM {read_index.ACTOR_TOTALS}"
+               + (" WHERE contains(lower(name), ?)" if name else "")
+               + " ORDER BY events DESC, name LIMIT ?")
+        counts = con.execute(sql, named + [limit]).fetchall()
+    else:
+        sql = ACTOR_COUNTS.format(source=source, where=sql_where, having=having)
+        counts = con.execute(sql, params * 2 + named + [limit]).fetchall()
+    names = [r[0] for r in counts]
+    if not counts:
+        details = {}
+    elif indexed:
+        details = {r[0]: (r[1], r[2]) for r in con.execute(
+            f"SELECT name, country, sector FROM {read_index.ACTOR_INFO} "
+            "WHERE name IN (SELECT unnest(?::VARCHAR[]))", [names]).fetchall()}
+    else:
+        details = _actor_details(con, names)
     return [
         {"name": n, "country": details.get(n, (None, None))[0],
          "sector": details.get(n, (None, None))[1], "as_actor": a, "as_recipient": r, "events": e}
