@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from resgestae.coding.ambiguous import decide
 from resgestae.coding.clauses import Clause, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry
@@ -99,6 +100,8 @@ def _clause_events(
         coding, prob = _classify(clause, mod)
         if coding is None:
             return []
+    else:
+        coding = decide(clause, mod, coding)  # an ambiguous trigger: the clause model chooses
     actors, recipients = code_participants(clause, coding, previous)
     if not actors and not recipients:
         return []
