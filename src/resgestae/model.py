@@ -95,9 +95,30 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     feature: str | None = None
+    # how precise the place is: point (a site), city, admin1 (region, province,
+    # state) or country; None for a name that did not resolve (no coordinates)
+    precision: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.precision is None and self.feature:
+            self.precision = precision_of(self.feature)
 
     def to_record(self) -> dict[str, Any]:
         return asdict(self)
+
+
+# Place precision by gazetteer feature, or by GeoNames feature code prefix ("PPLC",
+# "PCLI", "ADM1"); anything else (airports, bases, sites) is a point.
+PRECISION = {"country": "country", "admin1": "admin1", "region": "admin1", "city": "city",
+             "PCL": "country", "ADM1": "admin1", "PPL": "city"}
+
+
+def precision_of(feature: str) -> str:
+    """`point`, `city`, `admin1` or `country` for a gazetteer feature or GeoNames code."""
+    for key in (feature, feature[:4], feature[:3]):
+        if key in PRECISION:
+            return PRECISION[key]
+    return "point"
 
 
 @dataclass

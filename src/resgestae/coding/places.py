@@ -95,10 +95,12 @@ def _event_place(event: Event, doc: Doc, spans: list[Span], ctx: Context,
         dateline = None  # where the reporter files from says nothing of a 2011 killing
     if event._trigger_i is None or event._trigger_i >= len(doc):
         return dateline.to_place() if dateline else None
-    exclude = _actor_tokens(event)
+    exclude = _actor_tokens(event, spans)
     found = _first_resolved(attached_places(doc, doc[event._trigger_i], spans, ctx, exclude))
-    if found is None or found.place is None:
+    if found is None:
         return dateline.to_place() if dateline else None
+    if found.place is None:
+        return unresolved_place(found.span, spans, ctx, dateline)
     if dateline and found.place.feature == "country" and dateline.feature != "country" \
             and dateline.country == found.place.country:
         return dateline.to_place()  # "went to Libya" in a story datelined Tripoli, Libya
@@ -128,12 +130,51 @@ def _recent(event: Event, published: dt.date | None) -> bool:
     return last >= published - dt.timedelta(days=RECENT_DAYS)
 
 
-def _actor_tokens(event: Event) -> set[int]:
+def _actor_tokens(event: Event, spans: list[Span]) -> set[int]:
+    """Tokens of the event's actors: never its place. An actor that *is* a place
+    mention (the unnamed attackers of "a bomb in Mosul", coded to Iraq from Mosul)
+    stands in for no one named, so its place stays the event's place."""
+    places = {(s.start, s.end) for s in spans}
     tokens: set[int] = set()
     for entity in event.actor:  # recipients may be the place acted on ("visited Libya")
-        if entity._tokens:
+        if entity._tokens and not (entity.sector in PLACED_SECTORS
+                                   and tuple(entity._tokens) in places):
             tokens.update(range(*entity._tokens))
     return tokens
+
+
+# Sectors of the collective the coder puts in for an unnamed actor of a place.
+PLACED_SECTORS = ("UAF", "CVL")
+
+
+def unresolved_place(span: Span, spans: list[Span], ctx: Context,
+                     dateline: Candidate | None) -> Place:
+    """A place the gazetteer does not know (or cannot tell apart) is still the event's
+    place, by name, with no coordinates. Its country is the one the text fixes: "X,
+    Country"; the one country all its namesakes lie in (the Springfields); for a name
+    the gazetteer lacks, the one country its sentence names, else the dateline's."""
+    gaz = gazetteer()
+    hint = _hint_after(span)
+    country = gaz.country_of(hint) if hint else None
+    namesakes = {c.country for c in gaz.lookup(span.text)}
+    if country is None and namesakes:
+        country = namesakes.pop() if len(namesakes) == 1 else None
+        return Place(_bare_name(span), country)
+    if country is None:
+        named = {gaz.country_of(s.text) for s in spans if s.sent == span.sent and s != span}
+        named.discard(None)
+        country = named.pop() if len(named) == 1 else None
+    if country is None and dateline is not None:
+        country = dateline.country
+    return Place(_bare_name(span), country)
+
+
+def _bare_name(span: Span) -> str:
+    """The mention without a leading article ("the Adiyat School" -> "Adiyat School")."""
+    words = span
+    if len(words) > 1 and words[0].lower_ == "the":
+        words = words[1:]
+    return words.text.strip()
 
 
 def place_spans(doc: Doc) -> list[Span]:

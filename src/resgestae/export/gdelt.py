@@ -63,6 +63,9 @@ def _geo_type(loc: dict[str, Any]) -> int:
     # GDELT: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
     feature = loc.get("feature") or ""
     us = loc.get("country") == "USA"
+    precision = loc.get("precision")  # the record's own word for it, where it has one
+    if precision in ("country", "admin1"):
+        return 1 if precision == "country" else 2 if us else 5
     if feature.startswith("PCL"):
         return 1
     if feature.startswith("ADM1"):

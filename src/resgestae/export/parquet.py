@@ -19,6 +19,7 @@ ENTITY = pa.struct([
 PLACE = pa.struct([
     ("name", pa.string()), ("country", pa.string()), ("lat", pa.float64()),
     ("lon", pa.float64()), ("geonameid", pa.int64()), ("feature", pa.string()),
+    ("precision", pa.string()),
 ])
 # A fixed schema, so an empty or all-null column still has its type.
 SCHEMA = pa.schema([

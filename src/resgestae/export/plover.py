@@ -34,6 +34,7 @@ def _location(loc: dict[str, Any] | None) -> dict[str, Any] | None:
         "resolved_place": loc.get("name"), "geonameid": loc.get("geonameid"),
         "lat": loc.get("lat"), "lon": loc.get("lon"), "country_code": loc.get("country"),
         "feature_class": feature[:1] or None, "feature_code": feature or None,
+        "precision": loc.get("precision"),
     }
 
 
