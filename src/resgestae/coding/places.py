@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from resgestae import dedup
 from resgestae.coding.dates import publication_day
-from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer
+from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer, normalize
 from resgestae.model import Article, Event, Place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -136,11 +136,18 @@ def _actor_tokens(event: Event, spans: list[Span]) -> set[int]:
     stands in for no one named, so its place stays the event's place."""
     places = {(s.start, s.end) for s in spans}
     tokens: set[int] = set()
-    for entity in event.actor:  # recipients may be the place acted on ("visited Libya")
+    parties = [*event.actor, *(event.recipient if event.event_type not in ACTED_ON else [])]
+    for entity in parties:
         if entity._tokens and not (entity.sector in PLACED_SECTORS
                                    and tuple(entity._tokens) in places):
             tokens.update(range(*entity._tokens))
     return tokens
+
+
+# Types whose recipient may be the place acted on ("shelled Kyiv", "visited Libya",
+# "pulled out of Georgia"); in the others a named place as the recipient is a
+# government ("imposed sanctions on Moscow", "accused Washington"), not where it was.
+ACTED_ON = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID", "CONSULT"})
 
 
 # Sectors of the collective the coder puts in for an unnamed actor of a place.
@@ -212,8 +219,14 @@ def _well_known(gaz, span: Span, size: int = 0) -> bool:
     if len(span) > 3:
         return False
     size = size or WELL_KNOWN
-    return any((c.feature != "city" and not size > WELL_KNOWN) or c.population >= size
-               for c in gaz.lookup(span.text))
+    return any((c.feature != "city" and not size > WELL_KNOWN and _listed(c))
+               or c.population >= size for c in gaz.lookup(span.text))
+
+
+def _listed(cand: Candidate) -> bool:
+    """Not a foreign region from ISO 3166-2: those names are too many and too obscure to
+    turn a person or a product into a place."""
+    return cand.feature != "admin1" or cand.country == "USA"
 
 
 def _locative(span: Span) -> bool:
@@ -304,13 +317,45 @@ def dateline_place(article: Article, ctx: Context) -> Candidate | None:
     if not parts:
         return None
     hint = parts[1] if len(parts) > 1 else None
-    return choose(gazetteer().lookup(parts[0]), ctx, hint)
+    gaz = gazetteer()
+    found = choose(gaz.lookup(parts[0]), ctx, hint)
+    state = gaz.states.get(normalize(hint)) if hint else None
+    if state is not None and (found is None or found.admin1 != state.admin1):
+        # "TROY, N.C.": a town too small for the main index, in the state named
+        return gaz.minor(parts[0], {"USA"}, state.admin1) or found
+    return found
 
 
 def resolve_span(span: Span, ctx: Context) -> Place | None:
-    """The place a mention names, using "X, Country" beside it and the article context."""
-    cand = choose(gazetteer().lookup(span.text), ctx, _hint_after(span))
+    """The place a mention names, using "X, Country" beside it and the article context;
+    a name the main gazetteer lacks may be a small town of a country the text names."""
+    gaz = gazetteer()
+    cands = gaz.lookup(span.text)
+    if not cands:
+        town = gaz.minor(span.text, confirming_countries(span, ctx))
+        return town.to_place() if town else None
+    cand = choose(cands, ctx, _hint_after(span))
     return cand.to_place() if cand else None
+
+
+def confirming_countries(span: Span, ctx: Context) -> set[str]:
+    """Countries that may confirm a small town: "X, Country", the countries, regions and
+    nationalities its sentence names ("Croatian soldiers captured Udbina"), the
+    countries the article names, its dateline's."""
+    from resgestae.coding.actors import lexicon
+
+    gaz = gazetteer()
+    found = {gaz.country_of(_hint_after(span) or "")}
+    for ent in span.sent.ents:
+        if ent.start != span.start:
+            found.add(gaz.country_of(ent.text))
+        if ent.label_ == "NORP":
+            ref = lexicon().country(ent.text)
+            found.add(ref.code if ref is not None else None)
+    found.update(ctx.countries)
+    found.add(ctx.dateline_country)
+    found.discard(None)
+    return {c for c in found if c and len(c) == 3}
 
 
 def _hint_after(span: Span) -> str | None:
