@@ -205,7 +205,18 @@ def place_spans(doc: Doc) -> list[Span]:
     for run in _propn_runs(doc, covered):
         if (gaz.lookup(run.text) or _locative(run)) and not _is_modifier(run):
             spans.append(run)
+    taken = {t.i for span in spans for t in span}
+    for ent in doc.ents:  # "Zarqoutiyeh, a village in Syria": the name is a place
+        if ent.label_ in NAME_LABELS and _described_as_place(ent) \
+                and not any(t.i in taken for t in ent):
+            spans.append(ent)
     return sorted(spans, key=lambda s: s.start)
+
+
+def _described_as_place(span: Span) -> bool:
+    """A name whose apposition is a kind of place ("X, a village near Y")."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in place_nouns()
+               for c in span.root.children)
 
 
 def _strip_possessive(span: Span) -> Span:
