@@ -1,4 +1,8 @@
-"""`resgestae eval GOLD.jsonl`: code gold records and print precision, recall and more."""
+"""`resgestae eval GOLD.jsonl`: code gold records and print precision, recall and more.
+
+`--half tune|check` scores one half of the file; `--halves` prints both halves
+and their gap beside the whole file's numbers (one coding run).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ from resgestae.evaluation import evaluate, render
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "gold", metavar="GOLD.jsonl", help="PLOVER, PETRARCH or event-location gold records"
+        "gold", metavar="GOLD.jsonl",
+        help="PLOVER, PETRARCH, event-location, PLOVER-label or PentaClass gold records",
     )
     parser.add_argument("--json", action="store_true", help="print every number as JSON")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N records")
@@ -21,13 +26,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="PETRARCH actor/agent dictionary for PETRARCH gold "
         "(repeatable; default: PETR.Validate.*)",
     )
+    parser.add_argument(
+        "--half", choices=("tune", "check"), default=None,
+        help="score only one half of the gold (split by a hash of the record id)",
+    )
+    parser.add_argument(
+        "--halves", action="store_true",
+        help="also print the tune and check halves side by side, with their gap",
+    )
     parser.add_argument("--misses", type=int, default=0, metavar="N",
                         help="also list the first N records the coder got wrong")
     parser.add_argument("--output", "-o", default=None, help="write here instead of stdout")
 
 
 def run(args: argparse.Namespace) -> int:
-    result = evaluate(args.gold, limit=args.limit, model=args.model, dictionaries=args.dictionary)
+    result = evaluate(args.gold, limit=args.limit, model=args.model, dictionaries=args.dictionary,
+                      half=args.half, halves=args.halves)
     if args.json:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     else:

@@ -35,7 +35,6 @@ class Rules:
     agent_nouns: frozenset[str]
     pronouns: frozenset[str]
     recipient_preps: frozenset[str]
-    type_cameo: dict[str, str]
     multilateral: frozenset[str]
     movers: frozenset[str] = frozenset()  # "withdraw troops from X": X is the recipient
     foreign_heads: frozenset[str] = frozenset()  # "refugees": not the actor's own people
@@ -86,7 +85,6 @@ def parse_rules(data: dict) -> Rules:
         negated_intent_to=dict(data["negated_intent_to"]),
         derived=derived,
         contexts=keyword_context,
-        type_cameo={k: str(v) for k, v in data["type_cameo"].items()},
     )
 
 

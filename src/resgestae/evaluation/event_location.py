@@ -12,22 +12,18 @@ mention attached to the verb. Numbers (all JSON-ready):
   resolves to a gazetteer place (lat/lon), i.e. what the event record carries;
 - `false_places`: share of records without a gold location that still got a
   mention attached (lower is better);
-- `right_place` (end to end): each record is coded as one article by the whole
-  pipeline (`Coder`, the record's date as publication date); the event whose
-  trigger covers the gold verb must exist and carry a `location` whose name
-  names a gold location (same key after `gazetteer.normalize`, one name's words
-  inside the other's, or one gazetteer place for both). Share of the records
-  with a gold location;
-- `false_places_e2e`: share of records without a gold location whose event at
-  the verb carries any location (lower is better).
-
-`half` ("tune"/"check") keeps only the records of that half of the split by
-record id (sha256 of the id, even: tune).
+- `right_place` (end to end): each record is also coded as one article by the
+  whole pipeline (`Coder`, the record's date as publication date); the event
+  whose trigger covers the gold verb must exist and carry a `location` whose
+  name names a gold location (the same key after `gazetteer.normalize`, one
+  name's words inside the other's, or one gazetteer place for both). Share of
+  the records with a gold location;
+- `false_places_e2e`: share of records without a gold location whose coded
+  event at the verb carries any location (lower is better).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from pathlib import Path
@@ -43,27 +39,41 @@ from resgestae.nlp import load_nlp
 
 
 def score_event_location(path: str | Path, limit: int | None = None,
-                         model: str | None = None, half: str | None = None,
-                         end_to_end: bool = True) -> dict[str, Any]:
-    """Code every record's verb with the places stage and score its place against gold;
-    with `end_to_end`, also code every record with the whole pipeline (`right_place`)."""
+                         model: str | None = None) -> dict[str, Any]:
+    """Code every record's verb with the places stage and score its place against gold."""
     started = time.perf_counter()
     records = _read(Path(path), limit)
-    if half:
-        records = [r for r in records if half_of(r.get("id")) == half]
-    config = Config(model=model) if model else Config()
-    nlp = load_nlp(config.model)
-    gazetteer()  # load before timing the per-record work
-    rows = []
-    for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
-        rows.append(_score_record(record, doc))
-    result = _summarise(rows)
-    if end_to_end:
-        result.update(_end_to_end(records, config))
-    if half:
-        result["half"] = half
+    result = summarise(records, locate(records, model))
     result.update(format="event_location", path=str(path),
                   seconds=round(time.perf_counter() - started, 2))
+    return result
+
+
+def locate(records: list[dict[str, Any]], model: str | None = None,
+           end_to_end: bool = True) -> list[dict[str, Any]]:
+    """One row per record: the place mention the places stage attaches to its verb and,
+    with `end_to_end`, the place the whole pipeline gives the event at the verb."""
+    config = Config(model=model) if model else Config()
+    nlp = load_nlp(config.model)
+    gazetteer()  # load before the per-record work
+    docs = nlp.pipe(r["text"] for r in records)
+    rows = [_score_record(record, doc) for record, doc in zip(records, docs, strict=True)]
+    if end_to_end:
+        for row, (event, record) in zip(rows, _coded(records, config), strict=True):
+            place = event.location if event is not None else None
+            row["e2e"] = {"event": event.event_type if event else None,
+                          "place": place.name if place else None,
+                          "right": place is not None and any(
+                              _names(place, g["text"]) for g in record.get("expected_locations")
+                              or [])}
+    return rows
+
+
+def summarise(records: list[dict[str, Any]], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The numbers for `rows` (from `locate`; `records` only gives their count)."""
+    result = _summarise(rows)
+    result["format"] = "event_location"
+    result["records"] = len(records)
     return result
 
 
@@ -101,7 +111,7 @@ def _summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     with_gold = [r for r in rows if r["gold"]]
     without = [r for r in rows if not r["gold"]]
     hits = [r for r in with_gold if r["match"]]
-    return {
+    result = {
         "records": len(rows),
         "with_gold_location": len(with_gold),
         "attached": _share(len(hits), len(with_gold)),
@@ -109,20 +119,19 @@ def _summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "false_places": _share(sum(r["predicted"] is not None for r in without), len(without)),
         "misses": [r for r in with_gold if not r["match"]][:50],
     }
+    if rows and all("e2e" in r for r in rows):
+        result["right_place"] = _share(sum(r["e2e"]["right"] for r in with_gold), len(with_gold))
+        result["false_places_e2e"] = _share(
+            sum(r["e2e"]["place"] is not None for r in without), len(without))
+    return result
 
 
 def _share(part: int, whole: int) -> dict[str, Any]:
     return {"count": part, "of": whole, "share": round(part / whole, 4) if whole else None}
 
 
-def half_of(record_id: Any) -> str:
-    """The dev split's half of a record id (sha256 of the id as text: even is tune)."""
-    digest = hashlib.sha256(str(record_id).encode("utf-8")).hexdigest()
-    return "tune" if int(digest, 16) % 2 == 0 else "check"
-
-
-def _end_to_end(records: list[dict[str, Any]], config: Config) -> dict[str, Any]:
-    """`right_place` and `false_places_e2e`: the whole pipeline's event at the gold verb."""
+def _coded(records: list[dict[str, Any]], config: Config) -> list[tuple[Event | None, dict]]:
+    """The whole pipeline's event at each record's gold verb (None: no event there)."""
     from resgestae.pipeline import Coder
 
     articles = [Article(id=f"loc{i:05d}", text=r["text"], date=(r.get("date") or None))
@@ -131,24 +140,8 @@ def _end_to_end(records: list[dict[str, Any]], config: Config) -> dict[str, Any]
     for coded in Coder(config).code(articles):
         if coded.article is not None:
             events[coded.article.id] = coded.events
-    right, false, wrong = 0, [], []
-    for article, record in zip(articles, records, strict=True):
-        event = _event_at(events.get(article.id, []), record)
-        gold = record.get("expected_locations") or []
-        place = event.location if event is not None else None
-        if not gold:
-            if place is not None:
-                false.append({"id": record.get("id"), "predicted": place.name})
-        elif place is not None and any(_names(place, g["text"]) for g in gold):
-            right += 1
-        else:
-            wrong.append({"id": record.get("id"), "gold": [g["text"] for g in gold],
-                          "event": event.event_type if event else None,
-                          "predicted": place.name if place else None})
-    with_gold = sum(bool(r.get("expected_locations")) for r in records)
-    return {"right_place": _share(right, with_gold),
-            "false_places_e2e": _share(len(false), len(records) - with_gold),
-            "wrong_places": wrong[:50], "false_places_list": false[:50]}
+    return [(_event_at(events.get(a.id, []), r), r)
+            for a, r in zip(articles, records, strict=True)]
 
 
 def _event_at(events: list[Event], record: dict[str, Any]) -> Event | None:

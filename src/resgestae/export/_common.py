@@ -2,24 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-
-@lru_cache(maxsize=1)
-def _quad_table() -> dict[str, dict[str, int]]:
-    text = resources.files("resgestae").joinpath("data/export/quad_class.json").read_text("utf-8")
-    return json.loads(text)
-
-
-def quad_class(cameo: str | None, event_type: str | None) -> int | None:
-    """GDELT's QuadClass (1-4): from the CAMEO root when there is a code, else the PLOVER type."""
-    table = _quad_table()
-    if cameo and len(cameo) >= 2 and cameo[:2] in table["cameo_root"]:
-        return table["cameo_root"][cameo[:2]]
-    return table["plover"].get(event_type or "")
 
 
 def first(entities: list[dict[str, Any]] | None) -> dict[str, Any]:

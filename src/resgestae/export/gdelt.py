@@ -13,7 +13,8 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
-from resgestae.export._common import first, location, quad_class
+from resgestae.export._common import first, location
+from resgestae.plover import quad_class
 
 SUFFIX = ".tsv"
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",

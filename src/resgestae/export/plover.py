@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from resgestae.export._common import quad_class
+from resgestae.plover import quad_class
 
 SUFFIX = ".jsonl"
 

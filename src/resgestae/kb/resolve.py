@@ -21,14 +21,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actors import (
-    context_texts,
-    coordinated,
-    country_in_sentence,
-    lexicon,
-    norm,
-    read_actor,
-)
+from resgestae.coding.actor_tables import lexicon, norm
+from resgestae.coding.actors import coordinated, read_actor
+from resgestae.coding.countries import context_texts, country_in_sentence
 from resgestae.kb.base import ActorKB, KBEntry, make_id
 from resgestae.kb.names import ascii_fold, parts, same_person, surname_alike
 from resgestae.kb.petrarch import KB_PREFIX, dictionary_code, iso_date

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from resgestae.coding.actors import lexicon
+from resgestae.coding.actor_tables import lexicon
 from resgestae.errors import ConfigError
 from resgestae.kb.base import ActorKB, KBEntry, make_id
 
