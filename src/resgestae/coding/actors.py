@@ -24,9 +24,11 @@ from resgestae.coding.actor_tables import CountryRef, Leader, Lexicon, OrgRef, l
 from resgestae.coding.countries import (
     choose_country,
     country_around,
+    given_name,
     international_body,
     is_stance,
     misspelt_country,
+    shared_demonym,
 )
 from resgestae.model import Entity
 
@@ -130,7 +132,7 @@ def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
     hits = ngram_hits(doc, core.start, core.end, lex.country)
     for hit in hits:
         reading.country_tokens.update(range(hit.start, hit.end))
-    hits = [h for h in hits if not is_stance(doc, h.start)]
+    hits = [h for h in hits if not is_stance(doc, h.start) and not given_name(doc, h)]
     # "ethnic Albanians" names a people, not the state they live in
     ethnic = {h.value.code for h in hits} if any(t.lower_ == "ethnic" for t in core) else set()
     chosen = None if ethnic else choose_country(hits, head)
@@ -139,7 +141,7 @@ def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
     if chosen is None and not reading.org_covers_head:
         chosen = country_around(core, span, lex, ethnic, whole_sentence=bool(ethnic))
     if chosen is not None:
-        _set_country(reading, chosen)
+        _set_country(reading, shared_demonym(chosen, core))
     if reading.country is None and reading.org is not None and reading.org.country:
         reading.country = reading.org.country
     if reading.country is None:

@@ -7,6 +7,7 @@ and in what order the evidence is tried, is `participants`' and `actors`' busine
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,37 @@ def choose_country(hits: list[Hit], head: Token) -> CountryRef | None:
     if on_head.value.kind == "people" and earlier:
         return earlier[0].value
     return on_head.value
+
+
+def given_name(doc: Doc, hit: Hit) -> bool:
+    """ "Chad Wolf", "Jordan Bardella", "Kenya Moore": a country name that opens a
+    person's name is a given name, not the person's country."""
+    first = doc[hit.start]
+    if first.ent_type_ != "PERSON" or first.ent_iob_ != "B" or hit.value.kind != "name":
+        return False
+    return hit.end < len(doc) and doc[hit.end].ent_iob_ == "I" \
+        and doc[hit.end].ent_type_ == "PERSON"
+
+
+# Demonyms two countries share: the first is meant unless the text places it in the
+# other ("Congolese troops near Goma" COD; "Congolese ... in Brazzaville" COG).
+SHARED_DEMONYMS = {"congolese": ("COD", "COG"), "dominican": ("DOM", "DMA")}
+
+
+def shared_demonym(ref: CountryRef, core: Span) -> CountryRef:
+    """The country a shared demonym means here: the one of them whose places the
+    sentence names, else the first (the larger country, the usual news)."""
+    if ref.kind not in ("adjective", "people"):
+        return ref
+    words = {t.lower_.removesuffix("s") for t in core}
+    pair = next((SHARED_DEMONYMS[w] for w in words if w in SHARED_DEMONYMS), None)
+    if pair is None or ref.code not in pair:
+        return ref
+    named = {place_country(e.text) for e in core.sent.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    code = next((c for c in pair if c in named), pair[0])
+    if code == ref.code:
+        return ref
+    return replace(ref, code=code, name=lexicon().names.get(code, code))
 
 
 def is_stance(doc: Doc, i: int) -> bool:
