@@ -301,7 +301,24 @@ def read_actor(span: Span) -> tuple[Entity, str] | None:
     named = _name_after(span, reading)
     if named is not None:
         return read_actor(named)
-    return _entity(span, core, reading, lex), _kind(core, reading)
+    entity = _entity(span, core, reading, lex)
+    if entity.country is None and reading.name_start is not None:
+        _from_apposition(entity, span.root)
+    return entity, _kind(core, reading)
+
+
+def _from_apposition(entity: Entity, head: Token) -> None:
+    """ "Chad Wolf, the acting homeland security secretary, ...": a person of no
+    known country takes the country (and role) its apposition gives."""
+    for child in head.children:
+        if child.dep_ != "appos" or child.i < head.i:
+            continue
+        found = read_actor(head.doc[child.left_edge.i : child.right_edge.i + 1])
+        if found is not None and found[0].country:
+            entity.country = found[0].country
+            if entity.sector is None and found[0].sector:
+                entity.sector, entity.sectors = found[0].sector, list(found[0].sectors)
+            return
 
 
 def _name_after(span: Span, reading: Reading) -> Span | None:

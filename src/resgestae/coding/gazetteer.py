@@ -102,7 +102,7 @@ class Gazetteer:
             return cached
         found: list[Candidate] = []
         for key in key_variants(name):
-            found = self.index.get(key) or []
+            found = _own_names_first(key, self.index.get(key) or [])
             if found:
                 break
         if len(self._seen) < 200_000:  # names recur across articles; bound the memory
@@ -132,6 +132,18 @@ class Gazetteer:
             if found:
                 return found[0] if len(found) == 1 else None
         return None
+
+
+def _own_names_first(key: str, found: list[Candidate]) -> list[Candidate]:
+    """Places whose own name is the key, over places that merely list it as an alternate
+    ("Islamabad" is Pakistan's capital, not an old name of Chattogram), unless an
+    alternate-name place is a hundred times larger ("Kiev" for Kyiv)."""
+    own = [c for c in found if normalize(c.name) == key]
+    if not own or len(own) == len(found):
+        return found
+    biggest = max(c.population for c in own)
+    others = [c for c in found if c not in own and c.population >= GIANT * max(biggest, 1)]
+    return own + others
 
 
 @lru_cache(maxsize=1)

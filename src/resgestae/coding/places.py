@@ -194,7 +194,7 @@ def place_spans(doc: Doc) -> list[Span]:
     gaz = gazetteer()
     spans = []
     for ent in doc.ents:
-        span = _strip_possessive(ent)
+        span = _with_compounds(_strip_possessive(ent))
         if not len(span) or _is_modifier(span):
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _locative(span)) or (
@@ -217,6 +217,16 @@ def _described_as_place(span: Span) -> bool:
     """A name whose apposition is a kind of place ("X, a village near Y")."""
     return any(c.dep_ == "appos" and c.lemma_.lower() in place_nouns()
                for c in span.root.children)
+
+
+def _with_compounds(span: Span) -> Span:
+    """ "Santo Domingo" where the model labelled only "Domingo": unlabelled proper nouns
+    compounded onto the name belong to it."""
+    doc, start = span.doc, span.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
+            and doc[start - 1].dep_ == "compound" and span.start <= doc[start - 1].head.i < span.end:
+        start -= 1
+    return doc[start:span.end] if len(span) else span
 
 
 def _strip_possessive(span: Span) -> Span:
@@ -425,7 +435,7 @@ def _container_cost(span: Span, ranked: list[tuple]) -> int:
     """'al-Tijara neighbourhood in central Damascus': Damascus says where the
     other place is; the other place is the more precise answer."""
     for *_, other in ranked:
-        if other is span:
+        if other is span or _country_modifier(other):
             continue
         anchor = other.root
         if anchor.dep_ == "compound" or _place_of(anchor.head):
@@ -435,10 +445,19 @@ def _container_cost(span: Span, ranked: list[tuple]) -> int:
     return 0
 
 
+def _country_modifier(span: Span) -> bool:
+    """ "the U.S. embassy in Islamabad": a country modifying a noun says whose it is,
+    not where it is (nor is it the more precise place)."""
+    cands = gazetteer().lookup(span.text)
+    return span.root.dep_ in ("compound", "amod", "nmod") and bool(cands) \
+        and all(c.feature == "country" for c in cands)
+
+
 def _vagueness(span: Span) -> int:
     """A container named beside a more precise place costs more: "Iraq's city of
-    Mosul" (possessor), "northern Iraq" (a country)."""
+    Mosul" (possessor), "northern Iraq" (a country), "the U.S. embassy" (an owner)."""
     cost = 2 if span.root.dep_ == "poss" else 0
+    cost += 1 if _country_modifier(span) else 0
     cands = gazetteer().lookup(span.text)
     return cost + (1 if cands and all(c.feature == "country" for c in cands) else 0)
 
