@@ -223,10 +223,14 @@ def _with_compounds(span: Span) -> Span:
     """ "Santo Domingo" where the model labelled only "Domingo": unlabelled proper nouns
     compounded onto the name belong to it."""
     doc, start = span.doc, span.start
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
-            and doc[start - 1].dep_ == "compound" and span.start <= doc[start - 1].head.i < span.end:
+    while start > 0 and _joins(doc[start - 1], span):
         start -= 1
     return doc[start:span.end] if len(span) else span
+
+
+def _joins(token: Token, span: Span) -> bool:
+    return token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ == "compound" \
+        and span.start <= token.head.i < span.end
 
 
 def _strip_possessive(span: Span) -> Span:
