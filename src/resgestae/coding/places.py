@@ -96,7 +96,11 @@ def _event_place(event: Event, doc: Doc, spans: list[Span], ctx: Context,
     if event._trigger_i is None or event._trigger_i >= len(doc):
         return dateline.to_place() if dateline else None
     exclude = _actor_tokens(event, spans)
-    found = _first_resolved(attached_places(doc, doc[event._trigger_i], spans, ctx, exclude))
+    trigger = doc[event._trigger_i]
+    found = attached_places(doc, trigger, spans, ctx, exclude)
+    if event.event_type not in ACTED_ON:  # "accused X of torturing detainees in Khorog"
+        found = [f for f in found if not _in_content(f.span, trigger)]
+    found = _first_resolved(found)
     if found is None:
         return dateline.to_place() if dateline else None
     if found.place is None:
@@ -105,6 +109,17 @@ def _event_place(event: Event, doc: Doc, spans: list[Span], ctx: Context,
             and dateline.country == found.place.country:
         return dateline.to_place()  # "went to Libya" in a story datelined Tripoli, Libya
     return found.place
+
+
+def _in_content(span: Span, trigger: Token) -> bool:
+    """Whether the mention sits in a clause below the trigger (a verb of its own between
+    them): the content of a statement, an accusation or a demand has its own place."""
+    token = span.root.head
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.pos_ == "VERB":
+            return True
+        token = token.head
+    return False
 
 
 def _first_resolved(found: list[Located]) -> Located | None:
