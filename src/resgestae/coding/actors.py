@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.actor_tables import CountryRef, Leader, Lexicon, OrgRef, lexicon, ngram_hits
 from resgestae.coding.countries import (
+    body_of_states,
     choose_country,
     country_around,
     given_name,
@@ -135,7 +136,7 @@ def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
     hits = [h for h in hits if not is_stance(doc, h.start) and not given_name(doc, h)]
     # "ethnic Albanians" names a people, not the state they live in
     ethnic = {h.value.code for h in hits} if any(t.lower_ == "ethnic" for t in core) else set()
-    chosen = None if ethnic else choose_country(hits, head)
+    chosen = None if ethnic or body_of_states(core) else choose_country(hits, head)
     if chosen is not None and chosen.kind == "people":
         chosen = country_around(core, span, lex, {chosen.code}) or chosen  # "Albanians of Serbia"
     if chosen is None and not reading.org_covers_head:

@@ -152,7 +152,20 @@ def international_body(core: Span) -> str | None:
     words = {t.text for t in core}
     if core.root.pos_ == "PROPN" and words & {"International", "World", "Intergovernmental"}:
         return "IGO"
-    return None
+    return "IGO" if body_of_states(core) else None
+
+
+BODY_WORDS = frozenset({"Community", "Union", "Organization", "Organisation", "League",
+                        "Council", "Association", "Commission", "Conference", "Bank", "Forum",
+                        "Alliance", "Cooperation", "Group"})
+MEMBER_WORDS = frozenset({"States", "Nations", "Countries", "Economies", "Republics"})
+
+
+def body_of_states(core: Span) -> bool:
+    """ "Economic Community of Central African States", "Association of Southeast Asian
+    Nations": a body of states is intergovernmental, whatever region its name names."""
+    words = [t.text for t in core]
+    return bool(set(words) & BODY_WORDS) and "of" in words and words[-1] in MEMBER_WORDS
 
 
 DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "upper", "lower",

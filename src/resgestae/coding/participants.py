@@ -84,7 +84,7 @@ def code_participants(
         places = place_targets(clause) or event_places(clause)
         country = next((e.country for e in _place_entities(places) if e.country), None)
         for entity in recipient_entities:
-            if not _person(entity, clause.head.doc):
+            if not _person(entity, clause.head.doc) and entity.sector not in STATELESS:
                 entity.country = country
     if (
         recipient_entities
@@ -185,8 +185,11 @@ def _not_own(recipients: list[Entity], compound: bool) -> list[Entity]:
 def _actors_from_place(
     clause: Clause, coding: Coding, actors: list[Entity], recipients: list[Entity]
 ) -> None:
-    if (actors and coding.event_type == "ASSAULT") or not (actors or recipients):
-        return  # named attackers of unknown country stay so; no one acted on, no event
+    if actors and coding.event_type == "ASSAULT":
+        _state_forces_from_place(clause, actors)
+        return  # other named attackers of unknown country stay so
+    if not (actors or recipients):
+        return  # no one acted on, no event
     inside = {i for e in recipients if e._tokens for i in range(*e._tokens)}
     places = [
         e
@@ -203,6 +206,25 @@ def _actors_from_place(
     for entity in actors:
         if entity.country is None and not _person(entity, clause.head.doc):
             entity.country = places[0].country
+
+
+# Sectors of armed groups that fight across borders: where they are is not whose they are
+# ("five suspected jihadists in northern Burkina Faso").
+STATELESS = frozenset({"REB", "UAF", "CRM", "IMG"})
+STATE_SECTORS = frozenset({"MIL", "COP", "GOV"})
+
+
+def _state_forces_from_place(clause: Clause, actors: list[Entity]) -> None:
+    """ "Soldiers killed five jihadists in northern Burkina Faso": soldiers and police of
+    no stated country fight for the country the fighting is in."""
+    doc = clause.head.doc
+    state = [e for e in actors if e.country is None and e.sector in STATE_SECTORS
+             and not _person(e, doc)]
+    if not state:
+        return
+    country = next((e.country for e in _place_entities(event_places(clause)) if e.country), None)
+    for entity in state:
+        entity.country = country
 
 
 def _unnamed_at(place: Entity, event_type: str) -> Entity:
@@ -261,7 +283,8 @@ def _entities(tokens: list[Token]) -> list[Entity]:
     entities: list[Entity] = []
     for token in tokens:
         span = np_span(token)
-        entity = code_actor(span) or _fallback_entity(token, span) or _appositive(token)
+        entity = (code_actor(span) or _fallback_entity(token, span) or _attack_noun(token, span)
+                  or _appositive(token))
         if entity is None:
             continue
         if entity._tokens is None:
@@ -270,6 +293,25 @@ def _entities(tokens: list[Token]) -> list[Entity]:
             if all(e._tokens != found._tokens for e in entities):
                 entities.append(found)
     return entities
+
+
+# Nouns of an armed attack or its weapon: "an Azerbaijani drone strike killed ...".
+ATTACK_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "shelling", "bombardment",
+                          "bombing", "drone", "missile", "rocket", "artillery", "air"})
+
+
+def _attack_noun(token: Token, span: Span) -> Entity | None:
+    """The armed forces of the nationality that modifies an attack noun standing as the
+    subject: "an Azerbaijani drone strike" is Azerbaijan's military acting."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "agent", "pobj") or \
+            lemma_of(token) not in ATTACK_NOUNS:
+        return None
+    refs = [country_ref(w) for w in span if w.i != token.i]
+    code = next((r.code for r in refs if r is not None), None)
+    if code is None:
+        return None
+    return Entity(text=span.text, name=span.text, country=code, sector="MIL", sectors=["MIL"],
+                  _tokens=(span.start, span.end))
 
 
 def _appositive(token: Token) -> Entity | None:

@@ -186,9 +186,21 @@ def unresolved_place(span: Span, spans: list[Span], ctx: Context,
         named = {gaz.country_of(s.text) for s in spans if s.sent == span.sent and s != span}
         named.discard(None)
         country = named.pop() if len(named) == 1 else None
+    if country is None:  # "Mongolian troops patrolled near Zamyn-Uud": no place says more
+        people = _nationalities(span.sent)
+        country = people.pop() if len(people) == 1 else None
     if country is None and dateline is not None:
         country = dateline.country
     return Place(_bare_name(span), country)
+
+
+def _nationalities(sent: Span) -> set[str]:
+    """Countries of the nationality words of a sentence ("Mongolian", whether or not the
+    model labels it NORP)."""
+    from resgestae.coding.countries import country_ref
+
+    refs = (country_ref(t) for t in sent if t.ent_type_ in ("NORP", ""))
+    return {r.code for r in refs if r is not None and r.kind == "adjective" and len(r.code) == 3}
 
 
 def _bare_name(span: Span) -> str:
