@@ -46,7 +46,18 @@ class Article:
         chars = [" " if not c.isspace() else c for c in self.text]
         for start, end in self.paragraphs:
             chars[start:end] = self.text[start:end]
+            if end < len(chars) and chars[end] == "\n" and not _closed(self.text[start:end]):
+                # a headline or a line without a final stop ends its sentence: the
+                # line break reads as a full stop (offsets unchanged)
+                chars[end] = "."
         return "".join(chars)
+
+
+SENTENCE_END = ".!?:;\"'”’)]…"
+
+
+def _closed(paragraph: str) -> bool:
+    return paragraph.rstrip()[-1:] in SENTENCE_END
 
 
 def content_id(text: str, prefix: str = "a") -> str:
