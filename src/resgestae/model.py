@@ -43,9 +43,11 @@ class Article:
         """The text with everything not to be coded blanked to spaces, offsets kept."""
         if not self.paragraphs:
             return self.text
+        from resgestae.readers.truecase import truecase  # ALL CAPS parse as names
+
         chars = [" " if not c.isspace() else c for c in self.text]
         for start, end in self.paragraphs:
-            chars[start:end] = self.text[start:end]
+            chars[start:end] = truecase(self.text[start:end])
             if end < len(chars) and chars[end] == "\n" and not _closed(self.text[start:end]):
                 # a headline or a line without a final stop ends its sentence: the
                 # line break reads as a full stop (offsets unchanged)

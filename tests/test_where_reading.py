@@ -1,0 +1,68 @@
+"""Reading real copy (issue 11): headlines, ALL CAPS and Title Case, HTML, folders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from resgestae.model import Article
+from resgestae.readers.jsonl import record_article
+from resgestae.readers.truecase import truecase
+
+BUGS = Path(__file__).resolve().parents[2] / "shared" / "cases" / "bugreports"
+
+
+def _code(coder, text: str, **extra) -> list:
+    article = Article(id=f"r{abs(hash(text))}", text=text, date="2024-05-10", **extra)
+    coded = next(iter(coder.code([article])))
+    assert coded.error is None
+    return coded.events
+
+
+@pytest.mark.parametrize("text", [
+    "PERU EXPELS TWO CHILEAN DIPLOMATS OVER SPYING CLAIMS",
+    "Peru Expels Two Chilean Diplomats Over Spying Claims",
+    "LIMA'S POLICE ARRESTED 40 PROTESTERS ON FRIDAY, THE UN SAID.",
+])
+def test_truecase_keeps_length_and_names(text):
+    cased = truecase(text)
+    assert len(cased) == len(text)
+    assert cased[0].isupper() and "Peru" in cased or "Lima's" in cased
+    assert "diplomats" in cased or "police" in cased
+    if "UN" in text:
+        assert " UN " in cased and "Friday" in cased
+
+
+def test_running_text_is_left_alone():
+    text = "Police arrested two men in Paris on Monday, the AFP news agency said."
+    assert truecase(text) == text
+
+
+def test_shouted_copy_is_coded_like_normal_case(coder):
+    for text in ("CHILE EXPELS THREE BOLIVIAN DIPLOMATS OVER ESPIONAGE",
+                 "Chile Expels Three Bolivian Diplomats Over Espionage"):
+        events = _code(coder, text)
+        assert [(e.event_type, e.cameo) for e in events] == [("SANCTION", "166")], text
+        assert [e.country for e in events[0].actor] == ["CHL"]
+        assert [e.country for e in events[0].recipient] == ["BOL"]
+        assert events[0].text == text  # the record keeps the original text
+
+
+def test_headline_without_a_stop_never_joins_the_body(coder):
+    text = "Border accord\n\nChile and Peru agreed to reopen two crossings on Monday."
+    (event,) = [e for e in _code(coder, text) if e.event_type == "AGREE"]
+    assert sorted(e.country for e in event.actor) == ["CHL", "PER"]
+    assert event.text.startswith("Chile and Peru")
+
+
+@pytest.mark.skipif(not BUGS.is_dir(), reason="shared bug reports not present")
+def test_allcaps_wire_bug_report(coder):
+    lines = (BUGS / "13-allcaps-wire-headline.jsonl").read_text("utf-8").splitlines()
+    articles = [record_article(json.loads(line), "case") for line in lines if line.strip()]
+    for coded in coder.code(articles):
+        expel = [e for e in coded.events if e.event_type == "SANCTION" and e.cameo == "166"]
+        assert expel, coded.article.id
+        assert [e.country for e in expel[0].actor] == ["RUS"]
+        assert [(e.country, e.sector) for e in expel[0].recipient] == [("GBR", "GOV")]
