@@ -66,3 +66,29 @@ def test_allcaps_wire_bug_report(coder):
         assert expel, coded.article.id
         assert [e.country for e in expel[0].actor] == ["RUS"]
         assert [(e.country, e.sector) for e in expel[0].recipient] == [("GBR", "GOV")]
+
+
+def test_story_in_an_aside_and_no_consent_banner(tmp_path):
+    from resgestae.readers.html import parse_html
+
+    prose = ("Bolivian police detained eleven miners who blocked a highway near Potosi on "
+             "Thursday, the interior ministry said in a statement.")
+    html = ("<html><body><div class='cookie-consent'><p>We and our partners use cookies to "
+            "store and access information on your device and to personalise advertising; "
+            "by clicking Accept all you agree to this.</p><button>Accept all</button></div>"
+            f"<main><aside class='story'><h1>Miners detained</h1><p>{prose}</p>"
+            f"<p>{prose.replace('eleven', 'twelve')}</p></aside></main></body></html>")
+    text = parse_html(html, "page.html")["text"]
+    assert "eleven miners" in text and "twelve miners" in text
+    assert "cookies" not in text and "Accept all" not in text
+
+
+@pytest.mark.skipif(not BUGS.is_dir(), reason="shared bug reports not present")
+def test_aside_cookie_bug_report(coder):
+    from resgestae.readers import read_file
+
+    articles = list(read_file(BUGS / "10-article-in-aside-cookie-banner.html", 10**6))
+    coded = next(iter(coder.code(articles)))
+    countries = {e.country for ev in coded.events for e in ev.actor}
+    assert {"ECU", "PER"} <= countries
+    assert not any("Accept" in ev.text or "partners" in ev.text for ev in coded.events)
