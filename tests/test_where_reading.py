@@ -92,3 +92,24 @@ def test_aside_cookie_bug_report(coder):
     countries = {e.country for ev in coded.events for e in ev.actor}
     assert {"ECU", "PER"} <= countries
     assert not any("Accept" in ev.text or "partners" in ev.text for ev in coded.events)
+
+
+def test_readme_in_an_input_folder_is_skipped(tmp_path):
+    from resgestae.errors import InputError
+    from resgestae.readers import read_inputs
+
+    (tmp_path / "README.md").write_text("# My scrape\n\nFiles from the wire, one per story.\n")
+    (tmp_path / "README").write_text("Collected by hand in May.\n")
+    (tmp_path / "story.txt").write_text("Police detained four union leaders in Lima on Monday.")
+    items = list(read_inputs([str(tmp_path)]))
+    assert len(items) == 1 and not isinstance(items[0], InputError)
+    assert "union leaders" in items[0].text
+
+
+def test_short_english_with_foreign_place_names_is_english():
+    from resgestae.readers.language import not_english_reason
+
+    assert not_english_reason("Soldiers detained three farmers near San Pedro de la Sierra and "
+                              "La Joya del Norte in the country's west on Monday.") is None
+    assert not_english_reason("La policía detuvo a dos hombres en la ciudad de Lima el lunes "
+                              "por la noche según el diario local.") is not None

@@ -45,13 +45,24 @@ def read_inputs(
             yield from read_file(Path(path), limit)
 
 
+# A folder's own documentation: never an article, never an error.
+DOC_NAMES = ("readme", "license", "licence", "changelog", "notice", "authors", "copying")
+DOC_SUFFIXES = {".md", ".rst"}
+
+
 def walk(root: Path) -> Iterator[Path]:
-    """Files under `root`, depth first, sorted by name; hidden files and folders skipped."""
+    """Files under `root`, depth first, sorted by name; hidden files and folders skipped,
+    and so are the folder's README, LICENSE and other Markdown/reST notes."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith("."):
+            if not name.startswith(".") and not _documentation(name):
                 yield Path(dirpath) / name
+
+
+def _documentation(name: str) -> bool:
+    stem, suffix = os.path.splitext(name.lower())
+    return suffix in DOC_SUFFIXES or stem in DOC_NAMES
 
 
 def read_file(
