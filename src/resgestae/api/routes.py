@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from resgestae.api.errors import ApiError
 from resgestae.api.guard import require_read, require_write
@@ -17,16 +18,19 @@ from resgestae.api.models import (
     ArticlesResponse,
     CodeRequest,
     CodeResponse,
+    CorrectionIn,
     EventDetail,
     EventsPage,
     Stats,
 )
 from resgestae.errors import InputError
 from resgestae.model import EVENT_TYPES, Article, content_id
-from resgestae.store import browse
+from resgestae.readers.text import normalise
+from resgestae.store import browse, corrections, query
 
 router = APIRouter(prefix="/v1")
-FILTER_PARAMS = {"actor", "country", "type", "since", "until"}
+FILTER_PARAMS = {"actor", "country", "type", "since", "until", "place_country", "place",
+                 "factuality", "min_confidence", "text", "article"}
 
 
 def _allowed(*extra: str):
@@ -44,31 +48,48 @@ def _allowed(*extra: str):
 
 
 def reader(request: Request) -> Iterator[Any]:
-    """Dependency: a DuckDB cursor of its own for this request (cursors are per thread)."""
-    cursor = request.app.state.store.con.cursor()
-    try:
+    """Dependency: a cursor on the store for this request (a read session of
+    `resgestae.store.shared`: the file is free for other processes after it)."""
+    request.app.state.index.check()
+    with request.app.state.reader.session() as cursor:
         yield cursor
-    finally:
-        cursor.close()
 
 
 Actor = Annotated[str | None, Query(max_length=200, description="actor/recipient name part")]
 Country = Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO-3 country")]
 Type = Annotated[str | None, Query(description="PLOVER event type")]
 Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="first date, ISO")]
-Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="last date, ISO")]
+Until = Annotated[str | None, Query(pattern=DATE_PATTERN,
+                                    description="last date, ISO, inclusive (2020-12: all of it)")]
+PlaceCountry = Annotated[str | None, Query(pattern="^[A-Za-z]{3}$",
+                                           description="ISO-3 country of the location")]
+Place = Annotated[str | None, Query(max_length=200, description="location name part")]
+Factuality = Annotated[str | None, Query(description="asserted, negated, future, hypothetical")]
+MinConfidence = Annotated[float | None, Query(ge=0, le=1, description="at least this confidence")]
+Text = Annotated[str | None, Query(max_length=200, description="words in the evidence sentence")]
+ArticleRef = Annotated[str | None, Query(max_length=2000, description="article id or URL")]
 
 
 class Filters:
     """The event filters of `resgestae events`, as query parameters."""
 
     def __init__(self, actor: Actor = None, country: Country = None, type: Type = None,
-                 since: Since = None, until: Until = None) -> None:
+                 since: Since = None, until: Until = None, place_country: PlaceCountry = None,
+                 place: Place = None, factuality: Factuality = None,
+                 min_confidence: MinConfidence = None, text: Text = None,
+                 article: ArticleRef = None) -> None:
         if type is not None and type.upper() not in EVENT_TYPES:
             allowed = ", ".join(EVENT_TYPES)
             raise ApiError(422, f"type {type!r} is not a PLOVER event type: {allowed}")
-        self.values = {"actor": actor, "country": country, "event_type": type,
-                       "since": since, "until": until}
+        values = {"actor": actor, "country": country, "event_type": type, "since": since,
+                  "until": until, "place_country": place_country, "place": place,
+                  "factuality": factuality, "min_confidence": min_confidence, "text": text,
+                  "article": article}
+        self.values = {k: v for k, v in values.items() if v is not None}
+        try:  # dates that match the pattern but are not dates are a 400 when queried
+            query.check({k: v for k, v in self.values.items() if k not in ("since", "until")})
+        except ValueError as exc:
+            raise ApiError(422, str(exc)) from None
 
 
 def _run(fn, *args: Any, **kwargs: Any) -> Any:
@@ -105,6 +126,42 @@ def get_event(event_id: str, con: Annotated[Any, Depends(reader)]) -> dict[str, 
     return detail
 
 
+@router.patch("/events/{event_id}", response_model=EventDetail,
+              dependencies=[Depends(require_write), Depends(_allowed())])
+async def correct_event(event_id: str, request: Request) -> dict[str, Any]:
+    """Correct an event (token required): its type, mode, date, first actor or recipient
+    (name, country, sector), place, or mark it wrong. Returns the corrected event; actor
+    corrections go into the store's knowledge base for the articles coded next."""
+    payload = await _json_body(request)
+    try:
+        body = CorrectionIn.model_validate(payload)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "body"
+        raise ApiError(422, f"{where}: {first['msg']}") from None
+    return await run_in_threadpool(_correct, request, event_id[:100], body)
+
+
+def _correct(request: Request, event_id: str, body: CorrectionIn) -> dict[str, Any]:
+    state = request.app.state
+    with state.reader.lock:  # the store file is opened for this write only (store.shared)
+        con = state.store.con.cursor()
+        try:
+            corrections.correct(con, event_id, body.author, body.change(), body.wrong,
+                                body.note)
+            detail = browse.event_detail(con, event_id)
+        except LookupError as exc:
+            raise ApiError(404, str(exc)) from None
+        except ValueError as exc:
+            raise ApiError(422, str(exc)) from None
+        finally:
+            con.close()
+            state.store.release()
+    state.index.stale()
+    state.coding.kb_changed()
+    return detail
+
+
 @router.get("/actors", dependencies=[*Read, Depends(_allowed("name", "limit"))])
 def list_actors(
     request: Request, filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
@@ -117,14 +174,17 @@ def list_actors(
     return {"actors": found}
 
 
-@router.get("/network", dependencies=[*Read, Depends(_allowed("limit"))])
+@router.get("/network", dependencies=[*Read, Depends(_allowed("limit", "by"))])
 def get_network(
     request: Request, filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
-    limit: Annotated[int, Query(ge=1, le=5000)] = 200,
+    limit: Annotated[int, Query(ge=1, le=5000, description="the heaviest edges kept")] = 200,
+    by: Annotated[str, Query(pattern="^(actor|country)$", description="actor or country")]
+    = "actor",
 ) -> dict[str, Any]:
-    """The actor network of the matching events: nodes and edges with counts by type."""
+    """The network of the matching events, between actors or their countries: nodes with
+    event counts, edges with counts by type and by QuadClass."""
     return _run(browse.network, con, filters.values, limit=limit,
-                indexed=request.app.state.index.ready)
+                indexed=request.app.state.index.ready, by=by)
 
 
 @router.get("/places", dependencies=[*Read, Depends(_allowed("limit"))])
@@ -154,6 +214,9 @@ async def _json_body(request: Request) -> Any:
         return json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ApiError(400, f"malformed JSON body: {exc}", code="malformed_json") from None
+    except (RecursionError, ValueError) as exc:  # nested too deep, an integer too long
+        raise ApiError(400, f"malformed JSON body: {str(exc)[:200]}",
+                       code="malformed_json") from None
 
 
 def _media(request: Request) -> str:
@@ -192,7 +255,8 @@ CODE_BODY = {"requestBody": {"required": True, "content": {
 async def code(request: Request) -> dict[str, Any]:
     """Code a text and return its events; nothing is stored."""
     body = await _code_request(request)
-    article = Article(id=content_id(body.text), text=body.text, date=body.date)
+    text = normalise(body.text)  # valid Unicode, plain spaces: as every reader gives
+    article = Article(id=content_id(text), text=text, date=body.date)
     coded = await request.app.state.coding.run([article])
     if coded[0].error:
         raise ApiError(422, str(coded[0].error))
@@ -206,6 +270,7 @@ ARTICLES_BODY = {"requestBody": {"required": True, "content": {"application/json
 
 
 def _articles(payload: Any) -> list[Article | InputError]:
+    from resgestae.readers import unique_ids
     from resgestae.readers.jsonl import record_article
 
     items = payload if isinstance(payload, list) else [payload]
@@ -221,7 +286,9 @@ def _articles(payload: Any) -> list[Article | InputError]:
             out.append(record_article(item, name))
         except InputError as exc:
             out.append(exc)
-    return out
+        except Exception as exc:  # noqa: BLE001 - one odd record is its own error
+            out.append(InputError(name, f"cannot read: {type(exc).__name__}: {exc}"))
+    return list(unique_ids(out))
 
 
 @router.post("/articles", response_model=ArticlesResponse, openapi_extra=ARTICLES_BODY,

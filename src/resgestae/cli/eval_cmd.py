@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 
+from resgestae.cli.options import add_clause_model, use_clause_model
 from resgestae.evaluation import evaluate, render
 
 
@@ -23,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default=None, help="spaCy model package or path")
     parser.add_argument(
         "--dictionary", action="append", default=None, metavar="FILE",
-        help="PETRARCH actor/agent dictionary for PETRARCH gold "
+        help="PETRARCH actor, agent or verb dictionary or discards file for PETRARCH gold "
         "(repeatable; default: PETR.Validate.*)",
     )
     parser.add_argument(
@@ -34,14 +35,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--halves", action="store_true",
         help="also print the tune and check halves side by side, with their gap",
     )
+    parser.add_argument(
+        "--verb-mode", choices=("only", "first", "after"), default="only",
+        help="verb dictionaries among --dictionary: alone (PETRARCH's coding), before or after "
+        "the curated lexicon",
+    )
     parser.add_argument("--misses", type=int, default=0, metavar="N",
                         help="also list the first N records the coder got wrong")
     parser.add_argument("--output", "-o", default=None, help="write here instead of stdout")
+    add_clause_model(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    use_clause_model(args)
     result = evaluate(args.gold, limit=args.limit, model=args.model, dictionaries=args.dictionary,
-                      half=args.half, halves=args.halves)
+                      half=args.half, halves=args.halves, verb_mode=args.verb_mode)
     if args.json:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     else:

@@ -55,7 +55,7 @@ class Leader:
 
 
 @dataclass
-class Lexicon:
+class ActorTables:
     """All actor word lists, keyed for n-gram lookup."""
 
     countries: dict[str, CountryRef] = field(default_factory=dict)
@@ -122,7 +122,7 @@ def _plural(adjective: str) -> str | None:
     return None
 
 
-def _load_countries(lex: Lexicon) -> None:
+def _load_countries(lex: ActorTables) -> None:
     for code, names, adjectives, people, capitals, *_ in _rows("countries.tsv"):
         names_l, adj_l = _split(names), _split(adjectives)
         canonical = names_l[0]
@@ -140,21 +140,21 @@ def _load_countries(lex: Lexicon) -> None:
                      CountryRef(code, "people", canonical))
 
 
-def _load_orgs(lex: Lexicon) -> None:
+def _load_orgs(lex: ActorTables) -> None:
     for name, aliases, country, sectors, *_ in _rows("organizations.tsv"):
         ref = OrgRef(name, country or None, tuple(_split(sectors)))
         for alias in [name, *_split(aliases)]:
             _put(lex.orgs, lex.orgs_cased, alias, ref)
 
 
-def _load_leaders(lex: Lexicon) -> None:
+def _load_leaders(lex: ActorTables) -> None:
     for name, aliases, country, sector, title, *_ in _rows("leaders.tsv"):
         leader = Leader(name, country, sector, title)
         for alias in [name, *_split(aliases)]:
             lex.leaders.setdefault(norm(alias), leader)
 
 
-def _load_words(lex: Lexicon) -> None:
+def _load_words(lex: ActorTables) -> None:
     for sector, words in yaml.safe_load(_data("sectors.yaml")).items():
         for word in words:
             lex.sectors.setdefault(norm(str(word)), sector)
@@ -169,9 +169,9 @@ def _load_words(lex: Lexicon) -> None:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The actor lexicon, loaded once per process."""
-    lex = Lexicon()
+def actor_tables() -> ActorTables:
+    """The actor tables, loaded once per process."""
+    lex = ActorTables()
     _load_countries(lex)
     _load_orgs(lex)
     _load_leaders(lex)
@@ -181,7 +181,7 @@ def lexicon() -> Lexicon:
 
 @dataclass
 class Hit:
-    """A lexicon match on tokens [start, end) of the Doc."""
+    """A table match on tokens [start, end) of the Doc."""
 
     start: int
     end: int

@@ -16,11 +16,18 @@ capitals only ("US", "GNA", "UN") match case-sensitively, so "us" stays a pronou
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actor_tables import CountryRef, Leader, Lexicon, OrgRef, lexicon, ngram_hits
+from resgestae.coding.actor_tables import (
+    ActorTables,
+    CountryRef,
+    Leader,
+    OrgRef,
+    actor_tables,
+    ngram_hits,
+)
 from resgestae.coding.countries import (
     body_of_states,
     choose_country,
@@ -31,20 +38,13 @@ from resgestae.coding.countries import (
     misspelt_country,
     shared_demonym,
 )
+from resgestae.coding.rules import rules
 from resgestae.model import Entity
 
-NON_ACTOR_ENTS = frozenset(
-    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-)
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "it"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
-                         "his", "her", "our", "both", "all", "some", "several", "many"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 
 
-def _lemma_sector(lex: Lexicon, tokens: list[Token]) -> list[tuple[int, str]]:
+def _lemma_sector(lex: ActorTables, tokens: list[Token]) -> list[tuple[int, str]]:
     """(token index, sector) for role words among tokens, multi-word first, by lemma or text."""
     found: list[tuple[int, str]] = []
     i = 0
@@ -74,7 +74,7 @@ def _core(span: Span) -> Span:
     """
     doc, root = span.doc, span.root
     start = span.start
-    while start < root.i and (doc[start].lower_ in DETERMINERS or doc[start].is_punct
+    while start < root.i and (doc[start].lower_ in rules().determiners or doc[start].is_punct
                               or doc[start].is_space):
         start += 1
     end = root.i + 1
@@ -95,7 +95,7 @@ def _continues(doc: Doc, i: int, limit: int) -> bool:
         return i > 0 and doc[i - 1].lower_ in ("of", "for")
     if tok.lower_ in ("'s", "’s"):
         return False
-    if (tok.lower_ in lexicon().name_particles or tok.text == "-") and i + 1 < limit:
+    if (tok.lower_ in actor_tables().name_particles or tok.text == "-") and i + 1 < limit:
         nxt = doc[i + 1]
         if nxt.text == "-" and i + 2 < limit:
             nxt = doc[i + 2]
@@ -123,13 +123,34 @@ class Reading:
     leader: Leader | None = None
 
 
-def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
-    doc, head = core.doc, core.root
+def _read(core: Span, span: Span, lex: ActorTables) -> Reading:
+    """What the words of the phrase say: organization, country (in the order of the
+    steps below), leader, sectors and where a person's name starts."""
     reading = Reading()
-    for hit in ngram_hits(doc, core.start, core.end, lex.org):
+    _read_org(core, lex, reading)
+    _read_country_words(core, span, lex, reading)
+    if reading.country is None and reading.org is not None and reading.org.country:
+        reading.country = reading.org.country
+    if reading.country is None:
+        reading.country = _country_otherwise(core, span)
+    _read_leader(core, lex, reading)
+    reading.sectors = _sectors(core, lex, reading)
+    reading.name_start = _name_start(core, lex, reading)
+    return reading
+
+
+def _read_org(core: Span, lex: ActorTables, reading: Reading) -> None:
+    """The organization named in the phrase, the one covering the head first."""
+    head = core.root
+    for hit in ngram_hits(core.doc, core.start, core.end, lex.org):
         if reading.org is None or hit.start <= head.i < hit.end:
             reading.org = hit.value
             reading.org_covers_head = hit.start <= head.i < hit.end
+
+
+def _read_country_words(core: Span, span: Span, lex: ActorTables, reading: Reading) -> None:
+    """The country of the phrase's country words, or of one said around it."""
+    doc, head = core.doc, core.root
     hits = ngram_hits(doc, core.start, core.end, lex.country)
     for hit in hits:
         reading.country_tokens.update(range(hit.start, hit.end))
@@ -143,28 +164,29 @@ def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
         chosen = country_around(core, span, lex, ethnic, whole_sentence=bool(ethnic))
     if chosen is not None:
         _set_country(reading, shared_demonym(chosen, core))
-    if reading.country is None and reading.org is not None and reading.org.country:
-        reading.country = reading.org.country
-    if reading.country is None:
-        misspelt = (misspelt_country(t) for t in core if t.i == head.i or t.dep_ == "poss")
-        reading.country = (next((c for c in misspelt if c), None) or international_body(core)
-                           or _owner_country(core, span))
-    leader = next((h.value for h in ngram_hits(doc, core.start, core.end, lex.leader)), None)
+
+
+def _country_otherwise(core: Span, span: Span) -> str | None:
+    """With no country word: a misspelt country name, an international body, the
+    owner of "its"."""
+    head = core.root
+    misspelt = (misspelt_country(t) for t in core if t.i == head.i or t.dep_ == "poss")
+    return (next((c for c in misspelt if c), None) or international_body(core)
+            or _owner_country(core, span))
+
+
+def _read_leader(core: Span, lex: ActorTables, reading: Reading) -> None:
+    """ "Putin", "the Bush administration": a known leader, and their country."""
+    found = ngram_hits(core.doc, core.start, core.end, lex.leader)
+    leader = next((h.value for h in found), None)
     if leader is not None:
-        # "Putin", "the Bush administration": a known leader's country
         reading.leader = leader
         reading.country = reading.country or leader.country
-    reading.sectors = _sectors(core, lex, reading)
-    reading.name_start = _name_start(core, lex, reading)
-    return reading
-
-
-OWNER_PRONOUNS = frozenset({"its", "their"})
 
 
 def _owner_country(core: Span, span: Span) -> str | None:
     """ "Syria says it will withdraw its troops": "its" is the subject's, Syria's."""
-    if not any(t.lower_ in OWNER_PRONOUNS and t.dep_ == "poss" for t in span):
+    if not any(t.lower_ in rules().owner_pronouns and t.dep_ == "poss" for t in span):
         return None
     verb = core.root.head
     for _ in range(4):  # up through "says it will withdraw" to the first named subject
@@ -184,7 +206,7 @@ def _set_country(reading: Reading, ref: CountryRef) -> None:
     reading.country, reading.country_kind, reading.country_name = ref.code, ref.kind, ref.name
 
 
-def _sectors(core: Span, lex: Lexicon, reading: Reading) -> list[str]:
+def _sectors(core: Span, lex: ActorTables, reading: Reading) -> list[str]:
     """Sectors of the phrase, primary first: modifiers, then the head's role, then others."""
     tokens = [t for t in core if t.i not in reading.country_tokens]
     found = _lemma_sector(lex, tokens)
@@ -207,7 +229,7 @@ def _unique(items: list[str]) -> list[str]:
     return seen
 
 
-def _is_name_token(tok: Token, lex: Lexicon, reading: Reading) -> bool:
+def _is_name_token(tok: Token, lex: ActorTables, reading: Reading) -> bool:
     if tok.i in reading.country_tokens or not (tok.is_title or tok.is_upper):
         return False
     if tok.pos_ not in ("PROPN", "NOUN") and tok.ent_type_ != "PERSON":
@@ -216,7 +238,7 @@ def _is_name_token(tok: Token, lex: Lexicon, reading: Reading) -> bool:
     return not (low in lex.title_words or lex.sector(low) or lex.sector(tok.lemma_))
 
 
-def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
+def _name_start(core: Span, lex: ActorTables, reading: Reading) -> int | None:
     """Start of a personal name ending the phrase ("... Minister Hulusi Akar" -> "Hulusi");
     sets `reading.name_end` (before an "of Saudi Arabia" tail)."""
     if reading.org_covers_head:
@@ -224,7 +246,7 @@ def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
     doc = core.doc
     end = _name_end(core, reading)
     last = doc[end - 1]
-    if last.ent_type_ in NON_ACTOR_ENTS:
+    if last.ent_type_ in rules().not_actor_labels:
         return None
     i = end
     while i > core.start and _in_name(doc, i - 1, end, core.start, lex, reading):
@@ -251,7 +273,7 @@ def _name_end(core: Span, reading: Reading) -> int:
     return core.end
 
 
-def _in_name(doc: Doc, i: int, end: int, start: int, lex: Lexicon, reading: Reading) -> bool:
+def _in_name(doc: Doc, i: int, end: int, start: int, lex: ActorTables, reading: Reading) -> bool:
     """Whether token i belongs to the name ending at `end`: a name word, a particle
     inside it ("Khaled al Meshri"), or the hyphen of "al-Muhandis", "Jean-Bertrand"."""
     tok = doc[i]
@@ -266,7 +288,7 @@ def _in_name(doc: Doc, i: int, end: int, start: int, lex: Lexicon, reading: Read
     return False
 
 
-def _is_title_word(tok: Token, lex: Lexicon) -> bool:
+def _is_title_word(tok: Token, lex: ActorTables) -> bool:
     low = tok.lower_.rstrip(".")
     return bool(low in lex.honorifics or lex.sector(low) or lex.sector(tok.lemma_))
 
@@ -283,18 +305,34 @@ def code_actor(span: Span) -> Entity | None:
     return found[0] if found else None
 
 
+# Doc.user_data key of the readings of this Doc's noun phrases, by token span.
+READS_KEY = "resgestae.actor_reads"
+
+
 def read_actor(span: Span) -> tuple[Entity, str] | None:
-    """The Entity and its kind: person, org, country, group or pronoun (None: not an actor)."""
+    """The Entity and its kind: person, org, country, group or pronoun (None: not an actor).
+
+    Each span of a Doc is read once: coding and the knowledge base share the readings
+    (kept in `doc.user_data[READS_KEY]`); every call gets its own copy of the Entity."""
+    reads = span.doc.user_data.setdefault(READS_KEY, {})
+    key = (span.start, span.end)
+    if key not in reads:
+        reads[key] = _read_actor(span)
+    found = reads[key]
+    return (replace(found[0], sectors=list(found[0].sectors)), found[1]) if found else None
+
+
+def _read_actor(span: Span) -> tuple[Entity, str] | None:
     root = span.root
-    if root.ent_type_ in NON_ACTOR_ENTS or root.pos_ == "NUM" or root.like_num:
+    if root.ent_type_ in rules().not_actor_labels or root.pos_ == "NUM" or root.like_num:
         return None
-    if root.lower_ in RELATIVE_PRONOUNS:
+    if root.lower_ in rules().relative_pronouns:
         return _antecedent(root)
     if root.pos_ == "PRON":
-        if root.lower_ not in PERSON_PRONOUNS:
+        if root.lower_ not in rules().person_pronouns:
             return None
         return Entity(text=span.text, name=span.text, _tokens=(span.start, span.end)), "pronoun"
-    lex = lexicon()
+    lex = actor_tables()
     core = _core(span)
     reading = _read(core, span, lex)
     if not _can_act(core, reading, lex):
@@ -358,7 +396,7 @@ def code_actors(span: Span) -> list[Entity]:
 def coordinated(span: Span, entity: Entity) -> list[Entity]:
     """Entities for the other countries of "US and British forces", "Sierra Leonean and
     Liberian refugees": conjoined country words that modify one noun."""
-    lex, extra = lexicon(), []
+    lex, extra = actor_tables(), []
     seen = {entity.country}
     for tok in span:
         ref = lex.country(tok.text)
@@ -385,7 +423,7 @@ def _antecedent(pronoun: Token) -> tuple[Entity, str] | None:
     return read_actor(noun.doc[left : noun.i + 1])
 
 
-def _can_act(core: Span, reading: Reading, lex: Lexicon) -> bool:
+def _can_act(core: Span, reading: Reading, lex: ActorTables) -> bool:
     """False for places used as places and for things that cannot act."""
     head = core.root
     low = head.lower_
@@ -399,7 +437,7 @@ def _can_act(core: Span, reading: Reading, lex: Lexicon) -> bool:
         return head.dep_ in SUBJECT_DEPS
     if reading.country and head.i in reading.country_tokens:
         return True
-    if head.ent_type_ in PLACE_ENTS:
+    if head.ent_type_ in rules().place_labels:
         return False
     if reading.head_sector or reading.name_start is not None:
         return True
@@ -408,7 +446,7 @@ def _can_act(core: Span, reading: Reading, lex: Lexicon) -> bool:
     return head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
 
 
-def _entity(span: Span, core: Span, reading: Reading, lex: Lexicon) -> Entity:
+def _entity(span: Span, core: Span, reading: Reading, lex: ActorTables) -> Entity:
     if not reading.sectors and reading.leader is not None and reading.name_start is not None:
         reading.sectors = [reading.leader.sector]
     sector = reading.sectors[0] if reading.sectors else None
@@ -424,7 +462,7 @@ def _entity(span: Span, core: Span, reading: Reading, lex: Lexicon) -> Entity:
     )
 
 
-def _name_and_title(core: Span, reading: Reading, lex: Lexicon) -> tuple[str, str | None]:
+def _name_and_title(core: Span, reading: Reading, lex: ActorTables) -> tuple[str, str | None]:
     doc, head = core.doc, core.root
     if reading.name_start is not None:
         name = doc[reading.name_start : reading.name_end or core.end].text
@@ -433,7 +471,7 @@ def _name_and_title(core: Span, reading: Reading, lex: Lexicon) -> tuple[str, st
         title_tokens = [t for t in doc[core.start : reading.name_start]
                         if t.i not in reading.country_tokens and not t.is_punct
                         and not t.is_space and t.lower_ not in ("'s", "’s")]
-        while title_tokens and title_tokens[0].lower_ in DETERMINERS:
+        while title_tokens and title_tokens[0].lower_ in rules().determiners:
             title_tokens.pop(0)
         title = " ".join(t.text for t in title_tokens) or None
         return name, title

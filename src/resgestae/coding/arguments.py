@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from resgestae.coding.actor_tables import lexicon
+from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.rules import Rules, rules
 from resgestae.plover import has_flag
@@ -16,44 +16,14 @@ SUBJECTS = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 
 
-OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
 
 
-RELATIVE = ("who", "which", "that", "whom")
 
 
-ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 
 
-NOT_ACTOR_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
 
 
-QUANTITY_HEADS = frozenset(
-    {
-        "tens",
-        "thousands",
-        "hundreds",
-        "dozens",
-        "scores",
-        "millions",
-        "group",
-        "groups",
-        "number",
-        "one",
-        "third",
-        "half",
-        "some",
-        "many",
-        "most",
-        "majority",
-        "handful",
-        "all",
-        "each",
-        "both",
-        "two",
-        "three",
-    }
-)
 
 
 
@@ -107,14 +77,14 @@ def _agentive(token: Token) -> bool:
     """A noun that names someone who can act (a name, a group, an office)."""
     return (
         token.pos_ == "PROPN"
-        or token.ent_type_ in ACTOR_ENTS
+        or token.ent_type_ in rules().actor_labels
         or lemma_of(token) in rules().agent_nouns
     )
 
 
 def _relative(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies."""
-    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+    if token.lower_ in rules().relative_pronouns and token.head.dep_ == "relcl":
         return token.head.head
     return token
 
@@ -178,12 +148,14 @@ def objects(token: Token, preps: frozenset[str], r: Rules) -> list[Token]:
 def is_actorish(token: Token, r: Rules, as_subject: bool = False) -> bool:
     """Could this noun phrase head be an actor (a name, a group, an office, a pronoun)?
     Subjects get the benefit of the doubt; objects are more often things."""
-    if token.ent_type_ in NOT_ACTOR_ENTS or token.pos_ in ("NUM", "ADP", "VERB", "SCONJ"):
+    if token.ent_type_ in r.not_actor_labels or token.pos_ in ("NUM", "ADP", "VERB", "SCONJ"):
         return False
-    if token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN":
+    if token.ent_type_ in r.actor_labels or token.pos_ == "PROPN":
         return True
     lemma = lemma_of(token)
-    if lemma in r.agent_nouns or token.lower_ in r.pronouns or lemma.endswith(("ist", "ian")):
+    if lemma in r.agent_nouns or token.lower_ in r.person_pronouns:
+        return True
+    if lemma.endswith(("ist", "ian")):
         return True
     if lookup(token) is None and any(
         c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or _country_word(c))
@@ -195,13 +167,13 @@ def is_actorish(token: Token, r: Rules, as_subject: bool = False) -> bool:
 
 def _country_word(token: Token) -> bool:
     """ "Ugandan" when NER missed it: a country name or adjective of the actor tables."""
-    ref = lexicon().country(token.text) if token.is_title or token.is_upper else None
+    ref = actor_tables().country(token.text) if token.is_title or token.is_upper else None
     return ref is not None and ref.kind in ("name", "adjective")
 
 
 def _of_rescue(token: Token) -> Token:
     """ "thousands of Kurds", "a group of refugees": the people are the "of" object."""
-    if token.lower_ not in QUANTITY_HEADS and token.pos_ != "NUM":
+    if token.lower_ not in rules().quantity_heads and token.pos_ != "NUM":
         return token
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actor_tables import CountryRef, Hit, Lexicon, lexicon, ngram_hits
+from resgestae.coding.actor_tables import ActorTables, CountryRef, Hit, actor_tables, ngram_hits
+from resgestae.coding.rules import rules
 
 
 def choose_country(hits: list[Hit], head: Token) -> CountryRef | None:
@@ -56,7 +57,7 @@ def shared_demonym(ref: CountryRef, core: Span) -> CountryRef:
     code = next((c for c in pair if c in named), pair[0])
     if code == ref.code:
         return ref
-    return replace(ref, code=code, name=lexicon().names.get(code, code))
+    return replace(ref, code=code, name=actor_tables().names.get(code, code))
 
 
 def is_stance(doc: Doc, i: int) -> bool:
@@ -82,7 +83,7 @@ def _placed(doc: Doc, hit: Hit) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in CONTEXT_PREPS
 
 
-def country_around(core: Span, span: Span, lex: Lexicon, skip: set[str],
+def country_around(core: Span, span: Span, lex: ActorTables, skip: set[str],
             whole_sentence: bool = False) -> CountryRef | None:
     """A country said of the phrase just around it: "rebels in the Ivory Coast", "a
     newspaper based in Beirut"; with `whole_sentence`, anywhere in its sentence."""
@@ -116,7 +117,7 @@ def context_texts(span: Span) -> list[str]:
 def country_in_sentence(span: Span, skip: set[str] | None = None) -> str | None:
     """The one country its sentence qualifies things with ("Ugandan opposition",
     "Haiti's elections"), outside `span`; None when there is none or more than one."""
-    lex, doc = lexicon(), span.doc
+    lex, doc = actor_tables(), span.doc
     sent = span.sent
     codes = set()
     for hit in ngram_hits(doc, sent.start, sent.end, lex.country):
@@ -133,7 +134,7 @@ def fuzzy_country(word: str) -> str | None:
     """The country a misspelt name is close to ("Afganistan" -> AFG), if any."""
     from rapidfuzz import fuzz, process
 
-    lex = lexicon()
+    lex = actor_tables()
     choices = {n: c for n, c in lex.countries.items() if c.kind == "name" and len(n) >= 5}
     found = process.extractOne(word.lower(), list(choices), scorer=fuzz.ratio, score_cutoff=88)
     return choices[found[0]].code if found else None
@@ -168,8 +169,6 @@ def body_of_states(core: Span) -> bool:
     return bool(set(words) & BODY_WORDS) and "of" in words and words[-1] in MEMBER_WORDS
 
 
-DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "upper", "lower",
-                        "northeast", "northwest", "southeast", "southwest"})
 
 
 @lru_cache(maxsize=50_000)
@@ -179,7 +178,11 @@ def place_country(name: str) -> str | None:
     "southern Lebanon" is in Lebanon, "Afganistan" is Afghanistan."""
     words = name.split()
     found = _place_country(name)
-    while found is None and len(words) > 1 and words[0].lower().removesuffix("ern") in DIRECTIONS:
+    while (
+        found is None
+        and len(words) > 1
+        and words[0].lower().removesuffix("ern") in rules().place_qualifiers
+    ):
         words = words[1:]
         found = _place_country(" ".join(words))
     if found is None and len(words) == 1 and len(words[0]) >= 6:
@@ -188,7 +191,7 @@ def place_country(name: str) -> str | None:
 
 
 def _place_country(name: str) -> str | None:
-    ref = lexicon().country(name)
+    ref = actor_tables().country(name)
     if ref is not None and ref.kind in ("name", "capital"):
         return ref.code
     from resgestae.coding.gazetteer import Context, choose, gazetteer
@@ -198,5 +201,5 @@ def _place_country(name: str) -> str | None:
 
 
 def country_ref(word: Token) -> CountryRef | None:
-    ref = lexicon().country(word.text) if word.is_title or word.is_upper else None
+    ref = actor_tables().country(word.text) if word.is_title or word.is_upper else None
     return ref if ref is not None and ref.kind in ("name", "adjective") else None

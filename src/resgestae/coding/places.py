@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,12 +26,16 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae import dedup
+from resgestae import days
 from resgestae.coding.dates import publication_day
 from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer, normalize
+from resgestae.coding.rules import rules
 from resgestae.model import Article, Event, Place
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
+log = logging.getLogger("resgestae.coding")
+
+PLACE_LABELS = rules().place_labels  # data/words.yaml
+
 # Names the small model may have mislabelled; dates and numbers never are places.
 NAME_LABELS = ("PERSON", "ORG", "NORP", "PRODUCT")
 # Cost of reaching a place through each preposition: where it happened is "in,
@@ -81,11 +86,15 @@ def locate_events(events: list[Event], doc: Doc, article: Article) -> None:
         dateline = dateline_place(article, ctx)
         published = publication_day(article)
     except Exception:  # noqa: BLE001 - no places is better than no events
+        log.warning("article %s: cannot read its places; its events stay unplaced",
+                    article.id, exc_info=True)
         return
     for event in events:
         try:
             event.location = _event_place(event, doc, spans, ctx, dateline, published)
         except Exception:  # noqa: BLE001 - one bad place never empties the others
+            log.warning("article %s: cannot place the event %r", article.id, event.trigger,
+                        exc_info=True)
             event.location = None
 
 
@@ -141,7 +150,7 @@ def _recent(event: Event, published: dt.date | None) -> bool:
     event is dated by the publication day, so it is)."""
     if published is None or not event.date or not event.date_text:
         return True
-    _, last = dedup.span(event.date, event.date_precision, True)
+    _, last = days.span(event.date, event.date_precision, True)
     return last >= published - dt.timedelta(days=RECENT_DAYS)
 
 
@@ -394,7 +403,7 @@ def confirming_countries(span: Span, ctx: Context) -> set[str]:
     """Countries that may confirm a small town: "X, Country", the countries, regions and
     nationalities its sentence names ("Croatian soldiers captured Udbina"), the
     countries the article names, its dateline's."""
-    from resgestae.coding.actors import lexicon
+    from resgestae.coding.actor_tables import actor_tables
 
     gaz = gazetteer()
     found = {gaz.country_of(_hint_after(span) or "")}
@@ -402,7 +411,7 @@ def confirming_countries(span: Span, ctx: Context) -> set[str]:
         if ent.start != span.start:
             found.add(gaz.country_of(ent.text))
         if ent.label_ == "NORP":
-            ref = lexicon().country(ent.text)
+            ref = actor_tables().country(ent.text)
             found.add(ref.code if ref is not None else None)
     found.update(ctx.countries)
     found.add(ctx.dateline_country)

@@ -29,24 +29,23 @@ def earlier_subject(clause: Clause) -> list[Token]:
         if (
             token.dep_ in ("nsubj", "nsubjpass")
             and token.pos_ != "PRON"
-            and (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+            and (token.pos_ == "PROPN" or token.ent_type_ in rules().actor_labels)
         ):
             return [token, *token.conjuncts]
     return []
 
 
-THIRD_PERSON = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 
 
 def resolve_pronouns(tokens: list[Token], reporter: list[Token], third: list[Token]) -> list[Token]:
     """Replace pronouns by the reporting verb's subject ("Iraq said it would ..."), or a
     third-person pronoun by an earlier named subject of the sentence."""
-    pronouns = rules().pronouns
+    pronouns = rules().person_pronouns
     out: list[Token] = []
     for token in tokens:
         if token.pos_ == "PRON" and token.lower_ in pronouns:  # "US" is not "us"
-            antecedent = third if token.lower_ in THIRD_PERSON else reporter
-            if not antecedent and token.lower_ in ONE_PERSON:
+            antecedent = third if token.lower_ in rules().third_person_pronouns else reporter
+            if not antecedent and token.lower_ in rules().one_person_pronouns:
                 antecedent = _previous_subject(token)
             out.extend(t for t in antecedent if t not in out)
         elif token not in out:
@@ -54,7 +53,6 @@ def resolve_pronouns(tokens: list[Token], reporter: list[Token], third: list[Tok
     return out
 
 
-ONE_PERSON = frozenset({"he", "she", "him", "her"})
 
 
 def _previous_subject(pronoun: Token) -> list[Token]:

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from resgestae.coding.actor_tables import lexicon
+from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.arguments import expand
+from resgestae.coding.rules import rules
 from resgestae.plover import has_flag
 
 if TYPE_CHECKING:
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside", "inside", "around"})
 
 
-PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
 # Prepositions whose object place is where an act lands: "a curfew in Abidjan",
@@ -65,13 +65,13 @@ def event_places(clause: Clause) -> list[Token]:
 def _is_place(token: Token) -> bool:
     """A named place; NER calls some towns NORP ("near Samarra"), which the actor
     tables then do not know as a people."""
-    if token.ent_type_ in PLACE_ENTS:
+    if token.ent_type_ in rules().place_labels:
         return True
     if (
         token.ent_type_ == "NORP"
         and token.pos_ == "PROPN"
         and token.dep_ == "pobj"
-        and lexicon().country(token.text) is None
+        and actor_tables().country(token.text) is None
     ):
         return True
     return _mislabelled_place(token)
@@ -88,7 +88,7 @@ def _mislabelled_place(token: Token) -> bool:
     where = token.dep_ == "pobj" and (prep.lower_ in ("in", "at", "near", "outside") or (
         prep.lower_ == "of" and prep.head.lemma_.lower() in place_nouns()))
     named_kind = token.dep_ == "compound" and token.head.lemma_.lower() in place_nouns()
-    if not (where or named_kind) or lexicon().org(token.text) is not None:
+    if not (where or named_kind) or actor_tables().org(token.text) is not None:
         return False
     from resgestae.coding.countries import place_country
 

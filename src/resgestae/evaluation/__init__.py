@@ -21,7 +21,7 @@ from typing import Any
 from resgestae.coding.verb_dictionary import is_discards, is_verb_dictionary
 from resgestae.config import Config
 from resgestae.errors import ConfigError, InputError
-from resgestae.pipeline import Coder
+from resgestae.session import Coder
 
 from . import event_location
 from .coding import code_records
@@ -52,15 +52,17 @@ def evaluate(
     coder: Coder | None = None,
     half: str | None = None,
     halves: bool = False,
+    verb_mode: str = "only",
 ) -> dict[str, Any]:
     """Score the coder against one gold file; see the scorers for what each number means.
 
     `limit` keeps the first N records, then `half` ('tune' or 'check') keeps
-    that half of them. `coder` is used for PLOVER and one-label gold (one is
-    built when None). PETRARCH gold is coded with its own actor dictionaries
-    (`dictionaries`, else the PETR.Validate files found beside the gold, in
-    ontology/petrarch-dictionaries/); verb dictionaries and discards files among
-    them type the verbs (`Config.verb_files`). Raises InputError for an unreadable file
+    that half of them. `dictionaries` (PETRARCH actor, agent, verb dictionaries
+    and discards files, told apart by content) build the coder, verb
+    dictionaries typing verbs as `verb_mode` says (`Config.verb_mode`); PETRARCH
+    gold without them is coded with the PETR.Validate files found beside the
+    gold, in ontology/petrarch-dictionaries/. Otherwise `coder` is used (one is
+    built when None). Raises InputError for an unreadable file
     or an empty half, ConfigError for missing dictionaries.
     """
     path = Path(path)
@@ -74,10 +76,13 @@ def evaluate(
     if kind == "event_location":
         predictions, errors = event_location.locate(records, model), []
     else:
+        files = [Path(p) for p in dictionaries or ()]
         if kind == "petrarch":
-            files = [Path(p) for p in dictionaries or ()] or find_petrarch_dictionaries(path)
+            files = files or find_petrarch_dictionaries(path)
+        if files:
             actors, verbs = split_dictionaries(files)
-            coder = Coder(Config(model=model, actor_files=actors, verb_files=verbs))
+            coder = Coder(Config(model=model, actor_files=actors, verb_files=verbs,
+                                 verb_mode=verb_mode))
             extra["dictionaries"] = [str(p) for p in files]
         else:
             coder = coder or Coder(Config(model=model) if model else None)

@@ -132,7 +132,7 @@ def _share(part: int, whole: int) -> dict[str, Any]:
 
 def _coded(records: list[dict[str, Any]], config: Config) -> list[tuple[Event | None, dict]]:
     """The whole pipeline's event at each record's gold verb (None: no event there)."""
-    from resgestae.pipeline import Coder
+    from resgestae.session import Coder
 
     articles = [Article(id=f"loc{i:05d}", text=r["text"], date=(r.get("date") or None))
                 for i, r in enumerate(records)]

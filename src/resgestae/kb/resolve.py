@@ -16,21 +16,19 @@ Per article, in order:
 from __future__ import annotations
 
 import re
-from copy import copy
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actor_tables import lexicon, norm
+from resgestae.coding.actor_tables import actor_tables, norm
 from resgestae.coding.actors import coordinated, read_actor
 from resgestae.coding.countries import context_texts, country_in_sentence
-from resgestae.kb.base import ActorKB, KBEntry, make_id
+from resgestae.coding.rules import rules
+from resgestae.kb.base import ActorKB, KBEntry, Role, make_id
 from resgestae.kb.names import ascii_fold, parts, same_person, surname_alike
 from resgestae.kb.petrarch import KB_PREFIX, dictionary_code, iso_date
 from resgestae.model import Article, Entity, Event
 
-HE_SHE = frozenset({"he", "she", "him", "her"})
-WE = frozenset({"we", "us"})
 HEAD_VERBS = frozenset({"head", "lead", "chair", "command", "run", "direct"})
 ACRONYM_RE = re.compile(
     r"((?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|for|the|and|on)\s+)*)*[A-Z][\w'\u2019.-]*)"
@@ -60,18 +58,12 @@ class Context:
     home: str | None = None  # country of the dateline
     persons: list[Mention] = field(default_factory=list)
     entries: dict[str, KBEntry] = field(default_factory=dict)  # kb_id -> entry, this article
-    reads: dict[tuple[int, int], tuple[Entity, str] | None] = field(default_factory=dict)
     mentions: list[Mention] | None = None  # all person mentions, once persons are learned
 
     def read(self, span: Span) -> tuple[Entity, str] | None:
-        """read_actor, once per span of this article (learning and resolving share it)."""
-        key = (span.start, span.end)
-        if not len(span):
-            return None
-        if key not in self.reads:
-            self.reads[key] = read_actor(span)
-        found = self.reads[key]
-        return (copy(found[0]), found[1]) if found else None
+        """What coding read of the span (`read_actor` reads each span of the Doc once,
+        for coding and the knowledge base alike); None for an empty span."""
+        return read_actor(span) if len(span) else None
 
 
 def resolve_actors(events: list[Event], doc: Doc, article: Article, kb: ActorKB) -> None:
@@ -101,7 +93,7 @@ def _split_coordinated(entities: list[Entity], ctx: Context) -> list[Entity]:
 def _dateline_country(article: Article) -> str | None:
     if not article.dateline:
         return None
-    lex = lexicon()
+    lex = actor_tables()
     for part in re.split(r"[,\u2013\u2014-]", article.dateline):
         ref = lex.country(part.strip())
         if ref and ref.kind in ("name", "capital"):
@@ -134,7 +126,7 @@ def _add_acronym(ctx: Context, expansion: str, acronym: str, start: int) -> None
     if known:
         ctx.kb.add_alias(known[0].kb_id, acronym)
         return
-    ref = lexicon().org(expansion) or lexicon().org(acronym)
+    ref = actor_tables().org(expansion) or actor_tables().org(acronym)
     country = ref.country if ref else (entity.country if entity else None)
     sectors = list(ref.sectors) if ref else (list(entity.sectors) if entity else [])
     name = ref.name if ref else expansion
@@ -228,7 +220,7 @@ def _from_title_phrase(entity: Entity, phrase: Span, person: Token, ctx: Context
 
 
 def _strip_country(phrase: Span) -> str | None:
-    lex = lexicon()
+    lex = actor_tables()
     words = [t.text for t in phrase if not t.is_punct and t.lower_ not in ("the", "his", "her",
              "their", "its", "a", "an", "'s", "\u2019s") and not lex.country(t.text)]
     return " ".join(words) or None
@@ -329,7 +321,7 @@ def resolve_entity(entity: Entity, ctx: Context) -> None:
 
 def _from_words(entity: Entity) -> None:
     """An entity made without tokens: what the lexicon says of its words."""
-    lex = lexicon()
+    lex = actor_tables()
     words = re.sub(r"^(the|a|an)\s+", "", entity.text.strip(), flags=re.IGNORECASE)
     org, country = lex.org(words), lex.country(words)
     if org is not None:
@@ -345,11 +337,12 @@ def _kind(entity: Entity, ctx: Context) -> str:
         found = ctx.read(ctx.doc[entity._tokens[0] : entity._tokens[1]])
         if found:
             return found[1]
-    if norm(entity.text) in HE_SHE | WE or norm(entity.name) in HE_SHE | WE:
+    spoken = rules().one_person_pronouns | rules().we_pronouns
+    if norm(entity.text) in spoken or norm(entity.name) in spoken:
         return "pronoun"
-    if lexicon().org(entity.name):
+    if actor_tables().org(entity.name):
         return "org"
-    if entity.country and lexicon().country(entity.name):
+    if entity.country and actor_tables().country(entity.name):
         return "country"
     return "group"
 
@@ -390,14 +383,14 @@ def _pronoun(entity: Entity, ctx: Context) -> KBEntry | None:
     """ "he said" -> the person named last before the pronoun; "we" inside that person's
     quote -> the side the person speaks for ("Libyan government"). "they" stays open."""
     word = norm(entity.text)
-    if entity._tokens is None or word not in HE_SHE | WE:
+    if entity._tokens is None or word not in rules().one_person_pronouns | rules().we_pronouns:
         return None
     start = entity._tokens[0]
     before = [m for m in _all_mentions(ctx) if m.start < start]
     if not before:
         return None
     person = before[-1].entry
-    if word in HE_SHE:
+    if word in rules().one_person_pronouns:
         return person
     person = _speaker(ctx.doc[start], ctx) or person
     if not (person.country and person.sectors):
@@ -407,18 +400,15 @@ def _pronoun(entity: Entity, ctx: Context) -> KBEntry | None:
     return _group(side, ctx)
 
 
-SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "insist", "stress"})
-
-
 def _speaker(token: Token, ctx: Context) -> KBEntry | None:
     """The person a quote is attributed to in the same sentence (" ... ," he said)."""
     for verb in token.sent:
-        if verb.lemma_ not in SPEECH_VERBS or verb.i < token.i:
+        if verb.lemma_ not in rules().speech_verbs or verb.i < token.i:
             continue
         for subject in verb.children:
             if subject.dep_ != "nsubj":
                 continue
-            if subject.lower_ in HE_SHE:
+            if subject.lower_ in rules().one_person_pronouns:
                 earlier = [m for m in _all_mentions(ctx) if m.start < token.i]
                 return earlier[-1].entry if earlier else None
             return _article_person(ctx.doc[subject.left_edge.i : subject.i + 1].text, ctx)
@@ -496,7 +486,7 @@ def _org(entity: Entity, ctx: Context) -> KBEntry:
 def _country(entity: Entity, ctx: Context) -> KBEntry | None:
     if not entity.country:
         return None
-    name = lexicon().names.get(entity.country, entity.name)
+    name = actor_tables().names.get(entity.country, entity.name)
     return ctx.kb.add(KBEntry(make_id("country", name, entity.country), name, "country",
                               country=entity.country, source="data"))
 
@@ -510,7 +500,7 @@ def _group(entity: Entity, ctx: Context) -> KBEntry:
 
 
 def _group_name(entity: Entity) -> str:
-    lex = lexicon()
+    lex = actor_tables()
     label = lex.sector_labels.get(entity.sector or "")
     if entity.country and entity.sector == "UAF":  # whose gunmen is what no one knows
         return f"unidentified attackers in {lex.names.get(entity.country, entity.country)}"
@@ -536,19 +526,13 @@ def _apply_dictionary(entity: Entity, ctx: Context, person: bool = False) -> Non
     """A PETRARCH dictionary phrase in the entity's words (or in the words that place
     it: "activists in Arnor") sets its code, with the role valid on the article date."""
     dictionary = ctx.kb.dictionary
-    entry, role, agents = dictionary.code(ctx.kb, entity.text, ctx.date)
-    if entry is None and entity._tokens is not None:
-        for text in context_texts(ctx.doc[entity._tokens[0] : entity._tokens[1]]):
-            entry, role, _ = dictionary.code(ctx.kb, text, ctx.date)
-            if entry is not None:
-                break
+    entry, role, agents = _dictionary_match(entity, ctx)
     if entry is None and not agents:
         if ctx.kb.dictionary_only:
             entity.country, entity.sector, entity.sectors = None, None, []
         return
     if "ELI" in entity.sectors and "ELI" not in agents:
         agents = [*agents, "ELI"]  # "former ...": PETRARCH's ELI, whatever the dictionary
-    code = dictionary_code(role, agents)
     # A person the text named, coded only by a word around the name ("Turkish"), keeps
     # the name and identity the text gave; the dictionary gives the codes.
     keep = person and dictionary.code(ctx.kb, entity.name, ctx.date)[0] is None
@@ -561,7 +545,22 @@ def _apply_dictionary(entity: Entity, ctx: Context, person: bool = False) -> Non
     entity.sectors = _dedupe(found) or ([] if entry is not None else entity.sectors)
     entity.sector = entity.sectors[0] if entity.sectors else None
     if not keep:
-        entity.kb_id = KB_PREFIX + code
+        entity.kb_id = KB_PREFIX + dictionary_code(role, agents)
+
+
+def _dictionary_match(
+    entity: Entity, ctx: Context
+) -> tuple[KBEntry | None, Role | None, list[str]]:
+    """(entry, role, agents) of the dictionary for the entity's words, else the entry
+    and role of the first phrase that places it (agents of the words only)."""
+    dictionary = ctx.kb.dictionary
+    entry, role, agents = dictionary.code(ctx.kb, entity.text, ctx.date)
+    if entry is None and entity._tokens is not None:
+        for text in context_texts(ctx.doc[entity._tokens[0] : entity._tokens[1]]):
+            entry, role, _ = dictionary.code(ctx.kb, text, ctx.date)
+            if entry is not None:
+                break
+    return entry, role, agents
 
 
 def _dedupe(items: list[str]) -> list[str]:

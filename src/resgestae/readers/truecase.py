@@ -73,22 +73,22 @@ def _split_possessive(word: str) -> tuple[str, str]:
 
 def _alias(word: str) -> bool:
     """ "UN", "US", "NATO": written in capitals in the tables, so kept so."""
-    from resgestae.coding.actor_tables import lexicon
+    from resgestae.coding.actor_tables import actor_tables
 
-    lex = lexicon()
+    lex = actor_tables()
     return word.isupper() and (word in lex.countries_cased or word in lex.orgs_cased)
 
 
 def _name(word: str) -> bool:
     """A country, nationality, organisation word or a well-known place."""
-    from resgestae.coding.actor_tables import lexicon
+    from resgestae.coding.actor_tables import actor_tables
     from resgestae.coding.gazetteer import gazetteer
 
     if len(word) < 3:
         return False
     if word.lower() in CALENDAR:
         return True
-    lex = lexicon()
+    lex = actor_tables()
     if lex.country(word) is not None or lex.org(word) is not None:
         return True
     return any(c.feature in ("country", "admin1") or c.population >= 100_000
