@@ -84,3 +84,21 @@ def test_flags_outside_an_embassy_are_placed_in_the_city(coder):
                           "Karachi on Sunday.")
     placed = [e.location for e in events if e.location is not None]
     assert placed and all(p.name == "Karachi" and p.country == "PAK" for p in placed)
+
+
+def test_a_users_kb_entry_overrides_the_built_in_tables(coder, tmp_path):
+    from resgestae.kb import ActorKB
+    from resgestae.session import Coder
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("- name: Amnesty International\n  country: GBR\n  sector: SOC\n"
+                    "- name: Kremlin\n  country: RUS\n  sector: SPY\n", encoding="utf-8")
+    mine = Coder(coder.config, kb=ActorKB.from_files([path]))
+    article = Article(id="kb1", text="Amnesty International accused the Kremlin of torture "
+                                     "on Monday.", date="2024-01-02")
+    (event,) = next(iter(mine.code([article]))).events
+    assert [(e.country, e.sector) for e in event.actor] == [("GBR", "SOC")]
+    assert [(e.country, e.sector) for e in event.recipient] == [("RUS", "SPY")]
+    # without the user's file the built-in tables decide
+    (plain,) = _code(coder, article.text)
+    assert [e.country for e in plain.actor] == ["NGO"]

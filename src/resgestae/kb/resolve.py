@@ -372,8 +372,11 @@ def _entry_for(entity: Entity, kind: str, ctx: Context) -> KBEntry | None:
 def _known_name(entity: Entity, ctx: Context) -> KBEntry | None:
     """A KB entry (user file, earlier article) with this exact name or alias, or a unique
     person with this surname; dictionary entries are matched by the dictionary instead."""
-    found = [e for e in ctx.kb.lookup(entity.name) if e.source != "petrarch"
-             and _compatible(e, entity)]
+    named = [e for e in ctx.kb.lookup(entity.name) if e.source != "petrarch"]
+    users = [e for e in named if e.source == "user"]
+    if len(users) == 1:
+        return users[0]  # the user's own entry for this name overrides what we know
+    found = [e for e in named if _compatible(e, entity)]
     if not found and len(entity.name.split()) == 1 and entity.name[:1].isupper():
         found = [e for e in ctx.kb.by_surname(entity.name) if _compatible(e, entity)]
     return found[0] if len(found) == 1 else None
@@ -514,6 +517,11 @@ def _group_name(entity: Entity) -> str:
 def _fill(entity: Entity, entry: KBEntry) -> None:
     entity.name = entry.name
     entity.kb_id = entry.kb_id
+    if entry.source == "user":  # a user's entry overrides the built-in tables
+        entity.country = entry.country or entity.country
+        if entry.sectors:
+            entity.sector, entity.sectors = entry.sectors[0], list(entry.sectors)
+        entity.title = entry.title or entity.title
     entity.country = entity.country or entry.country
     if not entity.sector and entry.sectors:
         entity.sector = entry.sectors[0]

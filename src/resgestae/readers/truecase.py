@@ -16,7 +16,6 @@ import re
 WORD = re.compile(r"[A-Za-z][A-Za-z’'.\-]*")
 MIN_WORDS = 3
 SHOUTED = 0.8  # share of letters in capitals that makes a paragraph ALL CAPS
-TITLED = 0.8  # share of words capitalised that makes a paragraph Title Case
 CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday", "january", "february", "march", "april", "june", "july",
                       "august", "september", "october", "november", "december"})
@@ -49,8 +48,10 @@ def _shouted(text: str) -> bool:
 
 
 def _titled(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in SMALL]
-    return bool(content) and sum(w[:1].isupper() for w in content) >= TITLED * len(content) \
+    """Title Case: every longer word capitalised, verbs and common nouns too (running
+    text full of names still has "officials", "arrested" in lower case)."""
+    content = [w for w in words if w.lower() not in SMALL and len(w.strip(".")) >= 4]
+    return len(content) >= MIN_WORDS and all(w[:1].isupper() for w in content) \
         and any(w[1:].islower() for w in content)
 
 
