@@ -107,6 +107,8 @@ def test_ap_datelines_with_state_abbreviations(coder):
             assert event.location is not None and event.location.name == name
             low, high = states[state]
             assert event.location.country == "USA" and low <= event.location.lat <= high
+            # police of no stated country are the dateline country's (never France's)
+            assert [(e.country, e.sector) for e in event.actor] == [("USA", "COP")]
 
 
 @pytest.mark.skipif(not BUGS.is_dir(), reason="shared bug reports not present")

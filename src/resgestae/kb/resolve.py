@@ -16,6 +16,7 @@ Per article, in order:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -91,8 +92,16 @@ def _split_coordinated(entities: list[Entity], ctx: Context) -> list[Entity]:
 
 
 def _dateline_country(article: Article) -> str | None:
+    """The dateline's country: its place as the gazetteer reads it with the qualifier
+    ("PARIS, Texas", "TROY, N.C."), else a country or capital it names."""
     if not article.dateline:
         return None
+    from resgestae.coding.gazetteer import Context as Where
+    from resgestae.coding.places import dateline_place
+
+    place = dateline_place(article, Where(Counter()))
+    if place is not None and place.country:
+        return place.country
     lex = actor_tables()
     for part in re.split(r"[,\u2013\u2014-]", article.dateline):
         ref = lex.country(part.strip())
@@ -366,6 +375,8 @@ def _entry_for(entity: Entity, kind: str, ctx: Context) -> KBEntry | None:
         return _org(entity, ctx)
     if kind == "country" and not entity.sector:
         return _country(entity, ctx)
+    if entity.country is None and entity.sector == "COP" and ctx.home:
+        entity.country = ctx.home  # police of no stated country: the dateline's
     return _group(entity, ctx)
 
 
