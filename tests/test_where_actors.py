@@ -102,3 +102,11 @@ def test_a_users_kb_entry_overrides_the_built_in_tables(coder, tmp_path):
     # without the user's file the built-in tables decide
     (plain,) = _code(coder, article.text)
     assert [e.country for e in plain.actor] == ["NGO"]
+
+
+def test_a_thing_acted_on_is_never_a_recipient(coder):
+    events = _code(coder, "Students burned Chinese flags and tyres outside the consulate in "
+                          "Manila on Friday.")
+    assert events
+    for event in events:
+        assert not any(w in e.text for e in event.recipient for w in ("flags", "tyres"))

@@ -430,7 +430,7 @@ def _can_act(core: Span, reading: Reading, lex: ActorTables) -> bool:
     if reading.org is not None and (reading.org_covers_head or head.pos_ != "PROPN"):
         # "al-Qaeda terror network", unless the head is a place or an event
         return low not in lex.place_heads and head.lemma_.lower() not in lex.place_heads
-    if low in lex.place_heads or head.lemma_.lower() in lex.place_heads:
+    if {low, head.lemma_.lower()} & (lex.place_heads | lex.thing_heads):
         return False
     if reading.country_kind == "capital" and head.i in reading.country_tokens:
         # "Moscow said" is the Russian government; "in Moscow" is a place.

@@ -25,6 +25,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.actors import code_actor
 from resgestae.coding.arguments import np_span
 from resgestae.coding.clauses import Clause
@@ -144,6 +145,8 @@ def _fallback_entity(token: Token, span: Span) -> Entity | None:
     pronouns = rules().person_pronouns
     if token.pos_ != "NOUN" or token.ent_type_ or token.lower_ in pronouns or lookup(token):
         return None
+    if {token.lower_, token.lemma_.lower()} & actor_tables().thing_heads:
+        return None  # "burned American flags": a thing acted on, never a party
     lemma = lemma_of(token)
     words = [w for w in span if w.i != token.i and (w.ent_type_ in ("NORP", "GPE") or
                                                     country_ref(w) is not None)]
