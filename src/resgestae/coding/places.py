@@ -231,11 +231,7 @@ def place_spans(doc: Doc) -> list[Span]:
     spans = []
     for ent in doc.ents:
         span = _with_compounds(_strip_possessive(ent))
-        if not len(span) or _is_modifier(span):
-            continue
-        if ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _locative(span)) or (
-            ent.label_ in RELABEL and _well_known(gaz, span)
-        ) or (ent.label_ == "ORG" and _well_known(gaz, span, WELL_KNOWN_ORG)):
+        if len(span) and not _is_modifier(span) and _entity_is_place(gaz, ent, span):
             spans.append(span)
     covered = {t.i for ent in doc.ents for t in ent}
     for run in _propn_runs(doc, covered):
@@ -247,6 +243,15 @@ def place_spans(doc: Doc) -> list[Span]:
                 and not any(t.i in taken for t in ent):
             spans.append(ent)
     return sorted(spans, key=lambda s: s.start)
+
+
+def _entity_is_place(gaz, ent: Span, span: Span) -> bool:
+    """A place label; a name where places stand; a mislabelled well-known place."""
+    if ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _locative(span)):
+        return True
+    if ent.label_ in RELABEL and _well_known(gaz, span):
+        return True
+    return ent.label_ == "ORG" and _well_known(gaz, span, WELL_KNOWN_ORG)
 
 
 def _described_as_place(span: Span) -> bool:
