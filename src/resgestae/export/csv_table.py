@@ -15,6 +15,7 @@ COLUMNS = (
     "id", "article_id", "date", "date_precision", "event_type", "mode", "context", "cameo",
     "actor", "actor_country", "actor_sector", "recipient", "recipient_country",
     "recipient_sector", "factuality", "location", "location_country", "lat", "lon",
+    "location_precision",
     "trigger", "text", "span_start", "span_end", "confidence", "mentions", "article_ids", "coder",
     "quad_class", "goldstein", "url", "title", "source", "corrected",
     # the evidence, as article character offsets [start, end): the trigger, and one
@@ -36,7 +37,7 @@ def row(record: dict[str, Any]) -> dict[str, Any]:
         "context": _join(record.get("context") or []),
         "article_ids": _join(record.get("article_ids") or []),
         "location": loc.get("name"), "location_country": loc.get("country"),
-        "lat": loc.get("lat"), "lon": loc.get("lon"),
+        "lat": loc.get("lat"), "lon": loc.get("lon"), "location_precision": loc.get("precision"),
         "span_start": span[0], "span_end": span[1],
         "corrected": _join((record.get("corrected") or {}).get("fields") or [])
         or ("wrong" if (record.get("corrected") or {}).get("wrong") else None),
