@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from resgestae import pipeline
-from resgestae.coding.verb_match import load_verb_lexicon
+from resgestae.coding.verb_match import coder_lexicon
 from resgestae.config import Config
 from resgestae.errors import Errors, InputError, StoreError
 from resgestae.kb import ActorKB
@@ -58,7 +58,8 @@ class Session:
     def __init__(self, config: Config | None = None, kb: ActorKB | None = None) -> None:
         self.config = config or Config()
         self.kb = kb if kb is not None else ActorKB.from_files(self.config.actor_files)
-        self.verbs = load_verb_lexicon(self.config.verb_files, self.config.verb_mode)
+        self.verbs = coder_lexicon(self.config.verb_files, self.config.verb_mode,
+                                   self.config.breadth)
         self.warmed = False  # the runners code one sentence first (runner.work.warm)
 
     @property

@@ -404,6 +404,7 @@ class Store:
         (`place_country`, `place`, `factuality`, `min_confidence`, `text`, `article`)
         are those of `resgestae.store.query`. ValueError for a value that can never match.
         """
+        filters = query.resolve(self.con, filters)
         sql, params = query.events_sql(actor, country, event_type, since, until, limit, offset,
                                        **filters)
         return query.records(self.con, self.con.execute(sql, params).fetchall())
