@@ -53,9 +53,13 @@ def labels(name: str, record: dict[str, Any]) -> Any:
                    for e in record.get("expected") or []})
 
 
-def extract(cache: Path) -> list[dict[str, Any]]:
-    """Parse and code every gold sentence once; write and return the cache rows."""
+def extract(cache: Path, threshold: float | None = 2.0) -> list[dict[str, Any]]:
+    """Parse and code every gold sentence once; write and return the cache rows.
+
+    `threshold` is the coder's classifier threshold: 2.0 (the default) switches the
+    learned model off, None keeps the coder's own setting (end-to-end numbers)."""
     import resgestae.coding as coding
+    from resgestae.coding import extract as flow
     from resgestae.coding.clauses import find_clauses
     from resgestae.coding.confidence import main_clause
     from resgestae.coding.event_types import lemma_of, lexicon
@@ -63,7 +67,8 @@ def extract(cache: Path) -> list[dict[str, Any]]:
     from resgestae.model import Article
     from resgestae.nlp import load_nlp
 
-    coding.CLASSIFIER_THRESHOLD = 2.0  # the lexicon coder alone
+    if threshold is not None:
+        flow.CLASSIFIER_THRESHOLD = threshold
     nlp = load_nlp()
     r = rules()
     rows = []
@@ -112,5 +117,5 @@ if __name__ == "__main__":
     import sys
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/model_gold_cache.json")
-    rows = extract(out)
+    rows = extract(out, None if "--coder-threshold" in sys.argv else 2.0)
     print(f"wrote {out}: {len(rows)} sentences")

@@ -233,11 +233,15 @@ def transformer():
     otherwise the shipped one, or None when onnxruntime or the shipped files are
     missing (the numpy model then answers).
     """
+    folder = os.environ.get(MODEL_ENV) or None
+    return None if folder == "none" else _transformer(folder)
+
+
+@lru_cache(maxsize=4)
+def _transformer(folder: str | None):
+    # Cached, so a missing shipped model costs one look, not one per clause.
     from resgestae.coding import clause_model
 
-    folder = os.environ.get(MODEL_ENV) or None
-    if folder == "none":
-        return None
     try:
         return clause_model.load(folder)
     except ConfigError:
