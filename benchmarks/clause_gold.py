@@ -117,5 +117,6 @@ if __name__ == "__main__":
     import sys
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/model_gold_cache.json")
-    rows = extract(out, None if "--coder-threshold" in sys.argv else 2.0)
+    given = [float(a.split("=")[1]) for a in sys.argv if a.startswith("--threshold=")]
+    rows = extract(out, None if "--coder-threshold" in sys.argv else (given or [2.0])[0])
     print(f"wrote {out}: {len(rows)} sentences")
