@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,7 +27,7 @@ from resgestae.coding.dates import date_events
 from resgestae.coding.places import locate_events
 from resgestae.coding.verb_match import VerbLexicon, use
 from resgestae.config import Config
-from resgestae.errors import InputError
+from resgestae.errors import Errors, InputError
 from resgestae.kb import ActorKB, resolve_actors
 from resgestae.model import Article, Event
 from resgestae.readers.clean import prepare_article
@@ -46,13 +47,39 @@ class Coded:
 def code(items: Iterable[Article | InputError], nlp: Language, kb: ActorKB,
          config: Config, verbs: VerbLexicon | None = None) -> Iterator[Coded]:
     """Steps 2-9 on a stream of read items; one Coded each, read and clean errors
-    (`Coded(error=...)`) after the coded articles, so one bad item never stops a batch."""
+    (`Coded(error=...)`) after the coded articles, so one bad item never stops a batch.
+
+    Any exception on one article (cleaning it, spaCy on its text, a coding stage)
+    becomes that article's error; the others are coded as if it were not there."""
     errors: list[Coded] = []
     ready = _cleaned(items, config, errors)  # step 2
-    texts = ((article.coding_text(), article) for article in ready)
-    for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=config.batch_size):  # 3
-        yield code_doc(doc, article, kb, config, verbs)
+    while batch := list(islice(ready, config.batch_size)):
+        yield from _code_batch(batch, nlp, kb, config, verbs)
     yield from errors
+
+
+def _code_batch(batch: list[Article], nlp: Language, kb: ActorKB, config: Config,
+                verbs: VerbLexicon | None) -> Iterator[Coded]:
+    texts = [(article.coding_text(), article) for article in batch]
+    try:  # step 3
+        docs = list(nlp.pipe(texts, as_tuples=True, batch_size=len(batch)))
+    except Exception:  # noqa: BLE001 - one text broke spaCy: annotate one at a time
+        docs = [_annotate_one(nlp, article) for article in batch]
+    for doc, article in docs:
+        if isinstance(article, Coded):  # its annotation failed
+            yield article
+            continue
+        try:
+            yield code_doc(doc, article, kb, config, verbs)
+        except Exception as exc:  # noqa: BLE001 - a coding-stage bug on one article
+            yield Coded(article, error=item_error(article, "coding", exc))
+
+
+def _annotate_one(nlp: Language, article: Article) -> tuple[Doc | None, Article | Coded]:
+    try:
+        return nlp(article.coding_text()), article
+    except Exception as exc:  # noqa: BLE001 - reported as this article's error
+        return None, Coded(article, error=item_error(article, "annotating", exc))
 
 
 def _cleaned(items: Iterable[Article | InputError], config: Config,
@@ -65,6 +92,21 @@ def _cleaned(items: Iterable[Article | InputError], config: Config,
             yield prepare_article(item, config)
         except InputError as exc:
             errors.append(Coded(item, error=exc))
+        except Exception as exc:  # noqa: BLE001 - a cleaning bug on one article
+            errors.append(Coded(item, error=item_error(item, "cleaning", exc)))
+
+
+def item_error(article: Article, stage: str, exc: BaseException) -> InputError:
+    """An unexpected exception on one article as its InputError (E013): the stage, the
+    exception's type and first line, and where it was raised."""
+    import os
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    place = f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "?"
+    message = str(exc).splitlines()[0][:300] if str(exc) else ""
+    return InputError(article.origin or article.id, Errors.E013.format(
+        error=f"{stage}: {type(exc).__name__}: {message}", place=place))
 
 
 def code_doc(doc: Doc, article: Article, kb: ActorKB, config: Config | None = None,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from starlette.concurrency import run_in_threadpool
 
 from resgestae.config import Config
-from resgestae.errors import InputError
+from resgestae.errors import InputError, StoreError
 from resgestae.model import Article
 from resgestae.store import Store
 
@@ -24,11 +24,14 @@ class Coding:
     """Codes (and optionally stores) articles off the event loop."""
 
     def __init__(self, config: Config, store: Store,
-                 on_write: Callable[[], None] | None = None) -> None:
+                 on_write: Callable[[], None] | None = None,
+                 lock: threading.Lock | None = None) -> None:
         self.config, self.store, self.on_write = config, store, on_write
         self._session: Session | None = None
         # spaCy pipelines and the DuckDB writer are shared: one batch at a time
         self._lock = threading.Lock()
+        # the store file's lock in this process (readers attach it): held while writing
+        self._store_lock = lock or threading.Lock()
 
     @property
     def session(self) -> Session:
@@ -47,11 +50,11 @@ class Coding:
         from resgestae.kb import ActorKB
         from resgestae.kb.persist import load_kb
 
-        con = self.store.con.cursor()
-        try:
-            return load_kb(con, ActorKB.from_files(self.config.actor_files))
-        finally:
-            con.close()
+        with self._store_lock:  # the file is opened for this read only (store.shared)
+            try:
+                return load_kb(self.store.con, ActorKB.from_files(self.config.actor_files))
+            finally:
+                self.store.release()
 
     def kb_changed(self) -> None:
         """The store's knowledge base changed (a correction): code with it from now on."""
@@ -63,10 +66,38 @@ class Coding:
         with self._lock:
             results = list(self.session.code(items))
             if store:
-                self.session.keep(self.store, results)
+                with self._store_lock:
+                    results = self._keep(results)
                 if self.on_write:
                     self.on_write()
             return results
+
+    def _keep(self, results: list[Coded]) -> list[Coded]:
+        """Store the coded articles (one transaction), learn their actors, save the KB;
+        when that fails for one article's sake, each is stored alone and the one that
+        cannot be becomes its item's error (a fault of the store itself: 503)."""
+        try:
+            self.session.keep(self.store, results)
+        except StoreError as exc:
+            if exc.fatal:
+                raise
+            for coded in results:
+                self._keep_one(coded)
+            self.session.save(self.store)
+        finally:
+            self.store.release()
+        return results
+
+    def _keep_one(self, coded: Coded) -> None:
+        if coded.error is not None or coded.article is None:
+            return
+        try:
+            self.session.keep(self.store, [coded], save=False)
+        except StoreError as exc:
+            if exc.fatal:
+                raise
+            item = coded.article.origin or coded.article.id
+            coded.error, coded.events = InputError(item, f"cannot be stored: {exc}"), []
 
     async def run(self, items: Sequence[Article | InputError], store: bool = False) -> list[Coded]:
         """Code the items in a worker thread; store the coded articles when asked."""

@@ -8,6 +8,7 @@ recipient entities (`participants`), and score the result (`confidence`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -23,6 +24,8 @@ from resgestae.coding.participants import code_participants
 from resgestae.coding.rules import rules
 from resgestae.model import Article, Entity, Event
 from resgestae.plover import cameo_root
+
+log = logging.getLogger("resgestae.coding")
 
 # Below this probability a classifier guess is dropped. Chosen on the tune half of the dev
 # gold for the numpy model trained on the generated corpus: the best PLV accuracy plus
@@ -192,6 +195,7 @@ def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | Non
     try:
         event_type, prob = predict(text, lemma)
     except Exception:  # a broken model must not stop coding; the lexicon still works
+        log.warning("classifier failed on %r; the verb stays untyped", text, exc_info=True)
         return None, None
     if event_type is None or prob < CLASSIFIER_THRESHOLD:
         return None, None

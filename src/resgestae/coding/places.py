@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,8 +29,12 @@ from spacy.tokens import Doc, Span, Token
 from resgestae import days
 from resgestae.coding.dates import publication_day
 from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer
-from resgestae.coding.words import PLACE_LABELS
+from resgestae.coding.rules import rules
 from resgestae.model import Article, Event, Place
+
+log = logging.getLogger("resgestae.coding")
+
+PLACE_LABELS = rules().place_labels  # data/words.yaml
 
 # Names the small model may have mislabelled; dates and numbers never are places.
 NAME_LABELS = ("PERSON", "ORG", "NORP", "PRODUCT")
@@ -81,11 +86,15 @@ def locate_events(events: list[Event], doc: Doc, article: Article) -> None:
         dateline = dateline_place(article, ctx)
         published = publication_day(article)
     except Exception:  # noqa: BLE001 - no places is better than no events
+        log.warning("article %s: cannot read its places; its events stay unplaced",
+                    article.id, exc_info=True)
         return
     for event in events:
         try:
             event.location = _event_place(event, doc, spans, ctx, dateline, published)
         except Exception:  # noqa: BLE001 - one bad place never empties the others
+            log.warning("article %s: cannot place the event %r", article.id, event.trigger,
+                        exc_info=True)
             event.location = None
 
 

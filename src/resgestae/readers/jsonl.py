@@ -14,7 +14,7 @@ from resgestae.errors import Errors, InputError
 from resgestae.model import Article, content_id
 from resgestae.readers.dates import iso_date
 from resgestae.readers.html import parse_html
-from resgestae.readers.text import too_long
+from resgestae.readers.text import normalise, safe_name, too_long
 
 FIELDS = ("title", "url", "source", "language")
 
@@ -53,13 +53,14 @@ def _load(raw: bytes, item: str, max_chars: int) -> dict[str, Any]:
 def record_article(record: dict[str, Any], item: str) -> Article:
     """An Article from one decoded record; InputError when it has no usable text."""
     text, meta = _text(record, item)
+    text = normalise(text)  # the one place JSONL and API texts become valid Unicode
     date = iso_date(record.get("date")) or meta.get("date")
     if record.get("date") and date is None:
         raise InputError(item, Errors.E007.format(value=record["date"]))
     fields = {k: _str(record.get(k)) or meta.get(k) for k in FIELDS}
     given = record.get("id")
-    article_id = str(given) if given not in (None, "") else content_id(text)
-    return Article(id=article_id, text=text, date=date, origin=item, **fields)
+    article_id = _str(given) if given not in (None, "") else content_id(text)
+    return Article(id=article_id, text=text, date=date, origin=safe_name(item), **fields)
 
 
 def _text(record: dict[str, Any], item: str) -> tuple[str, dict[str, Any]]:
@@ -67,7 +68,7 @@ def _text(record: dict[str, Any], item: str) -> tuple[str, dict[str, Any]]:
     if isinstance(text, str) and text.strip():
         return text, {}
     if isinstance(html, str) and html.strip():
-        meta = parse_html(html, item)
+        meta = parse_html(normalise(html), item)
         return meta.pop("text") or "", meta
     if text is not None or html is not None:
         raise InputError(item, Errors.E011)
@@ -75,4 +76,5 @@ def _text(record: dict[str, Any], item: str) -> tuple[str, dict[str, Any]]:
 
 
 def _str(value: object) -> str | None:
-    return None if value is None else str(value)
+    # ids and titles go to the store and the terminal: valid Unicode, one line
+    return None if value is None else normalise(str(value))

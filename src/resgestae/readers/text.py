@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from resgestae.errors import Errors, InputError
+import re
+
+from resgestae.errors import Errors, InputError, safe_name
+
+__all__ = ["decode", "normalise", "safe_name", "too_long"]
 
 SNIFF = 8192  # bytes looked at for NULs and control characters
 MAX_CONTROL = 0.01  # share of control characters tolerated in text
@@ -27,7 +31,7 @@ def decode(data: bytes, item: str) -> str:
         text = _legacy(data, item, exc)
     if _control_share(text) > MAX_CONTROL:
         raise InputError(item, Errors.E003.format(what="mostly control characters"))
-    return text
+    return normalise(text)
 
 
 def _legacy(data: bytes, item: str, utf8_error: UnicodeDecodeError) -> str:
@@ -46,3 +50,24 @@ def _legacy(data: bytes, item: str, utf8_error: UnicodeDecodeError) -> str:
 def too_long(item: str, size: int, max_chars: int, unit: str = "bytes") -> InputError:
     """The error for an input over the length limit."""
     return InputError(item, Errors.E017.format(size=size, unit=unit, limit=max_chars))
+
+
+# Unicode spaces other than U+0020 (category Zs: NBSP, en/em spaces, thin, ideographic...)
+# and the line/paragraph separators. Replaced one for one, so offsets do not move.
+_SPACES = {c: " " for c in [0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]}
+_SPACES.update({0x2028: "\n", 0x2029: "\n"})
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def normalise(text: str) -> str:
+    """Text as every later stage may assume it: valid Unicode, plain spaces.
+
+    Lone surrogates (valid in JSON escapes and in names Python decoded with
+    `surrogateescape`, but not encodable as UTF-8) become U+FFFD; the Unicode
+    space characters become " " (paragraph/line separators "\\n"), one character
+    for one, as HTML extraction already does for `&nbsp;`.
+    """
+    if text.isascii():
+        return text
+    return _SURROGATES.sub("\ufffd", text).translate(_SPACES)
+

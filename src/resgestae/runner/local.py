@@ -17,12 +17,12 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
 from resgestae.config import Config
-from resgestae.errors import Errors, InputError
+from resgestae.errors import Errors, InputError, StoreError
 from resgestae.model import Article
 from resgestae.runner.work import Outcome, code_chunk, init_pool_worker, pool_task
 
@@ -38,6 +38,8 @@ class Progress:
     failed: int = 0
     events: int = 0
     stored_before: int = 0  # already in the store with the same content: not re-coded
+    # ids stored before with another text: coding them replaces the stored article
+    replaced: set[str] = field(default_factory=set)
 
 
 def default_workers() -> int:
@@ -80,11 +82,16 @@ def run_local(
         coded = _in_process(_chain(first, second, chunks), session)
     else:
         coded = _in_pool(_chain(first, second, chunks), session.config, session.kb, workers)
+    # What articles teach joins the session's KB at the end, in article id order: every
+    # article of a run is coded with the KB the run started with, as pool workers
+    # are, so 1 or N workers (and a resumed run) code each article alike.
+    learned: list[tuple[str, list[Any]]] = []
     for batch in coded:
         _record(batch, store, progress)
-        for outcome in batch:  # what workers learned comes home, in input order
-            session.absorb(outcome.learned)
+        learned += [(o.article_id, o.learned) for o in batch if o.learned and not o.failed]
         yield from batch
+    for _, entries in sorted(learned, key=lambda pair: pair[0]):
+        session.absorb(entries)
 
 
 def _chain(first: list[Any], second: list[Any] | None, rest: Iterator[list[Any]]) -> Iterator:
@@ -103,20 +110,25 @@ def _chunks(
         chunk = list(islice(iterator, size))
         if not chunk:
             return
-        todo = _not_stored(chunk, store)
+        todo = _not_stored(chunk, store, progress.replaced)
         progress.stored_before += len(chunk) - len(todo)
         if todo:
             yield todo
 
 
-def _not_stored(chunk: list[Article | InputError], store: Any) -> list[Article | InputError]:
-    """Drop articles the ledger already holds with the same content (one query per chunk)."""
+def _not_stored(chunk: list[Article | InputError], store: Any,
+                replaced: set[str] | None = None) -> list[Article | InputError]:
+    """Drop articles the ledger already holds with the same content (one query per chunk);
+    add to `replaced` the ids it holds with another text."""
     articles = [a for a in chunk if isinstance(a, Article)]
     if store is None or not articles:
         return chunk
     from resgestae.store import text_hash
 
     done = store.content_hashes([a.id for a in articles])
+    if replaced is not None:
+        replaced.update(a.id for a in articles
+                        if a.id in done and done[a.id] != text_hash(a.text))
     return [
         a for a in chunk
         if not (isinstance(a, Article) and done.get(a.id) == text_hash(a.text))
@@ -225,10 +237,33 @@ class _Pool:
 
 
 def _record(batch: list[Outcome], store: Any, progress: Progress) -> None:
-    """Store a chunk's coded articles in one transaction; count everything."""
-    coded = [(o.article, o.records) for o in batch if not o.failed]
+    """Store a chunk's coded articles in one transaction; count everything.
+
+    When the chunk's write fails for one article's sake, each article is written
+    alone, and the one that cannot be stored becomes that item's error; a fault
+    of the store itself (disk full, I/O) stops the run with its one clear error.
+    """
+    coded = [o for o in batch if not o.failed]
     if store is not None and coded:
-        store.write_batch(coded)
-    progress.failed += len(batch) - len(coded)
-    progress.coded += len(coded)
-    progress.events += sum(len(records) for _, records in coded)
+        try:
+            store.write_batch([(o.article, o.records) for o in coded])
+        except StoreError as exc:
+            if exc.fatal:
+                raise
+            for outcome in coded:
+                _store_one(outcome, store)
+    stored = [o for o in batch if not o.failed]
+    progress.failed += len(batch) - len(stored)
+    progress.coded += len(stored)
+    progress.events += sum(len(o.records) for o in stored)
+
+
+def _store_one(outcome: Outcome, store: Any) -> None:
+    try:
+        store.write_batch([(outcome.article, outcome.records)])
+    except StoreError as exc:
+        if exc.fatal:
+            raise
+        outcome.item = outcome.article.origin or outcome.article_id
+        outcome.reason = f"cannot be stored: {exc}"
+        outcome.records = []

@@ -196,25 +196,48 @@ class Manifest:
 
 
 def load_parquet(
-    root: str | Path, store: Any, on_article: Callable[[], None] | None = None
+    root: str | Path, store: Any, on_article: Callable[[], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
 ) -> dict[str, int]:
     """Bring the partitions the manifest lists into `store` (its write path: replace + dedup).
 
-    Articles already stored with the same content hash are left as they are.
-    Returns counts: articles loaded, already stored, events.
+    Articles already stored with the same content hash are left as they are. A
+    partition whose files are missing or damaged is reported (`on_error`, an
+    InputError naming it) and the others still load; a damaged manifest is one
+    InputError. Returns counts: articles loaded, already stored, events, failed.
     """
-    manifest = Manifest.open(root)
-    if not (Path(root) / MANIFEST).exists():
-        from resgestae.errors import InputError
+    from resgestae.errors import InputError, StoreError
 
+    if not (Path(root) / MANIFEST).is_file():
         raise InputError(str(root), Errors.E016.format(manifest=MANIFEST))
-    counts = {"loaded": 0, "already_stored": 0, "events": 0}
-    for partition in manifest.partitions:
-        rows = list(_partition_rows(Path(root), partition["files"]))
+    try:
+        manifest = Manifest.open(root)
+        partitions = list(manifest.partitions)
+    except Exception as exc:  # noqa: BLE001 - a truncated or hand-edited manifest
+        raise InputError(f"{root}/{MANIFEST}", f"damaged manifest: {type(exc).__name__}: "
+                         f"{str(exc)[:200]}") from None
+    counts = {"loaded": 0, "already_stored": 0, "events": 0, "failed": 0}
+    for partition in partitions:
+        try:
+            rows = list(_partition_rows(Path(root), partition["files"]))
+        except Exception as exc:  # noqa: BLE001 - one damaged partition, the rest still load
+            counts["failed"] += 1
+            name = partition.get("name", "?") if isinstance(partition, dict) else "?"
+            if on_error:
+                on_error(InputError(f"{root} partition {name}", f"damaged or missing Parquet: "
+                                    f"{type(exc).__name__}: {str(exc)[:200]}"))
+            continue
         stored = store.content_hashes([article.id for article, _ in rows])
         todo = [(a, records) for a, records in rows if stored.get(a.id) != _hash(a)]
         if todo:
-            store.write_batch(todo)  # one transaction per partition
+            try:
+                store.write_batch(todo)  # one transaction per partition
+            except StoreError as exc:
+                if exc.fatal or not on_error:
+                    raise
+                counts["failed"] += 1
+                on_error(exc)
+                continue
         counts["loaded"] += len(todo)
         counts["already_stored"] += len(rows) - len(todo)
         counts["events"] += sum(len(records) for _, records in todo)

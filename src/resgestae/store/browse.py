@@ -14,7 +14,7 @@ import base64
 import binascii
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from resgestae.plover import quad_class
@@ -28,6 +28,7 @@ def where(filters: Mapping[str, Any], text_column: str = "text_lower") -> tuple[
     columns (or, with `text_column=query.TEXT_OF_RECORD`, over the events table)."""
     query.check(filters)
     clauses, params = query.conditions(**{k: filters.get(k) for k in FILTERS},
+                                       article_in=filters.get("article_in"),
                                        text_column=text_column)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
@@ -92,6 +93,7 @@ def page_events(
     indexed: bool = False,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """One page of event records (ordered by date, then id) and the next page's cursor."""
+    filters = query.resolve(con, filters)
     keys = _page_keys(con, filters, cursor, limit + 1, indexed)
     next_cursor = encode_cursor(keys[limit - 1][0]) if len(keys) > limit else None
     return records_by_id(con, [k[1] for k in keys[:limit]]), next_cursor
@@ -99,7 +101,9 @@ def page_events(
 
 def iter_records(con: Any, filters: Mapping[str, Any], batch: int = 10_000) -> Iterator[dict]:
     """All matching event records in store order, fetched in batches (constant memory)."""
-    sql, params = query.events_sql(**{k: filters.get(k) for k in FILTERS})
+    filters = query.resolve(con, filters)
+    sql, params = query.events_sql(**{k: filters.get(k) for k in FILTERS},
+                                   article_in=filters.get("article_in"))
     cur = con.execute(sql, params)
     while rows := cur.fetchmany(batch):
         # a cursor of its own reads the articles and corrections of each batch
@@ -181,43 +185,21 @@ def event_detail(con: Any, event_id: str, around: int = 300) -> dict[str, Any] |
 
 # -- actors, network, stats ------------------------------------------------------------
 
+# the matching events are read once (m), then each side's names counted
 ACTOR_COUNTS = (
+    "WITH m AS MATERIALIZED (SELECT actor_names, recipient_names FROM {source}{where}) "
     "SELECT name, count(*) FILTER (WHERE role = 'actor') AS as_actor, "
     "count(*) FILTER (WHERE role = 'recipient') AS as_recipient, count(*) AS events FROM ("
-    "SELECT unnest(actor_names) AS name, 'actor' AS role FROM {source}{where} UNION ALL "
-    "SELECT unnest(recipient_names), 'recipient' FROM {source}{where}) "
+    "SELECT unnest(actor_names) AS name, 'actor' AS role FROM m UNION ALL "
+    "SELECT unnest(recipient_names), 'recipient' FROM m) "
     "GROUP BY 1{having} ORDER BY events DESC, name LIMIT ?"
 )
-# Country and sector need the entities themselves (JSON): read them from a sample, each
-# name's first SAMPLE matching events in listing order, found by a join, not a scan of records.
-ACTOR_SAMPLE = (
-    "SELECT name, list(id ORDER BY k)[1:{n}] FROM (SELECT id, k, unnest(actor_names) AS name "
-    "FROM {source}{where} UNION ALL SELECT id, k, unnest(recipient_names) FROM {source}{where}) "
-    "WHERE name IN (SELECT unnest(?)) GROUP BY 1"
-)
-SAMPLE = 10
-
-
-def _actor_details(con: Any, names: list[str], source: str, sql_where: str,
-                   params: list[Any]) -> dict[str, tuple[str | None, str | None]]:
-    """name -> (most frequent country, most frequent sector) in its sampled events."""
-    sql = ACTOR_SAMPLE.format(n=SAMPLE, source=source, where=sql_where)
-    samples = dict(con.execute(sql, params * 2 + [names]).fetchall())
-    records = {r["id"]: r for r in records_by_id(con, sorted({i for ids in samples.values()
-                                                               for i in ids}))}
-    details = {}
-    for name, ids in samples.items():
-        entities = [e for i in ids if i in records
-                    for e in records[i].get("actor", []) + records[i].get("recipient", [])
-                    if (e.get("name") or e.get("text")) == name]
-        details[name] = (_most_common(e.get("country") for e in entities),
-                         _most_common(e.get("sector") for e in entities))
-    return details
-
-
-def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
-    return counts.most_common(1)[0][0] if counts else None
+def _actor_details(con: Any, names: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """name -> (most frequent country, most frequent sector) over all its mentions, as the
+    read index's `actor_info` has them, computed for these names."""
+    sql = (f"SELECT * FROM ({read_index.ACTOR_INFO_SQL}) "
+           "WHERE name IN (SELECT unnest(?::VARCHAR[]))")
+    return {r[0]: (r[1], r[2]) for r in con.execute(sql, [names]).fetchall()}
 
 
 def actors(
@@ -225,14 +207,29 @@ def actors(
     indexed: bool = False,
 ) -> list[dict[str, Any]]:
     """Canonical actors of the matching events, most active first, with their roles and
-    their most frequent country and sector (in a sample of their events)."""
+    their most frequent country and sector over all their mentions."""
+    filters = query.resolve(con, filters)
     sql_where, params = where(filters)
     having = " HAVING contains(lower(name), ?)" if name else ""
+    named = [name.lower()] if name else []
     source = _source(indexed)
-    sql = ACTOR_COUNTS.format(source=source, where=sql_where, having=having)
-    counts = con.execute(sql, params * 2 + ([name.lower()] if name else []) + [limit]).fetchall()
-    details = _actor_details(con, [r[0] for r in counts], source, sql_where, params) \
-        if counts else {}
+    if indexed and not sql_where:
+        sql = (f"SELECT name, as_actor, as_recipient, events FROM {read_index.ACTOR_TOTALS}"
+               + (" WHERE contains(lower(name), ?)" if name else "")
+               + " ORDER BY events DESC, name LIMIT ?")
+        counts = con.execute(sql, named + [limit]).fetchall()
+    else:
+        sql = ACTOR_COUNTS.format(source=source, where=sql_where, having=having)
+        counts = con.execute(sql, params + named + [limit]).fetchall()
+    names = [r[0] for r in counts]
+    if not counts:
+        details = {}
+    elif indexed:
+        details = {r[0]: (r[1], r[2]) for r in con.execute(
+            f"SELECT name, country, sector FROM {read_index.ACTOR_INFO} "
+            "WHERE name IN (SELECT unnest(?::VARCHAR[]))", [names]).fetchall()}
+    else:
+        details = _actor_details(con, names)
     return [
         {"name": n, "country": details.get(n, (None, None))[0],
          "sector": details.get(n, (None, None))[1], "as_actor": a, "as_recipient": r, "events": e}
@@ -273,6 +270,7 @@ def network(con: Any, filters: Mapping[str, Any], limit: int = 200,
     """Actor -> recipient edges of the matching events (the `limit` heaviest), by type and
     by QuadClass; `by="country"` joins actors into their countries. Nodes carry their
     event count (as actor or recipient in the edges kept)."""
+    filters = query.resolve(con, filters)
     if by not in read_index.SIDES:
         raise ValueError(f"network by {by!r}: use one of {', '.join(read_index.SIDES)}")
     sql, params = _network_plan(filters, limit, indexed, by)
@@ -348,8 +346,13 @@ def _stats_plan(filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[An
         table, sql_where, params = read_index.EV_COUNTRY, _and(sql_where, "country = ?"), \
             params + [country]
     else:
-        table = _source(indexed)
+        # the matching events read once (m): the day counts and the country counts use it
         sql_where, params = where(filters)
+        matching = (f"WITH m AS MATERIALIZED (SELECT date_start, is_day, date_len, event_type, "
+                    f"countries FROM {_source(indexed)}{sql_where}), ")
+        countries = COUNTRIES_UNNESTED.format(table="m", where="")
+        sql = STATS_SQL.format(count="count(*)", table="m", where="", countries=countries)
+        return matching + sql.removeprefix("WITH "), params
     countries = COUNTRIES_UNNESTED.format(table=table, where=sql_where)
     sql = STATS_SQL.format(count="count(*)", table=table, where=sql_where, countries=countries)
     return sql, params * 2
@@ -357,6 +360,7 @@ def _stats_plan(filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[An
 
 def stats_json(con: Any, filters: Mapping[str, Any], indexed: bool = False) -> str:
     """`stats` as JSON text (what the HTTP API sends)."""
+    filters = query.resolve(con, filters)
     sql, params = _stats_plan(filters, indexed)
     return con.execute(sql, params).fetchone()[0]
 
@@ -383,6 +387,7 @@ ARTICLE_COLUMNS = ("id", "title", "date", "url", "source", "language", "origin",
 
 def iter_articles(con: Any, filters: Mapping[str, Any], batch: int = 1_000) -> Iterator[dict]:
     """Stored articles, by id; with event filters, only the articles of matching events."""
+    filters = query.resolve(con, filters)
     sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles"
     params: list[Any] = []
     if any(v is not None for v in filters.values()):
@@ -397,6 +402,7 @@ def iter_articles(con: Any, filters: Mapping[str, Any], batch: int = 1_000) -> I
 def places(con: Any, filters: Mapping[str, Any], limit: int = 500,
            indexed: bool = False) -> list[dict[str, Any]]:
     """Located places of the matching events with their event counts, busiest first."""
+    filters = query.resolve(con, filters)
     sql_where, params = where(filters)
     rows = con.execute(
         f"SELECT location_name, location_country, lat, lon, count(*) AS n FROM {_source(indexed)}"

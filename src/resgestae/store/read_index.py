@@ -14,6 +14,8 @@ of events (the web page and `GET /v1/events`, `/v1/stats`).
 ``cty_type`` event counts by (event_type, country), for country counts without dates;
 ``edge_type``, ``edges``  actor -> recipient counts by event type, and in all;
 ``cty_edge_type``, ``cty_edges``  the same between actor and recipient countries;
+``actor_info``  each canonical actor's most frequent country and sector (all its mentions);
+``actor_totals`` each actor's counts as actor, as recipient and in all (no filter);
 ``ev_cty``  one row per (event, country), sorted by country, so a one-country query
             reads only that country's row groups (DuckDB's min/max zone maps);
 
@@ -32,6 +34,18 @@ import duckdb
 DB = "browse_idx"
 EV, BY_DAY, BY_COUNTRY, EV_COUNTRY, COUNTRY_TYPE, EDGE_TYPE, EDGES = (
     f"{DB}.{t}" for t in ("ev", "by_day", "by_cty", "ev_cty", "cty_type", "edge_type", "edges")
+)
+ACTOR_INFO, ACTOR_TOTALS = f"{DB}.actor_info", f"{DB}.actor_totals"
+# each canonical actor's most frequent country and sector over all its mentions
+_PART = ("coalesce(json_extract_string(record, '$.actor[*].{k}'), []) || "
+         "coalesce(json_extract_string(record, '$.recipient[*].{k}'), [])")
+ACTOR_INFO_SQL = (
+    "SELECT name, mode(country) AS country, mode(sector) AS sector FROM ("
+    "SELECT coalesce(n, t) AS name, country, sector FROM (SELECT "
+    + ", ".join(f"unnest({_PART.format(k=k)}) AS {a}"
+                for k, a in (("name", "n"), ("text", "t"), ("country", "country"),
+                             ("sector", "sector")))
+    + " FROM events)) WHERE name IS NOT NULL GROUP BY name"
 )
 # the same edge counts between countries (actor country -> recipient country)
 CTY_EDGE_TYPE, CTY_EDGES = f"{DB}.cty_edge_type", f"{DB}.cty_edges"
@@ -92,6 +106,14 @@ def build(con: Any) -> bool:
         f"CREATE OR REPLACE TABLE {COUNTRY_TYPE} AS SELECT event_type, country, sum(n) AS n "
         f"FROM {BY_COUNTRY} GROUP BY ALL"
     )
+    con.execute(f"CREATE OR REPLACE TABLE {ACTOR_INFO} AS {ACTOR_INFO_SQL}")
+    con.execute(
+        f"CREATE OR REPLACE TABLE {ACTOR_TOTALS} AS SELECT name, "
+        "count(*) FILTER (WHERE role = 'actor') AS as_actor, "
+        "count(*) FILTER (WHERE role = 'recipient') AS as_recipient, count(*) AS events FROM ("
+        f"SELECT unnest(actor_names) AS name, 'actor' AS role FROM {EV} UNION ALL "
+        f"SELECT unnest(recipient_names), 'recipient' FROM {EV}) GROUP BY 1 "
+        "ORDER BY events DESC, name")
     for (by_type, total), (a, r) in (((EDGE_TYPE, EDGES), SIDES["actor"]),
                                      ((CTY_EDGE_TYPE, CTY_EDGES), SIDES["country"])):
         pairs = PAIRS.format(a=a, r=r, source=EV, where="")

@@ -5,7 +5,9 @@ A store is one DuckDB file. Tables (version 1):
 Version 2 adds the index ``events_id_idx`` on ``events(id)`` (not unique); version 3
 adds ``span_first DATE, span_last DATE, sides VARCHAR`` to ``events`` (see V3);
 version 4 gives every stored record the evidence fields (``trigger_span``, each
-entity's ``span``), null in records stored before (see V4).
+entity's ``span``), null in records stored before (see V4); version 5 adds the
+``corrections`` table (`resgestae.store.corrections`); version 6 the index
+``articles_id_idx`` on ``articles(id)``.
 
 ``schema_version(version INTEGER, applied_at TIMESTAMP)``
     One row per applied migration; the store's version is ``max(version)``.
@@ -146,8 +148,13 @@ V5 = [
     before VARCHAR NOT NULL, note VARCHAR)""",
 ]
 
+# Version 6: an index on articles(id): every read record carries its article's url, title
+# and source, looked up by id (a scan of the articles otherwise).
+V6 = ["CREATE INDEX IF NOT EXISTS articles_id_idx ON articles (id)"]
+
 # (version, statements), applied in order inside one transaction each
-MIGRATIONS: list[tuple[int, list[Statement]]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5)]
+MIGRATIONS: list[tuple[int, list[Statement]]] = [
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6)]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
