@@ -52,38 +52,56 @@ def macro_f1(gold: list[int], pred: list[int]) -> float:
 def primary(row: dict, probs: dict, labels: list[str], how: str, t: float):
     """(type, cameo) of the sentence's primary event under one way of using the model."""
     if how == "alone":
-        best = (None, 0.0)
-        for k, _ in enumerate(row["clauses"]):
-            p = probs[(row["key"], k)]
-            order = np.argsort(-p)
-            j = next(j for j in order if labels[j] != "NONE")
-            if p[j] >= t and p[j] > best[1]:
-                best = (labels[j], float(p[j]))
-        return best[0], None
+        return _alone(row, probs, labels, t), None
     event = max(row["events"], key=lambda e: e["conf"]) if row["events"] else None
     if how == "coder" or probs is None:
         return (event["type"], event["cameo"]) if event else (None, None)
     if event is None:
-        best = (None, 0.0)
-        for k, clause in enumerate(row["clauses"]):
-            if clause["eligible"] and not clause["entry"]:
-                p = probs[(row["key"], k)]
-                j = int(np.argmax(p))
-                if labels[j] != "NONE" and p[j] >= t and p[j] > best[1]:
-                    best = (labels[j], float(p[j]))
-        return best[0], None
+        return _unseen(row, probs, labels, t), None
     if "ambiguous" in how:
-        for k, clause in enumerate(row["clauses"]):
-            if (clause["i"] == event["i"] and 2 <= len(clause["senses"]) <= 4
-                    and clause["entry"] == event["type"]
-                    and (clause.get("generic") or not how.endswith("generic"))):
-                p = probs[(row["key"], k)]
-                idx = [labels.index(s) for s in clause["senses"] if s in labels]
-                share = p[idx] / max(p[idx].sum(), 1e-9)
-                j = int(np.argmax(share))
-                if share[j] >= t and labels[idx[j]] != event["type"]:
-                    return labels[idx[j]], None
+        chosen = _ambiguous(row, event, probs, labels, t, how.endswith("generic"))
+        if chosen is not None:
+            return chosen, None
     return event["type"], event["cameo"]
+
+
+def _alone(row: dict, probs: dict, labels: list[str], t: float) -> str | None:
+    # The best non-NONE label over all the sentence's clauses, at p >= t.
+    best = (None, 0.0)
+    for k, _ in enumerate(row["clauses"]):
+        p = probs[(row["key"], k)]
+        j = next(j for j in np.argsort(-p) if labels[j] != "NONE")
+        if p[j] >= t and p[j] > best[1]:
+            best = (labels[j], float(p[j]))
+    return best[0]
+
+
+def _unseen(row: dict, probs: dict, labels: list[str], t: float) -> str | None:
+    # The model's top label on main-line verb clauses the lexicon does not type.
+    best = (None, 0.0)
+    for k, clause in enumerate(row["clauses"]):
+        if clause["eligible"] and not clause["entry"]:
+            p = probs[(row["key"], k)]
+            j = int(np.argmax(p))
+            if labels[j] != "NONE" and p[j] >= t and p[j] > best[1]:
+                best = (labels[j], float(p[j]))
+    return best[0]
+
+
+def _ambiguous(row, event, probs, labels, t: float, generic_only: bool) -> str | None:
+    # Another of the trigger's 2-4 lexicon types, when the model's share of them is >= t.
+    for k, clause in enumerate(row["clauses"]):
+        if (clause["i"] != event["i"] or not 2 <= len(clause["senses"]) <= 4
+                or clause["entry"] != event["type"]
+                or (generic_only and not clause.get("generic"))):
+            continue
+        p = probs[(row["key"], k)]
+        idx = [labels.index(s) for s in clause["senses"] if s in labels]
+        share = p[idx] / max(p[idx].sum(), 1e-9)
+        j = int(np.argmax(share))
+        if share[j] >= t and labels[idx[j]] != event["type"]:
+            return labels[idx[j]]
+    return None
 
 
 def score(rows: list[dict], probs, labels, how: str, t: float) -> dict[str, float]:
