@@ -162,25 +162,18 @@ def teach(con: Any, entity: dict[str, Any], parts: dict[str, Any]) -> str | None
     resolved to (by `kb_id`, else by its name or text) takes the corrected name (the old one
     stays an alias), country and sector; an actor the KB lacks becomes a user entry.
     Returns the entry's id; None when the correction has no name, country or sector."""
-    from resgestae.kb.base import ActorKB, KBEntry, make_id
+    from resgestae.kb.base import ActorKB
     from resgestae.store.kb_tables import load_kb, save_kb
 
     if not any(parts.get(k) for k in ENTITY_PARTS):
         return None
     kb = load_kb(con, ActorKB())
     names = [n for n in (entity.get("name"), entity.get("text")) if n]
-    known = kb.get(entity.get("kb_id") or "") or next(
-        (hits[0] for n in names if (hits := kb.lookup(n))), None)
-    fixed = corrected_entity(entity, parts)
-    if known is None:
-        kind = "person" if len((fixed.get("name") or "").split()) > 1 else "org"
-        known = kb.add(KBEntry(kb_id=make_id(kind, fixed["name"] or names[0], fixed.get("country")),
-                               name=fixed.get("name") or names[0], kind=kind, source="user"))
-    known = kb.own(known)
+    known = kb.own(_entry(kb, entity, names, parts))
     if parts.get("name") and parts["name"] != known.name:
         known.aliases.append(known.name)
         known.name = parts["name"]
-    known.country = parts.get("country") or known.country or fixed.get("country")
+    known.country = parts.get("country") or known.country or entity.get("country")
     if parts.get("sector"):
         known.sectors = [parts["sector"], *(s for s in known.sectors if s != parts["sector"])]
     known.source = "user"
@@ -189,6 +182,21 @@ def teach(con: Any, entity: dict[str, Any], parts: dict[str, Any]) -> str | None
     kb._index(known)  # the new name and aliases find it
     save_kb(con, kb)
     return known.kb_id
+
+
+def _entry(kb: Any, entity: dict[str, Any], names: list[str], parts: dict[str, Any]) -> Any:
+    """The KB entry an entity was resolved to, or a new user entry for it."""
+    from resgestae.kb.base import KBEntry, make_id
+
+    known = kb.get(entity.get("kb_id") or "") or next(
+        (hits[0] for n in names if (hits := kb.lookup(n))), None)
+    if known is not None:
+        return known
+    name = parts.get("name") or names[0]
+    kind = "person" if len(name.split()) > 1 else "org"
+    country = parts.get("country") or entity.get("country")
+    return kb.add(KBEntry(kb_id=make_id(kind, name, country), name=name, kind=kind,
+                          country=country, source="user"))
 
 
 def correct(con: Any, event_id: str, author: str, change: dict[str, Any],
