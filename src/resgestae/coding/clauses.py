@@ -15,6 +15,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from resgestae.coding.actors import lexicon
+from resgestae.coding.background import (
+    by_natural_force,
+    is_condition,
+    is_description,
+    is_earlier_act,
+    supported_noun,
+)
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.rules import Rules, rules
 
@@ -441,6 +448,7 @@ def _topic_step(current: Token, head: Token, start: Token, r: Rules) -> bool:
         current.dep_ in ("advcl", "xcomp", "conj", "ccomp")
         and is_verb(head)
         and _protest_head(head)
+        and not is_earlier_act(current, r, True)
     ):
         return True  # what protesters demand is the protest's topic (PLOVER)
     return False
@@ -477,7 +485,28 @@ def _skip_verb(token: Token, r: Rules) -> bool:
         return True  # "a letter handed over to the UN": a description, not an act
     if token.dep_ == "ccomp" and _verbal_object(head) is not None:
         return True  # "reiterated its demand that Israel ease ...": what is demanded
+    # background: a condition, or the earlier act another reacts to; an earlier act that
+    # moved people to protest is coded (PLOVER manual, PROTEST: "an earlier arrest")
+    reacts = _reports_act(head, r) and not _protest_head(head)
+    if is_condition(token, r) or is_earlier_act(token, r, reacts):
+        return True
+    if is_description(token) and _reports_act(_clause_verb(head), r):
+        return True  # a relative clause describing a party of the reported act
     return _in_topic(token, r)
+
+
+def _clause_verb(token: Token) -> Token:
+    current = token
+    for _ in range(6):
+        if is_verb(current) or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _reports_act(verb: Token, r: Rules) -> bool:
+    """The verb reports an act of its own (typed, or carrying an event noun)."""
+    return is_verb(verb) and (_typed_verb(verb, r) or _light_object(verb, r) is not None)
 
 
 def _verbal_object(verb: Token) -> Token | None:
@@ -539,6 +568,7 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         or (lemma in r.reporting and entry is None)
         or _same_act(token, entry, r)
         or (token.dep_ == "conj" and _same_act(token.head, entry, r))
+        or by_natural_force(token, r)
     ):
         return None
     if _governing(token, r) and lemma not in r.opaque:
@@ -558,16 +588,18 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
 
 
 def _light_object(token: Token, r: Rules) -> Token | None:
-    if lemma_of(token) not in r.light:
-        return None
-    for child in token.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass"):
-            if lookup(child) is not None:
-                return child
-            for grand in child.children:  # "launched a mediation effort"
-                if grand.dep_ == "compound" and lookup(grand) is not None:
-                    return grand
-    return None
+    """The event noun a light or support verb carries ("held talks", "revived talks",
+    "engaged in talks"), or None."""
+    lemma = lemma_of(token)
+    if lemma in r.light or lemma in r.support:
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj", "nsubjpass"):
+                if lookup(child) is not None:
+                    return child
+                for grand in child.children:  # "launched a mediation effort"
+                    if grand.dep_ == "compound" and lookup(grand) is not None:
+                        return grand
+    return supported_noun(token) if lemma in r.support_prep else None
 
 
 def _light_clause(verb: Token, noun: Token, r: Rules) -> Clause:
@@ -629,6 +661,8 @@ def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Ru
     "rejected a United Nations appeal", "the blockade of Serbia"."""
     # each conjunct: "launched artillery, mortar and rocket fire against X"
     things = expand([c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
+    if clause.head is not verb and clause.head not in things:
+        things.append(clause.head)  # "engaged in talks with X": the carried noun
     things += [  # "conceded to demands from UNITA", "respond to a demand from the US"
         g
         for c in verb.children

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from resgestae.coding.background import party_condition
 from resgestae.coding.clauses import Clause
 from resgestae.coding.rules import Rules, rules
 
@@ -25,6 +26,7 @@ class Modality:
     hypothetical: bool = False
     obligation: bool = False  # "must", "should"
     ultimatum: bool = False  # "... unless X does Y": a conditional demand backed by a threat
+    conditioned: bool = False  # the act hangs on what another party does ("if X fails to pay")
 
     def factuality(self) -> str:
         """The PLOVER-style factuality label."""
@@ -78,8 +80,9 @@ def modality(clause: Clause) -> Modality:
     frame = [clause.anchor, *clause.governors]
     words = [a.lower_ for t in frame for a in _aux(t)]
     lemmas = {t.lemma_.lower() for t in clause.governors}
-    if clause.anchor is not clause.head:  # "is planning an offensive": the light verb frames it
-        lemmas.add(clause.anchor.lemma_.lower())
+    anchor = clause.anchor.lemma_.lower()
+    if clause.anchor is not clause.head and anchor not in r.support_prep:
+        lemmas.add(anchor)  # "is planning an offensive": the light verb frames it; not "went on"
     negated = (
         any(w in r.negations for w in words)
         or "fail" in lemmas
@@ -100,4 +103,6 @@ def modality(clause: Clause) -> Modality:
             c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
             for c in clause.anchor.children
         ),
+        conditioned=party_condition(clause.inner or clause.anchor, r)
+        or party_condition(clause.anchor, r),
     )

@@ -39,6 +39,11 @@ class Rules:
     multilateral: frozenset[str]
     movers: frozenset[str] = frozenset()  # "withdraw troops from X": X is the recipient
     foreign_heads: frozenset[str] = frozenset()  # "refugees": not the actor's own people
+    support: frozenset[str] = frozenset()  # "revived talks": verbs that carry an event noun
+    support_prep: frozenset[str] = frozenset()  # "engaged in talks": ... through a preposition
+    background_marks: frozenset[str] = frozenset()  # "after ...": an earlier act, background
+    condition_marks: frozenset[str] = frozenset()  # "if", "unless": the condition, no event
+    natural_causes: frozenset[str] = frozenset()  # "floods killed ...": no actor, no event
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -78,6 +83,11 @@ def parse_rules(data: dict) -> Rules:
             "multilateral",
             "movers",
             "foreign_heads",
+            "support",
+            "support_prep",
+            "background_marks",
+            "condition_marks",
+            "natural_causes",
         )
     }
     return Rules(
