@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from resgestae.coding.actors import code_actor, code_actors, lexicon, read_actor
+from resgestae.coding.actor_tables import actor_tables
+from resgestae.coding.actors import code_actor, code_actors, read_actor
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +128,7 @@ def test_compound_adjectives_give_one_entity_per_country(nlp):
 
 
 def test_every_country_has_a_name_and_demonyms_cover_the_common_ones():
-    lex = lexicon()
+    lex = actor_tables()
     assert len(lex.names) >= 190
     for word, code in (("Libya's", None), ("Turks", "TUR"), ("Libyans", "LBY"), ("Iraqis", "IRQ"),
                        ("Britons", "GBR"), ("Filipinos", "PHL"), ("Swiss", "CHE"),

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from resgestae import plover
 from resgestae.coding import extract_events
 from resgestae.coding.event_types import lexicon, parse_lexicon, specificity
 from resgestae.coding.rules import rules
@@ -47,8 +48,25 @@ def test_every_cameo_code_maps_to_the_same_plover_type(shared):
     for outer, inner_table in r.derived.items():
         for inner, (cameo, _mode) in inner_table.items():
             assert table[cameo]["event"] == outer, (outer, inner, cameo)
-    for event_type, cameo in r.type_cameo.items():
-        assert table[cameo]["event"] == event_type
+    for plover_type in plover.table().types.values():
+        assert table[plover_type.cameo_root]["event"] == plover_type.name
+
+
+def test_plover_table_is_consistent():
+    """The 16 types, each type's QuadClass that of its CAMEO root but REQUEST's (see the
+    table), and no unknown flag."""
+    types = plover.table().types
+    assert len(types) == 16 and tuple(types) == EVENT_TYPES
+    for t in types.values():
+        assert plover.quad_class(None, t.name) == t.quad_class
+        assert t.flags <= plover.FLAGS
+    apart = {t.name for t in types.values()
+             if plover.quad_class(t.cameo_root, None) != t.quad_class}
+    assert apart == {"REQUEST"}
+    assert plover.has_flag("ASSAULT", "actor_from_place") and not plover.has_flag("AID", "joint")
+    assert not plover.has_flag(None, "joint") and plover.cameo_root("NONE") is None
+    with pytest.raises(KeyError, match="unknown PLOVER flag"):
+        plover.has_flag("ASSAULT", "violent")
 
 
 def test_rules_have_no_yaml_booleans():

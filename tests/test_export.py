@@ -20,6 +20,7 @@ from fixture_events import ARTICLE, fixture_events, fixture_records
 from resgestae.errors import ConfigError
 from resgestae.export import FORMATS, write_events
 from resgestae.export.gdelt import COLUMNS as GDELT_COLUMNS
+from resgestae.store.query import as_coded
 
 GOLDEN = Path(__file__).parent / "golden"
 ARTICLES = {ARTICLE.id: {"url": ARTICLE.url, "title": ARTICLE.title, "date": ARTICLE.date,
@@ -27,7 +28,8 @@ ARTICLES = {ARTICLE.id: {"url": ARTICLE.url, "title": ARTICLE.title, "date": ART
 # parquet is binary: its golden file is the schema and rows as read back
 GOLDEN_NAMES = {"jsonl": "events.jsonl", "csv": "events.csv", "gdelt": "events.gdelt.tsv",
                 "plover": "events.plover.jsonl", "geojson": "events.geojson",
-                "graphml": "events.graphml", "parquet": "events.parquet.json"}
+                "graphml": "events.graphml", "parquet": "events.parquet.json",
+                "gold": "events.gold.jsonl"}
 
 
 def _export(fmt: str, tmp_path: Path, records=None) -> Path:
@@ -60,7 +62,10 @@ def test_jsonl_round_trip(tmp_path):
 
 def test_parquet_round_trip(tmp_path):
     rows = pq.read_table(_export("parquet", tmp_path)).to_pylist()
-    assert rows == fixture_records()
+    assert [as_coded(r) for r in rows] == fixture_records()
+    # QuadClass and Goldstein from the CAMEO code (042: 1.9); without one, the type's root (AID 070)
+    assert [(r["quad_class"], r["goldstein"]) for r in rows] == [
+        (1, 1.9), (1, 2.8), (3, -7.0), (2, 7.0)]
 
 
 def test_parquet_empty_keeps_schema(tmp_path):
@@ -140,5 +145,7 @@ def test_export_command_from_store(tmp_path, capsys):
     rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 2 and all(r[GDELT_COLUMNS.index("SOURCEURL")] == ARTICLE.url for r in rows)
     assert "wrote 2 gdelt items" in capsys.readouterr().err
-    assert main(["export", "--format", "csv", "--output", str(out), "--db", str(db),
-                 "--since", "not-a-date"]) == 2
+    with pytest.raises(SystemExit) as stop:  # argparse refuses it, with status 2
+        main(["export", "--format", "csv", "--output", str(out), "--db", str(db),
+              "--since", "not-a-date"])
+    assert stop.value.code == 2

@@ -12,6 +12,8 @@ import pytest
 from resgestae.errors import StoreError
 from resgestae.model import Article, Entity, Event
 from resgestae.store import SCHEMA_VERSION, Store, text_hash
+from resgestae.store.query import as_coded
+from resgestae.store.schema import MIGRATIONS
 
 AKAR = Entity(text="Akar", name="Hulusi Akar", country="TUR", sector="GOV")
 NAMROUSH = Entity(text="Namroush", name="Salahaddin Namroush", country="LBY", sector="GOV")
@@ -48,8 +50,8 @@ def test_schema_created_once_and_versioned(tmp_path):
     with Store(path) as store:
         assert store.version() == SCHEMA_VERSION
     with Store(path) as store:  # reopening applies nothing again
-        rows = store.con.execute("SELECT count(*) FROM schema_version").fetchone()[0]
-        assert rows == SCHEMA_VERSION
+        rows = store.con.execute("SELECT max(version), count(*) FROM schema_version").fetchone()
+        assert rows[0] == SCHEMA_VERSION and rows[1] == len(MIGRATIONS)
     with Store(path, read_only=True) as store:
         assert store.events() == []
 
@@ -131,7 +133,10 @@ def test_filters(db):
 def test_records_round_trip(db):
     made = event("a")
     db.replace_article(article("a"), [made])
-    assert db.events() == [made.to_record()]
+    read = db.events()
+    assert [as_coded(r) for r in read] == [made.to_record()]
+    # what reading adds: the article's url/title/source and QuadClass/Goldstein
+    assert read[0]["url"] is None and read[0]["quad_class"] == 1 and "corrected" not in read[0]
 
 
 def test_article_row_and_ledger(db):
@@ -239,8 +244,6 @@ def test_batch_equals_one_by_one(tmp_path):
 
 
 def test_migrates_a_version_1_store(tmp_path):
-    from resgestae.store.schema import MIGRATIONS
-
     path = tmp_path / "v1.duckdb"
     con = duckdb.connect(str(path))
     for statement in MIGRATIONS[0][1]:
@@ -250,7 +253,7 @@ def test_migrates_a_version_1_store(tmp_path):
     with pytest.raises(StoreError, match="needs migrating"):
         Store(path, read_only=True)
     with Store(path) as store:
-        assert store.version() == SCHEMA_VERSION == 3
+        assert store.version() == SCHEMA_VERSION == 5
         indexes = store.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()
         assert ("events_id_idx",) in indexes
         columns = store.con.execute("SELECT * FROM events LIMIT 0").description

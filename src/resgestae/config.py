@@ -25,6 +25,10 @@ class Config:
     default_date: str | None = None
     # user actor files (YAML/CSV) and PETRARCH/Phoenix dictionaries to load into the KB
     actor_files: list[Path] = field(default_factory=list)
+    # PETRARCH verb dictionaries (and discards files) typing verbs, and how they combine
+    # with the curated lexicon: "only" (PETRARCH's coding), "first" or "after" it
+    verb_files: list[Path] = field(default_factory=list)
+    verb_mode: str = "only"
     batch_size: int = 32
     max_chars: int = 2_000_000  # longer articles are refused with a clear error
     workers: int = 1

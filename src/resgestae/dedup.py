@@ -467,7 +467,7 @@ def span(value: str | None, precision: str | None, stated: bool) -> tuple[dt.dat
 def _collective(name: str) -> bool:
     """A country or its institutions in general: "United States", "American military",
     "the Hong Kong government" (its capitalised words only name the country)."""
-    from resgestae.coding.actors import lexicon  # the actor tables; not needed to read
+    from resgestae.coding.actor_tables import actor_tables  # not needed to read
 
     capitalised = [w for w in name.split() if w[:1].isupper() and w.lower() != "the"]
-    return not capitalised or lexicon().country(" ".join(capitalised)) is not None
+    return not capitalised or actor_tables().country(" ".join(capitalised)) is not None

@@ -13,27 +13,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from resgestae import __version__
+from resgestae.plover import type_names
 
 CODER = f"resgestae/{__version__}"
 
-EVENT_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+EVENT_TYPES = type_names()  # PLOVER's 16, in PLOVER's order (data/plover_types.yaml)
 FACTUALITY = ("asserted", "negated", "future", "hypothetical")
 
 

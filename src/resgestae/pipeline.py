@@ -18,6 +18,7 @@ from resgestae import dedup
 from resgestae.coding import extract_events
 from resgestae.coding.dates import date_events
 from resgestae.coding.places import locate_events
+from resgestae.coding.verb_match import load_verb_lexicon, use
 from resgestae.config import Config
 from resgestae.errors import InputError
 from resgestae.kb import ActorKB, resolve_actors
@@ -44,6 +45,7 @@ class Coder:
         self.config = config or Config()
         self.nlp = load_nlp(self.config.model)
         self.kb = kb if kb is not None else ActorKB.from_files(self.config.actor_files)
+        self.verbs = load_verb_lexicon(self.config.verb_files, self.config.verb_mode)
 
     def code(self, items: Iterable[Article | InputError]) -> Iterator[Coded]:
         """Code a stream of articles; errors pass through as `Coded(error=...)`."""
@@ -67,7 +69,12 @@ class Coder:
                 self._errors.append(Coded(item, error=exc))
 
     def _code_doc(self, doc: Doc, article: Article) -> Coded:
-        return code_doc(doc, article, self.kb)
+        if self.verbs is None:
+            return code_doc(doc, article, self.kb)
+        with use(self.verbs):  # the verb dictionaries type verbs for this article
+            coded = code_doc(doc, article, self.kb)
+        coded.events = self.verbs.finish(coded.events, doc, article, self.kb)
+        return coded
 
 
 def code_doc(doc: Doc, article: Article, kb: ActorKB) -> Coded:

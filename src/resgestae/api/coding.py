@@ -34,8 +34,26 @@ class Coding:
             # imported here: spaCy takes seconds to import, and reads do not need it
             from resgestae.pipeline import Coder
 
-            self._coder = Coder(self.config)
+            self._coder = Coder(self.config, kb=self._kb())
         return self._coder
+
+    def _kb(self):
+        """The configured actor files with the store's knowledge base (analysts'
+        corrections included) on top, as `resgestae code` codes with."""
+        from resgestae.kb import ActorKB
+        from resgestae.kb.persist import load_kb
+
+        con = self.store.con.cursor()
+        try:
+            return load_kb(con, ActorKB.from_files(self.config.actor_files))
+        finally:
+            con.close()
+
+    def kb_changed(self) -> None:
+        """The store's knowledge base changed (a correction): code with it from now on."""
+        with self._lock:
+            if self._coder is not None:
+                self._coder.kb = self._kb()
 
     def _code(self, items: Sequence[Article | InputError], store: bool) -> list[Coded]:
         with self._lock:

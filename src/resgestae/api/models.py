@@ -68,3 +68,40 @@ class Stats(BaseModel):
     by_type: list[dict[str, Any]]
     by_country: list[dict[str, Any]]
     by_day: list[dict[str, Any]]
+
+
+class EntityFix(BaseModel):
+    """The corrected parts of the first actor or recipient."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str | None = Field(None, max_length=200, description="canonical name")
+    country: str | None = Field(None, pattern="^[A-Za-z]{3}$", description="ISO-3 country")
+    sector: str | None = Field(None, pattern="^[A-Za-z]{3}$", description="PLOVER sector code")
+
+
+class PlaceFix(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str | None = Field(None, max_length=200)
+    country: str | None = Field(None, pattern="^[A-Za-z]{3}$")
+    lat: float | None = Field(None, ge=-90, le=90)
+    lon: float | None = Field(None, ge=-180, le=180)
+
+
+class CorrectionIn(BaseModel):
+    """PATCH /v1/events/{id}: an analyst's correction (only the fields given change)."""
+
+    model_config = ConfigDict(extra="forbid")
+    author: str = Field(min_length=1, max_length=200, description="who corrects")
+    wrong: bool = Field(False, description="the event is wrong: not an event at all")
+    note: str | None = Field(None, max_length=2000)
+    event_type: str | None = Field(None, description="PLOVER event type")
+    mode: str | None = Field(None, max_length=40)
+    date: str | None = Field(None, pattern=DATE_PATTERN)
+    actor: EntityFix | None = None
+    recipient: EntityFix | None = None
+    location: PlaceFix | None = None
+
+    def change(self) -> dict[str, Any]:
+        """The corrected fields, as `resgestae.store.corrections` takes them."""
+        fields = self.model_dump(exclude={"author", "wrong", "note"}, exclude_none=True)
+        return {k: v for k, v in fields.items() if v != {}}

@@ -56,6 +56,14 @@ def static(relative: str) -> FileResponse:
     return FileResponse(path, headers=HEADERS)
 
 
+@router.get("/codebook")
+def codebook_page() -> HTMLResponse:
+    """The codebook (`resgestae codebook`) as a page."""
+    from resgestae import codebook
+
+    return HTMLResponse(codebook.html(), headers=HEADERS)
+
+
 @router.get("/docs")
 def docs() -> HTMLResponse:
     # Swagger UI from the bundled swagger-ui-dist, not from a CDN

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from resgestae.api.errors import ApiError
 from resgestae.api.guard import require_read, require_write
@@ -17,16 +18,18 @@ from resgestae.api.models import (
     ArticlesResponse,
     CodeRequest,
     CodeResponse,
+    CorrectionIn,
     EventDetail,
     EventsPage,
     Stats,
 )
 from resgestae.errors import InputError
 from resgestae.model import EVENT_TYPES, Article, content_id
-from resgestae.store import browse
+from resgestae.store import browse, corrections, query
 
 router = APIRouter(prefix="/v1")
-FILTER_PARAMS = {"actor", "country", "type", "since", "until"}
+FILTER_PARAMS = {"actor", "country", "type", "since", "until", "place_country", "place",
+                 "factuality", "min_confidence", "text", "article"}
 
 
 def _allowed(*extra: str):
@@ -56,19 +59,37 @@ Actor = Annotated[str | None, Query(max_length=200, description="actor/recipient
 Country = Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO-3 country")]
 Type = Annotated[str | None, Query(description="PLOVER event type")]
 Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="first date, ISO")]
-Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="last date, ISO")]
+Until = Annotated[str | None, Query(pattern=DATE_PATTERN,
+                                    description="last date, ISO, inclusive (2020-12: all of it)")]
+PlaceCountry = Annotated[str | None, Query(pattern="^[A-Za-z]{3}$",
+                                           description="ISO-3 country of the location")]
+Place = Annotated[str | None, Query(max_length=200, description="location name part")]
+Factuality = Annotated[str | None, Query(description="asserted, negated, future, hypothetical")]
+MinConfidence = Annotated[float | None, Query(ge=0, le=1, description="at least this confidence")]
+Text = Annotated[str | None, Query(max_length=200, description="words in the evidence sentence")]
+ArticleRef = Annotated[str | None, Query(max_length=2000, description="article id or URL")]
 
 
 class Filters:
     """The event filters of `resgestae events`, as query parameters."""
 
     def __init__(self, actor: Actor = None, country: Country = None, type: Type = None,
-                 since: Since = None, until: Until = None) -> None:
+                 since: Since = None, until: Until = None, place_country: PlaceCountry = None,
+                 place: Place = None, factuality: Factuality = None,
+                 min_confidence: MinConfidence = None, text: Text = None,
+                 article: ArticleRef = None) -> None:
         if type is not None and type.upper() not in EVENT_TYPES:
             allowed = ", ".join(EVENT_TYPES)
             raise ApiError(422, f"type {type!r} is not a PLOVER event type: {allowed}")
-        self.values = {"actor": actor, "country": country, "event_type": type,
-                       "since": since, "until": until}
+        values = {"actor": actor, "country": country, "event_type": type, "since": since,
+                  "until": until, "place_country": place_country, "place": place,
+                  "factuality": factuality, "min_confidence": min_confidence, "text": text,
+                  "article": article}
+        self.values = {k: v for k, v in values.items() if v is not None}
+        try:  # dates that match the pattern but are not dates are a 400 when queried
+            query.check({k: v for k, v in self.values.items() if k not in ("since", "until")})
+        except ValueError as exc:
+            raise ApiError(422, str(exc)) from None
 
 
 def _run(fn, *args: Any, **kwargs: Any) -> Any:
@@ -102,6 +123,39 @@ def get_event(event_id: str, con: Annotated[Any, Depends(reader)]) -> dict[str, 
     detail = browse.event_detail(con, event_id) if len(event_id) <= 100 else None
     if detail is None:
         raise ApiError(404, f"no event {event_id[:100]!r}")
+    return detail
+
+
+@router.patch("/events/{event_id}", response_model=EventDetail,
+              dependencies=[Depends(require_write), Depends(_allowed())])
+async def correct_event(event_id: str, request: Request) -> dict[str, Any]:
+    """Correct an event (token required): its type, mode, date, first actor or recipient
+    (name, country, sector), place, or mark it wrong. Returns the corrected event; actor
+    corrections go into the store's knowledge base for the articles coded next."""
+    payload = await _json_body(request)
+    try:
+        body = CorrectionIn.model_validate(payload)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "body"
+        raise ApiError(422, f"{where}: {first['msg']}") from None
+    return await run_in_threadpool(_correct, request, event_id[:100], body)
+
+
+def _correct(request: Request, event_id: str, body: CorrectionIn) -> dict[str, Any]:
+    state = request.app.state
+    con = state.store.con.cursor()
+    try:
+        corrections.correct(con, event_id, body.author, body.change(), body.wrong, body.note)
+        detail = browse.event_detail(con, event_id)
+    except LookupError as exc:
+        raise ApiError(404, str(exc)) from None
+    except ValueError as exc:
+        raise ApiError(422, str(exc)) from None
+    finally:
+        con.close()
+    state.index.stale()
+    state.coding.kb_changed()
     return detail
 
 

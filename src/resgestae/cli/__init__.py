@@ -20,6 +20,8 @@ COMMANDS = {
     "export": "Export stored events (jsonl, csv, parquet, gdelt, plover, geojson, graphml).",
     "serve": "Serve the HTTP API and the web page.",
     "actors": "List the actor knowledge base; import or export it.",
+    "correct": "Correct a stored event (type, mode, date, actor, recipient, place, or wrong).",
+    "codebook": "Print the codebook: event types, modes, contexts, sectors, fields, CAMEO.",
 }
 
 

@@ -38,6 +38,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--date", default=None, help="publication date for articles that carry none"
     )
     parser.add_argument("--model", default=None, help="spaCy model package or path")
+    parser.add_argument(
+        "--verbs", action="append", default=None, metavar="FILE",
+        help="PETRARCH verb dictionary or discards file typing verbs (repeatable)",
+    )
+    parser.add_argument(
+        "--verb-mode", choices=("only", "first", "after"), default="only",
+        help="the verb dictionaries alone (PETRARCH's coding), before or after the lexicon",
+    )
     parser.add_argument("--recode", action="store_true",
                         help="code articles the store already holds again (default: skip them)")
     parser.add_argument("--no-store", action="store_true", help="print events without storing them")
@@ -65,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     default_date(config)  # a bad --date is one error up front, not one per article
     if args.model:
         config.model = args.model
+    config.verb_files = [Path(p) for p in args.verbs or ()]
+    config.verb_mode = args.verb_mode
     if args.scheduler or args.dask_workers:
         return _run_cluster(args, config)
     if args.workers is not None and args.workers < 1:

@@ -1,4 +1,8 @@
-"""`resgestae eval GOLD.jsonl`: code gold records and print precision, recall and more."""
+"""`resgestae eval GOLD.jsonl`: code gold records and print precision, recall and more.
+
+`--half tune|check` scores one half of the file; `--halves` prints both halves
+and their gap beside the whole file's numbers (one coding run).
+"""
 
 from __future__ import annotations
 
@@ -11,15 +15,29 @@ from resgestae.evaluation import evaluate, render
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "gold", metavar="GOLD.jsonl", help="PLOVER, PETRARCH or event-location gold records"
+        "gold", metavar="GOLD.jsonl",
+        help="PLOVER, PETRARCH, event-location, PLOVER-label or PentaClass gold records",
     )
     parser.add_argument("--json", action="store_true", help="print every number as JSON")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N records")
     parser.add_argument("--model", default=None, help="spaCy model package or path")
     parser.add_argument(
         "--dictionary", action="append", default=None, metavar="FILE",
-        help="PETRARCH actor/agent dictionary for PETRARCH gold "
+        help="PETRARCH actor, agent or verb dictionary or discards file for PETRARCH gold "
         "(repeatable; default: PETR.Validate.*)",
+    )
+    parser.add_argument(
+        "--half", choices=("tune", "check"), default=None,
+        help="score only one half of the gold (split by a hash of the record id)",
+    )
+    parser.add_argument(
+        "--halves", action="store_true",
+        help="also print the tune and check halves side by side, with their gap",
+    )
+    parser.add_argument(
+        "--verb-mode", choices=("only", "first", "after"), default="only",
+        help="verb dictionaries among --dictionary: alone (PETRARCH's coding), before or after "
+        "the curated lexicon",
     )
     parser.add_argument("--misses", type=int, default=0, metavar="N",
                         help="also list the first N records the coder got wrong")
@@ -27,7 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = evaluate(args.gold, limit=args.limit, model=args.model, dictionaries=args.dictionary)
+    result = evaluate(args.gold, limit=args.limit, model=args.model, dictionaries=args.dictionary,
+                      half=args.half, halves=args.halves, verb_mode=args.verb_mode)
     if args.json:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     else:

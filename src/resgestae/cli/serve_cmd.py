@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from resgestae.cli.options import add_db, db_path
@@ -16,6 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="allow reads from non-loopback clients without the token")
     parser.add_argument("--preload", action="store_true",
                         help="load the spaCy model at start, not on the first coding request")
+    parser.add_argument("--create", action="store_true",
+                        help="start on a new, empty store when --db names none yet")
     add_db(parser)
 
 
@@ -26,6 +29,9 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         raise ConfigError(f"--port {args.port}: not a TCP port")
+    if not args.create and not os.path.exists(db_path(args)):
+        raise ConfigError(f"{db_path(args)}: no store there (run `resgestae code` first, pass "
+                          "--db, or --create to start on an empty one)")
     app = create_app(db_path(args), public_reads=args.public_reads, preload=args.preload)
     if args.host not in ("127.0.0.1", "localhost", "::1") and not app.state.token:
         print("resgestae: note: no RESGESTAE_TOKEN set: writes are refused", file=sys.stderr)

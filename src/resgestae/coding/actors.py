@@ -16,212 +16,39 @@ capitals only ("US", "GNA", "UN") match case-sensitively, so "us" stays a pronou
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from resgestae.coding.actor_tables import (
+    ActorTables,
+    CountryRef,
+    Leader,
+    OrgRef,
+    actor_tables,
+    ngram_hits,
+)
+from resgestae.coding.countries import (
+    choose_country,
+    country_around,
+    international_body,
+    is_stance,
+    misspelt_country,
+)
+from resgestae.coding.words import (
+    DETERMINERS,
+    NOT_ACTOR_LABELS,
+    OWNER_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLACE_LABELS,
+    RELATIVE_PRONOUNS,
+)
 from resgestae.model import Entity
 
-NON_ACTOR_ENTS = frozenset(
-    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-)
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "it"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
-                         "his", "her", "our", "both", "all", "some", "several", "many"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
-MAX_NGRAM = 7
 
 
-@dataclass(frozen=True)
-class CountryRef:
-    """A country word: its code, what kind of word it is, and the canonical name."""
-
-    code: str
-    kind: str  # name | adjective | people | capital
-    name: str
-
-
-@dataclass(frozen=True)
-class OrgRef:
-    """A named organization or metonym from organizations.tsv."""
-
-    name: str
-    country: str | None
-    sectors: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Leader:
-    """A well-known political figure from leaders.tsv."""
-
-    name: str
-    country: str
-    sector: str
-    title: str
-
-
-@dataclass
-class Lexicon:
-    """All actor word lists, keyed for n-gram lookup."""
-
-    countries: dict[str, CountryRef] = field(default_factory=dict)
-    countries_cased: dict[str, CountryRef] = field(default_factory=dict)
-    orgs: dict[str, OrgRef] = field(default_factory=dict)
-    orgs_cased: dict[str, OrgRef] = field(default_factory=dict)
-    leaders: dict[str, Leader] = field(default_factory=dict)
-    sectors: dict[str, str] = field(default_factory=dict)
-    title_words: frozenset[str] = frozenset()
-    modifiers: dict[str, str] = field(default_factory=dict)
-    place_heads: frozenset[str] = frozenset()
-    name_particles: frozenset[str] = frozenset()
-    honorifics: frozenset[str] = frozenset()
-    collective_heads: frozenset[str] = frozenset()
-    adjectives: dict[str, str] = field(default_factory=dict)  # code -> main adjective
-    names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
-    sector_labels: dict[str, str] = field(default_factory=dict)
-
-    def country(self, text: str) -> CountryRef | None:
-        """The country a word or phrase names, if any."""
-        return self.countries_cased.get(text) or self.countries.get(norm(text))
-
-    def org(self, text: str) -> OrgRef | None:
-        """The organization a phrase names, if any."""
-        return self.orgs_cased.get(text) or self.orgs.get(norm(text))
-
-    def sector(self, text: str) -> str | None:
-        return self.sectors.get(norm(text))
-
-    def leader(self, text: str) -> Leader | None:
-        return self.leaders.get(norm(text))
-
-
-@lru_cache(maxsize=200_000)
-def norm(text: str) -> str:
-    """Lookup key: lower case, one kind of apostrophe and dash, single spaces."""
-    return " ".join(text.replace("\u2019", "'").replace("\u2013", "-").lower().split())
-
-
-def _data(name: str) -> str:
-    return resources.files("resgestae").joinpath("data", "actors", name).read_text(encoding="utf-8")
-
-
-def _rows(name: str) -> list[list[str]]:
-    lines = [ln for ln in _data(name).splitlines() if ln.strip() and not ln.startswith("#")]
-    return [row + [""] * 5 for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split("|") if part.strip()]
-
-
-def _put(table: dict, cased: dict, alias: str, value: object) -> None:
-    # Aliases with no lower-case letter are acronyms: match them as written.
-    if not any(c.islower() for c in alias):
-        cased.setdefault(alias, value)
-    else:
-        table.setdefault(norm(alias), value)
-
-
-def _plural(adjective: str) -> str | None:
-    if adjective.endswith(("an", "i")) and " " not in adjective:
-        return adjective + "s"
-    return None
-
-
-def _load_countries(lex: Lexicon) -> None:
-    for code, names, adjectives, people, capitals, *_ in _rows("countries.tsv"):
-        names_l, adj_l = _split(names), _split(adjectives)
-        canonical = names_l[0]
-        lex.names[code] = canonical
-        if adj_l:
-            lex.adjectives[code] = adj_l[0]
-        for kind, words in (("name", names_l), ("adjective", adj_l), ("people", _split(people)),
-                            ("capital", _split(capitals))):
-            for word in words:
-                _put(lex.countries, lex.countries_cased, word, CountryRef(code, kind, canonical))
-        for adjective in adj_l:
-            plural = _plural(adjective)
-            if plural:
-                _put(lex.countries, lex.countries_cased, plural,
-                     CountryRef(code, "people", canonical))
-
-
-def _load_orgs(lex: Lexicon) -> None:
-    for name, aliases, country, sectors, *_ in _rows("organizations.tsv"):
-        ref = OrgRef(name, country or None, tuple(_split(sectors)))
-        for alias in [name, *_split(aliases)]:
-            _put(lex.orgs, lex.orgs_cased, alias, ref)
-
-
-def _load_leaders(lex: Lexicon) -> None:
-    for name, aliases, country, sector, title, *_ in _rows("leaders.tsv"):
-        leader = Leader(name, country, sector, title)
-        for alias in [name, *_split(aliases)]:
-            lex.leaders.setdefault(norm(alias), leader)
-
-
-def _load_words(lex: Lexicon) -> None:
-    for sector, words in yaml.safe_load(_data("sectors.yaml")).items():
-        for word in words:
-            lex.sectors.setdefault(norm(str(word)), sector)
-    titles = yaml.safe_load(_data("titles.yaml"))
-    lex.title_words = frozenset(norm(str(w)) for w in titles["title_words"])
-    lex.modifiers = {norm(k): v for k, v in titles["modifiers"].items()}
-    lex.place_heads = frozenset(norm(str(w)) for w in titles["place_heads"])
-    lex.collective_heads = frozenset(norm(str(w)) for w in titles["collective_heads"])
-    lex.name_particles = frozenset(norm(str(w)) for w in titles.get("name_particles", []))
-    lex.honorifics = frozenset(norm(str(w)).rstrip(".") for w in titles.get("honorifics", []))
-    lex.sector_labels = dict(titles.get("sector_labels", {}))
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The actor lexicon, loaded once per process."""
-    lex = Lexicon()
-    _load_countries(lex)
-    _load_orgs(lex)
-    _load_leaders(lex)
-    _load_words(lex)
-    return lex
-
-
-# -- matching n-grams -----------------------------------------------------------
-
-
-@dataclass
-class Hit:
-    """A lexicon match on tokens [start, end) of the Doc."""
-
-    start: int
-    end: int
-    value: object
-
-
-def _ngram_hits(doc: Doc, start: int, end: int, find) -> list[Hit]:
-    """Longest-first, non-overlapping matches of `find` on the tokens [start, end)."""
-    hits: list[Hit] = []
-    # token texts once: building a Span per n-gram is what costs here
-    texts = [doc[j].text_with_ws for j in range(start, end)]
-    i = start
-    while i < end:
-        for n in range(min(MAX_NGRAM, end - i), 0, -1):
-            value = find("".join(texts[i - start : i - start + n]).rstrip())
-            if value is not None:
-                hits.append(Hit(i, i + n, value))
-                i += n
-                break
-        else:
-            i += 1
-    return hits
-
-
-def _lemma_sector(lex: Lexicon, tokens: list[Token]) -> list[tuple[int, str]]:
+def _lemma_sector(lex: ActorTables, tokens: list[Token]) -> list[tuple[int, str]]:
     """(token index, sector) for role words among tokens, multi-word first, by lemma or text."""
     found: list[tuple[int, str]] = []
     i = 0
@@ -272,7 +99,7 @@ def _continues(doc: Doc, i: int, limit: int) -> bool:
         return i > 0 and doc[i - 1].lower_ in ("of", "for")
     if tok.lower_ in ("'s", "’s"):
         return False
-    if (tok.lower_ in lexicon().name_particles or tok.text == "-") and i + 1 < limit:
+    if (tok.lower_ in actor_tables().name_particles or tok.text == "-") and i + 1 < limit:
         nxt = doc[i + 1]
         if nxt.text == "-" and i + 2 < limit:
             nxt = doc[i + 2]
@@ -300,33 +127,33 @@ class Reading:
     leader: Leader | None = None
 
 
-def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
+def _read(core: Span, span: Span, lex: ActorTables) -> Reading:
     doc, head = core.doc, core.root
     reading = Reading()
-    for hit in _ngram_hits(doc, core.start, core.end, lex.org):
+    for hit in ngram_hits(doc, core.start, core.end, lex.org):
         if reading.org is None or hit.start <= head.i < hit.end:
             reading.org = hit.value
             reading.org_covers_head = hit.start <= head.i < hit.end
-    hits = _ngram_hits(doc, core.start, core.end, lex.country)
+    hits = ngram_hits(doc, core.start, core.end, lex.country)
     for hit in hits:
         reading.country_tokens.update(range(hit.start, hit.end))
-    hits = [h for h in hits if not _against(doc, h.start)]
+    hits = [h for h in hits if not is_stance(doc, h.start)]
     # "ethnic Albanians" names a people, not the state they live in
     ethnic = {h.value.code for h in hits} if any(t.lower_ == "ethnic" for t in core) else set()
-    chosen = None if ethnic else _choose_country(hits, head)
+    chosen = None if ethnic else choose_country(hits, head)
     if chosen is not None and chosen.kind == "people":
-        chosen = _around(core, span, lex, {chosen.code}) or chosen  # "Albanians of Serbia"
+        chosen = country_around(core, span, lex, {chosen.code}) or chosen  # "Albanians of Serbia"
     if chosen is None and not reading.org_covers_head:
-        chosen = _around(core, span, lex, ethnic, whole_sentence=bool(ethnic))
+        chosen = country_around(core, span, lex, ethnic, whole_sentence=bool(ethnic))
     if chosen is not None:
         _set_country(reading, chosen)
     if reading.country is None and reading.org is not None and reading.org.country:
         reading.country = reading.org.country
     if reading.country is None:
-        misspelt = (_misspelt_country(t) for t in core if t.i == head.i or t.dep_ == "poss")
-        reading.country = (next((c for c in misspelt if c), None) or _international(core)
+        misspelt = (misspelt_country(t) for t in core if t.i == head.i or t.dep_ == "poss")
+        reading.country = (next((c for c in misspelt if c), None) or international_body(core)
                            or _owner_country(core, span))
-    leader = next((h.value for h in _ngram_hits(doc, core.start, core.end, lex.leader)), None)
+    leader = next((h.value for h in ngram_hits(doc, core.start, core.end, lex.leader)), None)
     if leader is not None:
         # "Putin", "the Bush administration": a known leader's country
         reading.leader = leader
@@ -335,90 +162,6 @@ def _read(core: Span, span: Span, lex: Lexicon) -> Reading:
     reading.name_start = _name_start(core, lex, reading)
     return reading
 
-
-def _choose_country(hits: list[Hit], head: Token) -> CountryRef | None:
-    """The head's own country word, unless a modifier names the state ("Bosnian Serbs")."""
-    if not hits:
-        return None
-    on_head = next((h for h in hits if h.start <= head.i < h.end), None)
-    if on_head is None:
-        return hits[0].value
-    earlier = [h for h in hits if h.end <= on_head.start and h.value.kind in ("name", "adjective")]
-    if on_head.value.kind == "people" and earlier:
-        return earlier[0].value
-    return on_head.value
-
-
-def _against(doc: Doc, i: int) -> bool:
-    """ "anti-Syria journalist", "pro-Russian rebels": the country is the stance, not the actor."""
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
-
-
-def _hyphened(doc: Doc, hit: Hit) -> bool:
-    """ "Trump-Ukraine call", "US-PRC relations", "anti-Syria": two sides, not one."""
-    before = hit.start >= 1 and doc[hit.start - 1].text == "-"
-    after = hit.end < len(doc) and doc[hit.end].text == "-"
-    return before or after
-
-
-CONTEXT_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside", "within"})
-
-
-def _placed(doc: Doc, hit: Hit) -> bool:
-    """Whether a country word modifies or locates ("Ugandan", "Haiti's", "in Abidjan")."""
-    root = doc[hit.start : hit.end].root
-    if root.dep_ in ("amod", "compound", "poss", "nmod"):
-        return True
-    return root.dep_ == "pobj" and root.head.lower_ in CONTEXT_PREPS
-
-
-def _around(core: Span, span: Span, lex: Lexicon, skip: set[str],
-            whole_sentence: bool = False) -> CountryRef | None:
-    """A country said of the phrase just around it: "rebels in the Ivory Coast", "a
-    newspaper based in Beirut"; with `whole_sentence`, anywhere in its sentence."""
-    doc, head = core.doc, core.root
-    ranges = [(core.end, span.end)]
-    # "in Qatar" after a person's name is where they were, not whose they are
-    preps = CONTEXT_PREPS if head.pos_ != "PROPN" else {"of", "from"}
-    for child in head.children:
-        if (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "acl":
-            ranges.append((child.i, child.right_edge.i + 1))
-    if whole_sentence:
-        ranges.append((head.sent.start, head.sent.end))
-    for start, end in ranges:
-        for hit in _ngram_hits(doc, start, end, lex.country):
-            inside = core.start <= hit.start < core.end
-            if not inside and hit.value.code not in skip and _placed(doc, hit):
-                return hit.value
-    return None
-
-
-def context_texts(span: Span) -> list[str]:
-    """Texts of the phrases that place a noun phrase ("in Arnor", "of Gondor", "based in X")."""
-    head = span.root
-    texts = []
-    for child in head.children:
-        if (child.dep_ == "prep" and child.lower_ in CONTEXT_PREPS) or child.dep_ == "acl":
-            texts.append(head.doc[child.i + 1 : child.right_edge.i + 1].text)
-    return [t for t in texts if t]
-
-
-def country_in_sentence(span: Span, skip: set[str] | None = None) -> str | None:
-    """The one country its sentence qualifies things with ("Ugandan opposition",
-    "Haiti's elections"), outside `span`; None when there is none or more than one."""
-    lex, doc = lexicon(), span.doc
-    sent = span.sent
-    codes = set()
-    for hit in _ngram_hits(doc, sent.start, sent.end, lex.country):
-        if span.start <= hit.start < span.end or hit.value.code in (skip or set()):
-            continue
-        root = doc[hit.start : hit.end].root
-        if root.dep_ in ("amod", "compound", "poss", "nmod") and not _hyphened(doc, hit):
-            codes.add(hit.value.code)
-    return codes.pop() if len(codes) == 1 else None
-
-
-OWNER_PRONOUNS = frozenset({"its", "their"})
 
 
 def _owner_country(core: Span, span: Span) -> str | None:
@@ -439,38 +182,11 @@ def _owner_country(core: Span, span: Span) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def fuzzy_country(word: str) -> str | None:
-    """The country a misspelt name is close to ("Afganistan" -> AFG), if any."""
-    from rapidfuzz import fuzz, process
-
-    lex = lexicon()
-    choices = {n: c for n, c in lex.countries.items() if c.kind == "name" and len(n) >= 5}
-    found = process.extractOne(word.lower(), list(choices), scorer=fuzz.ratio, score_cutoff=88)
-    return choices[found[0]].code if found else None
-
-
-def _misspelt_country(head: Token) -> str | None:
-    """ "Ethopia", "Afganistan": a place NER saw that no table spells this way."""
-    if head.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", "") or head.pos_ != "PROPN" \
-            or len(head.text) < 6:
-        return None
-    return fuzzy_country(head.text)
-
-
-def _international(core: Span) -> str | None:
-    """ "International Labor Office", "World Food Program": an international body."""
-    words = {t.text for t in core}
-    if core.root.pos_ == "PROPN" and words & {"International", "World", "Intergovernmental"}:
-        return "IGO"
-    return None
-
-
 def _set_country(reading: Reading, ref: CountryRef) -> None:
     reading.country, reading.country_kind, reading.country_name = ref.code, ref.kind, ref.name
 
 
-def _sectors(core: Span, lex: Lexicon, reading: Reading) -> list[str]:
+def _sectors(core: Span, lex: ActorTables, reading: Reading) -> list[str]:
     """Sectors of the phrase, primary first: modifiers, then the head's role, then others."""
     tokens = [t for t in core if t.i not in reading.country_tokens]
     found = _lemma_sector(lex, tokens)
@@ -493,7 +209,7 @@ def _unique(items: list[str]) -> list[str]:
     return seen
 
 
-def _is_name_token(tok: Token, lex: Lexicon, reading: Reading) -> bool:
+def _is_name_token(tok: Token, lex: ActorTables, reading: Reading) -> bool:
     if tok.i in reading.country_tokens or not (tok.is_title or tok.is_upper):
         return False
     if tok.pos_ not in ("PROPN", "NOUN") and tok.ent_type_ != "PERSON":
@@ -502,7 +218,7 @@ def _is_name_token(tok: Token, lex: Lexicon, reading: Reading) -> bool:
     return not (low in lex.title_words or lex.sector(low) or lex.sector(tok.lemma_))
 
 
-def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
+def _name_start(core: Span, lex: ActorTables, reading: Reading) -> int | None:
     """Start of a personal name ending the phrase ("... Minister Hulusi Akar" -> "Hulusi");
     sets `reading.name_end` (before an "of Saudi Arabia" tail)."""
     if reading.org_covers_head:
@@ -510,7 +226,7 @@ def _name_start(core: Span, lex: Lexicon, reading: Reading) -> int | None:
     doc = core.doc
     end = _name_end(core, reading)
     last = doc[end - 1]
-    if last.ent_type_ in NON_ACTOR_ENTS:
+    if last.ent_type_ in NOT_ACTOR_LABELS:
         return None
     i = end
     while i > core.start and _in_name(doc, i - 1, end, core.start, lex, reading):
@@ -537,7 +253,7 @@ def _name_end(core: Span, reading: Reading) -> int:
     return core.end
 
 
-def _in_name(doc: Doc, i: int, end: int, start: int, lex: Lexicon, reading: Reading) -> bool:
+def _in_name(doc: Doc, i: int, end: int, start: int, lex: ActorTables, reading: Reading) -> bool:
     """Whether token i belongs to the name ending at `end`: a name word, a particle
     inside it ("Khaled al Meshri"), or the hyphen of "al-Muhandis", "Jean-Bertrand"."""
     tok = doc[i]
@@ -552,7 +268,7 @@ def _in_name(doc: Doc, i: int, end: int, start: int, lex: Lexicon, reading: Read
     return False
 
 
-def _is_title_word(tok: Token, lex: Lexicon) -> bool:
+def _is_title_word(tok: Token, lex: ActorTables) -> bool:
     low = tok.lower_.rstrip(".")
     return bool(low in lex.honorifics or lex.sector(low) or lex.sector(tok.lemma_))
 
@@ -572,7 +288,7 @@ def code_actor(span: Span) -> Entity | None:
 def read_actor(span: Span) -> tuple[Entity, str] | None:
     """The Entity and its kind: person, org, country, group or pronoun (None: not an actor)."""
     root = span.root
-    if root.ent_type_ in NON_ACTOR_ENTS or root.pos_ == "NUM" or root.like_num:
+    if root.ent_type_ in NOT_ACTOR_LABELS or root.pos_ == "NUM" or root.like_num:
         return None
     if root.lower_ in RELATIVE_PRONOUNS:
         return _antecedent(root)
@@ -580,7 +296,7 @@ def read_actor(span: Span) -> tuple[Entity, str] | None:
         if root.lower_ not in PERSON_PRONOUNS:
             return None
         return Entity(text=span.text, name=span.text, _tokens=(span.start, span.end)), "pronoun"
-    lex = lexicon()
+    lex = actor_tables()
     core = _core(span)
     reading = _read(core, span, lex)
     if not _can_act(core, reading, lex):
@@ -627,7 +343,7 @@ def code_actors(span: Span) -> list[Entity]:
 def coordinated(span: Span, entity: Entity) -> list[Entity]:
     """Entities for the other countries of "US and British forces", "Sierra Leonean and
     Liberian refugees": conjoined country words that modify one noun."""
-    lex, extra = lexicon(), []
+    lex, extra = actor_tables(), []
     seen = {entity.country}
     for tok in span:
         ref = lex.country(tok.text)
@@ -654,7 +370,7 @@ def _antecedent(pronoun: Token) -> tuple[Entity, str] | None:
     return read_actor(noun.doc[left : noun.i + 1])
 
 
-def _can_act(core: Span, reading: Reading, lex: Lexicon) -> bool:
+def _can_act(core: Span, reading: Reading, lex: ActorTables) -> bool:
     """False for places used as places and for things that cannot act."""
     head = core.root
     low = head.lower_
@@ -668,7 +384,7 @@ def _can_act(core: Span, reading: Reading, lex: Lexicon) -> bool:
         return head.dep_ in SUBJECT_DEPS
     if reading.country and head.i in reading.country_tokens:
         return True
-    if head.ent_type_ in PLACE_ENTS:
+    if head.ent_type_ in PLACE_LABELS:
         return False
     if reading.head_sector or reading.name_start is not None:
         return True
@@ -677,7 +393,7 @@ def _can_act(core: Span, reading: Reading, lex: Lexicon) -> bool:
     return head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
 
 
-def _entity(span: Span, core: Span, reading: Reading, lex: Lexicon) -> Entity:
+def _entity(span: Span, core: Span, reading: Reading, lex: ActorTables) -> Entity:
     if not reading.sectors and reading.leader is not None and reading.name_start is not None:
         reading.sectors = [reading.leader.sector]
     sector = reading.sectors[0] if reading.sectors else None
@@ -693,7 +409,7 @@ def _entity(span: Span, core: Span, reading: Reading, lex: Lexicon) -> Entity:
     )
 
 
-def _name_and_title(core: Span, reading: Reading, lex: Lexicon) -> tuple[str, str | None]:
+def _name_and_title(core: Span, reading: Reading, lex: ActorTables) -> tuple[str, str | None]:
     doc, head = core.doc, core.root
     if reading.name_start is not None:
         name = doc[reading.name_start : reading.name_end or core.end].text

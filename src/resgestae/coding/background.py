@@ -20,9 +20,8 @@ from spacy.tokens import Token
 
 from resgestae.coding.event_types import lemma_of, lookup
 from resgestae.coding.rules import Rules
-
-# Types a natural force can seem to perform ("floods destroyed", "the storm hit").
-FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+from resgestae.coding.words import PERSON_PRONOUNS
+from resgestae.plover import has_flag
 
 
 def _marks(token: Token) -> set[str]:
@@ -45,7 +44,7 @@ def by_natural_force(token: Token, r: Rules) -> bool:
     """The verb's doer is a flood, a storm, a disease: harm no actor did. `token` is a
     typed verb; its subject, or its passive's "by" agent, is looked at."""
     entry = lookup(token)
-    if entry is None or entry.event_type not in FORCE_TYPES:
+    if entry is None or not has_flag(entry.event_type, "deliberate"):
         return False
     doers = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
     doers += [g for c in token.children if c.dep_ == "agent" for g in c.children
@@ -95,7 +94,7 @@ def _party(token: Token, r: Rules) -> bool:
         token.pos_ == "PROPN"
         or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
         or lemma_of(token) in r.agent_nouns
-        or (token.lower_ in r.pronouns and token.lower_ != "it")
+        or (token.lower_ in PERSON_PRONOUNS and token.lower_ != "it")
     )
 
 

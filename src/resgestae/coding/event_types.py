@@ -8,6 +8,7 @@ most specific matching entry wins, so "lift the sanctions" beats "lift".
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -154,7 +155,20 @@ def lemma_of(token: Token) -> str:
     return LEMMA_FIXES.get(lemma, lemma)
 
 
+# The verb dictionaries of the coder now coding (a verb_match.VerbLexicon), if any:
+# set by `verb_match.use`, so each coder's dictionaries stay its own.
+VERB_LEXICON: ContextVar = ContextVar("resgestae_verb_lexicon", default=None)
+
+
 def lookup(token: Token) -> Entry | None:
+    """The entry typing `token`: the curated lexicon's, or the active verb dictionaries'."""
+    verbs = VERB_LEXICON.get()
+    if verbs is not None:
+        return verbs.lookup(token, curated_lookup)
+    return curated_lookup(token)
+
+
+def curated_lookup(token: Token) -> Entry | None:
     """The most specific lexicon entry whose tests pass for `token`, or None."""
     pos = "V" if token.pos_ in VERB_POS else "N" if token.pos_ in NOUN_POS else None
     if pos is None:

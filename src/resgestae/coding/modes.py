@@ -13,8 +13,8 @@ from resgestae.coding.clauses import Clause
 from resgestae.coding.event_types import Entry
 from resgestae.coding.factuality import Modality, be_to
 from resgestae.coding.rules import Rules, rules
+from resgestae.plover import cameo_root, has_flag
 
-ROOT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100"}
 # Verbs whose act is the commitment itself: the converted event is asserted.
 COMMITMENT = frozenset({"vow", "pledge", "promise", "swear", "decide", "resolve", "offer"})
 
@@ -38,7 +38,7 @@ def _derive(outer: str, inner: Entry | None, r: Rules) -> tuple[str | None, str 
         code, mode = r.derived.get(outer, {}).get(inner.event_type, (None, None))
         if code:
             return code, mode
-    return ROOT_CAMEO.get(outer), None
+    return cameo_root(outer), None
 
 
 def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
@@ -97,17 +97,13 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
     return Coding(base, entry.mode, entry.cameo, mod.factuality())
 
 
-# Acts of force or pressure whose announcement under a condition is a threat.
-COERCIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
-
-
 def _conditional_coercion(clause: Clause, mod: Modality, r: Rules) -> bool:
     """A coercive act that "may", "could" or "will" happen "if" or "unless" something
     else does: PLOVER THREATEN (manual, THREATEN: "coercive or forceful warnings")."""
     modal = mod.hypothetical or mod.future or mod.intent
     return (
         clause.entry is not None
-        and clause.entry.event_type in COERCIVE
+        and has_flag(clause.entry.event_type, "threat_if_conditioned")
         and mod.conditioned
         and modal
         and not mod.negated
@@ -147,7 +143,7 @@ def code_clause(clause: Clause, mod: Modality) -> Coding | None:
             return Coding(
                 "REQUEST",
                 None,
-                ROOT_CAMEO["REQUEST"],
+                cameo_root("REQUEST"),
                 "asserted",
                 contexts(clause, r),
                 derived=True,

@@ -28,9 +28,9 @@ from spacy.tokens import Doc, Span, Token
 from resgestae import dedup
 from resgestae.coding.dates import publication_day
 from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer
+from resgestae.coding.words import PLACE_LABELS
 from resgestae.model import Article, Event, Place
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Names the small model may have mislabelled; dates and numbers never are places.
 NAME_LABELS = ("PERSON", "ORG", "NORP", "PRODUCT")
 # Cost of reaching a place through each preposition: where it happened is "in,

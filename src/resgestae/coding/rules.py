@@ -33,9 +33,7 @@ class Rules:
     derived: dict[str, dict[str, tuple[str | None, str | None]]]
     contexts: dict[str, str]  # keyword lemma -> context
     agent_nouns: frozenset[str]
-    pronouns: frozenset[str]
     recipient_preps: frozenset[str]
-    type_cameo: dict[str, str]
     multilateral: frozenset[str]
     movers: frozenset[str] = frozenset()  # "withdraw troops from X": X is the recipient
     foreign_heads: frozenset[str] = frozenset()  # "refugees": not the actor's own people
@@ -78,7 +76,6 @@ def parse_rules(data: dict) -> Rules:
             "conditional_marks",
             "negations",
             "agent_nouns",
-            "pronouns",
             "recipient_preps",
             "multilateral",
             "movers",
@@ -96,7 +93,6 @@ def parse_rules(data: dict) -> Rules:
         negated_intent_to=dict(data["negated_intent_to"]),
         derived=derived,
         contexts=keyword_context,
-        type_cameo={k: str(v) for k, v in data["type_cameo"].items()},
     )
 
 

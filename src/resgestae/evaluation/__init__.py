@@ -1,31 +1,47 @@
 """Evaluation: code gold records with the real pipeline and score what comes out.
 
 `evaluate(path)` reads a gold JSONL file, tells its format by its fields
-(PLOVER gold, PETRARCH unit tests, event-location gold; see `gold.py`), codes
-every record's text as one article with one `Coder`, and returns every number
-as a JSON-ready dict. `render(result)` prints it as readable tables.
+(PLOVER gold, PETRARCH unit tests, event-location gold, one-label PLOVER or
+PentaClass sentences; see `gold.py`), keeps one half of it when asked
+(`halves.py`: the tune/check split by a hash of the record id), codes every
+record's text as one article with one `Coder`, and returns every number as a
+JSON-ready dict. With `halves=True` the result also holds the headline numbers
+of each half and their gap, from one coding run. `render(result)` prints it
+as readable tables.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from resgestae.coding.verb_dictionary import is_discards, is_verb_dictionary
 from resgestae.config import Config
-from resgestae.errors import ConfigError
+from resgestae.errors import ConfigError, InputError
 from resgestae.pipeline import Coder
 
+from . import event_location
 from .coding import code_records
 from .gold import detect_format, read_gold
+from .halves import Scorer, compare, select
+from .labels import score_labels
 from .petrarch import score_petrarch
 from .plover import score_plover
 from .report import render
 
 PETRARCH_DICTIONARIES = ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt")
+# PETRARCH's verb dictionary and discards for its unit tests, used when found beside them
+PETRARCH_VERBS = ("PETR.Validate.verbs.txt", "PETR.Validate.discards.txt")
+SCORERS: dict[str, Scorer] = {
+    "plover": score_plover,
+    "petrarch": score_petrarch,
+    "plv": partial(score_labels, "plv"),
+    "pentaclass": partial(score_labels, "pentaclass"),
+    "event_location": event_location.summarise,
+}
 
 
 def evaluate(
@@ -34,61 +50,72 @@ def evaluate(
     model: str | None = None,
     dictionaries: Sequence[str | Path] | None = None,
     coder: Coder | None = None,
+    half: str | None = None,
+    halves: bool = False,
+    verb_mode: str = "only",
 ) -> dict[str, Any]:
     """Score the coder against one gold file; see the scorers for what each number means.
 
-    `coder` is used for PLOVER gold (one is built when None). PETRARCH gold is
-    coded with its own actor dictionaries (`dictionaries`, else the PETR.Validate
-    files found beside the gold, in ontology/petrarch-dictionaries/).
+    `limit` keeps the first N records, then `half` ('tune' or 'check') keeps
+    that half of them. `dictionaries` (PETRARCH actor, agent, verb dictionaries
+    and discards files, told apart by content) build the coder, verb
+    dictionaries typing verbs as `verb_mode` says (`Config.verb_mode`); PETRARCH
+    gold without them is coded with the PETR.Validate files found beside the
+    gold, in ontology/petrarch-dictionaries/. Otherwise `coder` is used (one is
+    built when None). Raises InputError for an unreadable file
+    or an empty half, ConfigError for missing dictionaries.
     """
     path = Path(path)
     records = read_gold(path, limit)
     kind = detect_format(records, str(path))
-    if kind == "event_location":
-        return _event_location(path, limit, model)
+    records = select(records, half)
+    if not records:
+        raise InputError(str(path), f"no records in the {half} half")
     started = time.perf_counter()
-    if kind == "petrarch":
-        files = [Path(p) for p in dictionaries or ()] or find_petrarch_dictionaries(path)
-        coder = Coder(Config(model=model, actor_files=files))
+    extra: dict[str, Any] = {}
+    if kind == "event_location":
+        predictions, errors = event_location.locate(records, model), []
     else:
-        coder = coder or Coder(Config(model=model) if model else None)
-    predictions, errors = code_records(records, coder)
-    scorer = score_petrarch if kind == "petrarch" else score_plover
-    result = scorer(records, predictions)
-    if kind == "petrarch":
-        result["dictionaries"] = [str(p) for p in files]
-    result.update(path=str(path), errors=errors, seconds=round(time.perf_counter() - started, 2))
+        files = [Path(p) for p in dictionaries or ()]
+        if kind == "petrarch":
+            files = files or find_petrarch_dictionaries(path)
+        if files:
+            actors, verbs = split_dictionaries(files)
+            coder = Coder(Config(model=model, actor_files=actors, verb_files=verbs,
+                                 verb_mode=verb_mode))
+            extra["dictionaries"] = [str(p) for p in files]
+        else:
+            coder = coder or Coder(Config(model=model) if model else None)
+        predictions, errors = code_records(records, coder)
+    result = SCORERS[kind](records, predictions)
+    if halves:
+        result["halves"] = compare(kind, records, predictions, SCORERS[kind], result)
+    result.update(extra)
+    result.update(path=str(path), half=half or "all", errors=errors,
+                  seconds=round(time.perf_counter() - started, 2))
     return result
 
 
+def split_dictionaries(files: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+    """(actor and agent dictionaries, verb dictionaries and discards files), by content."""
+    verbs = [p for p in files if is_verb_dictionary(p) or is_discards(p)]
+    return [p for p in files if p not in verbs], verbs
+
+
 def find_petrarch_dictionaries(gold_path: Path) -> list[Path]:
-    """PETRARCH's validation dictionaries in an ontology/ folder above the gold file."""
+    """PETRARCH's validation dictionaries in an ontology/ folder above the gold file
+    (actors and agents; the verbs and discards too where they are there)."""
     for folder in gold_path.resolve().parents:
         candidate = folder / "ontology" / "petrarch-dictionaries"
         if all((candidate / name).is_file() for name in PETRARCH_DICTIONARIES):
-            return [candidate / name for name in PETRARCH_DICTIONARIES]
+            names = PETRARCH_DICTIONARIES + tuple(
+                n for n in PETRARCH_VERBS if (candidate / n).is_file())
+            return [candidate / name for name in names]
     raise ConfigError(
         f"{gold_path}: PETRARCH gold needs its actor dictionaries "
         f"({', '.join(PETRARCH_DICTIONARIES)}); none found in an ontology/petrarch-dictionaries/ "
         "folder above it: pass --dictionary FILE"
     )
-
-
-def _event_location(path: Path, limit: int | None, model: str | None) -> dict[str, Any]:
-    # Event-location scoring belongs to the places stage (evaluation/event_location.py).
-    try:
-        module = importlib.import_module("resgestae.evaluation.event_location")
-    except ImportError as exc:
-        raise ConfigError(f"{path}: event-location scoring is not available ({exc})") from exc
-    score = module.score_event_location
-    accepted = inspect.signature(score).parameters
-    kwargs = {k: v for k, v in (("limit", limit), ("model", model)) if v and k in accepted}
-    started = time.perf_counter()
-    result = dict(score(path, **kwargs))
-    result.setdefault("format", "event_location")
-    result.setdefault("path", str(path))
-    result.setdefault("seconds", round(time.perf_counter() - started, 2))
-    return result
 
 
 __all__ = ["evaluate", "find_petrarch_dictionaries", "render"]

@@ -34,14 +34,25 @@ def score_event_location(path: str | Path, limit: int | None = None,
     """Code every record's verb with the places stage and score its place against gold."""
     started = time.perf_counter()
     records = _read(Path(path), limit)
-    nlp = load_nlp(model or Config().model)
-    gazetteer()  # load before timing the per-record work
-    rows = []
-    for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
-        rows.append(_score_record(record, doc))
-    result = _summarise(rows)
+    result = summarise(records, locate(records, model))
     result.update(format="event_location", path=str(path),
                   seconds=round(time.perf_counter() - started, 2))
+    return result
+
+
+def locate(records: list[dict[str, Any]], model: str | None = None) -> list[dict[str, Any]]:
+    """One row per record: the place mention the places stage attaches to its verb."""
+    nlp = load_nlp(model or Config().model)
+    gazetteer()  # load before the per-record work
+    docs = nlp.pipe(r["text"] for r in records)
+    return [_score_record(record, doc) for record, doc in zip(records, docs, strict=True)]
+
+
+def summarise(records: list[dict[str, Any]], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The numbers for `rows` (from `locate`; `records` only gives their count)."""
+    result = _summarise(rows)
+    result["format"] = "event_location"
+    result["records"] = len(records)
     return result
 
 

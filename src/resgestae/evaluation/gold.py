@@ -1,12 +1,14 @@
 """Reading gold files and telling their format apart by the fields they carry.
 
-Three formats are known:
+Five formats are known:
 
 - ``plover``: PLOVER gold records, ``expected[]`` items with ``event_type_current``
   (or ``event_type``) and ``source``/``target`` lists of ``{text, code}``.
 - ``petrarch``: PETRARCH unit-test records, ``expected[]`` items with ``source``,
   ``target`` and a CAMEO ``code``; ``noevents`` marks records that code nothing.
 - ``event_location``: one event verb per record with ``expected_locations`` spans.
+- ``plv``: one PLOVER root type name per sentence in ``label`` (a string).
+- ``pentaclass``: one PentaClass number 0-4 per sentence in ``label`` (an integer).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from resgestae.errors import InputError
 
-FORMATS = ("plover", "petrarch", "event_location")
+FORMATS = ("plover", "petrarch", "event_location", "plv", "pentaclass")
 
 
 def read_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
@@ -57,7 +59,8 @@ def detect_format(records: list[dict[str, Any]], origin: str = "gold file") -> s
         origin,
         "unknown gold format: expected PLOVER records (expected[].event_type_current), "
         "PETRARCH records (expected[].code or noevents) or event-location records "
-        "(expected_locations)",
+        "(expected_locations), PLOVER labels (label: a type name) or PentaClass labels "
+        "(label: 0-4)",
     )
 
 
@@ -73,6 +76,16 @@ def _record_format(record: dict[str, Any]) -> str | None:
             return "petrarch"
     if "noevents" in record:
         return "petrarch"
+    return _label_format(record.get("label"))
+
+
+def _label_format(label: Any) -> str | None:
+    if isinstance(label, bool):
+        return None
+    if isinstance(label, int) and 0 <= label <= 4:
+        return "pentaclass"
+    if isinstance(label, str) and label.strip().isalpha():
+        return "plv"
     return None
 
 

@@ -5,7 +5,9 @@ codes, e.g. ``GONGOV``) and a CAMEO code. A record is *exactly right* when the s
 of its gold triples (source, target, CAMEO root = first two digits) equals the set
 of ours; a record marked ``noevents`` (or a story PETRARCH discards) is exactly
 right when we code nothing. Our compound actors are expanded into one triple per
-(actor, recipient) pair, as PETRARCH does. Source, target and root are also scored
+(actor, recipient) pair, as PETRARCH does; a compound actor with no recipient
+("X and Y met") into the pairs (X, Y) and (Y, X), PETRARCH's coding of a joint
+act; a side nobody fills is PETRARCH's ``---``. Source, target and root are also scored
 separately: each gold triple is paired with the prediction of its record that
 agrees with it on the most of the three fields.
 """
@@ -60,14 +62,20 @@ def _code(value: Any) -> str:
     return str(value or "").strip().upper()
 
 
+NOBODY = "---"
+
+
 def predicted_triples(events: list[dict[str, Any]]) -> set[Triple]:
     """Our (source, target, root) triples, one per actor x recipient pair."""
     triples: set[Triple] = set()
     for event in events:
-        sources = [entity_code(a) for a in event.get("actor") or []] or [""]
-        targets = [entity_code(r) for r in event.get("recipient") or []] or [""]
+        sources = list(dict.fromkeys(entity_code(a) for a in event.get("actor") or []))
+        targets = [entity_code(r) for r in event.get("recipient") or []]
         root = cameo_root(event.get("cameo"))
-        triples.update((s, t, root) for s in sources for t in targets)
+        if len(sources) > 1 and not targets:  # a joint act: each party to the others
+            triples.update((s, t, root) for s in sources for t in sources if s != t)
+            continue
+        triples.update((s, t, root) for s in sources or [NOBODY] for t in targets or [NOBODY])
     return triples
 
 

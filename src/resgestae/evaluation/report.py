@@ -17,10 +17,13 @@ def render(result: dict[str, Any], misses: int = 0) -> str:
         body = _plover(result)
     elif kind == "petrarch":
         body = _petrarch(result)
+    elif kind in ("plv", "pentaclass"):
+        body = _labels(result)
     else:
         body = _generic(result)
     listed = _misses(result, misses) if misses else []
-    return "\n".join([_header(result), *body, *listed, *_errors(result)]) + "\n"
+    compared = _halves(result["halves"]) if result.get("halves") else []
+    return "\n".join([_header(result), *body, *compared, *listed, *_errors(result)]) + "\n"
 
 
 def _pct(value: float | None) -> str:
@@ -37,9 +40,11 @@ def _share_line(label: str, block: dict[str, Any]) -> str:
 
 
 def _header(result: dict[str, Any]) -> str:
+    half = result.get("half") or "all"
+    which = "" if half == "all" else f" ({half} half)"
     return (
         f"resgestae eval: {result.get('path')} [{result.get('format')}] "
-        f"{result.get('records', '?')} records, {result.get('seconds', '?')} s"
+        f"{result.get('records', '?')} records{which}, {result.get('seconds', '?')} s"
     )
 
 
@@ -73,14 +78,12 @@ def _prf_row(name: str, row: dict[str, Any]) -> str:
     return f"{name:<11} {scores} {counts}"
 
 
-def _confusion(confusion: dict[str, dict[str, int]]) -> list[str]:
+def _confusion(confusion: dict[str, dict[str, int]],
+               title: str = "best predicted event of the record") -> list[str]:
     seen = {p for row in confusion.values() for p in row}
     columns = [t for t in EVENT_TYPES if t in seen] + sorted(seen - set(EVENT_TYPES) - {NONE})
     columns += [NONE] if NONE in seen else []
-    lines = [
-        "Confusion (rows: gold type; columns: best predicted event of the record; "
-        "NONE = nothing predicted):"
-    ]
+    lines = [f"Confusion (rows: gold type; columns: {title}; NONE = nothing predicted):"]
     lines.append(f"{'gold':<10}" + "".join(f"{c[:4]:>5}" for c in columns) + f"{'n':>5}")
     for gold, row in confusion.items():
         cells = "".join(f"{row.get(c, 0) or '.':>5}" for c in columns)
@@ -117,9 +120,40 @@ def _petrarch(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _labels(result: dict[str, Any]) -> list[str]:
+    penta = result["format"] == "pentaclass"
+    title = "PentaClass of the most confident event" if penta else "most confident event"
+    lines = [
+        _share_line("accuracy (most confident event)", result["accuracy"]),
+        f"  {'macro F1 (labels in gold)':<34} {_num(result['macro_f1'])}",
+        _share_line("records with no event", result["no_event"]),
+        "",
+        f"{'LABEL':<11} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4} {'GOLD':>5}",
+    ]
+    lines += [_prf_row(name, row) for name, row in result["per_label"].items()]
+    lines += ["", *_confusion(result["confusion"], title)]
+    if penta:
+        lines.append("classes: 0 statement/none, 1 verbal coop, 2 material coop, "
+                     "3 verbal conflict, 4 material conflict")
+    return lines
+
+
+def _halves(table: dict[str, Any]) -> list[str]:
+    labels = [k for k in table["all"] if k != "records"]
+    lines = ["", "Halves (by a hash of the record id; read errors on tune only):",
+             f"  {'':<22}{'all':>8}{'tune':>8}{'check':>8}{'gap':>8}",
+             "  " + f"{'records':<22}" + "".join(
+                 f"{table[h]['records']:>8}" for h in ("all", "tune", "check")) + f"{'':>8}"]
+    for label in labels:
+        cells = "".join(f"{_num(table[h][label]):>8}" for h in ("all", "tune", "check"))
+        gap = table["gap"][label]
+        lines.append(f"  {label:<22}{cells}{'  -  ' if gap is None else f'{gap:+.3f}':>8}")
+    return lines
+
+
 def _generic(result: dict[str, Any]) -> list[str]:
     # Scorers of other stages (event location) return count/of/share blocks and lists.
-    skip = {"path", "format", "records", "seconds", "errors"}
+    skip = {"path", "format", "records", "seconds", "errors", "half", "halves"}
     lines = []
     for key, value in result.items():
         if key in skip:
@@ -138,7 +172,12 @@ def _misses(result: dict[str, Any], limit: int) -> list[str]:
     rows = result.get("misses") or result.get("failures") or []
     lines = ["", f"Records coded wrong ({len(rows)}; first {min(limit, len(rows))}):"]
     for row in rows[:limit]:
-        if "predicted" in row:  # PLOVER: gold types vs ours
+        if "label" in row:  # one label per record: gold vs our primary event's
+            ours = ", ".join(f"{p['event_type']}/{p.get('cameo')}({p.get('trigger')}, "
+                             f"{p.get('confidence')})" for p in row["predicted"]) or "nothing"
+            lines.append(f"  {row['id']}: gold {row['gold'][0]}, ours {row['label']}: {ours}")
+            lines.append(f"      {row.get('text')}")
+        elif "predicted" in row:  # PLOVER: gold types vs ours
             ours = ", ".join(f"{p['event_type']}({p.get('trigger')}, {p.get('confidence')})"
                              for p in row["predicted"]) or "nothing"
             lines.append(f"  {row['id']}: gold {', '.join(row['gold'])}; ours {ours}")

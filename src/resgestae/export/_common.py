@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-
-@lru_cache(maxsize=1)
-def _quad_table() -> dict[str, dict[str, int]]:
-    text = resources.files("resgestae").joinpath("data/export/quad_class.json").read_text("utf-8")
-    return json.loads(text)
-
-
-def quad_class(cameo: str | None, event_type: str | None) -> int | None:
-    """GDELT's QuadClass (1-4): from the CAMEO root when there is a code, else the PLOVER type."""
-    table = _quad_table()
-    if cameo and len(cameo) >= 2 and cameo[:2] in table["cameo_root"]:
-        return table["cameo_root"][cameo[:2]]
-    return table["plover"].get(event_type or "")
+from resgestae.plover import plover_type, quad_class
 
 
 def first(entities: list[dict[str, Any]] | None) -> dict[str, Any]:
@@ -41,3 +28,34 @@ def has_point(record: dict[str, Any]) -> bool:
     """True when the event has a location with coordinates."""
     loc = location(record)
     return loc.get("lat") is not None and loc.get("lon") is not None
+
+
+@lru_cache(maxsize=1)
+def _goldstein_table() -> dict[str, float]:
+    """CAMEO code -> Goldstein score (data/export/cameo_goldstein.tsv, GDELT's lookup)."""
+    text = resources.files("resgestae").joinpath("data/export/cameo_goldstein.tsv").read_text(
+        "utf-8")
+    rows = [line.split("\t") for line in text.splitlines()
+            if line and not line.startswith("#")][1:]
+    return {code: float(score) for code, score in rows}
+
+
+def goldstein(cameo: str | None) -> float | None:
+    """The CAMEO Goldstein score (-10..10) of a code, falling back to its base and root
+    code (a code the table lacks scores as its parent); None without a CAMEO code."""
+    table = _goldstein_table()
+    code = (cameo or "").strip()
+    while code:
+        if code in table:
+            return table[code]
+        code = code[:-1] if len(code) > 2 else ""
+    return None
+
+
+def analysts_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """`quad_class` and `goldstein` of an event record, from its CAMEO code, or for an event
+    without one, from its PLOVER type's CAMEO root code (`resgestae.plover`)."""
+    cameo, kind = record.get("cameo"), record.get("event_type")
+    root = plover_type(kind)
+    score = goldstein(cameo) if cameo else goldstein(root.cameo_root if root else None)
+    return {"quad_class": quad_class(cameo, kind), "goldstein": score}

@@ -1,4 +1,5 @@
-"""CSV: one row per event, lists joined with ';', entities as 'name (COUNTRY SECTOR)'."""
+"""CSV: one row per event, lists joined with ';'; QuadClass, Goldstein score and the article's
+url, title and source; `corrected` names the fields an analyst corrected (or says `wrong`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from resgestae.export._common import location
+from resgestae.export._common import analysts_fields, location
 
 SUFFIX = ".csv"
 COLUMNS = (
@@ -15,6 +16,7 @@ COLUMNS = (
     "actor", "actor_country", "actor_sector", "recipient", "recipient_country",
     "recipient_sector", "factuality", "location", "location_country", "lat", "lon",
     "trigger", "text", "span_start", "span_end", "confidence", "mentions", "article_ids", "coder",
+    "quad_class", "goldstein", "url", "title", "source", "corrected",
 )
 
 
@@ -33,7 +35,10 @@ def row(record: dict[str, Any]) -> dict[str, Any]:
         "location": loc.get("name"), "location_country": loc.get("country"),
         "lat": loc.get("lat"), "lon": loc.get("lon"),
         "span_start": span[0], "span_end": span[1],
+        "corrected": _join((record.get("corrected") or {}).get("fields") or [])
+        or ("wrong" if (record.get("corrected") or {}).get("wrong") else None),
     })
+    flat.update({k: v for k, v in analysts_fields(record).items() if record.get(k) is None})
     for side in ("actor", "recipient"):
         entities = record.get(side) or []
         flat[side] = _join(e.get("name") or e.get("text") for e in entities)

@@ -1,19 +1,39 @@
-"""GDELT-style TSV: the 61 columns of a GDELT 2.0 event file, no header, tab-separated.
+"""GDELT 2.0 event TSV: the 61 columns of the GDELT 2.0 Event Codebook, no header,
+tab-separated, so GDELT users' readers (`pd.read_csv(sep="\\t", header=None, dtype={26: str,
+27: str, 28: str})` and the codebook's names, as the `gdelt` package reads them) load it.
 
-Country codes are ISO-3 (as CAMEO actor codes are); GDELT's own geo columns use
-FIPS, so tools that join on ActionGeo_CountryCode need a crosswalk. Columns we
-have no value for (religion, ethnicity, ADM codes, Goldstein, tone) are empty.
+Column by column, as the codebook defines them:
+
+- GLOBALEVENTID: an integer, the first 60 bits of the SHA-256 of our event id (stable);
+- SQLDATE/MonthYear/Year: the event's date (YYYYMMDD, YYYYMM, YYYY); month- or year-precision
+  dates fall on the first day (GDELT has no precision field); an undated event takes its
+  article's date; FractionDate: Year + ((month - 1) * 30 + day) / 365, 4 decimals, GDELT's own
+  formula (2012-04-01 -> 2012.2493);
+- Actor*: CAMEO codes (`data/export/cameo_codes.json`): country, known group, types;
+- EventCode/EventBaseCode/EventRootCode: CAMEO strings with their leading zeros;
+  QuadClass, GoldsteinScale (the CAMEO Goldstein table); NumMentions (reports merged),
+  NumArticles (articles reporting it), NumSources (distinct sources among them); AvgTone empty;
+- *Geo_*: geo type 1 country / 2 US state / 3 US city / 4 world city / 5 world state (0: none),
+  FIPS 10-4 country codes, ADM1 codes where known, GeoNames feature id; the actors' own places
+  are not known, so their geo type is 0 as in GDELT for an unlocated actor;
+- DATEADDED: when the article was coded (UTC, YYYYMMDDHHMMSS); SOURCEURL: the article's URL.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from datetime import date as Date
+from datetime import datetime
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from resgestae.export._common import first, location, quad_class
+from resgestae.export import geo
+from resgestae.export._common import analysts_fields, first, location
 
 SUFFIX = ".tsv"
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -30,75 +50,119 @@ COLUMNS = (
 )
 
 
-def _date_columns(iso: str | None) -> dict[str, Any]:
-    # Month- or year-precision dates fall on the first day, as GDELT has no precision field.
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, Any]:
+    text = resources.files("resgestae").joinpath("data/export/cameo_codes.json").read_text(
+        "utf-8")
+    return json.loads(text)
+
+
+def global_event_id(event_id: str) -> int:
+    """GLOBALEVENTID: a positive 60-bit integer derived from the event id (stable)."""
+    return int(hashlib.sha256(str(event_id).encode("utf-8")).hexdigest()[:15], 16)
+
+
+def fraction_date(day: Date) -> str:
+    """GDELT's FractionDate: year + ((month - 1) * 30 + day) / 365, as 'YYYY.FFFF'."""
+    return f"{day.year + ((day.month - 1) * 30 + day.day) / 365:.4f}"
+
+
+def _day(iso: str | None) -> Date | None:
     if not iso:
+        return None
+    try:
+        parts = [int(p) for p in iso[:10].split("-")] + [1, 1]
+        return Date(parts[0], parts[1], parts[2])
+    except (ValueError, IndexError):
+        return None
+
+
+def _date_columns(day: Date | None) -> dict[str, Any]:
+    if day is None:
         return {}
-    parts = [int(p) for p in iso.split("-")] + [1, 1]
-    day = Date(parts[0], parts[1], parts[2])
-    return {
-        "SQLDATE": day.strftime("%Y%m%d"), "MonthYear": day.strftime("%Y%m"),
-        "Year": day.year, "FractionDate": f"{day.year + _elapsed(day):.4f}",
-    }
+    return {"SQLDATE": day.strftime("%Y%m%d"), "MonthYear": day.strftime("%Y%m"),
+            "Year": day.year, "FractionDate": fraction_date(day)}
 
 
-def _elapsed(day: Date) -> float:
-    """The fraction of the year gone before `day` (FractionDate stays below year + 1)."""
-    days = (Date(day.year + 1, 1, 1) - Date(day.year, 1, 1)).days
-    return (day.timetuple().tm_yday - 1) / days
+def cameo_actor(entity: dict[str, Any]) -> dict[str, Any]:
+    """CAMEO codes of one entity: Code, CountryCode, KnownGroupCode, Type1..3Code."""
+    codes = _codes()
+    country = (entity.get("country") or "").upper()
+    group, types = "", []
+    if country in codes["nonstate"]:
+        nonstate = codes["nonstate"][country]
+        group, types, country = nonstate.get("group", ""), [nonstate["type"]], ""
+    country = codes["country"].get(country, country)
+    sectors = list(entity.get("sectors") or ([entity["sector"]] if entity.get("sector") else []))
+    for sector in sectors:
+        code = codes["sector"].get(sector)
+        if code and code not in types:
+            types.append(code)
+    cols = {"Code": country + group + "".join(types[:1]), "CountryCode": country,
+            "KnownGroupCode": group}
+    cols.update({f"Type{i + 1}Code": t for i, t in enumerate(types[:3])})
+    return cols
 
 
 def _actor(prefix: str, entity: dict[str, Any]) -> dict[str, Any]:
     if not entity:
-        return {}
-    sectors = list(entity.get("sectors") or ([entity["sector"]] if entity.get("sector") else []))
-    code = (entity.get("country") or "") + "".join(sectors[:1])
-    cols = {"Code": code, "Name": (entity.get("name") or entity.get("text") or "").upper(),
-            "CountryCode": entity.get("country") or ""}
-    cols.update({f"Type{i + 1}Code": s for i, s in enumerate(sectors[:3])})
-    return {prefix + k: v for k, v in cols.items()}
-
-
-def _geo_type(loc: dict[str, Any]) -> int:
-    # GDELT: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
-    feature = loc.get("feature") or ""
-    us = loc.get("country") == "USA"
-    if feature.startswith("PCL"):
-        return 1
-    if feature.startswith("ADM1"):
-        return 2 if us else 5
-    return 3 if us else 4
+        return {f"{prefix}Geo_Type": 0}
+    cols = cameo_actor(entity)
+    cols["Name"] = (entity.get("name") or entity.get("text") or "").upper()
+    return {prefix + k: v for k, v in cols.items()} | {f"{prefix}Geo_Type": 0}
 
 
 def _action_geo(loc: dict[str, Any]) -> dict[str, Any]:
     if not loc or loc.get("lat") is None:
         return {"ActionGeo_Type": 0}
     return {
-        "ActionGeo_Type": _geo_type(loc), "ActionGeo_FullName": loc.get("name") or "",
-        "ActionGeo_CountryCode": loc.get("country") or "", "ActionGeo_Lat": loc.get("lat"),
+        "ActionGeo_Type": geo.geo_type(loc), "ActionGeo_FullName": loc.get("name") or "",
+        "ActionGeo_CountryCode": geo.fips(loc.get("country")),
+        "ActionGeo_ADM1Code": geo.adm1(loc), "ActionGeo_Lat": loc.get("lat"),
         "ActionGeo_Long": loc.get("lon"), "ActionGeo_FeatureID": loc.get("geonameid") or "",
     }
 
 
-def row(record: dict[str, Any], article: Mapping[str, Any]) -> dict[str, Any]:
+def _added(article: Mapping[str, Any]) -> str:
+    coded = article.get("coded_at")
+    if isinstance(coded, datetime):
+        return coded.strftime("%Y%m%d%H%M%S")
+    day = _day(article.get("date"))
+    return day.strftime("%Y%m%d") + "000000" if day else ""
+
+
+def _sources(record: dict[str, Any], articles: Mapping[str, Mapping[str, Any]]) -> int:
+    """Distinct sources (or, without one, distinct articles) among the event's reports."""
+    ids = record.get("article_ids") or [record.get("article_id")]
+    return len({(articles.get(i) or {}).get("source") or i for i in ids}) or 1
+
+
+def row(record: dict[str, Any], article: Mapping[str, Any],
+        articles: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
     """The GDELT columns for one event record (`article`: its article's metadata)."""
     cameo = record.get("cameo") or ""
+    fields = analysts_fields(record)
     cols: dict[str, Any] = {
-        "GLOBALEVENTID": record.get("id"), "IsRootEvent": 1, "EventCode": cameo,
-        "EventBaseCode": cameo[:3], "EventRootCode": cameo[:2],
-        "QuadClass": quad_class(cameo, record.get("event_type")) or "",
-        "NumMentions": record.get("mentions") or 1, "NumSources": 1,
+        "GLOBALEVENTID": global_event_id(record.get("id") or ""), "IsRootEvent": 1,
+        "EventCode": cameo, "EventBaseCode": cameo[:3], "EventRootCode": cameo[:2],
+        "QuadClass": fields["quad_class"] or "",
+        "GoldsteinScale": "" if fields["goldstein"] is None else fields["goldstein"],
+        "NumMentions": record.get("mentions") or 1,
+        "NumSources": _sources(record, articles or {}),
         "NumArticles": len(record.get("article_ids") or []) or 1,
-        "Actor1Geo_Type": 0, "Actor2Geo_Type": 0,
-        "SOURCEURL": article.get("url") or record.get("article_id") or "",
+        "SOURCEURL": article.get("url") or record.get("url") or "",
     }
-    cols.update(_date_columns(record.get("date")))
+    cols.update(_date_columns(_day(record.get("date")) or _day(article.get("date"))))
     cols.update(_actor("Actor1", first(record.get("actor"))))
     cols.update(_actor("Actor2", first(record.get("recipient"))))
     cols.update(_action_geo(location(record)))
-    added = (article.get("date") or "").replace("-", "")
-    cols["DATEADDED"] = added + "000000" if len(added) == 8 else ""
+    cols["DATEADDED"] = _added(article)
     return cols
+
+
+def _flat(value: Any) -> Any:
+    """A field value with no tab or line break (they would split GDELT's rows)."""
+    return " ".join(value.split()) if isinstance(value, str) else value
 
 
 def write(records: Iterable[dict[str, Any]], path: Path, articles: Mapping[str, dict]) -> int:
@@ -108,6 +172,7 @@ def write(records: Iterable[dict[str, Any]], path: Path, articles: Mapping[str, 
         writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n",
                                 quoting=csv.QUOTE_NONE, escapechar="\\", restval="")
         for record in records:
-            writer.writerow(row(record, articles.get(record.get("article_id") or "", {})))
+            article = articles.get(record.get("article_id") or "", {})
+            writer.writerow({k: _flat(v) for k, v in row(record, article, articles).items()})
             count += 1
     return count

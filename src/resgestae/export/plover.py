@@ -2,8 +2,10 @@
 
 PLOVER calls the type `event` (a list), the place `event_loc`, the sentence
 `event_text`, and entities carry `code` (country), `sector`, `entity_text` and
-`identifier_id`/`identifier_text`. Fields PLOVER has no name for are kept as
-they are in the event record (factuality, confidence, mentions), as the manual allows.
+`identifier_id`/`identifier_text`; the place is PLOVER's location object in GeoNames
+terms (feature class and code, resolution; `resgestae.export.geo`). Fields PLOVER has
+no name for are kept as they are in the event record (factuality, confidence, mentions),
+as the manual allows.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from resgestae.export._common import quad_class
+from resgestae.export._common import analysts_fields
+from resgestae.export.geo import geonames_location
 
 SUFFIX = ".jsonl"
 
@@ -23,17 +26,6 @@ def _entity(entity: dict[str, Any]) -> dict[str, Any]:
         "code": entity.get("country"), "sector": entity.get("sector"),
         "entity_text": entity.get("text"), "identifier_id": entity.get("kb_id"),
         "identifier_text": entity.get("name"), "office": entity.get("title"),
-    }
-
-
-def _location(loc: dict[str, Any] | None) -> dict[str, Any] | None:
-    if not loc:
-        return None
-    feature = loc.get("feature") or ""
-    return {
-        "resolved_place": loc.get("name"), "geonameid": loc.get("geonameid"),
-        "lat": loc.get("lat"), "lon": loc.get("lon"), "country_code": loc.get("country"),
-        "feature_class": feature[:1] or None, "feature_code": feature or None,
     }
 
 
@@ -53,9 +45,10 @@ def plover_record(record: dict[str, Any], article: Mapping[str, Any]) -> dict[st
         "recipient": [_entity(e) for e in record.get("recipient") or []],
         "event": [record.get("event_type")], "mode": [record["mode"]] if record.get("mode") else [],
         "context": list(record.get("context") or []),
-        "event_loc": _location(record.get("location")),
+        "event_loc": geonames_location(record.get("location")),
         "event_text": [record["trigger"]] if record.get("trigger") else [],
-        "quad_code": quad_class(record.get("cameo"), record.get("event_type")),
+        "quad_code": analysts_fields(record)["quad_class"],
+        "goldstein": analysts_fields(record)["goldstein"],
         "text": record.get("text"),
         "text_info": {"start": span[0], "end": span[1]},
         "cite_info": _cite(article), "coder": record.get("coder"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jellyfish
 
-from resgestae.coding.actors import norm
+from resgestae.coding.actor_tables import norm
 from resgestae.kb.names import parts
 
 SOURCES = ("data", "text", "user", "petrarch")

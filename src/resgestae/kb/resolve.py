@@ -21,21 +21,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actors import (
-    context_texts,
-    coordinated,
-    country_in_sentence,
-    lexicon,
-    norm,
-    read_actor,
-)
+from resgestae.coding.actor_tables import actor_tables, norm
+from resgestae.coding.actors import coordinated, read_actor
+from resgestae.coding.countries import context_texts, country_in_sentence
+from resgestae.coding.words import ONE_PERSON_PRONOUNS, SPEECH_VERBS, WE_PRONOUNS
 from resgestae.kb.base import ActorKB, KBEntry, make_id
 from resgestae.kb.names import ascii_fold, parts, same_person, surname_alike
 from resgestae.kb.petrarch import KB_PREFIX, dictionary_code, iso_date
 from resgestae.model import Article, Entity, Event
 
-HE_SHE = frozenset({"he", "she", "him", "her"})
-WE = frozenset({"we", "us"})
 HEAD_VERBS = frozenset({"head", "lead", "chair", "command", "run", "direct"})
 ACRONYM_RE = re.compile(
     r"((?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|for|the|and|on)\s+)*)*[A-Z][\w'\u2019.-]*)"
@@ -106,7 +100,7 @@ def _split_coordinated(entities: list[Entity], ctx: Context) -> list[Entity]:
 def _dateline_country(article: Article) -> str | None:
     if not article.dateline:
         return None
-    lex = lexicon()
+    lex = actor_tables()
     for part in re.split(r"[,\u2013\u2014-]", article.dateline):
         ref = lex.country(part.strip())
         if ref and ref.kind in ("name", "capital"):
@@ -139,7 +133,7 @@ def _add_acronym(ctx: Context, expansion: str, acronym: str, start: int) -> None
     if known:
         ctx.kb.add_alias(known[0].kb_id, acronym)
         return
-    ref = lexicon().org(expansion) or lexicon().org(acronym)
+    ref = actor_tables().org(expansion) or actor_tables().org(acronym)
     country = ref.country if ref else (entity.country if entity else None)
     sectors = list(ref.sectors) if ref else (list(entity.sectors) if entity else [])
     name = ref.name if ref else expansion
@@ -233,7 +227,7 @@ def _from_title_phrase(entity: Entity, phrase: Span, person: Token, ctx: Context
 
 
 def _strip_country(phrase: Span) -> str | None:
-    lex = lexicon()
+    lex = actor_tables()
     words = [t.text for t in phrase if not t.is_punct and t.lower_ not in ("the", "his", "her",
              "their", "its", "a", "an", "'s", "\u2019s") and not lex.country(t.text)]
     return " ".join(words) or None
@@ -334,7 +328,7 @@ def resolve_entity(entity: Entity, ctx: Context) -> None:
 
 def _from_words(entity: Entity) -> None:
     """An entity made without tokens: what the lexicon says of its words."""
-    lex = lexicon()
+    lex = actor_tables()
     words = re.sub(r"^(the|a|an)\s+", "", entity.text.strip(), flags=re.IGNORECASE)
     org, country = lex.org(words), lex.country(words)
     if org is not None:
@@ -350,11 +344,12 @@ def _kind(entity: Entity, ctx: Context) -> str:
         found = ctx.read(ctx.doc[entity._tokens[0] : entity._tokens[1]])
         if found:
             return found[1]
-    if norm(entity.text) in HE_SHE | WE or norm(entity.name) in HE_SHE | WE:
+    spoken = ONE_PERSON_PRONOUNS | WE_PRONOUNS
+    if norm(entity.text) in spoken or norm(entity.name) in spoken:
         return "pronoun"
-    if lexicon().org(entity.name):
+    if actor_tables().org(entity.name):
         return "org"
-    if entity.country and lexicon().country(entity.name):
+    if entity.country and actor_tables().country(entity.name):
         return "country"
     return "group"
 
@@ -395,14 +390,14 @@ def _pronoun(entity: Entity, ctx: Context) -> KBEntry | None:
     """ "he said" -> the person named last before the pronoun; "we" inside that person's
     quote -> the side the person speaks for ("Libyan government"). "they" stays open."""
     word = norm(entity.text)
-    if entity._tokens is None or word not in HE_SHE | WE:
+    if entity._tokens is None or word not in ONE_PERSON_PRONOUNS | WE_PRONOUNS:
         return None
     start = entity._tokens[0]
     before = [m for m in _all_mentions(ctx) if m.start < start]
     if not before:
         return None
     person = before[-1].entry
-    if word in HE_SHE:
+    if word in ONE_PERSON_PRONOUNS:
         return person
     person = _speaker(ctx.doc[start], ctx) or person
     if not (person.country and person.sectors):
@@ -410,9 +405,6 @@ def _pronoun(entity: Entity, ctx: Context) -> KBEntry | None:
     side = Entity(text=entity.text, name=entity.text, country=person.country,
                   sector=person.sectors[0], sectors=list(person.sectors))
     return _group(side, ctx)
-
-
-SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "insist", "stress"})
 
 
 def _speaker(token: Token, ctx: Context) -> KBEntry | None:
@@ -423,7 +415,7 @@ def _speaker(token: Token, ctx: Context) -> KBEntry | None:
         for subject in verb.children:
             if subject.dep_ != "nsubj":
                 continue
-            if subject.lower_ in HE_SHE:
+            if subject.lower_ in ONE_PERSON_PRONOUNS:
                 earlier = [m for m in _all_mentions(ctx) if m.start < token.i]
                 return earlier[-1].entry if earlier else None
             return _article_person(ctx.doc[subject.left_edge.i : subject.i + 1].text, ctx)
@@ -501,7 +493,7 @@ def _org(entity: Entity, ctx: Context) -> KBEntry:
 def _country(entity: Entity, ctx: Context) -> KBEntry | None:
     if not entity.country:
         return None
-    name = lexicon().names.get(entity.country, entity.name)
+    name = actor_tables().names.get(entity.country, entity.name)
     return ctx.kb.add(KBEntry(make_id("country", name, entity.country), name, "country",
                               country=entity.country, source="data"))
 
@@ -515,7 +507,7 @@ def _group(entity: Entity, ctx: Context) -> KBEntry:
 
 
 def _group_name(entity: Entity) -> str:
-    lex = lexicon()
+    lex = actor_tables()
     label = lex.sector_labels.get(entity.sector or "")
     if entity.country and entity.sector == "UAF":  # whose gunmen is what no one knows
         return f"unidentified attackers in {lex.names.get(entity.country, entity.country)}"

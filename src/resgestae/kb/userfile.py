@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from resgestae.coding.actors import lexicon
+from resgestae.coding.actor_tables import actor_tables
 from resgestae.errors import ConfigError
 from resgestae.kb.base import ActorKB, KBEntry, make_id
 
@@ -125,7 +125,7 @@ def _country(value: Any) -> str | None:
         return None
     if CODE_RE.match(text.upper()) and len(text) == 3:
         return text.upper()
-    ref = lexicon().country(text)
+    ref = actor_tables().country(text)
     if ref is None:
         raise ValueError(f"unknown country {text!r} (use an ISO-3 code such as TUR)")
     return ref.code
@@ -148,7 +148,7 @@ def _aliases(value: Any) -> list[str]:
 
 
 def _looks_like_person(name: str) -> bool:
-    lex = lexicon()
+    lex = actor_tables()
     words = name.split()
     return 1 < len(words) <= 5 and not lex.org(name) and not lex.country(name) and not any(
         lex.sector(w) for w in words

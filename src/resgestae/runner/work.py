@@ -49,7 +49,8 @@ class Outcome:
 
 def _key(config: Config) -> tuple[Any, ...]:
     return (config.model, tuple(str(p) for p in config.actor_files), config.batch_size,
-            config.max_chars, config.default_date)
+            config.max_chars, config.default_date, tuple(str(p) for p in config.verb_files),
+            config.verb_mode)
 
 
 def get_coder(config: Config, kb: Any = None) -> Any:

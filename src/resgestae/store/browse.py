@@ -19,12 +19,15 @@ from typing import Any
 
 from resgestae.store import query, read_index
 
-FILTERS = ("actor", "country", "event_type", "since", "until")
+FILTERS = query.FILTERS
 
 
-def where(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
-    """' WHERE ...' (or '') and its parameters for the event filters."""
-    clauses, params = query._conditions(*(filters.get(k) for k in FILTERS))
+def where(filters: Mapping[str, Any], text_column: str = "text_lower") -> tuple[str, list[Any]]:
+    """' WHERE ...' (or '') and its parameters for the event filters, over the read index's
+    columns (or, with `text_column=query.TEXT_OF_RECORD`, over the events table)."""
+    query.check(filters)
+    clauses, params = query.conditions(**{k: filters.get(k) for k in FILTERS},
+                                       text_column=text_column)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -79,7 +82,7 @@ def records_by_id(con: Any, ids: list[str]) -> list[dict[str, Any]]:
     rows = con.execute(
         f"SELECT record, mentions, article_ids, id FROM events WHERE id IN ({marks})", ids
     ).fetchall()
-    found = {r[3]: query.record(r) for r in rows}
+    found = {r["id"]: r for r in query.records(con, rows)}
     return [found[i] for i in ids if i in found]
 
 
@@ -95,11 +98,11 @@ def page_events(
 
 def iter_records(con: Any, filters: Mapping[str, Any], batch: int = 10_000) -> Iterator[dict]:
     """All matching event records in store order, fetched in batches (constant memory)."""
-    sql_where, params = where(filters)
-    sql = "SELECT record, mentions, article_ids FROM events" + sql_where
-    cur = con.execute(sql + " ORDER BY date_start NULLS LAST, id", params)
+    sql, params = query.events_sql(**{k: filters.get(k) for k in FILTERS})
+    cur = con.execute(sql, params)
     while rows := cur.fetchmany(batch):
-        yield from (query.record(r) for r in rows)
+        # a cursor of its own reads the articles and corrections of each batch
+        yield from query.records(con.cursor(), rows)
 
 
 # -- one event with its evidence ---------------------------------------------------
@@ -167,7 +170,7 @@ def event_detail(con: Any, event_id: str, around: int = 300) -> dict[str, Any] |
     """The event record with highlights, its article's context and its other reports.
 
     `event_id` may also be the id a merged report had in its own article."""
-    sql = "SELECT record, mentions, article_ids FROM events WHERE id = ?"
+    sql = "SELECT record, mentions, article_ids, id FROM events WHERE id = ?"
     row = con.execute(sql, [event_id]).fetchone()
     if row is None:
         home = con.execute(
@@ -176,7 +179,7 @@ def event_detail(con: Any, event_id: str, around: int = 300) -> dict[str, Any] |
         row = con.execute(sql, [home[0]]).fetchone() if home else None
     if row is None:
         return None
-    record = query.record(row)
+    record = query.records(con, [row])[0]
     return {
         "event": record,
         "highlights": highlights(record),
@@ -255,6 +258,7 @@ TOP_PAIRS = "SELECT a, r, sum(n) AS total FROM p GROUP BY ALL ORDER BY total DES
 
 
 def _network_plan(filters: Mapping[str, Any], limit: int, indexed: bool) -> tuple[str, list]:
+    query.check(filters)
     others = [k for k in FILTERS if k != "event_type" and filters.get(k)]
     kind = (filters.get("event_type") or "").upper()
     if indexed and not others:  # from the precomputed edge counts
@@ -318,8 +322,10 @@ def _country_totals(filters: Mapping[str, Any], sql_where: str,
 
 def _stats_plan(filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[Any]]:
     """The stats SQL and parameters: from the summaries when the filters allow it."""
+    query.check(filters)
     country = (filters.get("country") or "").upper()
-    if indexed and not filters.get("actor"):
+    if indexed and not any(filters.get(k) is not None and filters.get(k) != ""
+                           for k in ("actor", *query.FILTERS[5:])):
         # type and date filters apply to the summary tables as they are
         clauses, params = query._conditions(None, None, filters.get("event_type"),
                                             filters.get("since"), filters.get("until"))
@@ -355,10 +361,28 @@ def stats(con: Any, filters: Mapping[str, Any], indexed: bool = False) -> dict[s
 
 
 def article_meta(con: Any) -> dict[str, dict[str, Any]]:
-    """Article id -> url, title, date, source, language (for exports that cite sources)."""
-    cur = con.execute("SELECT id, url, title, date, source, language FROM articles")
-    keys = ("url", "title", "date", "source", "language")
+    """Article id -> url, title, date, source, language, coded_at (UTC datetime), for the
+    exports that cite sources."""
+    cur = con.execute("SELECT id, url, title, date, source, language, coded_at FROM articles")
+    keys = ("url", "title", "date", "source", "language", "coded_at")
     return {r[0]: dict(zip(keys, r[1:], strict=True)) for r in cur.fetchall()}
+
+
+ARTICLE_COLUMNS = ("id", "title", "date", "url", "source", "language", "origin", "dateline",
+                   "coded_at", "n_events", "text")
+
+
+def iter_articles(con: Any, filters: Mapping[str, Any], batch: int = 1_000) -> Iterator[dict]:
+    """Stored articles, by id; with event filters, only the articles of matching events."""
+    sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles"
+    params: list[Any] = []
+    if any(v is not None for v in filters.values()):
+        sql_where, params = where(filters, query.TEXT_OF_RECORD)
+        sql += (" WHERE list_contains((SELECT flatten(list(article_ids)) FROM events"
+                f"{sql_where}), id)")
+    cur = con.execute(sql + " ORDER BY id", params)
+    while rows := cur.fetchmany(batch):
+        yield from (dict(zip(ARTICLE_COLUMNS, r, strict=True)) for r in rows)
 
 
 def places(con: Any, filters: Mapping[str, Any], limit: int = 500,

@@ -38,10 +38,13 @@ class FrameStore(Store):
     def events(
         self, actor: str | None = None, country: str | None = None,
         event_type: str | None = None, since: str | None = None, until: str | None = None,
-        limit: int | None = None, offset: int | None = None,
+        limit: int | None = None, offset: int | None = None, **filters: Any,
     ) -> pd.DataFrame:
-        """Matching events, one flat row each (the CSV export's columns)."""
-        records = Store.events(self, actor, country, event_type, since, until, limit, offset)
+        """Matching events, one flat row each (the CSV export's columns: QuadClass, Goldstein,
+        the article's url/title/source, `corrected`). `filters`: `place_country`, `place`,
+        `factuality`, `min_confidence`, `text`, `article` (`resgestae.store.query`)."""
+        records = Store.events(self, actor, country, event_type, since, until, limit, offset,
+                               **filters)
         return _frame([flat_row(r) for r in records], EVENT_COLUMNS)
 
     def actors(self, name: str | None = None, limit: int = 1000, **filters: Any) -> pd.DataFrame:

@@ -1,19 +1,90 @@
-"""Building the filtered events query (parameters always bound, never formatted in)."""
+"""Building the filtered events query (parameters always bound, never formatted in), and
+turning result rows into the records every reader shows.
+
+Filters (the same for the CLI, the HTTP API, the Python API and the page):
+
+    actor           substring of an actor or recipient name or text (any case)
+    country         ISO-3 (or PLOVER's IGO, UNO, ...) of an actor or recipient
+    event_type      PLOVER event type
+    since, until    ISO dates, both inclusive at their precision: until 2020-12 takes all of
+                    December, until 2020 the whole year
+    place_country   ISO-3 of the event's location
+    place           substring of the location's name (any case)
+    factuality      asserted, negated, future or hypothetical
+    min_confidence  0-1: events coded with at least this confidence
+    text            substring of the evidence sentence (any case)
+    article         an article id, or an article URL: events any of its reports came from
+
+An unknown event type, country or factuality is a ValueError naming the valid values:
+a filter that matches nothing because of a typo must not look like an empty answer.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date, timedelta
 from typing import Any
 
+from resgestae.model import EVENT_TYPES
 from resgestae.store.rows import first_day, to_record
 
-SELECT = "SELECT record, mentions, article_ids FROM events"
+SELECT = "SELECT record, mentions, article_ids, id FROM events"
+FILTERS = ("actor", "country", "event_type", "since", "until", "place_country", "place",
+           "factuality", "min_confidence", "text", "article")
+FACTUALITY = ("asserted", "negated", "future", "hypothetical")
+NONSTATE = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
+# the evidence sentence, lower-cased, over the events table (the read index has a column)
+TEXT_OF_RECORD = "lower(json_extract_string(record, '$.text'))"
+
+
+def countries() -> set[str]:
+    """Country codes a filter accepts: ISO-3 (as GeoNames lists them), Kosovo's KOS and
+    PLOVER's non-state codes."""
+    from resgestae.export.geo import _countries
+
+    return set(_countries()) | set(NONSTATE)
+
+
+def check(filters: Mapping[str, Any]) -> None:
+    """ValueError for a filter value that can never match, naming the valid values."""
+    kind = filters.get("event_type")
+    if kind and kind.upper() not in EVENT_TYPES:
+        raise ValueError(f"unknown event type {kind!r}: use one of {', '.join(EVENT_TYPES)}")
+    for key in ("country", "place_country"):
+        code = filters.get(key)
+        if code and code.upper() not in countries():
+            raise ValueError(f"unknown country {code!r}: use an ISO-3 code (LBY, TUR, USA...) "
+                             f"or one of {', '.join(NONSTATE)}")
+    fact = filters.get("factuality")
+    if fact and fact.lower() not in FACTUALITY:
+        raise ValueError(f"unknown factuality {fact!r}: use one of {', '.join(FACTUALITY)}")
+    confidence = filters.get("min_confidence")
+    if confidence is not None and not 0 <= float(confidence) <= 1:
+        raise ValueError(f"min_confidence {confidence!r} is not between 0 and 1")
+    for key in ("since", "until"):
+        if filters.get(key):
+            _day(filters[key])
+
+
+def after(value: str) -> date:
+    """The first day after the period an ISO date names: 2020 -> 2021-01-01,
+    2020-12 -> 2021-01-01, 2020-12-31 -> 2021-01-01."""
+    day, parts = _day(value), value.strip()[:10].split("-")
+    if len(parts) == 1:
+        return date(day.year + 1, 1, 1)
+    if len(parts) == 2:
+        return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return day + timedelta(days=1)
 
 
 def conditions(
-    actor: str | None, country: str | None, event_type: str | None,
-    since: str | None, until: str | None,
+    actor: str | None = None, country: str | None = None, event_type: str | None = None,
+    since: str | None = None, until: str | None = None, *, text_column: str = "text_lower",
+    **more: Any,
 ) -> tuple[list[str], list[Any]]:
-    """WHERE clauses (to AND together) and their bound parameters for the event filters."""
+    """WHERE clauses (to AND together) and their bound parameters for the event filters.
+
+    `text_column`: the lower-cased evidence sentence in the table queried."""
     where: list[str] = []
     params: list[Any] = []
     if actor:
@@ -25,11 +96,38 @@ def conditions(
     if event_type:
         where.append("event_type = ?")
         params.append(event_type.upper())
-    for value, op in ((since, ">="), (until, "<=")):
-        if value:
-            where.append(f"date_start {op} ?")
-            params.append(_day(value))
+    if since:
+        where.append("date_start >= ?")
+        params.append(_day(since))
+    if until:
+        where.append("date_start < ?")
+        params.append(after(until))
+    _more(more, text_column, where, params)
     return where, params
+
+
+def _more(filters: Mapping[str, Any], text_column: str, where: list[str],
+          params: list[Any]) -> None:
+    """The clauses of the filters beyond the first five."""
+    if filters.get("place_country"):
+        where.append("location_country = ?")
+        params.append(filters["place_country"].upper())
+    if filters.get("place"):
+        where.append("contains(lower(location_name), ?)")
+        params.append(filters["place"].lower())
+    if filters.get("factuality"):
+        where.append("factuality = ?")
+        params.append(filters["factuality"].lower())
+    if filters.get("min_confidence") is not None:
+        where.append("confidence >= ?")
+        params.append(float(filters["min_confidence"]))
+    if filters.get("text"):
+        where.append(f"contains({text_column}, ?)")
+        params.append(filters["text"].lower())
+    if filters.get("article"):
+        where.append("(list_contains(article_ids, ?) OR list_has_any(article_ids, "
+                     "(SELECT coalesce(list(id), []) FROM articles WHERE url = ?)))")
+        params += [filters["article"], filters["article"]]
 
 
 def _day(value: str) -> Any:
@@ -42,10 +140,13 @@ def _day(value: str) -> Any:
 def events_sql(
     actor: str | None = None, country: str | None = None, event_type: str | None = None,
     since: str | None = None, until: str | None = None,
-    limit: int | None = None, offset: int | None = None,
+    limit: int | None = None, offset: int | None = None, **more: Any,
 ) -> tuple[str, list[Any]]:
     """The SQL and parameters for `Store.events` (ordered by date, then id)."""
-    where, params = conditions(actor, country, event_type, since, until)
+    check({"country": country, "event_type": event_type, "since": since, "until": until,
+           **more})
+    where, params = conditions(actor, country, event_type, since, until,
+                               text_column=TEXT_OF_RECORD, **more)
     sql = SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY date_start NULLS LAST, id"
     if limit is not None:
@@ -63,3 +164,36 @@ _conditions = conditions  # the name browse.py first used
 def record(row: tuple[Any, ...]) -> dict[str, Any]:
     """A result row -> the event record with stored mentions and article ids."""
     return to_record(row[0], row[1], row[2])
+
+
+ARTICLE_FIELDS = ("url", "title", "source")
+# what reading adds to a stored record (`records`)
+READ_FIELDS = (*ARTICLE_FIELDS, "quad_class", "goldstein", "corrected")
+
+
+def as_coded(record: dict[str, Any]) -> dict[str, Any]:
+    """A read record without what reading added (as the coder made it, for comparisons)."""
+    return {k: v for k, v in record.items() if k not in READ_FIELDS}
+
+
+def records(con: Any, rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Result rows (record, mentions, article_ids, ...) -> the records readers show: with
+    `quad_class`, `goldstein`, the article's `url`, `title` and `source`, and the analysts'
+    corrections applied (`corrected`; `resgestae.store.corrections`)."""
+    from resgestae.export._common import analysts_fields
+    from resgestae.store import corrections
+
+    found = [record(r) for r in rows]
+    if not found:
+        return found
+    ids = sorted({r["article_id"] for r in found})
+    meta = {row[0]: row[1:] for row in con.execute(
+        "SELECT id, url, title, source FROM articles WHERE list_contains(?, id)", [ids]
+    ).fetchall()}
+    fixes = corrections.latest(con, [r["id"] for r in found])
+    for item in found:
+        item.update(zip(ARTICLE_FIELDS, meta.get(item["article_id"], (None,) * 3), strict=True))
+        if item["id"] in fixes:
+            corrections.apply(item, fixes[item["id"]])
+        item.update(analysts_fields(item))
+    return found

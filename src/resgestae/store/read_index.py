@@ -4,8 +4,9 @@ of events (the web page and `GET /v1/events`, `/v1/stats`).
 `build(con)` makes, in an attached in-memory database `browse_idx`:
 
 ``ev``      one narrow row per event, sorted by the listing order (`k` = date, NULLs
-            last, then id), with the columns the filters use and `countries`
-            (actor and recipient countries, distinct);
+            last, then id), with the columns the filters use, `countries`
+            (actor and recipient countries, distinct) and `text_lower` (the evidence
+            sentence, lower-cased, for the text filter);
 ``by_day``  event counts by (date_start, is_day, event_type);
 ``by_cty``  event counts by (date_start, is_day, event_type, country), an event
             counting once for each of its countries;
@@ -36,7 +37,8 @@ COLUMNS = (
     f"{KEY} AS k, id, date_start, event_type, actor_countries, recipient_countries, "
     "list_distinct(list_concat(actor_countries, recipient_countries)) AS countries, "
     "actor_search, coalesce(length(date) = 10, false) AS is_day, actor_names, recipient_names, "
-    "location_name, location_country, lat, lon"
+    "location_name, location_country, lat, lon, factuality, confidence, article_ids, "
+    "lower(json_extract_string(record, '$.text')) AS text_lower"
 )
 # (actor, recipient, event_type) for every actor x recipient of each event, self-loops out
 PAIRS = (

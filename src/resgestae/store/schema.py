@@ -102,8 +102,17 @@ V3 = [
     "ALTER TABLE events ADD COLUMN sides VARCHAR",
 ]
 
+# Version 5: analysts' corrections, stored apart from the coded events
+# (`resgestae.store.corrections` documents the table). Version 4 is the evidence spans'.
+V5 = [
+    """CREATE TABLE corrections (
+    seq BIGINT NOT NULL, event_id VARCHAR NOT NULL, article_id VARCHAR, author VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL, wrong BOOLEAN NOT NULL, fields VARCHAR NOT NULL,
+    before VARCHAR NOT NULL, note VARCHAR)""",
+]
+
 # (version, statements), applied in order inside one transaction each
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2), (3, V3)]
+MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2), (3, V3), (5, V5)]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -347,15 +347,19 @@ class Store:
         until: str | None = None,
         limit: int | None = None,
         offset: int | None = None,
+        **filters: Any,
     ) -> list[dict[str, Any]]:
-        """Event records matching the filters, ordered by date then id.
+        """Event records matching the filters, ordered by date then id, corrections applied.
 
         `actor`: case-insensitive substring of an actor or recipient name or text;
-        `country`: ISO-3 of an actor or recipient; `since`/`until`: inclusive,
-        on the event date (partial dates count as their first day).
+        `country`: ISO-3 of an actor or recipient; `since`/`until`: inclusive at their
+        precision (`until="2020-12"` takes all of December); the other filters
+        (`place_country`, `place`, `factuality`, `min_confidence`, `text`, `article`)
+        are those of `resgestae.store.query`. ValueError for a value that can never match.
         """
-        sql, params = query.events_sql(actor, country, event_type, since, until, limit, offset)
-        return [query.record(row) for row in self.con.execute(sql, params).fetchall()]
+        sql, params = query.events_sql(actor, country, event_type, since, until, limit, offset,
+                                       **filters)
+        return query.records(self.con, self.con.execute(sql, params).fetchall())
 
     def article_ids(self) -> list[str]:
         """Ids of stored articles, sorted."""

@@ -1,0 +1,244 @@
+"""Arguments: the noun phrases around an event word (subjects, by-agents, objects,
+prepositional objects), their conjuncts, and whether a head could be an actor."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from resgestae.coding.actor_tables import actor_tables
+from resgestae.coding.event_types import Entry, lemma_of, lookup
+from resgestae.coding.rules import Rules, rules
+from resgestae.coding.words import (
+    ACTOR_LABELS,
+    NOT_ACTOR_LABELS,
+    PERSON_PRONOUNS,
+    QUANTITY_HEADS,
+    RELATIVE_PRONOUNS,
+)
+from resgestae.plover import has_flag
+
+SUBJECTS = ("nsubj", "csubj", "expl")
+
+
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+NP_LEFT = (
+    "compound",
+    "amod",
+    "det",
+    "poss",
+    "nummod",
+    "nmod",
+    "flat",
+    "quantmod",
+    "npadvmod",
+    "case",
+    "punct",
+)
+
+
+def subject(token: Token) -> tuple[list[Token], bool]:
+    """Subject heads of a verb (climbing xcomp/conj/acl), and whether it is passive.
+    A raising verb's passive subject is the active subject of its complement
+    ("Akar is expected to attend")."""
+    current = token
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in SUBJECTS:
+                return [_relative(child)], False
+            if child.dep_ in PASSIVE_SUBJECTS:
+                return [_relative(child)], current is token or (
+                    token.dep_ == "conj" and current is token.head
+                )
+        if current.dep_ in ("acl",) and current.head.pos_ in ("NOUN", "PROPN"):
+            noun = current.head
+            if current.tag_ == "VBG" and noun.dep_ in ("dobj", "obj") and not _agentive(noun):
+                # "adopted a motion extending the deployment": the adopter acts
+                return subject(noun.head)[0], False
+            return [noun], current.tag_ == "VBN"
+        if (
+            current.dep_ not in ("xcomp", "conj", "acomp", "advcl", "relcl")
+            or current.head is current
+        ):
+            break
+        if current.dep_ == "relcl":
+            return [current.head], current.tag_ == "VBN"
+        current = current.head
+    return [], False
+
+
+def _agentive(token: Token) -> bool:
+    """A noun that names someone who can act (a name, a group, an office)."""
+    return (
+        token.pos_ == "PROPN"
+        or token.ent_type_ in ACTOR_LABELS
+        or lemma_of(token) in rules().agent_nouns
+    )
+
+
+def _relative(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def agents(token: Token) -> list[Token]:
+    """Objects of a passive's "by" phrase; "killed by a United States airstrike": the
+    country whose strike it was."""
+    found = [g for c in token.children if c.dep_ == "agent" for g in c.children
+             if g.dep_ == "pobj"]
+    return [owner for g in found for owner in _wielders(g)]
+
+
+def _wielders(token: Token) -> list[Token]:
+    """Who is behind a weapon or an attack named as the agent, else the agent itself."""
+    if _agentive(token) or lookup(token) is None and lemma_of(token) not in WEAPONS:
+        return [token]
+    owners = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+              and (c.ent_type_ in ("NORP", "GPE", "ORG") or _country_word(c))]
+    return owners or [token]
+
+
+# nouns for the means of an attack, whose modifier names the attacker
+WEAPONS = frozenset({"airstrike", "strike", "bomb", "missile", "drone", "rocket", "shell",
+                     "bombing", "raid", "artillery", "gunfire", "fire", "jet", "warplane"})
+
+
+def recipient_preps(entry: Entry | None, r: Rules) -> frozenset[str]:
+    """Prepositions whose object is the recipient: the entry's own when it names them
+    ("went to Libya with his staff": only "to"), else the general ones, plus "with"
+    for joint acts ("talks with", "clashed with")."""
+    if entry is None:
+        return r.recipient_preps
+    if entry.preps:
+        return entry.preps
+    if has_flag(entry.event_type, "joint"):
+        return r.recipient_preps | {"with", "between"}
+    return r.recipient_preps
+
+
+def recipient_objects(token: Token, preps: frozenset[str], r: Rules) -> list[Token]:
+    """`objects`, except that a mover's direct object is its own ("withdrew its troops
+    from Chad"): there only whom or where it moves them from."""
+    if lemma_of(token) in r.movers:
+        return objects(token, frozenset({"from"}), r)[len(_direct(token)) :]
+    return objects(token, preps, r)
+
+
+def _direct(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("dobj", "obj", "dative") and c.pos_ != "ADP"]
+
+
+def objects(token: Token, preps: frozenset[str], r: Rules) -> list[Token]:
+    """Direct objects and objects of the given recipient prepositions."""
+    found = _direct(token)
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+def is_actorish(token: Token, r: Rules, as_subject: bool = False) -> bool:
+    """Could this noun phrase head be an actor (a name, a group, an office, a pronoun)?
+    Subjects get the benefit of the doubt; objects are more often things."""
+    if token.ent_type_ in NOT_ACTOR_LABELS or token.pos_ in ("NUM", "ADP", "VERB", "SCONJ"):
+        return False
+    if token.ent_type_ in ACTOR_LABELS or token.pos_ == "PROPN":
+        return True
+    lemma = lemma_of(token)
+    if lemma in r.agent_nouns or token.lower_ in PERSON_PRONOUNS or lemma.endswith(("ist", "ian")):
+        return True
+    if lookup(token) is None and any(
+        c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or _country_word(c))
+        for c in token.lefts
+    ):
+        return True  # "Palestinian homes", "Israeli bulldozers"; not "Serbia's crackdown"
+    return as_subject and token.pos_ == "NOUN" and lookup(token) is None
+
+
+def _country_word(token: Token) -> bool:
+    """ "Ugandan" when NER missed it: a country name or adjective of the actor tables."""
+    ref = actor_tables().country(token.text) if token.is_title or token.is_upper else None
+    return ref is not None and ref.kind in ("name", "adjective")
+
+
+def _of_rescue(token: Token) -> Token:
+    """ "thousands of Kurds", "a group of refugees": the people are the "of" object."""
+    if token.lower_ not in QUANTITY_HEADS and token.pos_ != "NUM":
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return token
+
+
+def participants(tokens: list[Token], r: Rules, as_subject: bool = False) -> list[Token]:
+    """Conjunct-expanded actor heads, quantities resolved to what they count."""
+    # expand again: "scores of Sierra Leonean and Liberian refugees" counts both peoples
+    rescued = expand([_of_rescue(t) for t in expand(tokens)])
+    return [t for t in rescued if is_actorish(t, r, as_subject)]
+
+
+def expand(tokens: list[Token]) -> list[Token]:
+    """Each head with its conjuncts ("Russia, Egypt and the UAE"), in order, once."""
+    seen: dict[int, Token] = {}
+    for token in tokens:
+        for t in (token, *token.conjuncts, *_hidden_conjuncts(token)):
+            seen.setdefault(t.i, t)
+    return [seen[i] for i in sorted(seen)]
+
+
+def _hidden_conjuncts(token: Token) -> list[Token]:
+    """ "Fornost and the evil awful Gondor": words between the conjuncts make the parser
+    hang the first name as a modifier of the last; a name with its own "and" child,
+    left of a determiner or adjective of the head, is a conjunct all the same."""
+    if token.pos_ != "PROPN":
+        return []
+    found: list[Token] = []
+    for child in token.lefts:
+        if (
+            child.dep_ in ("nmod", "compound", "amod", "npadvmod")
+            and child.pos_ in ("PROPN", "NOUN")
+            and (child.is_title or child.is_upper)
+            and any(g.dep_ == "cc" for g in child.children)
+            and any(w.dep_ in ("det", "amod") for w in token.doc[child.i + 1 : token.i])
+        ):
+            found.append(child)
+    return found
+
+
+def np_span(token: Token) -> Span:
+    """The noun phrase around a head: modifiers on the left, "of ..." on the right."""
+    doc = token.doc
+    left = token.i
+    hidden = _hidden_conjuncts(token)
+    for child in token.lefts:
+        if child in hidden:
+            left = token.i  # the phrase starts after the other conjunct
+        elif child.dep_ in NP_LEFT:
+            left = min(left, child.left_edge.i)
+    right = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ == "of"):
+            right = max(right, child.right_edge.i + 1)
+        elif child.dep_ == "appos" and child.left_edge.i == right:
+            right = child.right_edge.i + 1  # "his counterpart Salahaddin Namroush"
+    while left < token.i and doc[left].is_punct:
+        left += 1
+    return doc[left:right]

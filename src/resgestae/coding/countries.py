@@ -1,0 +1,160 @@
+"""Countries of words and places: which country a phrase, a place name or a sentence names.
+
+Lookups only (the actor tables and the gazetteer); which entity gets which country,
+and in what order the evidence is tried, is `participants`' and `actors`' business.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from resgestae.coding.actor_tables import ActorTables, CountryRef, Hit, actor_tables, ngram_hits
+from resgestae.coding.words import PLACE_QUALIFIERS
+
+
+def choose_country(hits: list[Hit], head: Token) -> CountryRef | None:
+    """The head's own country word, unless a modifier names the state ("Bosnian Serbs")."""
+    if not hits:
+        return None
+    on_head = next((h for h in hits if h.start <= head.i < h.end), None)
+    if on_head is None:
+        return hits[0].value
+    earlier = [h for h in hits if h.end <= on_head.start and h.value.kind in ("name", "adjective")]
+    if on_head.value.kind == "people" and earlier:
+        return earlier[0].value
+    return on_head.value
+
+
+def is_stance(doc: Doc, i: int) -> bool:
+    """ "anti-Syria journalist", "pro-Russian rebels": the country is the stance, not the actor."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
+
+
+def _hyphened(doc: Doc, hit: Hit) -> bool:
+    """ "Trump-Ukraine call", "US-PRC relations", "anti-Syria": two sides, not one."""
+    before = hit.start >= 1 and doc[hit.start - 1].text == "-"
+    after = hit.end < len(doc) and doc[hit.end].text == "-"
+    return before or after
+
+
+CONTEXT_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside", "within"})
+
+
+def _placed(doc: Doc, hit: Hit) -> bool:
+    """Whether a country word modifies or locates ("Ugandan", "Haiti's", "in Abidjan")."""
+    root = doc[hit.start : hit.end].root
+    if root.dep_ in ("amod", "compound", "poss", "nmod"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in CONTEXT_PREPS
+
+
+def country_around(core: Span, span: Span, lex: ActorTables, skip: set[str],
+            whole_sentence: bool = False) -> CountryRef | None:
+    """A country said of the phrase just around it: "rebels in the Ivory Coast", "a
+    newspaper based in Beirut"; with `whole_sentence`, anywhere in its sentence."""
+    doc, head = core.doc, core.root
+    ranges = [(core.end, span.end)]
+    # "in Qatar" after a person's name is where they were, not whose they are
+    preps = CONTEXT_PREPS if head.pos_ != "PROPN" else {"of", "from"}
+    for child in head.children:
+        if (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "acl":
+            ranges.append((child.i, child.right_edge.i + 1))
+    if whole_sentence:
+        ranges.append((head.sent.start, head.sent.end))
+    for start, end in ranges:
+        for hit in ngram_hits(doc, start, end, lex.country):
+            inside = core.start <= hit.start < core.end
+            if not inside and hit.value.code not in skip and _placed(doc, hit):
+                return hit.value
+    return None
+
+
+def context_texts(span: Span) -> list[str]:
+    """Texts of the phrases that place a noun phrase ("in Arnor", "of Gondor", "based in X")."""
+    head = span.root
+    texts = []
+    for child in head.children:
+        if (child.dep_ == "prep" and child.lower_ in CONTEXT_PREPS) or child.dep_ == "acl":
+            texts.append(head.doc[child.i + 1 : child.right_edge.i + 1].text)
+    return [t for t in texts if t]
+
+
+def country_in_sentence(span: Span, skip: set[str] | None = None) -> str | None:
+    """The one country its sentence qualifies things with ("Ugandan opposition",
+    "Haiti's elections"), outside `span`; None when there is none or more than one."""
+    lex, doc = actor_tables(), span.doc
+    sent = span.sent
+    codes = set()
+    for hit in ngram_hits(doc, sent.start, sent.end, lex.country):
+        if span.start <= hit.start < span.end or hit.value.code in (skip or set()):
+            continue
+        root = doc[hit.start : hit.end].root
+        if root.dep_ in ("amod", "compound", "poss", "nmod") and not _hyphened(doc, hit):
+            codes.add(hit.value.code)
+    return codes.pop() if len(codes) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def fuzzy_country(word: str) -> str | None:
+    """The country a misspelt name is close to ("Afganistan" -> AFG), if any."""
+    from rapidfuzz import fuzz, process
+
+    lex = actor_tables()
+    choices = {n: c for n, c in lex.countries.items() if c.kind == "name" and len(n) >= 5}
+    found = process.extractOne(word.lower(), list(choices), scorer=fuzz.ratio, score_cutoff=88)
+    return choices[found[0]].code if found else None
+
+
+def misspelt_country(head: Token) -> str | None:
+    """ "Ethopia", "Afganistan": a place NER saw that no table spells this way."""
+    if head.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", "") or head.pos_ != "PROPN" \
+            or len(head.text) < 6:
+        return None
+    return fuzzy_country(head.text)
+
+
+def international_body(core: Span) -> str | None:
+    """ "International Labor Office", "World Food Program": an international body."""
+    words = {t.text for t in core}
+    if core.root.pos_ == "PROPN" and words & {"International", "World", "Intergovernmental"}:
+        return "IGO"
+    return None
+
+
+
+
+@lru_cache(maxsize=50_000)
+def place_country(name: str) -> str | None:
+    """ISO-3 of the country a place name lies in: a country or capital from the actor
+    tables, else the gazetteer's one country for the name (None when it is ambiguous);
+    "southern Lebanon" is in Lebanon, "Afganistan" is Afghanistan."""
+    words = name.split()
+    found = _place_country(name)
+    while (
+        found is None
+        and len(words) > 1
+        and words[0].lower().removesuffix("ern") in PLACE_QUALIFIERS
+    ):
+        words = words[1:]
+        found = _place_country(" ".join(words))
+    if found is None and len(words) == 1 and len(words[0]) >= 6:
+        found = fuzzy_country(words[0])
+    return found
+
+
+def _place_country(name: str) -> str | None:
+    ref = actor_tables().country(name)
+    if ref is not None and ref.kind in ("name", "capital"):
+        return ref.code
+    from resgestae.coding.gazetteer import Context, choose, gazetteer
+
+    found = choose(gazetteer().lookup(name), Context(Counter()))
+    return found.country if found is not None else None
+
+
+def country_ref(word: Token) -> CountryRef | None:
+    ref = actor_tables().country(word.text) if word.is_title or word.is_upper else None
+    return ref if ref is not None and ref.kind in ("name", "adjective") else None

@@ -1,0 +1,194 @@
+"""Extract: the coding flow of one Doc, sentence by sentence, clause by clause.
+
+Per sentence: find the event clauses (`clauses`), read their modality
+(`factuality`), type them from the lexicon or, for verbs the lexicon does not
+know, the learned classifier (`modes`, `classifier`), find the actor and
+recipient entities (`participants`), and score the result (`confidence`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from resgestae.coding.clauses import Clause, find_clauses
+from resgestae.coding.confidence import main_clause, score, share_sentence
+from resgestae.coding.event_types import Entry
+from resgestae.coding.factuality import Modality, modality
+from resgestae.coding.modes import Coding, code_clause
+from resgestae.coding.participants import code_participants
+from resgestae.coding.rules import rules
+from resgestae.model import Article, Entity, Event
+from resgestae.plover import cameo_root
+
+# Below this probability a classifier guess is dropped (measured on dev gold).
+CLASSIFIER_THRESHOLD = 0.8
+
+
+MAX_TRIGGER_TOKENS = 6
+
+
+def extract_events(doc: Doc, article: Article) -> list[Event]:
+    """All events the article's Doc reports, several per sentence where the text has them."""
+    events: list[Event] = []
+    previous: list[Token] = []
+    for sent in doc.sents:
+        if sent.text.strip():
+            events.extend(sentence_events(sent, article, previous))
+            previous = _named_subject(sent) or previous
+    return events
+
+
+def _named_subject(sent: Span) -> list[Token]:
+    """The first named person or group that is a subject in the sentence: the antecedent
+    of "he said" in the next one."""
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN":
+            return [token, *token.conjuncts]
+    return []
+
+
+def sentence_events(
+    sent: Span, article: Article, previous: list[Token] | None = None
+) -> list[Event]:
+    """The events of one sentence, without repeats of the same act. `previous` is the
+    named subject of the sentence before, for "..., he said"."""
+    events: list[Event] = []
+    for clause in find_clauses(sent):
+        for event in _clause_events(clause, sent, article, previous or []):
+            if not _repeats(event, events):
+                events.append(event)
+    acts = len({e._trigger_i for e in events})
+    for event, conf in zip(
+        events, share_sentence([e.confidence for e in events], acts), strict=True
+    ):
+        event.confidence = conf
+    return events
+
+
+def _repeats(event: Event, events: list[Event]) -> bool:
+    """Whether the event repeats one already coded: same type, actors and recipients,
+    or the same act with the recipients on one side only ("established ties with and
+    opened an embassy in Tehran"); the earlier event then takes the recipients."""
+    actors = [e.text for e in event.actor]
+    recipients = [e.text for e in event.recipient]
+    for other in events:
+        if other.event_type != event.event_type or [e.text for e in other.actor] != actors:
+            continue
+        theirs = [e.text for e in other.recipient]
+        if theirs == recipients or not recipients:
+            return True
+        if not theirs:
+            other.recipient = list(event.recipient)
+            return True
+    return False
+
+
+def _clause_events(
+    clause: Clause, sent: Span, article: Article, previous: list[Token]
+) -> list[Event]:
+    mod = modality(clause)
+    coding = code_clause(clause, mod)
+    prob = None
+    if coding is None:
+        coding, prob = _classify(clause, mod)
+        if coding is None:
+            return []
+    actors, recipients = code_participants(clause, coding, previous)
+    if not actors and not recipients:
+        return []
+    groups = [[a] for a in actors] if clause.split and len(actors) > 1 else [actors]
+    conf = score(clause, coding, len(actors), len(recipients), prob)
+    return [_event(clause, coding, group, recipients, conf, sent, article) for group in groups]
+
+
+def _event(
+    clause: Clause,
+    coding: Coding,
+    actors: list[Entity],
+    recipients: list[Entity],
+    confidence: float,
+    sent: Span,
+    article: Article,
+) -> Event:
+    start, end = _text_span(sent)
+    trigger, trigger_span = _trigger(clause)
+    return Event(
+        article_id=article.id,
+        event_type=coding.event_type,
+        text=article.text[start:end],
+        span=(start, end),
+        actor=list(actors),
+        recipient=list(recipients),
+        mode=coding.mode,
+        context=list(coding.context),
+        cameo=coding.cameo,
+        factuality=coding.factuality,
+        trigger=trigger,
+        confidence=confidence,
+        _trigger_i=clause.head.i,
+        _sent=(sent.start, sent.end),
+        _trigger_span=trigger_span,
+    )
+
+
+def _text_span(sent: Span) -> tuple[int, int]:
+    """Character offsets of the sentence from its first to its last word: spaCy's
+    sentence also holds whitespace tokens, and text blanked for coding (a dateline, a
+    repeated paragraph) is whitespace in the coded Doc."""
+    doc, start, end = sent.doc, sent.start, sent.end
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if start == end:
+        return sent.start_char, sent.start_char
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def _trigger(clause: Clause) -> tuple[str, tuple[int, int]]:
+    """The words expressing the event: a short contiguous stretch, or the words themselves."""
+    tokens = sorted({t.i: t for t in clause.trigger}.values(), key=lambda t: t.i)
+    first, last = tokens[0], tokens[-1]
+    span = (first.idx, last.idx + len(last.text))
+    if last.i - first.i < MAX_TRIGGER_TOKENS:
+        return first.doc[first.i : last.i + 1].text, span
+    return " ".join(t.text for t in tokens), span
+
+
+# -- the learned classifier, for event verbs the lexicon does not know --------------------
+
+
+@lru_cache(maxsize=1)
+def _classifier() -> Callable[[str, str], tuple[str | None, float]] | None:
+    try:
+        from resgestae.coding.classifier import predict
+    except ImportError:
+        return None
+    return predict
+
+
+def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | None]:
+    """Type an untyped verb clause with the classifier, when it looks like an event."""
+    verb = clause.anchor
+    r = rules()
+    lemma = verb.lemma_.lower()
+    if clause.nominal or verb.pos_ != "VERB" or not clause.actors or not main_clause(verb):
+        return None, None  # only main-line verbs: the classifier is the costly step
+    if lemma in r.light or lemma in r.reporting or lemma in ("be", "have", "do", "become", "seem"):
+        return None, None
+    predict = _classifier()
+    if predict is None:
+        return None, None
+    text = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text
+    try:
+        event_type, prob = predict(text, lemma)
+    except Exception:  # a broken model must not stop coding; the lexicon still works
+        return None, None
+    if event_type is None or prob < CLASSIFIER_THRESHOLD:
+        return None, None
+    clause.entry = Entry(lemma, "V", (), event_type, None, cameo_root(event_type), None)
+    return code_clause(clause, mod), prob

@@ -1,0 +1,97 @@
+"""Targets: the named places a clause's act lands on ("shelled Juba") or happens at
+("a roadside bomb near Samarra")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from resgestae.coding.actor_tables import actor_tables
+from resgestae.coding.arguments import expand
+from resgestae.coding.words import PLACE_LABELS
+from resgestae.plover import has_flag
+
+if TYPE_CHECKING:
+    from resgestae.coding.clauses import Clause
+
+
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside", "inside", "around"})
+
+
+
+
+# Prepositions whose object place is where an act lands: "a curfew in Abidjan",
+# "fired at Seoul", "withdraw from Chad", "blocked transport into Abidjan".
+TARGET_PLACE_PREPS = frozenset(
+    {"in", "into", "at", "on", "against", "from", "inside", "toward", "towards", "near", "to",
+     "with", "of", "for", "across", "throughout"}
+)
+
+
+
+
+# Arcs followed down from the event word to a place it acts on; clauses below are
+# other events, subjects are the actor's side.
+PLACE_ARCS = frozenset({"dobj", "obj", "prep", "pobj", "npadvmod", "appos", "attr", "oprd"})
+
+
+def place_targets(clause: Clause) -> list[Token]:
+    """Places an act lands on, nearest the event word first: the object ("shelled
+    Juba") or a place its words are in ("a curfew in Abidjan", "settlements in the
+    Gaza Strip", "withdraw its troops from Lebanon"). A place inside the actor's
+    own phrase or inside another clause is not one."""
+    roots = [clause.anchor] + ([clause.inner] if clause.inner is not None else [])
+    if clause.head is not clause.anchor:
+        roots.append(clause.head)
+    skip = {t.i for a in clause.actors for t in a.subtree}
+    etype = clause.entry.event_type if clause.entry is not None else None
+    # a protest or a meeting "in Nairobi" happens there; it is not aimed at it
+    preps = TARGET_PLACE_PREPS
+    if has_flag(etype, "happens_at_place"):
+        preps = TARGET_PLACE_PREPS - PLACE_PREPS
+    # "threatened to resume attacks in Israel": the complement's places too
+    return _places_below(roots, PLACE_ARCS | {"xcomp"}, preps, skip)
+
+
+def event_places(clause: Clause) -> list[Token]:
+    """Places where an act happened, its own words or its subject's ("a roadside
+    bombing near Samarra killed ...", "staged rallies in the Gaza Strip")."""
+    arcs = PLACE_ARCS | {"nsubj", "nsubjpass", "agent", "acl"}
+    actors = {t.i for t in expand(clause.actors)}  # "backed by Russia": a party, no place
+    return _places_below([clause.anchor], arcs, TARGET_PLACE_PREPS | PLACE_PREPS, actors)
+
+
+def _is_place(token: Token) -> bool:
+    """A named place; NER calls some towns NORP ("near Samarra"), which the actor
+    tables then do not know as a people."""
+    if token.ent_type_ in PLACE_LABELS:
+        return True
+    return (
+        token.ent_type_ == "NORP"
+        and token.pos_ == "PROPN"
+        and token.dep_ == "pobj"
+        and actor_tables().country(token.text) is None
+    )
+
+
+def _places_below(
+    roots: list[Token], arcs: frozenset[str], preps: frozenset[str], skip: set[int]
+) -> list[Token]:
+    """The nearest named places under the roots, following only the given arcs."""
+    found: list[Token] = []
+    frontier = [c for root in roots for c in root.children]
+    for _ in range(9):  # "an extension of the mandate for the force in Lebanon"
+        following: list[Token] = []
+        for token in frontier:
+            if token.dep_ not in arcs or token.i in skip:
+                continue
+            if token.dep_ == "prep" and token.lower_ not in preps:
+                continue
+            if _is_place(token) and token.dep_ != "prep" and token not in found:
+                found.append(token)
+            following.extend(token.children)
+        if found:
+            return found
+        frontier = following
+    return []

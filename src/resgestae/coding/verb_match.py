@@ -1,0 +1,362 @@
+"""Typing verbs with PETRARCH verb dictionaries: match a token's patterns, give an `Entry`.
+
+A `VerbLexicon` holds the verb dictionaries a coder was given (`Config.verb_files`)
+and how they combine with the curated lexicon (`Config.verb_mode`):
+
+- ``only``: the dictionaries alone type verbs and no noun is an event trigger,
+  as in PETRARCH (a user's own coding, reproduced);
+- ``first``: a verb the dictionaries know is typed by them, other words by the
+  curated lexicon;
+- ``after``: the curated lexicon first, the dictionaries for what it lacks.
+
+Matching (see `verb_dictionary` for the format): a token is a verb of the
+dictionary when its text, upper-cased, is one of a verb's forms and the verb's
+other words (``+BREAK_DOWN``) stand next to it. Its block's patterns are tried
+longest first: the words before ``*`` must occur in that order before the verb
+in the sentence, the words after it after the verb within the verb's phrase
+(its subtree); a word matches a token's text exactly (PETRARCH does not stem
+pattern words); punctuation is skipped. The first pattern that matches gives
+the code (a ``[---]`` pattern codes nothing); none matching, the verb's own
+code does, unless the verb reports another coded verb of its sentence.
+
+The CAMEO code becomes a PLOVER type, mode and context through
+``data/cameo_plover.tsv`` (CAMEO→PLOVER 2021); a code outside CAMEO keeps the
+type of its block's default code, else `FALLBACK_TYPE`.
+
+Which lexicon is active is a context variable: `Coder` sets it around coding
+an article (`use`), so two coders with different dictionaries in one process
+never see each other's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from resgestae.coding import verb_events
+from resgestae.coding.event_types import DATA_DIR, VERB_LEXICON, Entry
+from resgestae.coding.rules import rules
+from resgestae.coding.verb_dictionary import (
+    Element,
+    Verb,
+    VerbDictionary,
+    VerbPattern,
+    read_discards,
+    read_verb_dictionary,
+)
+from resgestae.errors import ConfigError
+from resgestae.kb.base import ActorKB
+from resgestae.model import Article, Event
+
+MODES = ("only", "first", "after")
+CAMEO_FILE = "cameo_plover.tsv"
+# PLOVER has no type for CAMEO 01 (public statements) and none for codes outside
+# CAMEO (old WEIS codes in TABARI-era dictionaries): such events are kept, under the
+# most neutral interaction type, so that the dictionary's own code still reaches users.
+FALLBACK_TYPE = "CONSULT"
+CODE_RE = re.compile(r"^[0-9]{2,4}$")  # what an event record's cameo field accepts
+
+
+@dataclass(frozen=True)
+class VerbMatch:
+    """What a dictionary says of one verb token: its codes and where they came from."""
+
+    entry: Entry
+    code: str
+    reverse: str | None
+    verb: Verb
+    pattern: VerbPattern | None
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, tuple[str, str | None, str | None]]:
+    """CAMEO code -> (PLOVER type, mode, context), from ``data/cameo_plover.tsv``."""
+    table: dict[str, tuple[str, str | None, str | None]] = {}
+    for line in (DATA_DIR / CAMEO_FILE).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, kind, mode, context = (line.split("\t") + ["", "", ""])[:4]
+        table[code] = (kind, mode or None, context or None)
+    return table
+
+
+def plover_of(code: str | None) -> tuple[str, str | None, str | None] | None:
+    """A CAMEO code's PLOVER (type, mode, context): the longest known prefix's; None if none."""
+    if not code:
+        return None
+    table = cameo_table()
+    for size in range(min(len(code), 4), 1, -1):
+        found = table.get(code[:size])
+        if found:
+            return found
+    return None
+
+
+class VerbLexicon:
+    """Verb dictionaries (and discards) in use, with their matches memoised per Doc."""
+
+    def __init__(self, dictionaries: Sequence[VerbDictionary], mode: str = "only") -> None:
+        if mode not in MODES:
+            raise ConfigError(f"verb_mode {mode!r}: expected one of {', '.join(MODES)}")
+        self.dictionaries = list(dictionaries)
+        self.mode = mode
+        self._doc: object = None
+        self._memo: dict[int, VerbMatch | None] = {}
+        self._entries: dict[tuple[str, str, str | None], Entry] = {}
+
+    @property
+    def story_discards(self) -> list[tuple[str, ...]]:
+        return [p for d in self.dictionaries for p in d.story_discards]
+
+    @property
+    def sentence_discards(self) -> list[tuple[str, ...]]:
+        return [p for d in self.dictionaries for p in d.sentence_discards]
+
+    def lookup(self, token: Token, curated: Callable[[Token], Entry | None]) -> Entry | None:
+        """The entry typing `token` under this lexicon's mode (`curated`: the lexicon's)."""
+        if self.mode == "after":
+            return curated(token) or self._entry(token)
+        found = self._entry(token)
+        if found is not None or self.mode == "only":
+            return found
+        return curated(token)
+
+    def _entry(self, token: Token) -> Entry | None:
+        found = self.match(token)
+        return found.entry if found is not None else None
+
+    def finish(self, events: list[Event], doc: Doc, article: Article,
+               kb: ActorKB | None = None) -> list[Event]:
+        """Apply the discards and add the swapped events of ``A:B`` codes.
+
+        A story holding a story-level discard phrase codes nothing; a sentence
+        holding a sentence-level one codes nothing. In ``only`` mode each event is
+        coded as PETRARCH codes it (`verb_events`). An event whose verb's code is
+        ``A:B`` (and that kept code A) gets a twin coded B, source and target swapped.
+        """
+        text = article.text.upper()
+        if any(_contains(text, phrase) for phrase in self.story_discards):
+            return []
+        sentence = self.sentence_discards
+        kept = [e for e in events if not any(_contains(e.text.upper(), p) for p in sentence)]
+        if self.mode == "only":
+            kept = [e for e in kept if self._as_petrarch(e, doc, article, kb)]
+        out: list[Event] = []
+        for event in kept:
+            out.append(event)
+            twin = self._reverse(event, doc)
+            if twin is not None:
+                out.append(twin)
+        return out
+
+    def _as_petrarch(self, event: Event, doc: Doc, article: Article, kb: ActorKB | None) -> bool:
+        """Code the event as PETRARCH would (in place); False when PETRARCH codes none."""
+        found = self.match(doc[event._trigger_i]) if event._trigger_i is not None else None
+        if found is not None:
+            verb_events.restore_code(event, found.code, found.entry.event_type)
+            if found.pattern is not None:
+                before = tuple(e.text for e in found.pattern.before)
+                verb_events.swap_if_marked(event, before,
+                                           tuple(e.text for e in found.pattern.after))
+        verb_events.find_target(event, doc, article, kb)
+        if kb is not None and kb.dictionary is not None:
+            return any(verb_events.dictionary_coded(e) for e in event.actor)
+        return True
+
+    def _reverse(self, event: Event, doc: Doc) -> Event | None:
+        if event._trigger_i is None or not event.actor or not event.recipient:
+            return None
+        found = self.match(doc[event._trigger_i])
+        if found is None or found.reverse is None or event.cameo != found.code:
+            return None
+        kind = (plover_of(found.reverse) or (event.event_type, None, None))[0]
+        twin = replace(event, actor=list(event.recipient), recipient=list(event.actor),
+                       cameo=found.reverse, event_type=kind)
+        twin.id = "e" + hashlib.sha1(f"{event.id}|reverse".encode()).hexdigest()[:16]
+        return twin
+
+    def match(self, token: Token) -> VerbMatch | None:
+        """The dictionary coding of a verb token, or None (memoised per Doc)."""
+        if token.doc is not self._doc:
+            self._doc, self._memo = token.doc, {}
+        if token.i not in self._memo:
+            self._memo[token.i] = self._match(token)
+        return self._memo[token.i]
+
+    def _match(self, token: Token) -> VerbMatch | None:
+        if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
+            return None
+        form = token.text.upper()
+        for dictionary in self.dictionaries:
+            verbs = [v for v in dictionary.forms.get(form, ()) if _fits(v, token)]
+            verbs.sort(key=lambda v: -(len(v.before) + len(v.after)))
+            for verb in verbs[:1]:
+                return self._code(dictionary, verb, token)
+        return None
+
+    def _code(self, dictionary: VerbDictionary, verb: Verb, token: Token) -> VerbMatch | None:
+        for pattern in verb.block.patterns:
+            if matches(pattern, verb, token, dictionary):
+                if pattern.code is None:
+                    return None
+                return self._result(verb, pattern.code, pattern.reverse, pattern)
+        if verb.code is None or self._frames_an_event(token):
+            return None
+        return self._result(verb, verb.code, verb.reverse, None)
+
+    def _frames_an_event(self, token: Token) -> bool:
+        """A reporting verb ("said", "believes") whose sentence holds another coded verb:
+        it reports that event and is no event itself, as in PETRARCH's coding of
+        "X will restore ties with Y, an official said"."""
+        if token.lemma_.lower() not in rules().reporting:
+            return False
+        return any(
+            other.i != token.i and other.lemma_.lower() not in rules().reporting
+            and self.match(other) is not None
+            for other in token.sent
+        )
+
+    def _result(self, verb: Verb, code: str, reverse: str | None,
+                pattern: VerbPattern | None) -> VerbMatch | None:
+        if not CODE_RE.match(code):
+            return None  # "+++", "102b": no CAMEO code an event record can carry
+        key = (verb.lemma, code, verb.block.code)
+        if key not in self._entries:
+            kind, mode, context = (
+                plover_of(code) or plover_of(verb.block.code) or (FALLBACK_TYPE, None, None)
+            )
+            self._entries[key] = Entry(verb.lemma, "V", (), kind, mode, code, context)
+        valid_reverse = reverse if reverse and CODE_RE.match(reverse) else None
+        return VerbMatch(self._entries[key], code, valid_reverse, verb, pattern)
+
+
+def _fits(verb: Verb, token: Token) -> bool:
+    """Whether a multi-word verb's other words stand right before and after the token."""
+    doc = token.doc
+    start, end = token.i - len(verb.before), token.i + 1 + len(verb.after)
+    if start < 0 or end > len(doc):
+        return False
+    around = [t.text.upper() for t in doc[start:token.i]] + [
+        t.text.upper() for t in doc[token.i + 1 : end]
+    ]
+    return around == [*verb.before, *verb.after]
+
+
+# -- pattern matching --------------------------------------------------------------------
+
+Item = tuple[list[tuple[str, ...]] | None, bool]  # (phrases it may be, or None: a marker; adjacent)
+
+
+def matches(pattern: VerbPattern, verb: Verb, token: Token, dictionary: VerbDictionary) -> bool:
+    """Whether a pattern's words stand around the verb token (see the module docstring)."""
+    sent = token.sent
+    first, last = token.i - len(verb.before), token.i + len(verb.after)
+    right_end = max(last, token.right_edge.i)
+    left = [t for t in token.doc[sent.start : first] if not (t.is_punct or t.is_space)]
+    right = [t for t in token.doc[last + 1 : right_end + 1] if not (t.is_punct or t.is_space)]
+    after = _items(pattern.after, dictionary, pattern.verb_joined)
+    if not _match(after, 0, right, 0):
+        return False
+    before = _items(tuple(reversed(pattern.before)), dictionary, None)
+    return _match(before, 0, list(reversed(left)), 0)
+
+
+def _items(elements: tuple[Element, ...], dictionary: VerbDictionary,
+           verb_joined: bool | None) -> list[Item]:
+    """Elements as (phrases, must follow the previous item directly).
+
+    `verb_joined` is given for elements after the verb (each is adjacent when the
+    element before it is joined to it); None for elements before the verb, read
+    from the verb outwards (each is adjacent when it is itself joined onwards), so
+    their phrases are reversed too.
+    """
+    items: list[Item] = []
+    previous_joined = verb_joined
+    for element in elements:
+        adjacent = element.joined if verb_joined is None else bool(previous_joined)
+        if items and items[-1][0] is None:
+            adjacent = False  # a marker stands for at least one word
+        if element.marker:
+            items.append((None, adjacent))
+        else:
+            phrases = (dictionary.phrases(element.text) if element.text.startswith("&")
+                       else [(element.text,)])
+            if verb_joined is None:
+                phrases = [tuple(reversed(p)) for p in phrases]
+            items.append((phrases, adjacent))
+        previous_joined = element.joined
+    return items
+
+
+def _match(items: list[Item], k: int, words: list[Token], pos: int) -> bool:
+    if k == len(items):
+        return True
+    phrases, adjacent = items[k]
+    if phrases is None:  # a marker: one word at least, anywhere from here
+        return pos < len(words) and _match(items, k + 1, words, pos + 1)
+    starts = [pos] if adjacent else range(pos, len(words))
+    for start in starts:
+        for phrase in phrases:
+            end = start + len(phrase)
+            if end <= len(words) and all(
+                _same(w, t) for w, t in zip(phrase, words[start:end], strict=True)
+            ) and _match(items, k + 1, words, end):
+                return True
+    return False
+
+
+def _same(word: str, token: Token) -> bool:
+    # PETRARCH matches pattern words as written: "RESOLUTION" is not "resolutions"
+    return token.text.upper() == word
+
+
+def _contains(text: str, phrase: tuple[str, ...]) -> bool:
+    """Whether upper-case `text` holds the phrase's words in a row (the last as a stem)."""
+    pattern = r"\b" + r"\s+".join(map(re.escape, phrase))
+    return re.search(pattern, text) is not None
+
+
+# -- loading and the active lexicon -------------------------------------------------------
+
+
+def load_verb_lexicon(files: Sequence[str | Path], mode: str = "only") -> VerbLexicon | None:
+    """The verb dictionaries and discards files given, as one lexicon; None for no files.
+
+    A file with ``--- VERB [CODE] ---`` blocks is a verb dictionary; any other is
+    read as a discards list. ConfigError when no verb dictionary is among them.
+    """
+    if not files:
+        return None
+    from resgestae.coding.verb_dictionary import is_verb_dictionary
+
+    paths = [Path(f) for f in files]
+    dictionaries = [read_verb_dictionary(p) for p in paths if is_verb_dictionary(p)]
+    if not dictionaries:
+        raise ConfigError(f"{', '.join(map(str, paths))}: no verb dictionary among these files "
+                          "(a verb dictionary has '--- VERB [CODE] ---' blocks)")
+    for path in paths:
+        if not is_verb_dictionary(path):
+            read_discards(path, dictionaries[0])
+    return VerbLexicon(dictionaries, mode)
+
+
+def active() -> VerbLexicon | None:
+    """The verb lexicon of the coder now coding, if it has one."""
+    return VERB_LEXICON.get()
+
+
+@contextmanager
+def use(lexicon: VerbLexicon | None) -> Iterator[None]:
+    """Code with `lexicon` (None: the curated lexicon alone) inside the block."""
+    token = VERB_LEXICON.set(lexicon)
+    try:
+        yield
+    finally:
+        VERB_LEXICON.reset(token)
