@@ -78,6 +78,8 @@ def modality(clause: Clause) -> Modality:
     """The modality of a clause's event, from its trigger and framing verbs."""
     r = rules()
     frame = [clause.anchor, *clause.governors]
+    # "should be prepared to send": the copula's modal frames what the adjective governs
+    frame += [t.head for t in frame if t.dep_ in ("acomp", "xcomp") and t.head.lemma_ == "be"]
     words = [a.lower_ for t in frame for a in _aux(t)]
     lemmas = {t.lemma_.lower() for t in clause.governors}
     anchor = clause.anchor.lemma_.lower()
