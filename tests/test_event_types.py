@@ -211,6 +211,16 @@ def test_consult_modes(code, text, mode, cameo):
          "CONCEDE", "082", "PLOVER_MANUAL.tex:443 suspending protests"),
         ("The two militias observed a cease-fire in the eastern province.",
          "RETREAT", "0871", "PLOVER_MANUAL.tex:531 observing a ceasefire"),
+        ("Chile and Peru began a new round of joint naval exercises off Arica.",
+         "COOPERATE", "062", "PLOVER_MANUAL.tex:846 joint operations"),
+        ("The president declared a state of siege in the southern province.",
+         "COERCE", "1724", "CAMEO2PLOVER-2021.txt:263 state of emergency or martial law"),
+        ("The militia held dozens of villagers as human shields in the old town.",
+         "ASSAULT", "184", "CAMEO2PLOVER-2021.txt:280 use as human shield"),
+        ("Government troops violated the ceasefire agreement along the border on Sunday.",
+         "ASSAULT", "196", "CAMEO2PLOVER-2021.txt:292 violate ceasefire"),
+        ("Japan gave medical equipment to the Laotian health ministry.",
+         "AID", "070", "PLOVER_MANUAL.tex:498 provisions of material aid"),
     ],
 )
 def test_type_defaults_follow_plover(code, text, event_type, cameo, source):

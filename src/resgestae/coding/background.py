@@ -108,3 +108,21 @@ def is_description(token: Token) -> bool:
     own = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     return passive or not own or any(c.tag_ in ("WP", "WDT", "WP$") for c in own)
+
+
+# Nouns that count or frame events ("a new round of talks", "a wave of protests").
+EVENT_COUNTERS = frozenset({"round", "series", "wave", "spate", "string", "flurry", "bout",
+                            "campaign", "cycle", "day", "week", "month", "year", "night",
+                            "resumption", "continuation", "escalation", "intensification"})
+
+
+def counted_event(noun: Token) -> Token | None:
+    """The event noun a counting noun carries through "of" ("a round of talks"), or None."""
+    if lemma_of(noun) not in EVENT_COUNTERS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and lookup(grand) is not None:
+                    return grand
+    return None

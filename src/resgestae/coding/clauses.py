@@ -24,6 +24,7 @@ from resgestae.coding.arguments import (
 )
 from resgestae.coding.background import (
     by_natural_force,
+    counted_event,
     is_condition,
     is_description,
     is_earlier_act,
@@ -203,6 +204,9 @@ def _light_object(token: Token, r: Rules) -> Token | None:
                 for grand in child.children:  # "launched a mediation effort"
                     if grand.dep_ == "compound" and lookup(grand) is not None:
                         return grand
+                counted = counted_event(child)  # "began a new round of joint exercises"
+                if counted is not None:
+                    return counted
     return supported_noun(token) if lemma in r.support_prep else None
 
 
