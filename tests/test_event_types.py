@@ -238,3 +238,17 @@ def test_type_defaults_follow_plover(code, text, event_type, cameo, source):
 )
 def test_readings_the_manual_excludes(code, text, wrong):
     assert wrong not in [e.event_type for e in code(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interior ministry declined to comment on the report.",
+        "The Peruvian embassy denied the allegations of spying.",
+        "The minister rejected accusations that she had misled parliament.",
+    ],
+)
+def test_comments_and_denials_are_no_events(code, text):
+    # PLOVER_MANUAL.tex:1579 "The CAMEO 01 and 02 categories dealing with comments have been
+    # eliminated": declining comment (CAMEO 011) and denying an accusation (016) are no event
+    assert [e.event_type for e in code(text)] == []
