@@ -221,6 +221,10 @@ def test_consult_modes(code, text, mode, cameo):
          "ASSAULT", "196", "CAMEO2PLOVER-2021.txt:292 violate ceasefire"),
         ("Japan gave medical equipment to the Laotian health ministry.",
          "AID", "070", "PLOVER_MANUAL.tex:498 provisions of material aid"),
+        ("The court gave the electoral board a ten-day deadline to publish the results.",
+         "THREATEN", "139", "CAMEO2PLOVER-2021.txt:202 give ultimatum"),
+        ("The army extended the curfew order in the northern towns.",
+         "COERCE", "1723", "CAMEO2PLOVER-2021.txt:262 impose curfew"),
     ],
 )
 def test_type_defaults_follow_plover(code, text, event_type, cameo, source):
