@@ -18,7 +18,7 @@ def sample_text() -> str:
 
 @pytest.fixture(scope="session")
 def coder():
-    from resgestae.pipeline import Coder
+    from resgestae.session import Coder
 
     return Coder()
 

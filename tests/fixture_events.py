@@ -3,6 +3,8 @@ API and browser tests. Sentences are from samples/seed-article.txt."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from resgestae.model import Article, Entity, Event, Place
 
 ARTICLE_TEXT = (
@@ -33,8 +35,17 @@ def _event(sentence: str, trigger: str, **fields) -> Event:
                   **fields)
     start = ARTICLE_TEXT.index(trigger, event.span[0])
     event._trigger_span = (start, start + len(trigger))
+    # the evidence spans a coder would record: actors written before the trigger,
+    # recipients after it (hand-made here, as the rest of these events)
+    event.actor = [_at(e, ARTICLE_TEXT.rindex(e.text, event.span[0], start)) for e in event.actor]
+    event.recipient = [_at(e, ARTICLE_TEXT.index(e.text, start, event.span[1]))
+                       for e in event.recipient]
     event.assign_id()
     return event
+
+
+def _at(entity: Entity, start: int) -> Entity:
+    return replace(entity, span=(start, start + len(entity.text)))
 
 
 def fixture_events() -> list[Event]:

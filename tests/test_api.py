@@ -20,6 +20,7 @@ from resgestae.store import Store
 
 TOKEN = "s3cret-token"
 LOOPBACK = ("127.0.0.1", 50000)
+BASE = "http://127.0.0.1"  # the Host a loopback server answers (not TestClient's "testserver")
 SAMPLE_SENTENCE = ("Turkey's Defense Minister Hulusi Akar has made a trip to Libya, two days after "
                    "warlord Khalifa Haftar threatened to attack Turkish forces.")
 
@@ -34,7 +35,7 @@ def db(tmp_path):
 
 @pytest.fixture()
 def client(db):
-    with TestClient(create_app(str(db), token=TOKEN), client=LOOPBACK) as client:
+    with TestClient(create_app(str(db), token=TOKEN), client=LOOPBACK, base_url=BASE) as client:
         yield client
 
 
@@ -107,7 +108,7 @@ def test_stats_actors_network_places(client):
                        "as_actor": 2, "as_recipient": 0, "events": 2}]
     edges = client.get("/v1/network").json()["edges"]
     assert {"source": "Khalifa Haftar", "target": "Turkey", "count": 1,
-            "by_type": {"THREATEN": 1}} in edges
+            "by_type": {"THREATEN": 1}, "by_quad": {"3": 1}} in edges
     places = client.get("/v1/places").json()["places"]
     assert places == [{"name": "Tripoli", "country": "LBY", "lat": 32.88743, "lon": 13.18733,
                        "count": 2}]
@@ -228,7 +229,7 @@ def test_huge_bodies(client):
 
 
 def test_no_token_configured_refuses_writes(db):
-    with TestClient(create_app(str(db), token=""), client=LOOPBACK) as client:
+    with TestClient(create_app(str(db), token=""), client=LOOPBACK, base_url=BASE) as client:
         error = assert_error(client.post("/v1/articles", json={"text": "x"}, headers=AUTH), 403)
         assert "RESGESTAE_TOKEN" in error["message"]
         assert client.get("/v1/events").status_code == 200  # reads on loopback
@@ -236,16 +237,17 @@ def test_no_token_configured_refuses_writes(db):
 
 def test_reads_from_other_hosts_need_the_token(db):
     app = create_app(str(db), token=TOKEN)
-    with TestClient(app, client=("203.0.113.9", 4000)) as client:
+    with TestClient(app, client=("203.0.113.9", 4000), base_url=BASE) as client:
         assert_error(client.get("/v1/events"), 401)
         assert_error(client.get("/v1/events", headers={"Authorization": "Bearer no"}), 403)
         assert client.get("/v1/events", headers=AUTH).status_code == 200
 
 
-def _raw_get(port: int, target: str) -> bytes:
+def _raw_get(port: int, target: str, host: str = "127.0.0.1") -> bytes:
     # httpx would normalise "../" away: send the request line as-is
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        sock.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        sock.sendall(f"GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+                     .encode())
         data = b""
         while chunk := sock.recv(65536):
             data += chunk

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from functools import partial
 
-from resgestae.dedup import Report, block_key, cluster, dates_compatible, merge_in_article
+from resgestae import dedup
+from resgestae.dedup import cluster, dates_compatible, merge_in_article
 from resgestae.model import Article, Entity, Event
+from resgestae.store.policy import dedup_policy
+
+# the cross-article rules as the store applies them (with its tables)
+block_key = partial(dedup.block_key, policy=dedup_policy())
+
+
+class Report:
+    of = partial(dedup.Report.of, policy=dedup_policy())
 
 AKAR = Entity(text="Akar", name="Hulusi Akar", country="TUR", kb_id="k-akar")
 NAMROUSH = Entity(text="Namroush", name="Salahaddin Namroush", country="LBY", kb_id="k-namroush")
@@ -246,3 +256,11 @@ def test_reports_written_differently_merge(coder, tmp_path):
     assert ceasefire["article_ids"] == ["ms-3-baku", "ms-4-yerevan"]
     assert (ceasefire["mode"], ceasefire["date"]) == ("ceasefire", "2020-11-09")
     assert sorted(merged) == ["COERCE", "RETREAT"]
+
+
+def test_policy_decides_what_stands_for_a_country():
+    """dedup reads no tables: the caller's policy says which names are collectives."""
+    troops = Entity(text="US forces", name="American military", country="USA")
+    record = event(0, "ASSAULT", troops, None).to_record()
+    assert dedup.block_key(record, dedup_policy()).split("|")[2] == "USA"
+    assert dedup.block_key(record, dedup.PLAIN).split("|")[2] == "american military"

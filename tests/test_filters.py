@@ -174,3 +174,20 @@ def test_read_index_answers_the_same(db, python):
         for fn in (browse.stats, browse.actors, browse.network, browse.places):
             assert fn(con, python, indexed=True) == fn(con, python), fn.__name__
         assert browse.page_events(con, python, indexed=True) == browse.page_events(con, python)
+
+
+def test_network_by_country_with_quad_classes(db):
+    from resgestae.store import browse, read_index
+
+    with Store(db) as store:
+        read_index.build(store.con)
+        con = store.con.cursor()
+        for indexed in (False, True):
+            graph = browse.network(con, {}, by="country", indexed=indexed)
+            edges = {(e["source"], e["target"]): e for e in graph["edges"]}
+            assert edges[("TUR", "LBY")]["count"] == 3  # visit, talks, aid
+            assert edges[("TUR", "LBY")]["by_quad"] == {"1": 2, "2": 1}
+            assert edges[("LBY", "TUR")]["by_quad"] == {"3": 1}
+            assert {n["id"]: n["count"] for n in graph["nodes"]}["TUR"] == 4
+        with pytest.raises(ValueError, match="network by"):
+            browse.network(con, {}, by="sector")

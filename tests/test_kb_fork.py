@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from resgestae.kb import ActorKB
 from resgestae.model import Article
-from resgestae.pipeline import Coder
+from resgestae.session import Coder
 
 TEACHER = Article(
     id="teacher",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -200,16 +201,17 @@ def test_connection_is_plain_duckdb(db):
     assert row == (["Hulusi Akar"], ["LBY"], None)
 
 
-def test_colliding_ids_keep_distinct_events(db):
-    # one clause, three actors: the coder may give the three events one id
+def test_one_clause_several_actors_distinct_ids(db):
+    # one clause, three actors: the id (made once, by the coder) tells the events apart,
+    # and the store keeps the ids it is given
     backers = [Entity(n, n, c) for n, c in (("Russia", "RUS"), ("Egypt", "EGY"), ("UAE", "ARE"))]
     events = [event("a", "SUPPORT", backer, HAFTAR) for backer in backers]
-    assert len({e.id for e in events}) == 1
+    assert len({e.id for e in events}) == 3
     twice = event("a", "SUPPORT", backers[0], HAFTAR)
     db.replace_article(article("a"), events + [twice])
     stored = db.events()
     assert sorted(r["actor"][0]["name"] for r in stored) == ["Egypt", "Russia", "UAE"]
-    assert len({r["id"] for r in stored}) == 3
+    assert {r["id"] for r in stored} == {e.id for e in events}
     assert [r["mentions"] for r in stored if r["actor"][0]["name"] == "Russia"] == [2]
     db.replace_article(article("a"), events)
     assert len(db.events()) == 3 and db.stats()["mentions"] == 3
@@ -253,7 +255,7 @@ def test_migrates_a_version_1_store(tmp_path):
     with pytest.raises(StoreError, match="needs migrating"):
         Store(path, read_only=True)
     with Store(path) as store:
-        assert store.version() == SCHEMA_VERSION == 5
+        assert store.version() == SCHEMA_VERSION == 6
         indexes = store.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()
         assert ("events_id_idx",) in indexes
         columns = store.con.execute("SELECT * FROM events LIMIT 0").description
@@ -261,6 +263,34 @@ def test_migrates_a_version_1_store(tmp_path):
         for item in _scenario():
             store.write_records(*item)
         assert len(store.events()) == 6
+
+
+def test_version_3_records_migrate_with_null_spans(tmp_path):
+    """Records stored before the evidence spans get them as nulls, never guessed."""
+    from resgestae.store.schema import MIGRATIONS
+
+    path = tmp_path / "v3.duckdb"
+    con = duckdb.connect(str(path))
+    for version, statements in MIGRATIONS[:3]:
+        for statement in statements:
+            con.execute(statement)
+        con.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP)", [version])
+    old = event("a").to_record()
+    del old["trigger_span"]
+    for entity in old["actor"] + old["recipient"]:
+        del entity["span"]
+    con.execute("INSERT INTO events (id, article_id, dedup_key, mentions, article_ids, record)"
+                " VALUES (?, 'a', '', 1, ['a'], ?)", [old["id"], json.dumps(old)])
+    con.execute("INSERT INTO mentions VALUES (?, 'b', 1, 'x', ?)", [old["id"], json.dumps(old)])
+    con.close()
+    with Store(path) as store:
+        assert store.version() == SCHEMA_VERSION
+        (record,) = store.events()
+        assert record["trigger_span"] is None
+        assert [e["span"] for e in record["actor"] + record["recipient"]] == [None, None]
+        assert record["actor"][0]["name"] == old["actor"][0]["name"]
+        (mention,) = store.con.execute("SELECT record FROM mentions").fetchone()
+        assert json.loads(mention)["trigger_span"] is None
 
 
 def _soleimani(aid: str, date: str, precision: str, date_text: str | None, actor: Entity,
@@ -344,12 +374,13 @@ def test_event_borrows_place_and_date_from_its_other_reports(db):
 def test_recoding_an_article_gives_back_its_events(db):
     army = Entity(text="US forces", name="American military", country="USA", sector="MIL")
     other = [_soleimani("b", "2020-01-03", "day", "on Friday", army)]
-    # two strikes the same day in one article: the other article's report joins one
+    # two strikes the same day in one article: the other article's report fits both
+    # equally, so it stays alone (the block is clustered in one canonical order)
     mine = [_soleimani("a", "2020-01-03", "day", "Friday", army),
             _soleimani("a", "2020-01-03", "day", "Friday", army, start=40)]
     db.replace_article(article("b"), other)
     db.replace_article(article("a"), mine)
     before = sorted((tuple(r["article_ids"]), r["mentions"]) for r in db.events())
-    assert before == [(("a",), 1), (("a", "b"), 2)]
+    assert before == [(("a",), 1), (("a",), 1), (("b",), 1)]
     db.replace_article(article("a"), mine)
     assert sorted((tuple(r["article_ids"]), r["mentions"]) for r in db.events()) == before

@@ -21,7 +21,7 @@ from resgestae.config import Config
 from resgestae.errors import ConfigError
 from resgestae.evaluation import evaluate
 from resgestae.nlp import load_nlp
-from resgestae.pipeline import Coder, code_text
+from resgestae.session import Coder, code_text
 
 # A small dictionary written for these tests, in PETRARCH's format.
 VERBS = """\

@@ -18,6 +18,10 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
+# Written for this test: one sentence, the same verb twice (two events).
+TWICE = ("Kenya accused Uganda of shelling border posts, and Tanzania accused Burundi "
+         "of sheltering rebels.\n")
+
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="no /usr/bin/chromium (make browser installs Debian's chromium)"
 )
@@ -29,10 +33,13 @@ def server(tmp_path_factory, coder, sample_text):
     # both articles report Haftar's threat: it is stored once, as the report of the
     # smaller article id ("seed-fixture"), whose hand-made spans the test checks
     seed = Article(id="wire-seed", text=sample_text, date="2020-12-26", title="Akar in Libya")
+    twice = Article(id="wire-twice", text=TWICE, date="2024-03-07", title="Two accusations")
     with Store(db) as store:
         coded = next(iter(coder.code([seed])))
         store.replace_article(coded.article or seed, coded.events)
         store.replace_article(ARTICLE, fixture_events())
+        coded = next(iter(coder.code([twice])))
+        store.replace_article(coded.article, coded.events)
     server = Server(db)
     yield server
     server.stop()
@@ -93,3 +100,35 @@ def test_map_dot_opens_evidence(page):
     page.locator("#map circle.dot").first.click(force=True)
     page.wait_for_selector("#sentence mark.trigger", timeout=15_000)
     assert page.locator("#evidence").inner_text().count("Tripoli") >= 1
+
+
+def test_same_verb_twice_highlights_its_own(page, server):
+    """The second "accused" is marked for the second event, from the stored spans."""
+    page.fill("input[name=actor]", "Tanzania")
+    page.click("#apply")
+    rows = page.locator("#events tbody tr")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#events tbody tr')].length > 0 && "
+        "[...document.querySelectorAll('#events tbody tr')].every("
+        "r => r.innerText.includes('Tanzania'))", timeout=30_000)
+    assert rows.count() == 1
+    rows.first.click()
+    page.wait_for_selector("#sentence mark.trigger", timeout=15_000)
+    offset = page.evaluate("""() => {
+        const p = document.querySelector('#sentence');
+        const mark = p.querySelector('mark.trigger');
+        let at = 0;
+        for (const node of p.childNodes) {
+            if (node === mark) return at;
+            at += node.textContent.length;
+        }
+        return -1;
+    }""")
+    sentence = page.locator("#sentence").inner_text()
+    first = sentence.index("accused")
+    second = sentence.index("accused", first + 1)
+    assert offset == second != first
+    marks = {m.get_attribute("class"): m.inner_text()
+             for m in page.locator("#sentence mark").all()}
+    assert marks == {"trigger": "accused", "actor": "Tanzania", "recipient": "Burundi"}
+    page.click("#clear")

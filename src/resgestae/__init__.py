@@ -27,9 +27,10 @@ __version__ = "0.1.0"
 
 # public name -> (module, attribute)
 _EXPORTS = {
-    "code_text": ("resgestae.pipeline", "code_text"),
-    "code_articles": ("resgestae.pipeline", "code_articles"),
-    "Coder": ("resgestae.pipeline", "Coder"),
+    "code_text": ("resgestae.session", "code_text"),
+    "code_articles": ("resgestae.session", "code_articles"),
+    "Session": ("resgestae.session", "Session"),
+    "Coder": ("resgestae.session", "Coder"),
     "Coded": ("resgestae.pipeline", "Coded"),
     "Config": ("resgestae.config", "Config"),
     "Store": ("resgestae.store.frames", "FrameStore"),

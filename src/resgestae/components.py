@@ -7,20 +7,24 @@
     doc = nlp(text)
     doc._.events      # event records, as `resgestae code --format jsonl` prints them
 
-The component runs the same steps as `resgestae code` after annotation
-(`pipeline.code_doc`); it does not clean the text (datelines, repeated
+The component codes through a `resgestae.session.Session`, as `resgestae code` does,
+with the actors of the store at `db` (default: `RESGESTAE_DB` or ./resgestae.duckdb,
+when there is one) and of `actor_files`; it runs the pipeline's steps after
+annotation (`pipeline.code_doc`). It does not clean the text (datelines, repeated
 paragraphs), which needs the raw article rather than a Doc.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from resgestae.kb import ActorKB
+from resgestae.config import Config
 from resgestae.model import Article, content_id
 from resgestae.nlp import paragraph_boundaries
-from resgestae.pipeline import code_doc
+from resgestae.session import Session
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -29,13 +33,13 @@ if not Doc.has_extension("events"):
 class EventCoder:
     """Sets `doc._.events` to the event records the Doc reports."""
 
-    def __init__(self, date: str | None = None, kb: ActorKB | None = None) -> None:
+    def __init__(self, date: str | None = None, session: Session | None = None) -> None:
         self.date = date
-        self.kb = kb if kb is not None else ActorKB()
+        self.session = session if session is not None else Session.open()
 
     def __call__(self, doc: Doc) -> Doc:
         article = Article(id=content_id(doc.text), text=doc.text, date=self.date)
-        coded = code_doc(doc, article, self.kb)
+        coded = self.session.code_doc(doc, article)
         doc._.events = [event.to_record() for event in coded.events]
         return doc
 
@@ -44,11 +48,15 @@ class EventCoder:
     "resgestae_events",
     assigns=["doc._.events"],
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
-    default_config={"date": None},
+    default_config={"date": None, "db": None, "actor_files": []},
 )
-def make_event_coder(nlp: Language, name: str, date: str | None) -> EventCoder:
-    """Factory for `nlp.add_pipe("resgestae_events", config={"date": ...})`."""
-    return EventCoder(date)
+def make_event_coder(nlp: Language, name: str, date: str | None, db: str | None,
+                     actor_files: list[str]) -> EventCoder:
+    """Factory for `nlp.add_pipe("resgestae_events", config={"date": ..., "db": ...})`."""
+    config = Config(actor_files=[Path(p) for p in actor_files])
+    if db:
+        config.db = db
+    return EventCoder(date, Session.open(config))
 
 
 __all__ = ["EventCoder", "make_event_coder", "paragraph_boundaries"]

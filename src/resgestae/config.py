@@ -30,5 +30,6 @@ class Config:
     verb_files: list[Path] = field(default_factory=list)
     verb_mode: str = "only"
     batch_size: int = 32
-    max_chars: int = 2_000_000  # longer articles are refused with a clear error
+    # longer articles are refused with a clear error; spaCy's max_length is set to match
+    max_chars: int = 1_000_000
     workers: int = 1

@@ -16,7 +16,9 @@ Inside one article (`merge_in_article`, run by the pipeline):
    the later reports. Events without named actors or recipients are never merged:
    nothing says they are the same.
 
-Across articles (the store, through `block_key` and `cluster`): reports of one
+Across articles (the store calls `block_key`, `Report` and `assign` with its `Policy`:
+how names compare and which stand for a country; this module reads no tables and no
+store, and its functions are pure): reports of one
 real-world event in several articles become one stored event whose `mentions` and
 `article_ids` add up (as GDELT's Mentions table, but documented and deterministic).
 Two steps:
@@ -83,13 +85,13 @@ are the same in any run, with any number of workers.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from resgestae.days import UNDATED_DAYS, span  # noqa: F401 - part of dedup's rules
 from resgestae.model import Article, Entity, Event
 
 
@@ -107,19 +109,7 @@ def merge_in_article(events: list[Event], article: Article) -> list[Event]:
             kept.append(event)
         else:
             _absorb(twin, event)
-    _distinct_ids(kept)
     return kept
-
-
-def _distinct_ids(events: list[Event]) -> None:
-    """Events of one clause with different actors ("backed by Russia, Egypt and the
-    UAE") share the clause id; give each a stable id of its own."""
-    seen: set[str] = set()
-    for event in events:
-        if event.id and event.id in seen:
-            sides = "|".join([";".join(_side(event.actor)), ";".join(_side(event.recipient))])
-            event.id = "e" + hashlib.sha1(f"{event.id}|{sides}".encode()).hexdigest()[:16]
-        seen.add(event.id)
 
 
 def _order(event: Event) -> tuple:
@@ -154,11 +144,7 @@ def same_event(a: Event, b: Event) -> bool:
 
 
 def _side(entities: Iterable[Entity]) -> tuple[str, ...]:
-    return tuple(sorted({_entity_key(e.kb_id, e.name, e.text) for e in entities} - {""}))
-
-
-def _entity_key(kb_id: str | None, name: str | None, text: str | None) -> str:
-    return kb_id or (name or text or "").strip().lower()
+    return tuple(sorted({e.key() for e in entities} - {""}))
 
 
 def dates_compatible(a: str | None, pa: str | None, b: str | None, pb: str | None) -> bool:
@@ -184,16 +170,30 @@ def _absorb(kept: Event, other: Event) -> None:
     kept.confidence = max(kept.confidence, other.confidence)
 
 
-def block_key(record: dict[str, Any]) -> str:
+@dataclass(frozen=True)
+class Policy:
+    """What the cross-article rules take from outside the records: how names are folded
+    for comparing, and which country a name's capitalised words name ("American" ->
+    USA), which makes "American military" a collective. The store passes its own
+    (`resgestae.store.policy`, from the actor tables); this module reads no tables."""
+
+    fold: Callable[[str], str] = str.casefold
+    country_of: Callable[[str], str | None] = field(default=lambda words: None)
+
+
+PLAIN = Policy()  # no tables: case-folded names, no name stands for a country
+
+
+def block_key(record: dict[str, Any], policy: Policy = PLAIN) -> str:
     """Cross-article block of an event record; '' means "never merge" (module doc)."""
     when = _period(record.get("date"), record.get("date_precision"))
     actors, recipients = record.get("actor") or [], record.get("recipient") or []
     if not when:
         return ""
     if any(_specific(e) for e in recipients):
-        sides = ["*", ";".join(_tokens(recipients))]  # the actors are checked per report
+        sides = ["*", ";".join(_tokens(recipients, policy))]  # the actors are checked per report
     elif any(_specific(e) for e in actors):
-        sides = [";".join(_tokens(actors)), ";".join(_tokens(recipients))]
+        sides = [";".join(_tokens(actors, policy)), ";".join(_tokens(recipients, policy))]
     else:
         return ""
     return "|".join([record.get("event_type") or "", record.get("factuality") or "asserted",
@@ -208,10 +208,10 @@ def _specific(entity: dict[str, Any]) -> bool:
     return sum(w[:1].isupper() for w in words) >= 2
 
 
-def _tokens(entities: list[dict[str, Any]]) -> list[str]:
+def _tokens(entities: list[dict[str, Any]], policy: Policy) -> list[str]:
     """One block token per entity: the country of a collective ("Turkey", "Turkish
     forces"), else the entity itself (its canonical name, folded)."""
-    return list(actor_tokens(*who(entities)))
+    return list(actor_tokens(*who(entities), policy))
 
 
 def who(entities: list[dict[str, Any]]) -> tuple[list[str | None], list[str]]:
@@ -220,18 +220,18 @@ def who(entities: list[dict[str, Any]]) -> tuple[list[str | None], list[str]]:
             [e.get("name") or e.get("text") or "" for e in entities])
 
 
-def actor_tokens(countries: list[str | None], names: list[str]) -> tuple[str, ...]:
+def actor_tokens(countries: list[str | None], names: list[str],
+                 policy: Policy = PLAIN) -> tuple[str, ...]:
     """`_tokens` of entities given by their countries and names (as the store reads them)."""
-    return tuple(sorted({_token(c, n) for c, n in zip(countries, names, strict=True)} - {""}))
+    return tuple(sorted({_token(c, n, policy)
+                         for c, n in zip(countries, names, strict=True)} - {""}))
 
 
 @lru_cache(maxsize=65536)
-def _token(country: str | None, name: str) -> str:
-    from resgestae.kb.names import ascii_fold  # the coder's side; reading needs none of it
-
-    if country and _collective(name):
+def _token(country: str | None, name: str, policy: Policy) -> str:
+    if country and _collective(name, policy):
         return country
-    return ascii_fold(name)
+    return policy.fold(name)
 
 
 def _period(date: str | None, precision: str | None) -> str:
@@ -259,19 +259,22 @@ class Report:
     text: str = ""
 
     @classmethod
-    def of(cls, article_id: str, record: dict[str, Any], count: int = 1) -> Report:
+    def of(cls, article_id: str, record: dict[str, Any], count: int = 1,
+           policy: Policy = PLAIN) -> Report:
         countries, names = who(record.get("actor") or [])
         return cls.read(article_id, record.get("id") or "", count, record.get("date"),
                         record.get("date_precision"), bool(record.get("date_text")),
-                        countries, names, record=record)
+                        countries, names, record=record, policy=policy)
 
     @classmethod
     def read(cls, article_id: str, event_id: str, count: int, date: str | None,
              precision: str | None, stated: bool, countries: list[str | None],
-             names: list[str], record: dict[str, Any] | None = None, text: str = "") -> Report:
+             names: list[str], record: dict[str, Any] | None = None, text: str = "",
+             policy: Policy = PLAIN) -> Report:
         """A report from its parts (the store reads them out of its JSON in DuckDB)."""
         first, last = span(date, precision, stated)
-        return cls(article_id, event_id, first, last, count, actor_tokens(countries, names),
+        return cls(article_id, event_id, first, last, count,
+                   actor_tokens(countries, names, policy),
                    tuple(sorted({c for c in countries if c})), record, text)
 
     def as_record(self) -> dict[str, Any]:
@@ -440,34 +443,9 @@ def fill_from_reports(home: Report, group: list[Report]) -> dict[str, Any] | Non
     return {**record, **changes} if changes else None
 
 
-UNDATED_DAYS = 7  # an undated report tells of something in the week up to publication
-
-
-def span(value: str | None, precision: str | None, stated: bool) -> tuple[dt.date, dt.date]:
-    """First and last day an event dated `value` can have happened on (module doc,
-    step 2); `stated`: the text gave the date (else it is the publication date)."""
-    value = value or ""
-    try:
-        if precision == "year" or len(value) == 4:
-            year = int(value[:4])
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if precision == "month" or len(value) == 7:
-            first = dt.date(int(value[:4]), int(value[5:7]), 1)
-            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            return first, last - dt.timedelta(days=1)
-        day = dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return dt.date.min, dt.date.max
-    if precision == "day" and not stated:
-        return day - dt.timedelta(days=UNDATED_DAYS), day
-    return day, day
-
-
 @lru_cache(maxsize=4096)
-def _collective(name: str) -> bool:
+def _collective(name: str, policy: Policy) -> bool:
     """A country or its institutions in general: "United States", "American military",
     "the Hong Kong government" (its capitalised words only name the country)."""
-    from resgestae.coding.actor_tables import actor_tables  # not needed to read
-
     capitalised = [w for w in name.split() if w[:1].isupper() and w.lower() != "the"]
-    return not capitalised or actor_tables().country(" ".join(capitalised)) is not None
+    return not capitalised or policy.country_of(" ".join(capitalised)) is not None

@@ -65,10 +65,19 @@ class Entity:
     sectors: list[str] = field(default_factory=list)
     title: str | None = None
     kb_id: str | None = None
+    # [start, end) character offsets in the article of the words it was coded from
+    # (pipeline.mark_evidence); None when it was not read from the text
+    span: tuple[int, int] | None = None
     _tokens: tuple[int, int] | None = None  # [start, end) token span in the Doc
 
     def to_record(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+        record = {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+        record["span"] = list(self.span) if self.span else None
+        return record
+
+    def key(self) -> str:
+        """Who it is, for telling events apart: kb id, else canonical name, else text."""
+        return self.kb_id or (self.name or self.text or "").strip().lower()
 
 
 @dataclass
@@ -114,9 +123,14 @@ class Event:
     _trigger_span: tuple[int, int] | None = None  # char offsets of the trigger
 
     def assign_id(self) -> None:
-        """Stable id: article, sentence span, trigger and type."""
+        """The event's id, made here and nowhere else: a hash of its article, sentence
+        span, trigger span, type and who acts on whom, so it is the same in every run
+        and distinct for each event of an article (one clause with several actors,
+        "backed by Russia, Egypt and the UAE", gives several events)."""
         start, end = self.span
-        key = f"{self.article_id}|{start}|{end}|{self._trigger_span}|{self.event_type}"
+        sides = "|".join(";".join(sorted({e.key() for e in side} - {""}))
+                         for side in (self.actor, self.recipient))
+        key = f"{self.article_id}|{start}|{end}|{self._trigger_span}|{self.event_type}|{sides}"
         self.id = "e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def to_record(self) -> dict[str, Any]:
@@ -137,6 +151,7 @@ class Event:
             "text": self.text,
             "span": list(self.span),
             "trigger": self.trigger,
+            "trigger_span": list(self._trigger_span) if self._trigger_span else None,
             "confidence": round(float(self.confidence), 3),
             "mentions": self.mentions,
             "article_ids": list(self.article_ids) or [self.article_id],

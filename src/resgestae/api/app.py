@@ -11,10 +11,12 @@ from fastapi import FastAPI
 from resgestae import __version__
 from resgestae.api import errors, pages, routes
 from resgestae.api.coding import Coding
-from resgestae.api.guard import MAX_BODY, BodyLimit
+from resgestae.api.guard import LOOPBACK_HOSTS, MAX_BODY, BodyLimit, BodyTimeout, HostAllowList
 from resgestae.api.indexing import IndexKeeper
 from resgestae.config import Config
 from resgestae.store import Store
+from resgestae.store.shared import SharedReader
+from resgestae.store.store import LOCK_WAIT
 
 
 def create_app(
@@ -24,27 +26,34 @@ def create_app(
     max_body: int = MAX_BODY,
     config: Config | None = None,
     preload: bool = False,
+    allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS,
 ) -> FastAPI:
     """The app over the store at `db` (Config's default when None).
 
     `token` defaults to `RESGESTAE_TOKEN`; without one, writes are refused.
     `preload` loads the spaCy model at start instead of on the first coding request.
+    `allowed_hosts`: the Host header values answered (loopback names by default; "*" any).
     """
     config = config or Config()
     path = db or config.db
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        with Store(path) as store:
-            app.state.store = store
-            app.state.index = IndexKeeper(store.con)
-            app.state.coding = Coding(config, store, on_write=app.state.index.stale)
+        # the store file is shared with the command line (resgestae.store.shared):
+        # reads attach it per request, writes open it per request
+        with Store(path, wait=LOCK_WAIT, hold=False) as store:
+            app.state.store = store  # opened per write (hold=False)
+            app.state.reader = reader = SharedReader(path)
+            app.state.index = IndexKeeper(reader)
+            app.state.coding = Coding(config, store, on_write=app.state.index.stale,
+                                      lock=reader.lock)
             if preload:
                 app.state.coding.preload()
             try:
                 yield
             finally:
                 app.state.index.close()
+                reader.close()
 
     app = FastAPI(
         title="resgestae", version=__version__, lifespan=lifespan,
@@ -57,4 +66,6 @@ def create_app(
     app.include_router(routes.router)
     app.include_router(pages.router)
     app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(BodyTimeout)
+    app.add_middleware(HostAllowList, allowed=tuple(allowed_hosts))  # outermost: first check
     return app

@@ -16,7 +16,8 @@ log = logging.getLogger("resgestae.api")
 
 CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-    405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported_media_type",
+    405: "method_not_allowed", 408: "timeout", 413: "payload_too_large",
+    415: "unsupported_media_type",
     422: "invalid_request", 500: "internal_error", 503: "unavailable",
 }
 

@@ -8,6 +8,7 @@ with public reads.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import ipaddress
 
@@ -17,6 +18,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from resgestae.api.errors import ApiError, error_response
 
 MAX_BODY = 2 * 1024 * 1024
+BODY_TIMEOUT = 30.0  # seconds a client may take between two parts of its body
+# Host names a loopback server answers to: a page from another site that rebinds its
+# own name to 127.0.0.1 sends its name as Host, and is refused.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 def _bearer(request: Request) -> str | None:
@@ -97,3 +102,62 @@ class BodyLimit:
             return message
 
         return counted
+
+
+def host_name(header: bytes | None) -> str | None:
+    """The host of a Host header value ("name", "name:port", "[v6]:port"), lower-cased."""
+    if not header:
+        return None
+    try:
+        text = header.decode("ascii").strip().lower()
+    except UnicodeDecodeError:
+        return None
+    if text.startswith("["):
+        return text[1:text.find("]")] if "]" in text else None
+    return text.rsplit(":", 1)[0] if text.count(":") == 1 else text
+
+
+class HostAllowList:
+    """ASGI middleware: answer only requests whose Host is one of `allowed` ("*": any).
+
+    Without it, a web page on any site can read a loopback server through DNS
+    rebinding: the browser believes it talks to the page's own host name.
+    """
+
+    def __init__(self, app: ASGIApp, allowed: tuple[str, ...] = LOOPBACK_HOSTS) -> None:
+        self.app = app
+        self.allowed = {h.strip("[]").lower() for h in allowed}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and "*" not in self.allowed:
+            host = host_name(dict(scope.get("headers") or []).get(b"host"))
+            if host not in self.allowed:
+                shown = repr(host)[:80] if host else "no Host header"
+                response = error_response(
+                    400, f"host {shown} is not served here; allowed: "
+                    f"{', '.join(sorted(self.allowed))} (serve --allow-host NAME)",
+                    code="host_not_allowed")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class BodyTimeout:
+    """ASGI middleware: a client that stalls while sending its body gets 408."""
+
+    def __init__(self, app: ASGIApp, timeout: float = BODY_TIMEOUT) -> None:
+        self.app, self.timeout = app, timeout
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def timed() -> Message:
+            try:
+                return await asyncio.wait_for(receive(), self.timeout)
+            except asyncio.TimeoutError:
+                raise ApiError(408, f"request body not received within {self.timeout:g} s",
+                               code="timeout") from None
+
+        await self.app(scope, timed, send)

@@ -68,6 +68,8 @@ class Stats(BaseModel):
     by_type: list[dict[str, Any]]
     by_country: list[dict[str, Any]]
     by_day: list[dict[str, Any]]
+    by_span: list[dict[str, Any]] = Field(
+        description="month- and year-precision events: start, precision, type, count")
 
 
 class EntityFix(BaseModel):

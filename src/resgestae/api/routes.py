@@ -25,6 +25,7 @@ from resgestae.api.models import (
 )
 from resgestae.errors import InputError
 from resgestae.model import EVENT_TYPES, Article, content_id
+from resgestae.readers.text import normalise
 from resgestae.store import browse, corrections, query
 
 router = APIRouter(prefix="/v1")
@@ -47,12 +48,11 @@ def _allowed(*extra: str):
 
 
 def reader(request: Request) -> Iterator[Any]:
-    """Dependency: a DuckDB cursor of its own for this request (cursors are per thread)."""
-    cursor = request.app.state.store.con.cursor()
-    try:
+    """Dependency: a cursor on the store for this request (a read session of
+    `resgestae.store.shared`: the file is free for other processes after it)."""
+    request.app.state.index.check()
+    with request.app.state.reader.session() as cursor:
         yield cursor
-    finally:
-        cursor.close()
 
 
 Actor = Annotated[str | None, Query(max_length=200, description="actor/recipient name part")]
@@ -144,16 +144,19 @@ async def correct_event(event_id: str, request: Request) -> dict[str, Any]:
 
 def _correct(request: Request, event_id: str, body: CorrectionIn) -> dict[str, Any]:
     state = request.app.state
-    con = state.store.con.cursor()
-    try:
-        corrections.correct(con, event_id, body.author, body.change(), body.wrong, body.note)
-        detail = browse.event_detail(con, event_id)
-    except LookupError as exc:
-        raise ApiError(404, str(exc)) from None
-    except ValueError as exc:
-        raise ApiError(422, str(exc)) from None
-    finally:
-        con.close()
+    with state.reader.lock:  # the store file is opened for this write only (store.shared)
+        con = state.store.con.cursor()
+        try:
+            corrections.correct(con, event_id, body.author, body.change(), body.wrong,
+                                body.note)
+            detail = browse.event_detail(con, event_id)
+        except LookupError as exc:
+            raise ApiError(404, str(exc)) from None
+        except ValueError as exc:
+            raise ApiError(422, str(exc)) from None
+        finally:
+            con.close()
+            state.store.release()
     state.index.stale()
     state.coding.kb_changed()
     return detail
@@ -171,14 +174,17 @@ def list_actors(
     return {"actors": found}
 
 
-@router.get("/network", dependencies=[*Read, Depends(_allowed("limit"))])
+@router.get("/network", dependencies=[*Read, Depends(_allowed("limit", "by"))])
 def get_network(
     request: Request, filters: Annotated[Filters, Depends()], con: Annotated[Any, Depends(reader)],
-    limit: Annotated[int, Query(ge=1, le=5000)] = 200,
+    limit: Annotated[int, Query(ge=1, le=5000, description="the heaviest edges kept")] = 200,
+    by: Annotated[str, Query(pattern="^(actor|country)$", description="actor or country")]
+    = "actor",
 ) -> dict[str, Any]:
-    """The actor network of the matching events: nodes and edges with counts by type."""
+    """The network of the matching events, between actors or their countries: nodes with
+    event counts, edges with counts by type and by QuadClass."""
     return _run(browse.network, con, filters.values, limit=limit,
-                indexed=request.app.state.index.ready)
+                indexed=request.app.state.index.ready, by=by)
 
 
 @router.get("/places", dependencies=[*Read, Depends(_allowed("limit"))])
@@ -208,6 +214,9 @@ async def _json_body(request: Request) -> Any:
         return json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ApiError(400, f"malformed JSON body: {exc}", code="malformed_json") from None
+    except (RecursionError, ValueError) as exc:  # nested too deep, an integer too long
+        raise ApiError(400, f"malformed JSON body: {str(exc)[:200]}",
+                       code="malformed_json") from None
 
 
 def _media(request: Request) -> str:
@@ -246,7 +255,8 @@ CODE_BODY = {"requestBody": {"required": True, "content": {
 async def code(request: Request) -> dict[str, Any]:
     """Code a text and return its events; nothing is stored."""
     body = await _code_request(request)
-    article = Article(id=content_id(body.text), text=body.text, date=body.date)
+    text = normalise(body.text)  # valid Unicode, plain spaces: as every reader gives
+    article = Article(id=content_id(text), text=text, date=body.date)
     coded = await request.app.state.coding.run([article])
     if coded[0].error:
         raise ApiError(422, str(coded[0].error))
@@ -260,6 +270,7 @@ ARTICLES_BODY = {"requestBody": {"required": True, "content": {"application/json
 
 
 def _articles(payload: Any) -> list[Article | InputError]:
+    from resgestae.readers import unique_ids
     from resgestae.readers.jsonl import record_article
 
     items = payload if isinstance(payload, list) else [payload]
@@ -275,7 +286,9 @@ def _articles(payload: Any) -> list[Article | InputError]:
             out.append(record_article(item, name))
         except InputError as exc:
             out.append(exc)
-    return out
+        except Exception as exc:  # noqa: BLE001 - one odd record is its own error
+            out.append(InputError(name, f"cannot read: {type(exc).__name__}: {exc}"))
+    return list(unique_ids(out))
 
 
 @router.post("/articles", response_model=ArticlesResponse, openapi_extra=ARTICLES_BODY,

@@ -22,6 +22,7 @@ COMMANDS = {
     "actors": "List the actor knowledge base; import or export it.",
     "correct": "Correct a stored event (type, mode, date, actor, recipient, place, or wrong).",
     "codebook": "Print the codebook: event types, modes, contexts, sectors, fields, CAMEO.",
+    "train": "Fine-tune the clause model on the project corpus or your own sentences.",
 }
 
 
@@ -55,6 +56,12 @@ class _Interrupt:
         signal.default_int_handler(signum, frame)
 
 
+def _is_store_fault(exc: BaseException) -> bool:
+    import duckdb
+
+    return isinstance(exc, duckdb.Error)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     interrupt = _Interrupt()
@@ -72,6 +79,11 @@ def main(argv: list[str] | None = None) -> int:
             return 130
         if isinstance(exc, ResgestaeError):
             print(f"resgestae: error: {exc}", file=sys.stderr)
+            return 2
+        if _is_store_fault(exc):  # a damaged store fails in whatever query reads it first
+            from resgestae.store.store import _why
+
+            print(f"resgestae: error: the store cannot be used: {_why(exc)}", file=sys.stderr)
             return 2
         raise
     finally:

@@ -17,17 +17,22 @@ from typing import Any
 
 from tqdm import tqdm
 
-from resgestae.cli.options import add_db, add_format, db_path
+from resgestae.cli.options import (
+    add_clause_model,
+    add_db,
+    add_format,
+    db_path,
+    use_clause_model,
+)
 from resgestae.cli.output import write_records
 from resgestae.config import Config
-from resgestae.errors import ConfigError, StoreError
-from resgestae.kb import ActorKB
-from resgestae.kb.persist import load_kb, save_kb
+from resgestae.errors import ConfigError, Errors, safe_name
 from resgestae.readers import read_inputs
 from resgestae.readers.clean import default_date
 from resgestae.runner import Progress, default_workers, run_local
 from resgestae.runner.local import CHUNK_SIZE
 from resgestae.store import Store
+from resgestae.store.store import LOCK_WAIT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -58,6 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="articles per worker task and per store transaction (default 32)")
     add_db(parser)
     add_format(parser, default="table")
+    add_clause_model(parser)
     cluster = parser.add_argument_group("Dask cluster (writes Parquet; see `resgestae load`)")
     cluster.add_argument("--scheduler", default=None, help="address of a running scheduler, tcp://HOST:8786")
     cluster.add_argument("--dask-workers", type=int, default=None,
@@ -68,50 +74,77 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          help="articles per Dask partition (default 200)")
 
 
+def check_counts(args: argparse.Namespace) -> None:
+    """One clear error for a count option that is not a positive number."""
+    for option in ("workers", "chunk_size", "dask_workers", "partition_size"):
+        value = getattr(args, option, None)
+        if value is not None and value < 1:
+            flag = "--" + option.replace("_", "-")
+            raise ConfigError(f"{flag} must be at least 1, not {value}")
+
+
 def run(args: argparse.Namespace) -> int:
+    use_clause_model(args)
     config = Config(db=db_path(args), default_date=args.date)
     default_date(config)  # a bad --date is one error up front, not one per article
     if args.model:
         config.model = args.model
     config.verb_files = [Path(p) for p in args.verbs or ()]
     config.verb_mode = args.verb_mode
+    check_counts(args)
     if args.scheduler or args.dask_workers:
         return _run_cluster(args, config)
-    if args.workers is not None and args.workers < 1:
-        raise ConfigError(f"--workers must be at least 1, not {args.workers}")
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    store = nullcontext(None) if args.no_store else Store(config.db)
-    progress = Progress()
+    # hold=False: the file is opened for each chunk's short transaction, so a running
+    # `resgestae serve` (or another command) shares it; wait for their short moments
+    store = nullcontext(None) if args.no_store else Store(config.db, wait=LOCK_WAIT, hold=False)
+    progress, hidden = Progress(), []
     with store as db, tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
-        kb = _store_kb(db, config) if db is not None else None
-        outcomes = run_local(read_inputs(args.paths), config, db, args.workers, progress=progress,
-                             kb=kb, chunk_size=args.chunk_size or CHUNK_SIZE,
+        from resgestae.session import Session  # spaCy: imported only when coding
+
+        # --no-store still codes with the store's actors (read-only), as the API does
+        session = Session.open(config) if db is None else Session.on_store(config, db)
+        if db is not None:
+            db.release()  # the file is free between chunks (a server may share it)
+        outcomes = run_local(read_inputs(args.paths, hidden=hidden), session, db, args.workers,
+                             progress=progress, chunk_size=args.chunk_size or CHUNK_SIZE,
                              recode=args.recode)
-        write_records(_records(outcomes, bar), args.format, out)
-        if kb is not None:
-            save_kb(db.con, kb)  # actors learned from these articles
+        write_records(_records(outcomes, bar, progress.replaced), args.format, out)
+        if db is not None:
+            session.save(db)  # actors learned from these articles
         held = db.stats() if db is not None else None
+        if db is not None:
+            db.release()
     if out is not sys.stdout:
         out.close()
     if held is not None:  # reports of one event in several articles are one stored event
         print(f"resgestae: {config.db} now holds {held['events']} events from "
               f"{held['articles']} articles ({held['mentions']} reports)", file=sys.stderr)
+    _hidden(hidden)
     _summary(progress, None if args.no_store else config.db)
     return 1 if progress.failed else 0
 
 
-def _store_kb(db: Store, config: Config) -> ActorKB:
-    """The actors of the store, on top of those of the configured files."""
-    return load_kb(db.con, ActorKB.from_files(config.actor_files))
+def _hidden(hidden: list[str]) -> None:
+    """Hidden files and folders are skipped on purpose, but never in silence."""
+    if hidden:
+        shown = ", ".join(safe_name(h) for h in hidden[:3]) + (", ..." if len(hidden) > 3 else "")
+        print(f"resgestae: {len(hidden)} hidden files or folders not read ({shown}); "
+              "give them as PATHs to read them", file=sys.stderr)
 
 
-def _records(outcomes: Iterator[Any], bar: tqdm) -> Iterator[dict[str, Any]]:
+def _records(outcomes: Iterator[Any], bar: tqdm,
+             replaced: set[str] | frozenset[str] = frozenset()) -> Iterator[dict[str, Any]]:
     """Event records as they are stored, so output streams instead of piling up."""
     for outcome in outcomes:
         bar.update(1)
         if outcome.failed:
             tqdm.write(f"resgestae: skipped {outcome.error()}", file=sys.stderr)
             continue
+        if outcome.article_id in replaced:
+            where = safe_name(outcome.article.origin or outcome.article_id)
+            tqdm.write(f"resgestae: replaced {where}: the store held id "
+                       f"{safe_name(outcome.article_id)!r} with another text", file=sys.stderr)
         yield from outcome.records
 
 
@@ -133,21 +166,22 @@ def _run_cluster(args: argparse.Namespace, config: Config) -> int:
     from resgestae.runner.cluster import run_cluster
 
     if not args.parquet_dir:
-        raise ConfigError("--scheduler/--dask-workers write Parquet: give --parquet-dir DIR")
-    kb = None
-    if Path(config.db).exists():  # the store's actors (learned, imported) go to the workers
-        try:
-            with Store(config.db, read_only=True) as db:
-                kb = _store_kb(db, config)
-        except StoreError as exc:  # the run does not need them: say so and go on
-            print(f"resgestae: coding without the store's actors: {exc}", file=sys.stderr)
+        raise ConfigError(Errors.E105)
+    from resgestae.session import Session
+
+    # the store's actors (learned, imported) go to the workers; a store another process
+    # writes cannot be read, and the run does not need it: the session says so and goes on
+    session = Session.open(config)
+    hidden: list[str] = []
     with tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
         manifest = run_cluster(
-            read_inputs(args.paths), config, args.parquet_dir, scheduler=args.scheduler,
+            read_inputs(args.paths, hidden=hidden), config, args.parquet_dir,
+            scheduler=args.scheduler,
             n_workers=args.dask_workers, partition_size=args.partition_size,
-            on_progress=bar.update, on_error=_report, kb=kb,
+            on_progress=bar.update, on_error=_report, kb=session.kb,
         )
     counts = manifest["counts"]
+    _hidden(hidden)
     print(
         f"resgestae: {counts['articles']} articles coded, {counts['skipped']} skipped, "
         f"{counts['events']} events written to {args.parquet_dir}"

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 
+from resgestae.cli.options import add_clause_model, use_clause_model
 from resgestae.evaluation import evaluate, render
 
 
@@ -42,9 +43,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--misses", type=int, default=0, metavar="N",
                         help="also list the first N records the coder got wrong")
     parser.add_argument("--output", "-o", default=None, help="write here instead of stdout")
+    add_clause_model(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    use_clause_model(args)
     result = evaluate(args.gold, limit=args.limit, model=args.model, dictionaries=args.dictionary,
                       half=args.half, halves=args.halves, verb_mode=args.verb_mode)
     if args.json:

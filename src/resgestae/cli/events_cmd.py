@@ -9,6 +9,7 @@ from resgestae.cli.filters import add_filters, filters_of
 from resgestae.cli.options import add_db, add_format, db_path
 from resgestae.cli.output import write_records
 from resgestae.store import Store
+from resgestae.store.store import LOCK_WAIT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_of(args)
     filters.update({k: getattr(args, k) for k in ("limit", "offset")
                     if getattr(args, k) is not None})
-    with Store(db_path(args), read_only=True) as store:
+    with Store(db_path(args), read_only=True, wait=LOCK_WAIT) as store:
         records = store.events(**filters)
     out = open(args.output, "w", encoding="utf-8") if args.output not in (None, "-") \
         else sys.stdout

@@ -11,6 +11,7 @@ from resgestae.cli.options import add_db, db_path
 from resgestae.errors import ConfigError
 from resgestae.export import ARTICLE_FORMATS, FORMATS, write_articles, write_events
 from resgestae.store import Store, browse
+from resgestae.store.store import LOCK_WAIT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_of(args)
     if args.what == "articles" and args.format not in ARTICLE_FORMATS:
         raise ConfigError(f"--what articles: use --format {' or '.join(ARTICLE_FORMATS)}")
-    with Store(db_path(args), read_only=True) as store:
+    with Store(db_path(args), read_only=True, wait=LOCK_WAIT) as store:
         try:
             if args.what == "articles":
                 count = write_articles(browse.iter_articles(store.con, filters), args.format,

@@ -10,6 +10,7 @@ from tqdm import tqdm
 from resgestae.cli.options import add_db, db_path
 from resgestae.runner.parquet import load_parquet
 from resgestae.store import Store
+from resgestae.store.store import LOCK_WAIT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,12 +21,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     db = db_path(args)
-    with Store(db) as store, tqdm(desc="loading", unit="article", delay=2.0,
-                                  file=sys.stderr) as bar:
-        counts = load_parquet(args.parquet_dir, store, on_article=lambda: bar.update(1))
+    store = Store(db, wait=LOCK_WAIT, hold=False)  # shared with a running server
+    with store, tqdm(desc="loading", unit="article", delay=2.0, file=sys.stderr) as bar:
+        counts = load_parquet(args.parquet_dir, store, on_article=lambda: bar.update(1),
+                              on_error=lambda e: tqdm.write(f"resgestae: skipped {e}",
+                                                            file=sys.stderr))
+    failed = f", {counts['failed']} partitions skipped" if counts["failed"] else ""
     print(
         f"resgestae: {counts['loaded']} articles loaded, {counts['events']} events "
-        f"stored in {db}, {counts['already_stored']} already stored",
+        f"stored in {db}, {counts['already_stored']} already stored{failed}",
         file=sys.stderr,
     )
-    return 0
+    return 1 if counts["failed"] else 0

@@ -20,3 +20,23 @@ def db_path(args: argparse.Namespace) -> str:
 def add_format(parser: argparse.ArgumentParser, default: str = "table") -> None:
     parser.add_argument("--format", choices=["table", "jsonl", "csv"], default=default)
     parser.add_argument("--output", "-o", default=None, help="write here instead of stdout")
+
+
+def add_clause_model(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--clause-model", default=None, metavar="DIR",
+        help="clause model folder from `resgestae train` (default: $RESGESTAE_CLAUSE_MODEL "
+        "or the shipped one; 'none': the small numpy model)",
+    )
+
+
+def use_clause_model(args: argparse.Namespace) -> None:
+    """Select the clause model for this process and the workers it starts (they inherit
+    the environment)."""
+    import os
+
+    from resgestae.coding.classifier import MODEL_ENV, transformer
+
+    if args.clause_model:
+        os.environ[MODEL_ENV] = args.clause_model
+        transformer()  # a folder that cannot be loaded is one error now, not one per clause

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import sys
 
+from resgestae.api.guard import LOOPBACK_HOSTS
 from resgestae.cli.options import add_db, db_path
 from resgestae.errors import ConfigError
+
+MAX_CONNECTIONS = 200  # open connections at once; more get 503 instead of exhausting us
+HEADER_TIMEOUT = 10.0  # seconds a new connection may take to send its request's headers
+KEEP_ALIVE = 5  # seconds an idle kept-alive connection stays open
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,23 +23,62 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="allow reads from non-loopback clients without the token")
     parser.add_argument("--preload", action="store_true",
                         help="load the spaCy model at start, not on the first coding request")
+    parser.add_argument(
+        "--allow-host", action="append", default=None, metavar="NAME",
+        help="a Host name clients may use (repeatable; default: the loopback names and the "
+        "--host address; also $RESGESTAE_ALLOWED_HOSTS, comma-separated; '*' for any)")
     parser.add_argument("--create", action="store_true",
                         help="start on a new, empty store when --db names none yet")
     add_db(parser)
+
+
+def allowed_hosts(args: argparse.Namespace) -> tuple[str, ...]:
+    """Loopback names, the bound address, --allow-host and $RESGESTAE_ALLOWED_HOSTS."""
+    extra = [h for h in os.environ.get("RESGESTAE_ALLOWED_HOSTS", "").split(",") if h.strip()]
+    bound = [] if args.host in ("0.0.0.0", "::", "") else [args.host]
+    return tuple(dict.fromkeys([*LOOPBACK_HOSTS, *bound, *(args.allow_host or []), *extra]))
+
+
+def header_timeout_protocol(timeout: float = HEADER_TIMEOUT) -> type:
+    """uvicorn's h11 protocol, closing a connection that sends no complete request
+    headers within `timeout` seconds of opening (slow-header clients)."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class TimedH11Protocol(H11Protocol):
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._header_timer = self.loop.call_later(timeout, self._headers_late)
+
+        def _headers_late(self) -> None:
+            if self.cycle is None and not self.transport.is_closing():
+                self.transport.close()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._header_timer.cancel()
+            super().connection_lost(exc)
+
+    return TimedH11Protocol
 
 
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from resgestae.api import create_app
+    from resgestae.store import Store
 
     if not 0 < args.port < 65536:
         raise ConfigError(f"--port {args.port}: not a TCP port")
-    if not args.create and not os.path.exists(db_path(args)):
-        raise ConfigError(f"{db_path(args)}: no store there (run `resgestae code` first, pass "
+    db = db_path(args)
+    if not args.create and not os.path.exists(db):
+        raise ConfigError(f"{db}: no store there (run `resgestae code` first, pass "
                           "--db, or --create to start on an empty one)")
-    app = create_app(db_path(args), public_reads=args.public_reads, preload=args.preload)
+    with Store(db, wait=5.0):  # a store that cannot be opened is one clear error, up front
+        pass
+    app = create_app(db, public_reads=args.public_reads, preload=args.preload,
+                     allowed_hosts=allowed_hosts(args))
     if args.host not in ("127.0.0.1", "localhost", "::1") and not app.state.token:
         print("resgestae: note: no RESGESTAE_TOKEN set: writes are refused", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info",
+                http=header_timeout_protocol(), limit_concurrency=MAX_CONNECTIONS,
+                timeout_keep_alive=KEEP_ALIVE)
     return 0

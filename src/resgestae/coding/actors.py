@@ -128,12 +128,33 @@ class Reading:
 
 
 def _read(core: Span, span: Span, lex: ActorTables) -> Reading:
-    doc, head = core.doc, core.root
+    """What the words of the phrase say: organization, country (in the order of the
+    steps below), leader, sectors and where a person's name starts."""
     reading = Reading()
-    for hit in ngram_hits(doc, core.start, core.end, lex.org):
+    _read_org(core, lex, reading)
+    _read_country_words(core, span, lex, reading)
+    if reading.country is None and reading.org is not None and reading.org.country:
+        reading.country = reading.org.country
+    if reading.country is None:
+        reading.country = _country_otherwise(core, span)
+    _read_leader(core, lex, reading)
+    reading.sectors = _sectors(core, lex, reading)
+    reading.name_start = _name_start(core, lex, reading)
+    return reading
+
+
+def _read_org(core: Span, lex: ActorTables, reading: Reading) -> None:
+    """The organization named in the phrase, the one covering the head first."""
+    head = core.root
+    for hit in ngram_hits(core.doc, core.start, core.end, lex.org):
         if reading.org is None or hit.start <= head.i < hit.end:
             reading.org = hit.value
             reading.org_covers_head = hit.start <= head.i < hit.end
+
+
+def _read_country_words(core: Span, span: Span, lex: ActorTables, reading: Reading) -> None:
+    """The country of the phrase's country words, or of one said around it."""
+    doc, head = core.doc, core.root
     hits = ngram_hits(doc, core.start, core.end, lex.country)
     for hit in hits:
         reading.country_tokens.update(range(hit.start, hit.end))
@@ -147,21 +168,24 @@ def _read(core: Span, span: Span, lex: ActorTables) -> Reading:
         chosen = country_around(core, span, lex, ethnic, whole_sentence=bool(ethnic))
     if chosen is not None:
         _set_country(reading, chosen)
-    if reading.country is None and reading.org is not None and reading.org.country:
-        reading.country = reading.org.country
-    if reading.country is None:
-        misspelt = (misspelt_country(t) for t in core if t.i == head.i or t.dep_ == "poss")
-        reading.country = (next((c for c in misspelt if c), None) or international_body(core)
-                           or _owner_country(core, span))
-    leader = next((h.value for h in ngram_hits(doc, core.start, core.end, lex.leader)), None)
+
+
+def _country_otherwise(core: Span, span: Span) -> str | None:
+    """With no country word: a misspelt country name, an international body, the
+    owner of "its"."""
+    head = core.root
+    misspelt = (misspelt_country(t) for t in core if t.i == head.i or t.dep_ == "poss")
+    return (next((c for c in misspelt if c), None) or international_body(core)
+            or _owner_country(core, span))
+
+
+def _read_leader(core: Span, lex: ActorTables, reading: Reading) -> None:
+    """ "Putin", "the Bush administration": a known leader, and their country."""
+    found = ngram_hits(core.doc, core.start, core.end, lex.leader)
+    leader = next((h.value for h in found), None)
     if leader is not None:
-        # "Putin", "the Bush administration": a known leader's country
         reading.leader = leader
         reading.country = reading.country or leader.country
-    reading.sectors = _sectors(core, lex, reading)
-    reading.name_start = _name_start(core, lex, reading)
-    return reading
-
 
 
 def _owner_country(core: Span, span: Span) -> str | None:

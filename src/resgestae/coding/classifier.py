@@ -51,6 +51,7 @@ parser, 0.50 on whole gold sentences per DEPENDENCIES.md) and spaCy `textcat`
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -221,12 +222,57 @@ def model() -> ClauseClassifier:
     return ClauseClassifier.load(weights_path(), weights_path(VECTORS))
 
 
+MODEL_ENV = "RESGESTAE_CLAUSE_MODEL"  # a model folder from `resgestae train`
+
+
+def transformer():
+    """The fine-tuned clause model in use (`clause_model.OnnxClauseModel`), or None.
+
+    `$RESGESTAE_CLAUSE_MODEL` names a folder written by `resgestae train` (an error
+    if it cannot be loaded), or is `none` (the numpy model answers: faster, weaker);
+    otherwise the shipped one, or None when onnxruntime or the shipped files are
+    missing (the numpy model then answers).
+    """
+    from resgestae.coding import clause_model
+
+    folder = os.environ.get(MODEL_ENV) or None
+    if folder == "none":
+        return None
+    try:
+        return clause_model.load(folder)
+    except ConfigError:
+        if folder:
+            raise
+        return None
+
+
+def label_probabilities(clause_text: str, trigger_lemma: str) -> tuple[list[str], np.ndarray]:
+    """The labels and their probabilities for one clause, from the best model available."""
+    fine_tuned = transformer()
+    if fine_tuned is not None:
+        return fine_tuned.labels, fine_tuned.probabilities([(clause_text, trigger_lemma)])[0]
+    fallback = model()
+    return fallback.labels, fallback.probabilities(clause_text, trigger_lemma)
+
+
 def predict(clause_text: str, trigger_lemma: str) -> tuple[str | None, float]:
     """PLOVER type of an event clause and the model's probability for it.
 
     Returns `(None, p)` when "no event" is the most probable label (p is then
     the probability of no event). Callers should keep a predicted type only
-    above a threshold; the probability is calibrated on held-out triggers
-    (see train_classifier.py's report).
+    above a threshold measured on the tune half of the dev gold (the coder's
+    CLASSIFIER_THRESHOLD).
     """
-    return model().predict(clause_text, trigger_lemma)
+    labels, probs = label_probabilities(clause_text, trigger_lemma)
+    best = int(np.argmax(probs))
+    return (None if labels[best] == NONE_LABEL else labels[best]), float(probs[best])
+
+
+def choose(clause_text: str, trigger_lemma: str, candidates: list[str]) -> tuple[str, float]:
+    """Of the types a lexicon offers for an ambiguous trigger, the model's choice and its
+    share of the candidates' probability (0-1). Unknown candidates get no share."""
+    labels, probs = label_probabilities(clause_text, trigger_lemma)
+    shares = [float(probs[labels.index(c)]) if c in labels else 0.0 for c in candidates]
+    total = sum(shares) or 1.0
+    best = max(range(len(candidates)), key=shares.__getitem__)
+    return candidates[best], shares[best] / total

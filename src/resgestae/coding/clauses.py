@@ -238,32 +238,9 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     stray = _stray_by_agents(token)
     if in_topic(token, r) and not (stray and _own_date(token)):
         return None
-    actors = [c for c in token.children if c.dep_ == "poss"] + stray
-    actors += [
-        g
-        for c in token.children
-        if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    actors += [
-        c
-        for c in token.children
-        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
-    ]
-    actors = participants(actors, r, as_subject=True)
-    head = token.head
-    if (
-        not actors
-        and token.dep_ in ("dobj", "obj")
-        and is_verb(head)
-        and lookup(head) is None
-        and (
-            lemma_of(head) in r.light
-            or (lemma_of(head) in r.reporting and has_flag(entry.event_type, "verbal_act"))
-        )
-    ):
-        actors = participants(subject(head)[0], r, as_subject=True)
+    actors = participants(_noun_agents(token, stray), r, as_subject=True)
+    if not actors and _carried_by_verb(token, entry, r):
+        actors = participants(subject(token.head)[0], r, as_subject=True)
     if not actors:
         return _patient_only(token, entry, r)
     # with its agent named ("the United States' killing of Soleimani"), the "of"
@@ -283,6 +260,35 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     )
     _attach_frame(clause, r)
     return clause
+
+
+def _noun_agents(token: Token, stray: list[Token]) -> list[Token]:
+    """Who does what an event noun names, in order: its possessor, the stray by-agents
+    (`_stray_by_agents`), its "by" object, its people or country modifier."""
+    possessors = [c for c in token.children if c.dep_ == "poss"]
+    by = [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    mods = [
+        c
+        for c in token.children
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+    ]
+    return possessors + stray + by + mods
+
+
+def _carried_by_verb(token: Token, entry: Entry, r: Rules) -> bool:
+    """An event noun that is the object of a light verb ("launched an offensive") or of
+    a reporting verb for a verbal act ("reiterated its demand"): the verb's subject acts."""
+    head = token.head
+    if token.dep_ not in ("dobj", "obj") or not is_verb(head) or lookup(head) is not None:
+        return False
+    lemma = lemma_of(head)
+    return lemma in r.light or (lemma in r.reporting and has_flag(entry.event_type, "verbal_act"))
 
 
 def _patient_only(token: Token, entry: Entry, r: Rules) -> Clause | None:

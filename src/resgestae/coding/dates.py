@@ -21,6 +21,7 @@ Durations ("for 18 months", "since then") are not dates and are skipped.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from resgestae.model import Article, Event
+
+log = logging.getLogger("resgestae.coding")
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBER_WORDS = {
@@ -71,6 +74,8 @@ def date_events(events: list[Event], doc: Doc, article: Article) -> None:
         try:
             _date_one(event, doc, dates, pub)
         except Exception:  # noqa: BLE001 - one odd date never stops the article
+            log.warning("article %s: cannot date the event %r; the publication date stands",
+                        article.id, event.trigger, exc_info=True)
             event.date = pub.isoformat() if pub else None
             event.date_precision = "day" if pub else None
             event.date_text = None
@@ -253,6 +258,7 @@ def _dateparser(words: str, pub: dt.date | None, future: bool) -> When | None:
     try:
         data = parser.get_date_data(words)
     except Exception:  # noqa: BLE001 - dateparser raises on odd input; no date then
+        log.debug("dateparser failed on %r", words, exc_info=True)
         return None
     if data is None or data.date_obj is None:
         return None

@@ -8,6 +8,7 @@ most specific matching entry wins, so "lift the sanctions" beats "lift".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
@@ -100,49 +101,87 @@ def _objects(token: Token) -> list[Token]:
     return objs + [c for o in objs for c in o.conjuncts]
 
 
+def _prep_objects(token: Token) -> list[Token]:
+    """Objects of the token's prepositions ("in Gaza", "against X")."""
+    return [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+
+
+def _test_prt(token: Token, values: frozenset[str]) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ in values for c in token.children)
+
+
+def _test_obj(token: Token, values: frozenset[str]) -> bool:
+    objs = _objects(token)
+    return bool(objs) if "*" in values else any(o.lemma_.lower() in values for o in objs)
+
+
+def _test_prep(token: Token, values: frozenset[str]) -> bool:
+    return any(
+        c.dep_ in ("prep", "dative", "agent") and c.lower_ in values for c in token.children
+    )
+
+
+def _test_comp(token: Token, values: frozenset[str]) -> bool:
+    return any(
+        c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lemma_.lower() in values
+        for c in token.children
+    ) or any(c.dep_ == "prep" and c.lower_ in values for c in token.children)
+
+
+def _test_after(token: Token, values: frozenset[str]) -> bool:
+    """A word later in the verb's phrase ("died as a result of torture")."""
+    return any(t.lemma_.lower() in values for t in token.subtree if t.i > token.i)
+
+
+def _test_clausal(token: Token, values: frozenset[str]) -> bool:
+    return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+
+
+def _test_ocomp(token: Token, values: frozenset[str]) -> bool:
+    """ "signed a ceasefire agreement", "sent firefighting aircraft": what kind of thing
+    the object is."""
+    return any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in values
+                                                  or c.lower_ in values)
+               for o in _objects(token) for c in o.children)
+
+
+def _test_oent(token: Token, values: frozenset[str]) -> bool:
+    return any(o.ent_type_ in values for o in _objects(token) if o.dep_ != "nsubjpass")
+
+
+def _test_pass(token: Token, values: frozenset[str]) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _test_pobj(token: Token, values: frozenset[str]) -> bool:
+    return any(g.lemma_.lower() in values for g in _prep_objects(token))
+
+
+def _test_pent(token: Token, values: frozenset[str]) -> bool:
+    return any(g.ent_type_ in values for g in _prep_objects(token))
+
+
+# The lexicon's context tests by key (lexicon.tsv `tests` column): each says whether
+# the token's parse has the listed words or labels in that position.
+TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
+    "prt": _test_prt,
+    "obj": _test_obj,
+    "prep": _test_prep,
+    "comp": _test_comp,
+    "after": _test_after,
+    "clausal": _test_clausal,
+    "ocomp": _test_ocomp,
+    "oent": _test_oent,
+    "pass": _test_pass,
+    "pobj": _test_pobj,
+    "pent": _test_pent,
+}
+
+
 def _passes(token: Token, key: str, values: frozenset[str]) -> bool:
-    children = list(token.children)
-    if key == "prt":
-        return any(c.dep_ == "prt" and c.lower_ in values for c in children)
-    if key == "obj":
-        objs = _objects(token)
-        return bool(objs) if "*" in values else any(o.lemma_.lower() in values for o in objs)
-    if key == "prep":
-        return any(c.dep_ in ("prep", "dative", "agent") and c.lower_ in values for c in children)
-    if key == "comp":
-        return any(
-            c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lemma_.lower() in values
-            for c in children
-        ) or any(c.dep_ == "prep" and c.lower_ in values for c in children)
-    if key == "after":  # a word later in the verb's phrase ("died as a result of torture")
-        return any(t.lemma_.lower() in values for t in token.subtree if t.i > token.i)
-    if key == "clausal":
-        return any(c.dep_ in ("xcomp", "ccomp") for c in children)
-    if key == "ocomp":  # "signed a ceasefire agreement", "sent firefighting aircraft"
-        return any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in values
-                                                      or c.lower_ in values)
-                   for o in _objects(token) for c in o.children)
-    if key == "oent":
-        return any(o.ent_type_ in values for o in _objects(token) if o.dep_ != "nsubjpass")
-    if key == "pass":
-        return any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
-    if key == "pobj":
-        return any(
-            g.lemma_.lower() in values
-            for c in children
-            if c.dep_ == "prep"
-            for g in c.children
-            if g.dep_ == "pobj"
-        )
-    if key == "pent":
-        return any(
-            g.ent_type_ in values
-            for c in children
-            if c.dep_ == "prep"
-            for g in c.children
-            if g.dep_ == "pobj"
-        )
-    return False
+    """Whether the token passes the lexicon test `key` (an unknown key never passes)."""
+    test = TESTS.get(key)
+    return test is not None and test(token, values)
 
 
 # The model's lemmatizer slips on a few past tenses ("staged" -> "stag").

@@ -8,11 +8,13 @@ recipient entities (`participants`), and score the result (`confidence`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from resgestae.coding.ambiguous import decide
 from resgestae.coding.clauses import Clause, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry
@@ -22,6 +24,8 @@ from resgestae.coding.participants import code_participants
 from resgestae.coding.rules import rules
 from resgestae.model import Article, Entity, Event
 from resgestae.plover import cameo_root
+
+log = logging.getLogger("resgestae.coding")
 
 # Below this probability a classifier guess is dropped (measured on dev gold).
 CLASSIFIER_THRESHOLD = 0.8
@@ -96,6 +100,8 @@ def _clause_events(
         coding, prob = _classify(clause, mod)
         if coding is None:
             return []
+    else:
+        coding = decide(clause, mod, coding)  # an ambiguous trigger: the clause model chooses
     actors, recipients = code_participants(clause, coding, previous)
     if not actors and not recipients:
         return []
@@ -187,6 +193,7 @@ def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | Non
     try:
         event_type, prob = predict(text, lemma)
     except Exception:  # a broken model must not stop coding; the lexicon still works
+        log.warning("classifier failed on %r; the verb stays untyped", text, exc_info=True)
         return None, None
     if event_type is None or prob < CLASSIFIER_THRESHOLD:
         return None, None

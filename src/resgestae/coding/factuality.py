@@ -85,15 +85,8 @@ def modality(clause: Clause) -> Modality:
     anchor = clause.anchor.lemma_.lower()
     if clause.anchor is not clause.head and anchor not in r.support_prep:
         lemmas.add(anchor)  # "is planning an offensive": the light verb frames it; not "went on"
-    negated = (
-        any(w in r.negations for w in words)
-        or "fail" in lemmas
-        or any(c.dep_ == "det" and c.lower_ == "no" for c in clause.head.children)
-    )
-    if clause.inner is None:
-        negated = negated or any(c.dep_ == "neg" for c in clause.head.children)
     return Modality(
-        negated=negated,
+        negated=_negated(clause, words, lemmas, r),
         future=any(w in r.modal_future for w in words)
         or bool(lemmas & r.future)
         or be_to(clause.anchor),
@@ -101,10 +94,28 @@ def modality(clause: Clause) -> Modality:
         hypothetical=any(w in r.modal_hypothetical for w in words)
         or _conditional(clause.anchor, r),
         obligation=any(w in r.modal_obligation for w in words),
-        ultimatum=any(
-            c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
-            for c in clause.anchor.children
-        ),
+        ultimatum=_ultimatum(clause.anchor),
         conditioned=party_condition(clause.inner or clause.anchor, r)
         or party_condition(clause.anchor, r),
+    )
+
+
+def _negated(clause: Clause, words: list[str], lemmas: set[str], r: Rules) -> bool:
+    """A negation among the auxiliaries, "failed to", "no" on the event word, or (with
+    no complement to carry it) "not" on the event word."""
+    negated = (
+        any(w in r.negations for w in words)
+        or "fail" in lemmas
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in clause.head.children)
+    )
+    if clause.inner is None:
+        negated = negated or any(c.dep_ == "neg" for c in clause.head.children)
+    return negated
+
+
+def _ultimatum(anchor: Token) -> bool:
+    """ "... unless X withdraws": a condition that makes the act a threat."""
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+        for c in anchor.children
     )

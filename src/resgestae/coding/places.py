@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,11 +26,13 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae import dedup
+from resgestae import days
 from resgestae.coding.dates import publication_day
 from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer
 from resgestae.coding.words import PLACE_LABELS
 from resgestae.model import Article, Event, Place
+
+log = logging.getLogger("resgestae.coding")
 
 # Names the small model may have mislabelled; dates and numbers never are places.
 NAME_LABELS = ("PERSON", "ORG", "NORP", "PRODUCT")
@@ -81,11 +84,15 @@ def locate_events(events: list[Event], doc: Doc, article: Article) -> None:
         dateline = dateline_place(article, ctx)
         published = publication_day(article)
     except Exception:  # noqa: BLE001 - no places is better than no events
+        log.warning("article %s: cannot read its places; its events stay unplaced",
+                    article.id, exc_info=True)
         return
     for event in events:
         try:
             event.location = _event_place(event, doc, spans, ctx, dateline, published)
         except Exception:  # noqa: BLE001 - one bad place never empties the others
+            log.warning("article %s: cannot place the event %r", article.id, event.trigger,
+                        exc_info=True)
             event.location = None
 
 
@@ -124,7 +131,7 @@ def _recent(event: Event, published: dt.date | None) -> bool:
     event is dated by the publication day, so it is)."""
     if published is None or not event.date or not event.date_text:
         return True
-    _, last = dedup.span(event.date, event.date_precision, True)
+    _, last = days.span(event.date, event.date_precision, True)
     return last >= published - dt.timedelta(days=RECENT_DAYS)
 
 

@@ -41,37 +41,63 @@ COUNTERPART_PREPS = frozenset({"with", "from"})
 def attach_arguments(clause: Clause, r: Rules) -> None:
     """Actor and recipient heads, by voice; an opaque head's object or its complement's."""
     verb = clause.anchor
-    subj, passive = subject(verb)
     preps = recipient_preps(clause.entry, r)
+    actors, recipients, passive = _by_voice(clause, verb, preps, r)
+    recipients = participants(recipients, r)
+    if not recipients:
+        counterpart = bool(actors) and not passive
+        recipients = _unnamed_recipients(clause, verb, preps, r, counterpart)
+    clause.actors = participants(actors, r, as_subject=True)
+    if not recipients:
+        recipients = _typed_recipients(clause, verb, r)
+    clause.recipients = recipients
+
+
+def _by_voice(
+    clause: Clause, verb: Token, preps: frozenset[str], r: Rules
+) -> tuple[list[Token], list[Token], bool]:
+    """(actor heads, recipient heads, passive): a passive's subject is acted on and its
+    by-agents act; a victim verb's subject is the victim ("a prisoner died of torture")."""
+    subj, passive = subject(verb)
     recipients = [t for t in recipient_objects(verb, preps, r) if t.i != clause.head.i]
     if passive:
         actors = agents(verb)
-        recipients = subj + recipients
         clause.split = len(expand(actors)) > 1
-    elif lemma_of(verb) in VICTIM_VERBS:
-        actors, recipients = [], subj  # "a prisoner died of torture": the victim
-    else:
-        actors = subj
-    recipients = participants(recipients, r)
-    if not recipients:
-        recipients = _object_recipients(clause, verb, preps, r)
+        return actors, subj + recipients, True
+    if lemma_of(verb) in VICTIM_VERBS:
+        return [], subj, False
+    return subj, recipients, False
+
+
+def _unnamed_recipients(
+    clause: Clause, verb: Token, preps: frozenset[str], r: Rules, counterpart: bool
+) -> list[Token]:
+    """Recipients when no object names one: whom the thing acted on concerns, the
+    complement's recipient, or (`counterpart`: active, with an actor) the counterpart
+    of an act that names no addressee ("signed a protocol with X", "welcomed memos
+    from X"; things and places are no counterpart)."""
+    recipients = _object_recipients(clause, verb, preps, r)
     if not recipients and clause.inner is not None:
         recipients = _inner_recipients(clause, r)
-    if not recipients and not passive and actors:
-        # the counterpart of an act that names no addressee: "signed a protocol with
-        # X", "welcomed memos from X" (things and places are no counterpart)
+    if not recipients and counterpart:
         recipients = participants(
             [t for t in objects(verb, COUNTERPART_PREPS, r) if t.dep_ == "pobj"], r
         )
-    clause.actors = participants(actors, r, as_subject=True)
+    return recipients
+
+
+def _typed_recipients(clause: Clause, verb: Token, r: Rules) -> list[Token]:
+    """Recipients some types find elsewhere: whom a protest is against, whom a threat's
+    condition names, the country force is used in (`force_on_country`)."""
     etype = clause.entry.event_type if clause.entry is not None else None
-    if not recipients and etype == "PROTEST":
+    recipients: list[Token] = []
+    if etype == "PROTEST":
         recipients = _protest_target(verb, clause.actors, r)
     if not recipients and etype == "THREATEN":
         recipients = _condition_subject(clause.inner or verb, r) or _condition_subject(verb, r)
     if not recipients and has_flag(etype, "force_on_country"):
         recipients = _country_in(clause.inner or verb, r)
-    clause.recipients = recipients
+    return recipients
 
 
 def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Rules) -> list[Token]:
@@ -102,30 +128,44 @@ def _thing_recipients(thing: Token, r: Rules) -> list[Token]:
     for _ in range(3):
         if obj is None or is_actorish(obj, r):
             return []
-        wanted = recipient_preps(lookup(obj), r) | OBJECT_PREPS
-        attached = participants([t for t in objects(obj, wanted, r) if t.dep_ == "pobj"], r)
-        if not attached:  # "memos sent by Bree", "an offer made by X"
-            attached = participants(
-                [a for c in obj.children if c.dep_ == "acl" for a in agents(c)], r
-            )
-        owners = [
-            c
-            for c in obj.lefts
-            if c.dep_ == "poss"
-            or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
-        ]
-        owned = participants(owners, r)
-        # an act's author ("Serbia's crackdown") before whom it concerns; a thing's
-        # addressee ("ties with X", "offer from X") before its owner
-        found = (owned or attached) if lookup(obj) is not None else (attached or owned)
+        found = _concerned(obj, r)
         if found:
             return found
-        obj = next(
-            (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-             for g in c.children if g.dep_ == "pobj"),
-            None,
-        )
+        obj = _of_object(obj)
     return []
+
+
+def _concerned(obj: Token, r: Rules) -> list[Token]:
+    """Whom one thing concerns: an act's author ("Serbia's crackdown") before whom it
+    concerns; a thing's addressee ("ties with X", "offer from X") before its owner."""
+    attached = _addressees(obj, r)
+    owners = [
+        c
+        for c in obj.lefts
+        if c.dep_ == "poss"
+        or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+    ]
+    owned = participants(owners, r)
+    return (owned or attached) if lookup(obj) is not None else (attached or owned)
+
+
+def _addressees(obj: Token, r: Rules) -> list[Token]:
+    """The parties attached to a thing by a recipient preposition, else by the agent of
+    a participle on it ("memos sent by Bree", "an offer made by X")."""
+    wanted = recipient_preps(lookup(obj), r) | OBJECT_PREPS
+    attached = participants([t for t in objects(obj, wanted, r) if t.dep_ == "pobj"], r)
+    if attached:
+        return attached
+    return participants([a for c in obj.children if c.dep_ == "acl" for a in agents(c)], r)
+
+
+def _of_object(token: Token) -> Token | None:
+    """The object of the token's "of" phrase, if any."""
+    return next(
+        (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+         for g in c.children if g.dep_ == "pobj"),
+        None,
+    )
 
 
 def _condition_subject(verb: Token, r: Rules) -> list[Token]:

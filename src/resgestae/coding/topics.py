@@ -52,45 +52,71 @@ def in_topic(token: Token, r: Rules) -> bool:
 
 
 def _topic_step(current: Token, head: Token, start: Token, r: Rules) -> bool:
-    if current.dep_ == "pobj":
-        governor = head.head
-        if head.lower_ in TOPIC_PREPS and typed_verb(governor, r):
-            return True
-        if head.lower_ in NOUN_TOPIC_PREPS and governor.pos_ == "NOUN" and lookup(governor):
-            return True
-    if (
+    """Whether the arc from `current` up to `head` enters another event's topic
+    (`start` is the word whose place is asked about)."""
+    return (
+        _topic_prep(current, head, r)
+        or _noun_content(current, head)
+        or _opaque_complement(current, head, start, r)
+        or _typed_object(current, head, start, r)
+        or _protest_demand(current, head, r)
+    )
+
+
+def _topic_prep(current: Token, head: Token, r: Rules) -> bool:
+    """ "complained over Israeli raids", "a dispute over the border"."""
+    if current.dep_ != "pobj":
+        return False
+    governor = head.head
+    if head.lower_ in TOPIC_PREPS and typed_verb(governor, r):
+        return True
+    return bool(head.lower_ in NOUN_TOPIC_PREPS and governor.pos_ == "NOUN" and lookup(governor))
+
+
+def _noun_content(current: Token, head: Token) -> bool:
+    """A clause on an event noun ("an admission that ...")."""
+    return (
         current.dep_ in ("acl", "ccomp", "relcl")
         and is_verb(current)
         and head.pos_ == "NOUN"
         and lookup(head) is not None
         and current.tag_ != "VBN"
-    ):
-        return True
-    if (
+    )
+
+
+def _opaque_complement(current: Token, head: Token, start: Token, r: Rules) -> bool:
+    """Inside the complement of "threatened to ...", "demanded that ..."."""
+    return (
         current.dep_ in ("ccomp", "xcomp", "pcomp")
         and current is not start
         and is_verb(head)
         and is_opaque(head, r)
-    ):
-        return True  # inside the complement of "threatened to ...", "demanded that ..."
-    if (
+    )
+
+
+def _typed_object(current: Token, head: Token, start: Token, r: Rules) -> bool:
+    """The object of a typed verb ("rejected a proposal for signing ...")."""
+    return (
         current.dep_ in ("dobj", "obj")
         and (current is not start or start.pos_ in ("NOUN", "PROPN"))
         and typed_verb(head, r)
         and not (start.dep_ == "acl" and start.tag_ == "VBG")
-    ):
-        return True
-    if (
+    )
+
+
+def _protest_demand(current: Token, head: Token, r: Rules) -> bool:
+    """What protesters demand is the protest's topic (PLOVER); an earlier act that moved
+    them ("rallied after police arrested ...") is not (PLOVER manual, PROTEST)."""
+    return (
         current.dep_ in ("advcl", "xcomp", "conj", "ccomp")
         and is_verb(head)
         and protest_head(head)
         and not is_earlier_act(current, r, True)
-    ):
-        return True  # what protesters demand is the protest's topic (PLOVER)
-    return False
+    )
 
 
 def protest_head(token: Token) -> bool:
+    """A protest verb, or a verb carrying a protest noun ("staged a rally")."""
     entry = lookup(token)
     if entry is None:
         noun = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)

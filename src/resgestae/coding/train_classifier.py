@@ -25,6 +25,7 @@ from resgestae.errors import ConfigError, InputError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CORPUS = DATA / "training" / "clauses.tsv"
+GENERATED = DATA / "training" / "generated.tsv"  # python -m resgestae.coding.train_corpus
 OUTPUT = DATA / "classifier" / WEIGHTS
 VECTORS_FILE = DATA / "classifier" / VECTORS
 C = 10.0  # inverse regularisation: C=30 types more but its p >= 0.8 is only 90% right
@@ -47,6 +48,11 @@ def read_corpus(path: Path = CORPUS) -> list[Example]:
             raise InputError(f"{path}:{number}", "expected label<TAB>trigger<TAB>clause")
         rows.append((parts[0].strip(), parts[1].strip(), parts[2].strip()))
     return rows
+
+
+def read_training() -> list[Example]:
+    """The project's whole training corpus: the hand-written clauses and the generated ones."""
+    return read_corpus(CORPUS) + read_corpus(GENERATED)
 
 
 def _matrix(feature_sets: list[set[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:

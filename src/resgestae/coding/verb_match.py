@@ -30,7 +30,6 @@ never see each other's.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -179,7 +178,7 @@ class VerbLexicon:
         kind = (plover_of(found.reverse) or (event.event_type, None, None))[0]
         twin = replace(event, actor=list(event.recipient), recipient=list(event.actor),
                        cameo=found.reverse, event_type=kind)
-        twin.id = "e" + hashlib.sha1(f"{event.id}|reverse".encode()).hexdigest()[:16]
+        twin.assign_id()  # its own id: another type and/or the sides swapped
         return twin
 
     def match(self, token: Token) -> VerbMatch | None:

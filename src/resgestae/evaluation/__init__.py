@@ -21,7 +21,7 @@ from typing import Any
 from resgestae.coding.verb_dictionary import is_discards, is_verb_dictionary
 from resgestae.config import Config
 from resgestae.errors import ConfigError, InputError
-from resgestae.pipeline import Coder
+from resgestae.session import Coder
 
 from . import event_location
 from .coding import code_records

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from resgestae.model import Article
-from resgestae.pipeline import Coder
+from resgestae.session import Coder
 
 from .gold import iso_date
 

@@ -17,6 +17,9 @@ COLUMNS = (
     "recipient_sector", "factuality", "location", "location_country", "lat", "lon",
     "trigger", "text", "span_start", "span_end", "confidence", "mentions", "article_ids", "coder",
     "quad_class", "goldstein", "url", "title", "source", "corrected",
+    # the evidence, as article character offsets [start, end): the trigger, and one
+    # "start-end" per actor and recipient (';'-joined, in the order of their names)
+    "trigger_start", "trigger_end", "actor_spans", "recipient_spans",
 )
 
 
@@ -28,6 +31,7 @@ def row(record: dict[str, Any]) -> dict[str, Any]:
     """The flat CSV row for one event record."""
     loc = location(record)
     span = record.get("span") or [None, None]
+    trigger = record.get("trigger_span") or [None, None]
     flat = {k: record.get(k) for k in COLUMNS if k in record}
     flat.update({
         "context": _join(record.get("context") or []),
@@ -37,6 +41,7 @@ def row(record: dict[str, Any]) -> dict[str, Any]:
         "span_start": span[0], "span_end": span[1],
         "corrected": _join((record.get("corrected") or {}).get("fields") or [])
         or ("wrong" if (record.get("corrected") or {}).get("wrong") else None),
+        "trigger_start": trigger[0], "trigger_end": trigger[1],
     })
     flat.update({k: v for k, v in analysts_fields(record).items() if record.get(k) is None})
     for side in ("actor", "recipient"):
@@ -44,6 +49,8 @@ def row(record: dict[str, Any]) -> dict[str, Any]:
         flat[side] = _join(e.get("name") or e.get("text") for e in entities)
         flat[f"{side}_country"] = _join(e.get("country") for e in entities)
         flat[f"{side}_sector"] = _join(e.get("sector") for e in entities)
+        flat[f"{side}_spans"] = ";".join(
+            f"{e['span'][0]}-{e['span'][1]}" if e.get("span") else "" for e in entities)
     return flat
 
 

@@ -17,7 +17,7 @@ SUFFIX = ".parquet"
 ENTITY = pa.struct([
     ("text", pa.string()), ("name", pa.string()), ("country", pa.string()),
     ("sector", pa.string()), ("sectors", pa.list_(pa.string())), ("title", pa.string()),
-    ("kb_id", pa.string()),
+    ("kb_id", pa.string()), ("span", pa.list_(pa.int64())),
 ])
 PLACE = pa.struct([
     ("name", pa.string()), ("country", pa.string()), ("lat", pa.float64()),
@@ -38,6 +38,7 @@ SCHEMA = pa.schema([
     ("mentions", pa.int64()), ("article_ids", pa.list_(pa.string())), ("coder", pa.string()),
     ("quad_class", pa.int64()), ("goldstein", pa.float64()), ("url", pa.string()),
     ("title", pa.string()), ("source", pa.string()), ("corrected", CORRECTED),
+    ("trigger_span", pa.list_(pa.int64())),
 ])
 BATCH = 50_000
 

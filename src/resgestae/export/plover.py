@@ -26,6 +26,7 @@ def _entity(entity: dict[str, Any]) -> dict[str, Any]:
         "code": entity.get("country"), "sector": entity.get("sector"),
         "entity_text": entity.get("text"), "identifier_id": entity.get("kb_id"),
         "identifier_text": entity.get("name"), "office": entity.get("title"),
+        "entity_text_info": _offsets(entity.get("span")),
     }
 
 
@@ -34,6 +35,11 @@ def _cite(article: Mapping[str, Any]) -> dict[str, Any] | None:
     if article.get("source"):
         cite["corpus"] = article["source"]
     return cite or None
+
+
+def _offsets(span: list[int] | None) -> dict[str, int] | None:
+    """Article character offsets as PLOVER's text_info writes them; None when unknown."""
+    return {"start": span[0], "end": span[1]} if span else None
 
 
 def plover_record(record: dict[str, Any], article: Mapping[str, Any]) -> dict[str, Any]:
@@ -51,6 +57,7 @@ def plover_record(record: dict[str, Any], article: Mapping[str, Any]) -> dict[st
         "goldstein": analysts_fields(record)["goldstein"],
         "text": record.get("text"),
         "text_info": {"start": span[0], "end": span[1]},
+        "event_text_info": _offsets(record.get("trigger_span")),
         "cite_info": _cite(article), "coder": record.get("coder"),
         "cameo": record.get("cameo"), "factuality": record.get("factuality"),
         "date_precision": record.get("date_precision"), "confidence": record.get("confidence"),

@@ -87,9 +87,22 @@ def _recount(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _arrow_tables(kb: ActorKB) -> dict[str, pa.Table]:
+    """The KB as one Arrow table per KB table (names as in TABLES)."""
     entries = list(kb)
+    aliases = [(e.kb_id, a) for e in entries for a in e.aliases]
+    patterns = [(e.kb_id, p) for e in entries for p in e.patterns]
+    return {
+        "kb_actors": _actor_table(entries),
+        "kb_aliases": _pairs(aliases, ("kb_id", "alias")),
+        "kb_roles": _role_table(entries),
+        "kb_patterns": _pairs(patterns, ("kb_id", "pattern")),
+        "kb_agents": _agent_table(kb),
+    }
+
+
+def _actor_table(entries: list[KBEntry]) -> pa.Table:
     strings, lists = pa.string(), pa.list_(pa.string())
-    actors = pa.table({
+    return pa.table({
         "kb_id": pa.array([e.kb_id for e in entries], strings),
         "name": pa.array([e.name for e in entries], strings),
         "kind": pa.array([e.kind for e in entries], strings),
@@ -99,28 +112,30 @@ def _arrow_tables(kb: ActorKB) -> dict[str, pa.Table]:
         "mentions": pa.array([e.mentions for e in entries], pa.int32()),
         "source": pa.array([e.source for e in entries], strings),
     })
-    aliases = [(e.kb_id, a) for e in entries for a in e.aliases]
+
+
+def _role_table(entries: list[KBEntry]) -> pa.Table:
+    """Each entry's roles with their position (the order is the entry's)."""
+    strings, lists = pa.string(), pa.list_(pa.string())
     roles = [(e.kb_id, i, r) for e in entries for i, r in enumerate(e.roles)]
-    patterns = [(e.kb_id, p) for e in entries for p in e.patterns]
+    return pa.table({
+        "kb_id": pa.array([k for k, _, _ in roles], strings),
+        "pos": pa.array([i for _, i, _ in roles], pa.int32()),
+        "code": pa.array([r.code for _, _, r in roles], strings),
+        "country": pa.array([r.country for _, _, r in roles], strings),
+        "sectors": pa.array([list(r.sectors) for _, _, r in roles], lists),
+        "start_date": pa.array([r.start for _, _, r in roles], strings),
+        "end_date": pa.array([r.end for _, _, r in roles], strings),
+    })
+
+
+def _agent_table(kb: ActorKB) -> pa.Table:
+    """The loaded PETRARCH agent patterns (none without a dictionary)."""
     agents = kb.dictionary.agent_rows() if kb.dictionary is not None else []
-    return {
-        "kb_actors": actors,
-        "kb_aliases": _pairs(aliases, ("kb_id", "alias")),
-        "kb_roles": pa.table({
-            "kb_id": pa.array([k for k, _, _ in roles], strings),
-            "pos": pa.array([i for _, i, _ in roles], pa.int32()),
-            "code": pa.array([r.code for _, _, r in roles], strings),
-            "country": pa.array([r.country for _, _, r in roles], strings),
-            "sectors": pa.array([list(r.sectors) for _, _, r in roles], lists),
-            "start_date": pa.array([r.start for _, _, r in roles], strings),
-            "end_date": pa.array([r.end for _, _, r in roles], strings),
-        }),
-        "kb_patterns": _pairs(patterns, ("kb_id", "pattern")),
-        "kb_agents": pa.table({
-            "pattern": pa.array([p for p, _ in agents], strings),
-            "sectors": pa.array([list(s) for _, s in agents], lists),
-        }),
-    }
+    return pa.table({
+        "pattern": pa.array([p for p, _ in agents], pa.string()),
+        "sectors": pa.array([list(s) for _, s in agents], pa.list_(pa.string())),
+    })
 
 
 def _pairs(rows: list[tuple[str, str]], names: tuple[str, str]) -> pa.Table:

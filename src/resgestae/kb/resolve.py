@@ -25,7 +25,7 @@ from resgestae.coding.actor_tables import actor_tables, norm
 from resgestae.coding.actors import coordinated, read_actor
 from resgestae.coding.countries import context_texts, country_in_sentence
 from resgestae.coding.words import ONE_PERSON_PRONOUNS, SPEECH_VERBS, WE_PRONOUNS
-from resgestae.kb.base import ActorKB, KBEntry, make_id
+from resgestae.kb.base import ActorKB, KBEntry, Role, make_id
 from resgestae.kb.names import ascii_fold, parts, same_person, surname_alike
 from resgestae.kb.petrarch import KB_PREFIX, dictionary_code, iso_date
 from resgestae.model import Article, Entity, Event
@@ -533,19 +533,13 @@ def _apply_dictionary(entity: Entity, ctx: Context, person: bool = False) -> Non
     """A PETRARCH dictionary phrase in the entity's words (or in the words that place
     it: "activists in Arnor") sets its code, with the role valid on the article date."""
     dictionary = ctx.kb.dictionary
-    entry, role, agents = dictionary.code(ctx.kb, entity.text, ctx.date)
-    if entry is None and entity._tokens is not None:
-        for text in context_texts(ctx.doc[entity._tokens[0] : entity._tokens[1]]):
-            entry, role, _ = dictionary.code(ctx.kb, text, ctx.date)
-            if entry is not None:
-                break
+    entry, role, agents = _dictionary_match(entity, ctx)
     if entry is None and not agents:
         if ctx.kb.dictionary_only:
             entity.country, entity.sector, entity.sectors = None, None, []
         return
     if "ELI" in entity.sectors and "ELI" not in agents:
         agents = [*agents, "ELI"]  # "former ...": PETRARCH's ELI, whatever the dictionary
-    code = dictionary_code(role, agents)
     # A person the text named, coded only by a word around the name ("Turkish"), keeps
     # the name and identity the text gave; the dictionary gives the codes.
     keep = person and dictionary.code(ctx.kb, entity.name, ctx.date)[0] is None
@@ -558,7 +552,22 @@ def _apply_dictionary(entity: Entity, ctx: Context, person: bool = False) -> Non
     entity.sectors = _dedupe(found) or ([] if entry is not None else entity.sectors)
     entity.sector = entity.sectors[0] if entity.sectors else None
     if not keep:
-        entity.kb_id = KB_PREFIX + code
+        entity.kb_id = KB_PREFIX + dictionary_code(role, agents)
+
+
+def _dictionary_match(
+    entity: Entity, ctx: Context
+) -> tuple[KBEntry | None, Role | None, list[str]]:
+    """(entry, role, agents) of the dictionary for the entity's words, else the entry
+    and role of the first phrase that places it (agents of the words only)."""
+    dictionary = ctx.kb.dictionary
+    entry, role, agents = dictionary.code(ctx.kb, entity.text, ctx.date)
+    if entry is None and entity._tokens is not None:
+        for text in context_texts(ctx.doc[entity._tokens[0] : entity._tokens[1]]):
+            entry, role, _ = dictionary.code(ctx.kb, text, ctx.date)
+            if entry is not None:
+                break
+    return entry, role, agents
 
 
 def _dedupe(items: list[str]) -> list[str]:

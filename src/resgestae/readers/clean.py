@@ -8,7 +8,7 @@ rest (the dateline, repeated paragraphs) to spaces.
 from __future__ import annotations
 
 from resgestae.config import Config
-from resgestae.errors import ConfigError, InputError
+from resgestae.errors import ConfigError, Errors, InputError
 from resgestae.model import Article
 from resgestae.readers.dateline import find_dateline
 from resgestae.readers.dates import iso_date
@@ -39,7 +39,7 @@ def default_date(config: Config) -> str | None:
         return None
     value = iso_date(config.default_date)
     if value is None:
-        raise ConfigError(f"--date {config.default_date!r} is not a date (use yyyy-mm-dd)")
+        raise ConfigError(Errors.E103.format(value=config.default_date))
     return value
 
 
@@ -47,12 +47,12 @@ def refuse_uncodable(article: Article, config: Config) -> None:
     """InputError when the text is empty, too long or not English."""
     item = article.origin or article.id
     if not article.text.strip():
-        raise InputError(item, "empty: no text to code")
+        raise InputError(item, Errors.E008)
     if len(article.text) > config.max_chars:
         raise too_long(item, len(article.text), config.max_chars, unit="characters")
     language = (article.language or "").lower()
     if language and not language.startswith("en"):
-        raise InputError(item, f"language {article.language!r} is not supported (English only)")
+        raise InputError(item, Errors.E009.format(language=article.language))
     # a declared "en" is trusted: the guess is for inputs that say nothing
     reason = None if language else not_english_reason(article.text)
     if reason:

@@ -15,6 +15,8 @@ def iso_date(value: object) -> str | None:
     if isinstance(value, (date, datetime)):
         return value.strftime("%Y-%m-%d")
     text = str(value)
+    if len(text) > 100:  # no date is that long; dateparser would take its time to say so
+        return None
     match = ISO_PREFIX.match(text)
     if match:
         try:

@@ -6,9 +6,13 @@ import lxml.html
 import trafilatura
 from lxml_html_clean import Cleaner
 
-from resgestae.errors import InputError
+from resgestae.errors import Errors, InputError
 from resgestae.readers.dates import iso_date
 
+# Dates from the page's markup and metadata only: htmldate's "extensive search"
+# guesses from the body ("a 2011 uprising" -> 2011-01-01), which would then
+# override --date for a page that states no date at all.
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _CLEANER = Cleaner(scripts=True, javascript=True, style=True, comments=True, forms=True)
 
 
@@ -28,14 +32,15 @@ def _fallback_text(html: str) -> str:
 def parse_html(html: str, item: str) -> dict[str, str | None]:
     """Text, title, date and url of an HTML page; InputError when it yields no text."""
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                          date_extraction_params=DATE_PARAMS)
     except Exception:  # trafilatura on broken markup: fall back to the visible text
         doc = None
     text = (doc.text or "") if doc is not None else ""
     if not text.strip():
         text = _fallback_text(html)
     if not text.strip():
-        raise InputError(item, "malformed or empty HTML: no article text found")
+        raise InputError(item, Errors.E012)
     return {
         "text": text,
         "title": getattr(doc, "title", None),

@@ -10,11 +10,11 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from resgestae.errors import InputError
+from resgestae.errors import Errors, InputError
 from resgestae.model import Article, content_id
 from resgestae.readers.dates import iso_date
 from resgestae.readers.html import parse_html
-from resgestae.readers.text import too_long
+from resgestae.readers.text import normalise, safe_name, too_long
 
 FIELDS = ("title", "url", "source", "language")
 
@@ -32,7 +32,7 @@ def read_jsonl_lines(
         except InputError as exc:
             yield exc
         except Exception as exc:  # an odd record must not stop the file
-            yield InputError(item, f"cannot read: {type(exc).__name__}: {exc}")
+            yield InputError(item, Errors.E002.format(why=f"{type(exc).__name__}: {exc}"))
 
 
 def _load(raw: bytes, item: str, max_chars: int) -> dict[str, Any]:
@@ -41,24 +41,26 @@ def _load(raw: bytes, item: str, max_chars: int) -> dict[str, Any]:
     try:
         value = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise InputError(item, f"undecodable bytes: JSONL must be UTF-8 ({exc.reason})") from None
+        where = f"JSONL must be UTF-8 ({exc.reason})"
+        raise InputError(item, Errors.E004.format(where=where)) from None
     except json.JSONDecodeError as exc:
-        raise InputError(item, f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+        raise InputError(item, Errors.E005.format(why=f"{exc.msg} at column {exc.colno}")) from None
     if not isinstance(value, dict):
-        raise InputError(item, f"not a JSON object (got {type(value).__name__})")
+        raise InputError(item, Errors.E006.format(kind=type(value).__name__))
     return value
 
 
 def record_article(record: dict[str, Any], item: str) -> Article:
     """An Article from one decoded record; InputError when it has no usable text."""
     text, meta = _text(record, item)
+    text = normalise(text)  # the one place JSONL and API texts become valid Unicode
     date = iso_date(record.get("date")) or meta.get("date")
     if record.get("date") and date is None:
-        raise InputError(item, f"'date' {record['date']!r} is not a date (use yyyy-mm-dd)")
+        raise InputError(item, Errors.E007.format(value=record["date"]))
     fields = {k: _str(record.get(k)) or meta.get(k) for k in FIELDS}
     given = record.get("id")
-    article_id = str(given) if given not in (None, "") else content_id(text)
-    return Article(id=article_id, text=text, date=date, origin=item, **fields)
+    article_id = _str(given) if given not in (None, "") else content_id(text)
+    return Article(id=article_id, text=text, date=date, origin=safe_name(item), **fields)
 
 
 def _text(record: dict[str, Any], item: str) -> tuple[str, dict[str, Any]]:
@@ -66,12 +68,13 @@ def _text(record: dict[str, Any], item: str) -> tuple[str, dict[str, Any]]:
     if isinstance(text, str) and text.strip():
         return text, {}
     if isinstance(html, str) and html.strip():
-        meta = parse_html(html, item)
+        meta = parse_html(normalise(html), item)
         return meta.pop("text") or "", meta
     if text is not None or html is not None:
-        raise InputError(item, "empty text: 'text'/'html' is blank or not a string")
-    raise InputError(item, "no 'text' or 'html' field")
+        raise InputError(item, Errors.E011)
+    raise InputError(item, Errors.E010)
 
 
 def _str(value: object) -> str | None:
-    return None if value is None else str(value)
+    # ids and titles go to the store and the terminal: valid Unicode, one line
+    return None if value is None else normalise(str(value))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from resgestae.errors import InputError
+import re
+
+from resgestae.errors import Errors, InputError, safe_name
+
+__all__ = ["decode", "normalise", "safe_name", "too_long"]
 
 SNIFF = 8192  # bytes looked at for NULs and control characters
 MAX_CONTROL = 0.01  # share of control characters tolerated in text
@@ -20,14 +24,14 @@ def _control_share(text: str) -> float:
 def decode(data: bytes, item: str) -> str:
     """Decode `data` as UTF-8 (BOM or not), else clean Windows-1252, else refuse."""
     if b"\x00" in data[:SNIFF]:
-        raise InputError(item, "binary file (NUL bytes), not text")
+        raise InputError(item, Errors.E003.format(what="NUL bytes"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         text = _legacy(data, item, exc)
     if _control_share(text) > MAX_CONTROL:
-        raise InputError(item, "binary file (mostly control characters), not text")
-    return text
+        raise InputError(item, Errors.E003.format(what="mostly control characters"))
+    return normalise(text)
 
 
 def _legacy(data: bytes, item: str, utf8_error: UnicodeDecodeError) -> str:
@@ -36,15 +40,34 @@ def _legacy(data: bytes, item: str, utf8_error: UnicodeDecodeError) -> str:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        raise InputError(item, f"undecodable bytes: {where}, and not Windows-1252") from None
+        raise InputError(item, Errors.E004.format(where=f"{where}, and not Windows-1252")) from None
     non_ascii = sum(not c.isascii() for c in text[:SNIFF]) / max(1, len(text[:SNIFF]))
     if non_ascii > MAX_NON_ASCII_CP1252:
-        raise InputError(item, f"undecodable bytes: {where}; save the file as UTF-8")
+        raise InputError(item, Errors.E004.format(where=f"{where}; save the file as UTF-8"))
     return text
 
 
 def too_long(item: str, size: int, max_chars: int, unit: str = "bytes") -> InputError:
     """The error for an input over the length limit."""
-    return InputError(
-        item, f"too long: {size:,} {unit} (limit {max_chars:,} characters); split it into articles"
-    )
+    return InputError(item, Errors.E017.format(size=size, unit=unit, limit=max_chars))
+
+
+# Unicode spaces other than U+0020 (category Zs: NBSP, en/em spaces, thin, ideographic...)
+# and the line/paragraph separators. Replaced one for one, so offsets do not move.
+_SPACES = {c: " " for c in [0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]}
+_SPACES.update({0x2028: "\n", 0x2029: "\n"})
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def normalise(text: str) -> str:
+    """Text as every later stage may assume it: valid Unicode, plain spaces.
+
+    Lone surrogates (valid in JSON escapes and in names Python decoded with
+    `surrogateescape`, but not encodable as UTF-8) become U+FFFD; the Unicode
+    space characters become " " (paragraph/line separators "\\n"), one character
+    for one, as HTML extraction already does for `&nbsp;`.
+    """
+    if text.isascii():
+        return text
+    return _SURROGATES.sub("\ufffd", text).translate(_SPACES)
+

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from resgestae.config import Config
-from resgestae.errors import ConfigError, InputError
+from resgestae.errors import ConfigError, Errors, InputError
 from resgestae.model import Article
 from resgestae.runner.parquet import Manifest, write_partition
 from resgestae.runner.work import Outcome, code_chunk
@@ -49,7 +49,7 @@ def dask_client(scheduler: str | None = None, n_workers: int | None = None) -> I
         try:
             client = Client(scheduler, timeout="30s")
         except OSError as exc:
-            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+            raise ConfigError(Errors.E106.format(scheduler=scheduler, why=exc)) from exc
         with client:
             yield client
         return
@@ -105,7 +105,7 @@ def _partitions(
         articles = []
         for item in chunk:
             if isinstance(item, InputError):
-                run.skip(Outcome(item.item, item=item.item, reason=item.reason))
+                run.skip(Outcome(item.item, item=item.item, reason=item.coded))
             elif done.get(item.id) == text_hash(item.text):
                 run.counts["already_written"] += 1
             else:

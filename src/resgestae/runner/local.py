@@ -17,12 +17,12 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
 from resgestae.config import Config
-from resgestae.errors import InputError
+from resgestae.errors import Errors, InputError, StoreError
 from resgestae.model import Article
 from resgestae.runner.work import Outcome, code_chunk, init_pool_worker, pool_task
 
@@ -38,6 +38,8 @@ class Progress:
     failed: int = 0
     events: int = 0
     stored_before: int = 0  # already in the store with the same content: not re-coded
+    # ids stored before with another text: coding them replaces the stored article
+    replaced: set[str] = field(default_factory=set)
 
 
 def default_workers() -> int:
@@ -47,20 +49,26 @@ def default_workers() -> int:
 
 def run_local(
     items: Iterable[Article | InputError],
-    config: Config,
+    session: Any,
     store: Any = None,
     workers: int | None = None,
     chunk_size: int = CHUNK_SIZE,
-    kb: Any = None,
     progress: Progress | None = None,
     recode: bool = False,
 ) -> Iterator[Outcome]:
     """Code `items` on `workers` processes, writing each outcome to `store` as it arrives.
 
-    Yields every outcome (coded or failed) after it is stored. Articles the
-    store already holds with the same content hash are skipped and counted in
-    `progress.stored_before`, unless `recode`. `workers=1` codes in this process.
+    `session` is the run's `resgestae.session.Session` (a `Config` makes one without a
+    store's actors); worker processes get its configuration and knowledge base, and what
+    the stored articles teach comes back into it (the caller saves it). Yields every
+    outcome (coded or failed) after it is stored. Articles the store already holds with
+    the same content hash are skipped and counted in `progress.stored_before`, unless
+    `recode`. `workers=1` codes in this process.
     """
+    if isinstance(session, Config):
+        from resgestae.session import Session
+
+        session = Session(session)
     progress = progress or Progress()
     # --recode: code stored articles again (their events are replaced, never doubled)
     chunks = _chunks(items, chunk_size, None if recode else store, progress)
@@ -71,15 +79,19 @@ def run_local(
     second = next(chunks, None)
     if workers <= 1 or second is None:
         # one worker, or too little input to pay for starting processes
-        coded = _in_process(_chain(first, second, chunks), config, kb)
+        coded = _in_process(_chain(first, second, chunks), session)
     else:
-        coded = _in_pool(_chain(first, second, chunks), config, kb, workers)
+        coded = _in_pool(_chain(first, second, chunks), session.config, session.kb, workers)
+    # What articles teach joins the session's KB at the end, in article id order: every
+    # article of a run is coded with the KB the run started with, as pool workers
+    # are, so 1 or N workers (and a resumed run) code each article alike.
+    learned: list[tuple[str, list[Any]]] = []
     for batch in coded:
         _record(batch, store, progress)
-        if kb is not None:  # what workers learned comes home, in input order
-            for outcome in batch:
-                kb.absorb(outcome.learned)
+        learned += [(o.article_id, o.learned) for o in batch if o.learned and not o.failed]
         yield from batch
+    for _, entries in sorted(learned, key=lambda pair: pair[0]):
+        session.absorb(entries)
 
 
 def _chain(first: list[Any], second: list[Any] | None, rest: Iterator[list[Any]]) -> Iterator:
@@ -98,47 +110,42 @@ def _chunks(
         chunk = list(islice(iterator, size))
         if not chunk:
             return
-        todo = _not_stored(chunk, store)
+        todo = _not_stored(chunk, store, progress.replaced)
         progress.stored_before += len(chunk) - len(todo)
         if todo:
             yield todo
 
 
-def _not_stored(chunk: list[Article | InputError], store: Any) -> list[Article | InputError]:
-    """Drop articles the ledger already holds with the same content (one query per chunk)."""
+def _not_stored(chunk: list[Article | InputError], store: Any,
+                replaced: set[str] | None = None) -> list[Article | InputError]:
+    """Drop articles the ledger already holds with the same content (one query per chunk);
+    add to `replaced` the ids it holds with another text."""
     articles = [a for a in chunk if isinstance(a, Article)]
     if store is None or not articles:
         return chunk
     from resgestae.store import text_hash
 
-    done = stored_hashes(store, [a.id for a in articles])
+    done = store.content_hashes([a.id for a in articles])
+    if replaced is not None:
+        replaced.update(a.id for a in articles
+                        if a.id in done and done[a.id] != text_hash(a.text))
     return [
         a for a in chunk
         if not (isinstance(a, Article) and done.get(a.id) == text_hash(a.text))
     ]
 
 
-def stored_hashes(store: Any, ids: list[str]) -> dict[str, str]:
-    """Article id -> stored content hash, for the ids the store holds."""
-    rows = store.con.execute(
-        "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-    ).fetchall()
-    return dict(rows)
-
-
 def _split(chunk: list[Article | InputError]) -> tuple[list[Article], list[Outcome]]:
     articles = [a for a in chunk if isinstance(a, Article)]
-    errors = [Outcome(e.item, item=e.item, reason=e.reason) for e in chunk
+    errors = [Outcome(e.item, item=e.item, reason=e.coded) for e in chunk
               if isinstance(e, InputError)]
     return articles, errors
 
 
-def _in_process(
-    chunks: Iterator[list[Any]], config: Config, kb: Any
-) -> Iterator[list[Outcome]]:
+def _in_process(chunks: Iterator[list[Any]], session: Any) -> Iterator[list[Outcome]]:
     for chunk in chunks:
         articles, errors = _split(chunk)
-        yield errors + (code_chunk(articles, config, kb) if articles else [])
+        yield errors + (code_chunk(articles, session) if articles else [])
 
 
 def _in_pool(
@@ -215,7 +222,7 @@ class _Pool:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
             return Outcome(article.id, item=article.origin or article.id,
-                           reason="the worker process coding it died (out of memory or killed)")
+                           reason=Errors.E015)
 
     def stop(self, finished: bool = False) -> None:
         """Stop; when interrupted, at once: the workers hold nothing that needs saving."""
@@ -230,10 +237,33 @@ class _Pool:
 
 
 def _record(batch: list[Outcome], store: Any, progress: Progress) -> None:
-    """Store a chunk's coded articles in one transaction; count everything."""
-    coded = [(o.article, o.records) for o in batch if not o.failed]
+    """Store a chunk's coded articles in one transaction; count everything.
+
+    When the chunk's write fails for one article's sake, each article is written
+    alone, and the one that cannot be stored becomes that item's error; a fault
+    of the store itself (disk full, I/O) stops the run with its one clear error.
+    """
+    coded = [o for o in batch if not o.failed]
     if store is not None and coded:
-        store.write_batch(coded)
-    progress.failed += len(batch) - len(coded)
-    progress.coded += len(coded)
-    progress.events += sum(len(records) for _, records in coded)
+        try:
+            store.write_batch([(o.article, o.records) for o in coded])
+        except StoreError as exc:
+            if exc.fatal:
+                raise
+            for outcome in coded:
+                _store_one(outcome, store)
+    stored = [o for o in batch if not o.failed]
+    progress.failed += len(batch) - len(stored)
+    progress.coded += len(stored)
+    progress.events += sum(len(o.records) for o in stored)
+
+
+def _store_one(outcome: Outcome, store: Any) -> None:
+    try:
+        store.write_batch([(outcome.article, outcome.records)])
+    except StoreError as exc:
+        if exc.fatal:
+            raise
+        outcome.item = outcome.article.origin or outcome.article_id
+        outcome.reason = f"cannot be stored: {exc}"
+        outcome.records = []

@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from resgestae import __version__
+from resgestae.errors import Errors
 from resgestae.export.parquet import SCHEMA as RECORD_SCHEMA
 from resgestae.model import Article
 
@@ -104,8 +105,9 @@ def record_from_row(row: dict[str, Any]) -> dict[str, Any]:
     """An events row back into the event record it came from."""
     record = {k: v for k, v in row.items() if k in KNOWN}
     record.update(json.loads(row["extra"]) if row.get("extra") else {})
-    if record.get("span") is not None:
-        record["span"] = list(record["span"])
+    for key in ("span", "trigger_span"):
+        if record.get(key) is not None:
+            record[key] = list(record[key])
     return record
 
 
@@ -194,37 +196,54 @@ class Manifest:
 
 
 def load_parquet(
-    root: str | Path, store: Any, on_article: Callable[[], None] | None = None
+    root: str | Path, store: Any, on_article: Callable[[], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
 ) -> dict[str, int]:
     """Bring the partitions the manifest lists into `store` (its write path: replace + dedup).
 
-    Articles already stored with the same content hash are left as they are.
-    Returns counts: articles loaded, already stored, events.
+    Articles already stored with the same content hash are left as they are. A
+    partition whose files are missing or damaged is reported (`on_error`, an
+    InputError naming it) and the others still load; a damaged manifest is one
+    InputError. Returns counts: articles loaded, already stored, events, failed.
     """
-    manifest = Manifest.open(root)
-    if not (Path(root) / MANIFEST).exists():
-        from resgestae.errors import InputError
+    from resgestae.errors import InputError, StoreError
 
-        raise InputError(str(root), f"no {MANIFEST} here: not a resgestae Parquet directory")
-    counts = {"loaded": 0, "already_stored": 0, "events": 0}
-    for partition in manifest.partitions:
-        rows = list(_partition_rows(Path(root), partition["files"]))
-        stored = _stored(store, [article.id for article, _ in rows])
+    if not (Path(root) / MANIFEST).is_file():
+        raise InputError(str(root), Errors.E016.format(manifest=MANIFEST))
+    try:
+        manifest = Manifest.open(root)
+        partitions = list(manifest.partitions)
+    except Exception as exc:  # noqa: BLE001 - a truncated or hand-edited manifest
+        raise InputError(f"{root}/{MANIFEST}", f"damaged manifest: {type(exc).__name__}: "
+                         f"{str(exc)[:200]}") from None
+    counts = {"loaded": 0, "already_stored": 0, "events": 0, "failed": 0}
+    for partition in partitions:
+        try:
+            rows = list(_partition_rows(Path(root), partition["files"]))
+        except Exception as exc:  # noqa: BLE001 - one damaged partition, the rest still load
+            counts["failed"] += 1
+            name = partition.get("name", "?") if isinstance(partition, dict) else "?"
+            if on_error:
+                on_error(InputError(f"{root} partition {name}", f"damaged or missing Parquet: "
+                                    f"{type(exc).__name__}: {str(exc)[:200]}"))
+            continue
+        stored = store.content_hashes([article.id for article, _ in rows])
         todo = [(a, records) for a, records in rows if stored.get(a.id) != _hash(a)]
         if todo:
-            store.write_batch(todo)  # one transaction per partition
+            try:
+                store.write_batch(todo)  # one transaction per partition
+            except StoreError as exc:
+                if exc.fatal or not on_error:
+                    raise
+                counts["failed"] += 1
+                on_error(exc)
+                continue
         counts["loaded"] += len(todo)
         counts["already_stored"] += len(rows) - len(todo)
         counts["events"] += sum(len(records) for _, records in todo)
         for _ in rows if on_article else ():
             on_article()
     return counts
-
-
-def _stored(store: Any, ids: list[str]) -> dict[str, str]:
-    from resgestae.runner.local import stored_hashes
-
-    return stored_hashes(store, ids)
 
 
 def _hash(article: Article) -> str:

@@ -1,4 +1,5 @@
-"""The worker side: code a chunk of articles with a Coder loaded once per process.
+"""The worker side: code a chunk of articles with a `Session` (resgestae.session), the
+run's own in-process, or in a worker process one per configuration and KB, loaded once.
 
 The same function runs in-process (`--workers 1`), in a pool worker and in a
 Dask task. What comes back is plain data (articles, event records as dicts,
@@ -17,14 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resgestae.config import Config
-from resgestae.errors import InputError
+from resgestae.errors import Errors, InputError
 from resgestae.model import Article
 
 WARM_UP = ("Turkish Defence Minister Hulusi Akar met Libyan officials in Tripoli on Saturday, "
            "two days after warlord Khalifa Haftar threatened to attack Turkish forces.")
-# One Coder per process and config: loading the spaCy model costs seconds, a
-# chunk should cost milliseconds of set-up. Key -> (the KB it was given, Coder).
-_CODERS: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+# One session per worker process and config: loading the spaCy model costs seconds, a
+# chunk should cost milliseconds of set-up. Key -> (the KB it was given, Session).
+_SESSIONS: dict[tuple[Any, ...], tuple[Any, Any]] = {}
 
 
 @dataclass
@@ -53,56 +54,64 @@ def _key(config: Config) -> tuple[Any, ...]:
             config.verb_mode)
 
 
-def get_coder(config: Config, kb: Any = None) -> Any:
-    """The process's Coder for `config` (and `kb`, when given), loaded on first use."""
+def get_session(config: Config, kb: Any = None) -> Any:
+    """This process's Session for `config` (and `kb`, when given), loaded on first use."""
     key = _key(config)
-    cached = _CODERS.get(key)
+    cached = _SESSIONS.get(key)
     if cached is None or (kb is not None and cached[0] is not kb):
-        from resgestae.pipeline import Coder  # spaCy is imported only where coding happens
+        from resgestae.session import Session  # spaCy is imported only where coding happens
 
-        coder = Coder(config, kb=kb)
-        _warm_up(coder)
-        cached = _CODERS[key] = (kb, coder)
-    return cached[1]
+        cached = _SESSIONS[key] = (kb, Session(config, kb=kb))
+    return warm(cached[1])
 
 
-def _warm_up(coder: Any) -> None:
-    # Stages that set themselves up on first use (matchers, gazetteer) must do it
-    # outside a memory zone, or the strings they add would be freed with the zone.
-    # A throwaway KB: the run's KB must not learn actors from this sentence.
+get_coder = get_session  # the name before sessions
+
+
+def warm(session: Any) -> Any:
+    """`session`, after coding one article once in it (the first time only).
+
+    Stages that set themselves up on first use (matchers, gazetteer) must do it
+    outside a memory zone, or the strings they add would be freed with the zone.
+    A throwaway KB: the run's KB must not learn actors from this sentence."""
+    if session.warmed:
+        return session
     from resgestae.kb import ActorKB
 
-    kb, coder.kb = coder.kb, ActorKB()
+    kb, session.kb = session.kb, ActorKB()
     try:
-        for _ in coder.code([Article(id="warm-up", text=WARM_UP, date="2020-12-26")]):
+        for _ in session.code([Article(id="warm-up", text=WARM_UP, date="2020-12-26")]):
             pass
     finally:
-        coder.kb = kb
+        session.kb = kb
+    session.warmed = True
+    return session
 
 
-def code_chunk(articles: list[Article], config: Config, kb: Any = None) -> list[Outcome]:
-    """Code a chunk of articles; one article that breaks a stage never loses the others."""
-    coder = get_coder(config, kb)
+def code_chunk(articles: list[Article], config: Any, kb: Any = None) -> list[Outcome]:
+    """Code a chunk of articles with `config` (a Session, or a Config: this process's
+    session for it and `kb`); one article that breaks a stage never loses the others."""
+    session = warm(config) if hasattr(config, "code") else get_session(config, kb)
     try:
-        return _code_all(coder, articles)
+        return _code_all(session, articles)
     except Exception:  # noqa: BLE001 - a bug in a stage: find the article, keep the rest
-        return [_code_one(coder, article) for article in articles]
+        return [_code_one(session, article) for article in articles]
 
 
-def _code_all(coder: Any, articles: list[Article]) -> list[Outcome]:
+def _code_all(session: Any, articles: list[Article]) -> list[Outcome]:
     # memory_zone frees the strings each chunk adds to the vocabulary, so a
     # long-running worker does not grow with the corpus.
-    with coder.nlp.memory_zone():
-        return [_outcome(coded) for coded in coder.code(articles)]
+    with session.nlp.memory_zone():
+        return [_outcome(coded) for coded in session.code(articles)]
 
 
-def _code_one(coder: Any, article: Article) -> Outcome:
+def _code_one(session: Any, article: Article) -> Outcome:
     try:
-        return _code_all(coder, [article])[0]
+        return _code_all(session, [article])[0]
     except Exception as exc:  # noqa: BLE001 - reported per article, the batch goes on
         where = traceback.extract_tb(exc.__traceback__)[-1]
         place = f"{os.path.basename(where.filename)}:{where.lineno}"
-        reason = f"coding failed: {type(exc).__name__}: {exc} ({place})"
+        reason = Errors.E013.format(error=f"{type(exc).__name__}: {exc}", place=place)
         return Outcome(article.id, None, item=article.origin or article.id, reason=reason)
 
 
@@ -111,7 +120,7 @@ def _outcome(coded: Any) -> Outcome:
     if coded.error is not None:
         error = coded.error
         item = getattr(error, "item", None) or (article.origin if article else None)
-        reason = getattr(error, "reason", None) or str(error)
+        reason = getattr(error, "coded", None) or str(error)
         return Outcome(article.id if article else item or "?", None, item=item, reason=reason)
     records = [event.to_record() for event in coded.events]
     return Outcome(article.id, article, records, learned=coded.learned)
@@ -121,11 +130,11 @@ def init_pool_worker(config: Config, kb: Any, parent_pid: int) -> None:
     """Pool initializer: ignore Ctrl-C (the parent stops us), load the model, watch the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
-    get_coder(config, kb)
+    get_session(config, kb)
 
 
 def pool_task(articles: list[Article], config: Config) -> list[Outcome]:
-    """What a pool worker runs for one chunk (its Coder is already loaded)."""
+    """What a pool worker runs for one chunk (its Session is already loaded)."""
     return code_chunk(articles, config)
 
 

@@ -14,9 +14,10 @@ import base64
 import binascii
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
+from resgestae.plover import quad_class
 from resgestae.store import query, read_index
 
 FILTERS = query.FILTERS
@@ -107,35 +108,25 @@ def iter_records(con: Any, filters: Mapping[str, Any], batch: int = 10_000) -> I
 
 # -- one event with its evidence ---------------------------------------------------
 
-def _find(sentence: str, words: str | None, taken: list[tuple[int, int]],
-          near: int) -> tuple[int, int] | None:
-    """Where `words` occur in the sentence, free of what is taken, closest to `near`."""
-    if not words:
-        return None
-    lower, needle, start, found = sentence.lower(), words.lower(), 0, []
-    while (at := lower.find(needle, start)) >= 0:
-        end = at + len(needle)
-        if all(end <= a or at >= b for a, b in taken):
-            found.append((at, end))
-        start = at + 1
-    # a name can occur twice ("Tripoli, Libya - ... a trip to Libya"): the one by the trigger
-    return min(found, key=lambda f: abs(f[0] - near)) if found else None
-
-
 def highlights(record: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Character ranges of the trigger, actors and recipients in the record's sentence."""
-    sentence, taken, marks = record.get("text") or "", [], []
-    wanted = [("trigger", record.get("trigger"))]
-    wanted += [("actor", e.get("text")) for e in record.get("actor") or []]
-    wanted += [("recipient", e.get("text")) for e in record.get("recipient") or []]
-    near = 0
-    for role, words in wanted:
-        found = _find(sentence, words, taken, near)
-        if found:
-            near = found[0] if role == "trigger" else near
-            taken.append(found)
-            marks.append({"role": role, "start": found[0], "end": found[1],
-                          "text": sentence[found[0]:found[1]]})
+    """Character ranges of the trigger, actors and recipients in the record's sentence,
+    sorted, from the spans the coder recorded (article offsets, `trigger_span` and each
+    entity's `span`), shifted to the sentence; never searched for in the text. Records
+    stored before schema version 4 have null spans and get no marks (re-code them)."""
+    sentence = record.get("text") or ""
+    offset = (record.get("span") or [0, 0])[0]
+    wanted = [("trigger", record.get("trigger_span"))]
+    wanted += [("actor", e.get("span")) for e in record.get("actor") or []]
+    wanted += [("recipient", e.get("span")) for e in record.get("recipient") or []]
+    marks, taken = [], set()
+    for role, span in wanted:
+        if not span or tuple(span) in taken:
+            continue
+        start, end = span[0] - offset, span[1] - offset
+        if 0 <= start < end <= len(sentence):
+            taken.add(tuple(span))
+            marks.append({"role": role, "start": start, "end": end,
+                          "text": sentence[start:end]})
     return sorted(marks, key=lambda m: m["start"])
 
 
@@ -197,36 +188,12 @@ ACTOR_COUNTS = (
     "SELECT unnest(recipient_names), 'recipient' FROM {source}{where}) "
     "GROUP BY 1{having} ORDER BY events DESC, name LIMIT ?"
 )
-# Country and sector need the entities themselves (JSON): read them from a sample, each
-# name's first SAMPLE matching events in listing order, found by a join, not a scan of records.
-ACTOR_SAMPLE = (
-    "SELECT name, list(id ORDER BY k)[1:{n}] FROM (SELECT id, k, unnest(actor_names) AS name "
-    "FROM {source}{where} UNION ALL SELECT id, k, unnest(recipient_names) FROM {source}{where}) "
-    "WHERE name IN (SELECT unnest(?)) GROUP BY 1"
-)
-SAMPLE = 10
-
-
-def _actor_details(con: Any, names: list[str], source: str, sql_where: str,
-                   params: list[Any]) -> dict[str, tuple[str | None, str | None]]:
-    """name -> (most frequent country, most frequent sector) in its sampled events."""
-    sql = ACTOR_SAMPLE.format(n=SAMPLE, source=source, where=sql_where)
-    samples = dict(con.execute(sql, params * 2 + [names]).fetchall())
-    records = {r["id"]: r for r in records_by_id(con, sorted({i for ids in samples.values()
-                                                               for i in ids}))}
-    details = {}
-    for name, ids in samples.items():
-        entities = [e for i in ids if i in records
-                    for e in records[i].get("actor", []) + records[i].get("recipient", [])
-                    if (e.get("name") or e.get("text")) == name]
-        details[name] = (_most_common(e.get("country") for e in entities),
-                         _most_common(e.get("sector") for e in entities))
-    return details
-
-
-def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
-    return counts.most_common(1)[0][0] if counts else None
+def _actor_details(con: Any, names: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """name -> (most frequent country, most frequent sector) over all its mentions, as the
+    read index's `actor_info` has them, computed for these names."""
+    sql = (f"SELECT * FROM ({read_index.ACTOR_INFO_SQL}) "
+           "WHERE name IN (SELECT unnest(?::VARCHAR[]))")
+    return {r[0]: (r[1], r[2]) for r in con.execute(sql, [names]).fetchall()}
 
 
 def actors(
@@ -234,14 +201,28 @@ def actors(
     indexed: bool = False,
 ) -> list[dict[str, Any]]:
     """Canonical actors of the matching events, most active first, with their roles and
-    their most frequent country and sector (in a sample of their events)."""
+    their most frequent country and sector over all their mentions."""
     sql_where, params = where(filters)
     having = " HAVING contains(lower(name), ?)" if name else ""
+    named = [name.lower()] if name else []
     source = _source(indexed)
-    sql = ACTOR_COUNTS.format(source=source, where=sql_where, having=having)
-    counts = con.execute(sql, params * 2 + ([name.lower()] if name else []) + [limit]).fetchall()
-    details = _actor_details(con, [r[0] for r in counts], source, sql_where, params) \
-        if counts else {}
+    if indexed and not sql_where:
+        sql = (f"SELECT name, as_actor, as_recipient, events FROM {read_index.ACTOR_TOTALS}"
+               + (" WHERE contains(lower(name), ?)" if name else "")
+               + " ORDER BY events DESC, name LIMIT ?")
+        counts = con.execute(sql, named + [limit]).fetchall()
+    else:
+        sql = ACTOR_COUNTS.format(source=source, where=sql_where, having=having)
+        counts = con.execute(sql, params * 2 + named + [limit]).fetchall()
+    names = [r[0] for r in counts]
+    if not counts:
+        details = {}
+    elif indexed:
+        details = {r[0]: (r[1], r[2]) for r in con.execute(
+            f"SELECT name, country, sector FROM {read_index.ACTOR_INFO} "
+            "WHERE name IN (SELECT unnest(?::VARCHAR[]))", [names]).fetchall()}
+    else:
+        details = _actor_details(con, names)
     return [
         {"name": n, "country": details.get(n, (None, None))[0],
          "sector": details.get(n, (None, None))[1], "as_actor": a, "as_recipient": r, "events": e}
@@ -257,41 +238,54 @@ NETWORK_SQL = (
 TOP_PAIRS = "SELECT a, r, sum(n) AS total FROM p GROUP BY ALL ORDER BY total DESC, a, r LIMIT ?"
 
 
-def _network_plan(filters: Mapping[str, Any], limit: int, indexed: bool) -> tuple[str, list]:
+def _network_plan(filters: Mapping[str, Any], limit: int, indexed: bool,
+                  by: str = "actor") -> tuple[str, list]:
     query.check(filters)
-    others = [k for k in FILTERS if k != "event_type" and filters.get(k)]
+    others = [k for k in FILTERS if k != "event_type" and filters.get(k) not in (None, "")]
     kind = (filters.get("event_type") or "").upper()
+    by_type, totals = (read_index.EDGE_TYPE, read_index.EDGES) if by == "actor" else \
+        (read_index.CTY_EDGE_TYPE, read_index.CTY_EDGES)
     if indexed and not others:  # from the precomputed edge counts
         if not kind:
-            top = f"SELECT a, r, total FROM {read_index.EDGES} ORDER BY total DESC, a, r LIMIT ?"
-            return NETWORK_SQL.format(pairs=f"SELECT * FROM {read_index.EDGE_TYPE}", top=top), \
-                [limit]
-        pairs = f"SELECT * FROM {read_index.EDGE_TYPE} WHERE event_type = ?"
+            top = f"SELECT a, r, total FROM {totals} ORDER BY total DESC, a, r LIMIT ?"
+            return NETWORK_SQL.format(pairs=f"SELECT * FROM {by_type}", top=top), [limit]
+        pairs = f"SELECT * FROM {by_type} WHERE event_type = ?"
         return NETWORK_SQL.format(pairs=pairs, top=TOP_PAIRS), [kind, limit]
     sql_where, params = where(filters)
-    pairs = read_index.PAIRS.format(source=_source(indexed), where=sql_where)
+    a, r = read_index.SIDES[by]
+    pairs = read_index.PAIRS.format(a=a, r=r, source=_source(indexed), where=sql_where)
     counted = f"SELECT a, r, event_type, count(*) AS n FROM ({pairs}) GROUP BY ALL"
     return NETWORK_SQL.format(pairs=counted, top=TOP_PAIRS), params + [limit]
 
 
 def network(con: Any, filters: Mapping[str, Any], limit: int = 200,
-            indexed: bool = False) -> dict[str, Any]:
-    """Actor -> recipient edges of the matching events (the `limit` heaviest), by type."""
-    sql, params = _network_plan(filters, limit, indexed)
+            indexed: bool = False, by: str = "actor") -> dict[str, Any]:
+    """Actor -> recipient edges of the matching events (the `limit` heaviest), by type and
+    by QuadClass; `by="country"` joins actors into their countries. Nodes carry their
+    event count (as actor or recipient in the edges kept)."""
+    if by not in read_index.SIDES:
+        raise ValueError(f"network by {by!r}: use one of {', '.join(read_index.SIDES)}")
+    sql, params = _network_plan(filters, limit, indexed, by)
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for source, target, kind, n in con.execute(sql, params).fetchall():
         edge = edges.setdefault((source, target), {"source": source, "target": target,
-                                                   "count": 0, "by_type": {}})
+                                                   "count": 0, "by_type": {}, "by_quad": {}})
         edge["count"] += n
         edge["by_type"][kind] = n
-    nodes = sorted({name for pair in edges for name in pair})
-    return {"nodes": [{"id": n} for n in nodes], "edges": list(edges.values())}
+        quad = str(quad_class(None, kind) or 0)
+        edge["by_quad"][quad] = edge["by_quad"].get(quad, 0) + n
+    weight: Counter[str] = Counter()
+    for (source, target), edge in edges.items():
+        weight[source] += edge["count"]
+        weight[target] += edge["count"]
+    return {"by": by, "nodes": [{"id": n, "count": weight[n]} for n in sorted(weight)],
+            "edges": list(edges.values())}
 
 
 # The whole stats answer is built as JSON inside DuckDB: turning thousands of
 # (day, type) rows into Python objects and back costs more than the query.
 STATS_SQL = """WITH g AS MATERIALIZED (
-  SELECT date_start, is_day, event_type, CAST({count} AS BIGINT) AS n
+  SELECT date_start, is_day, date_len, event_type, CAST({count} AS BIGINT) AS n
   FROM {table}{where} GROUP BY ALL)
 SELECT to_json({{
   'total': (SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM g),
@@ -301,7 +295,12 @@ SELECT to_json({{
   'by_country': coalesce(({countries}), []),
   'by_day': coalesce((SELECT list({{'day': strftime(date_start, '%Y-%m-%d'),
       'event_type': event_type, 'count': n}} ORDER BY date_start, event_type)
-      FROM g WHERE is_day), [])
+      FROM g WHERE is_day), []),
+  'by_span': coalesce((SELECT list({{'start': strftime(date_start, '%Y-%m-%d'),
+      'precision': CASE date_len WHEN 7 THEN 'month' ELSE 'year' END,
+      'event_type': event_type, 'count': n}} ORDER BY date_start, date_len, event_type)
+      FROM (SELECT date_start, date_len, event_type, CAST(sum(n) AS BIGINT) AS n FROM g
+            WHERE date_len IN (4, 7) GROUP BY ALL)), [])
 }})"""
 COUNTRIES_SUMMED = """SELECT list({{'country': country, 'count': n}} ORDER BY n DESC, country)
   FROM (SELECT country, CAST(sum(n) AS BIGINT) AS n FROM {table}{where} GROUP BY 1)"""

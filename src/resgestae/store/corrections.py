@@ -91,9 +91,10 @@ def latest(con: Any, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """event id -> its corrections, oldest first (only events that have some)."""
     if not event_ids:
         return {}
+    marks = ", ".join("?" for _ in event_ids)
     rows = con.execute(
         "SELECT event_id, author, created_at, wrong, fields FROM corrections "
-        "WHERE list_contains(?, event_id) ORDER BY seq", [event_ids]).fetchall()
+        f"WHERE event_id IN ({marks}) ORDER BY seq", event_ids).fetchall()
     found: dict[str, list[dict[str, Any]]] = {}
     for event_id, author, at, wrong, fields in rows:
         found.setdefault(event_id, []).append({"author": author, "at": at.isoformat(),

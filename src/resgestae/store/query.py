@@ -188,7 +188,8 @@ def records(con: Any, rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
         return found
     ids = sorted({r["article_id"] for r in found})
     meta = {row[0]: row[1:] for row in con.execute(
-        "SELECT id, url, title, source FROM articles WHERE list_contains(?, id)", [ids]
+        "SELECT id, url, title, source FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+        [ids]
     ).fetchall()}
     fixes = corrections.latest(con, [r["id"] for r in found])
     for item in found:

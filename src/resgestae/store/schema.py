@@ -3,7 +3,11 @@
 A store is one DuckDB file. Tables (version 1):
 
 Version 2 adds the index ``events_id_idx`` on ``events(id)`` (not unique); version 3
-adds ``span_first DATE, span_last DATE, sides VARCHAR`` to ``events`` (see V3).
+adds ``span_first DATE, span_last DATE, sides VARCHAR`` to ``events`` (see V3);
+version 4 gives every stored record the evidence fields (``trigger_span``, each
+entity's ``span``), null in records stored before (see V4); version 5 adds the
+``corrections`` table (`resgestae.store.corrections`); version 6 the index
+``articles_id_idx`` on ``articles(id)``.
 
 ``schema_version(version INTEGER, applied_at TIMESTAMP)``
     One row per applied migration; the store's version is ``max(version)``.
@@ -66,7 +70,12 @@ never edit an applied one.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Any
+
+# A migration step: SQL, or a function of the connection for what SQL cannot say
+Statement = str | Callable[[Any], None]
 
 V1 = [
     """CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)""",
@@ -102,6 +111,34 @@ V3 = [
     "ALTER TABLE events ADD COLUMN sides VARCHAR",
 ]
 
+
+
+def _with_evidence(record: str) -> str:
+    """An event record (JSON text) with the evidence fields of version 4, null where the
+    record has none: `trigger_span`, and `span` on each actor and recipient."""
+    data = json.loads(record)
+    data.setdefault("trigger_span", None)
+    for side in ("actor", "recipient"):
+        for entity in data.get(side) or []:
+            entity.setdefault("span", None)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _evidence_nulls(con: Any) -> None:
+    """Version 4: records carry exact evidence spans (article character offsets) for the
+    trigger and every actor and recipient. Records stored before did not keep them: they
+    get nulls (re-code an article to fill them), never spans guessed from the text."""
+    con.create_function("_resgestae_v4", _with_evidence, ["VARCHAR"], "VARCHAR",
+                        side_effects=False)
+    try:
+        con.execute("UPDATE events SET record = _resgestae_v4(record)")
+        con.execute("UPDATE mentions SET record = _resgestae_v4(record) WHERE record <> ''")
+    finally:
+        con.remove_function("_resgestae_v4")
+
+
+V4: list[Statement] = [_evidence_nulls]
+
 # Version 5: analysts' corrections, stored apart from the coded events
 # (`resgestae.store.corrections` documents the table). Version 4 is the evidence spans'.
 V5 = [
@@ -111,8 +148,13 @@ V5 = [
     before VARCHAR NOT NULL, note VARCHAR)""",
 ]
 
+# Version 6: an index on articles(id): every read record carries its article's url, title
+# and source, looked up by id (a scan of the articles otherwise).
+V6 = ["CREATE INDEX IF NOT EXISTS articles_id_idx ON articles (id)"]
+
 # (version, statements), applied in order inside one transaction each
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2), (3, V3), (5, V5)]
+MIGRATIONS: list[tuple[int, list[Statement]]] = [
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6)]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

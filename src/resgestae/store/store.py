@@ -4,14 +4,16 @@ Writing an article is one transaction: its old reports go, with the events they 
 part of (the other articles' reports of those events are placed again), and its new
 reports join the stored events of their dedup block they fit or become new events
 (`resgestae.dedup.assign`, reading only the per-event summary: days, articles,
-actors). Every event's home is the smallest article id among those reporting it.
+actors). The rules are dedup's, a pure module; the store calls them with its policy
+(`store.policy`: how names compare, which names stand for a country). Every
+event's home is the smallest article id among those reporting it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
+import time
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,9 +23,10 @@ import duckdb
 import pyarrow as pa
 
 from resgestae import dedup
-from resgestae.errors import StoreError
+from resgestae.errors import Errors, StoreError, safe_name
 from resgestae.model import Article, Event
 from resgestae.store import query
+from resgestae.store.policy import dedup_policy
 from resgestae.store.rows import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -33,31 +36,65 @@ from resgestae.store.rows import (
     event_row,
     text_hash,
 )
-from resgestae.store.schema import MIGRATIONS, SCHEMA_VERSION, has_table
+from resgestae.store.schema import MIGRATIONS, SCHEMA_VERSION, Statement, has_table
 
 Keyed = list[tuple[str, dict[str, Any]]]  # (dedup key, record) pairs of one article
 Batch = list[tuple[Article, Keyed]]
 
 
-def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+# An offline tool must never fetch native code: a file that is not a store could
+# otherwise make DuckDB download and load an extension to read it.
+SAFE_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+LOCK_WAIT = 30.0  # seconds to wait for another process's short write before giving up
+
+
+def _connect(path: str, read_only: bool, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A connection to `path`; while another process holds the file, retry for `wait` s."""
+    if path != ":memory:" and os.path.exists(path) and not os.path.isfile(path):
+        raise StoreError(f"{safe_name(path)}: not a store file (a folder or a device)")
     if read_only and path != ":memory:" and not os.path.exists(path):
-        raise StoreError(f"{path}: no store there yet (run `resgestae code` first, or pass --db)")
-    try:
-        return duckdb.connect(path, read_only=read_only)
-    except duckdb.Error as exc:
-        raise StoreError(f"{path}: cannot open the store: {_why(exc)}") from exc
+        raise StoreError(Errors.E201.format(path=safe_name(path)))
+    deadline, pause = time.monotonic() + wait, 0.02
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only, config=dict(SAFE_CONFIG))
+        except Exception as exc:  # noqa: BLE001 - DuckDB raises several kinds on a bad file
+            if not (_locked(exc) and time.monotonic() < deadline):
+                raise StoreError(Errors.E202.format(path=safe_name(path), why=_why(exc))
+                                 ) from exc
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+
+
+def _locked(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "could not set lock" in text or "conflicting lock" in text
 
 
 def _why(exc: Exception) -> str:
-    """DuckDB's message, with the two common open failures said plainly."""
+    """DuckDB's message, with the common failures said plainly."""
     text = str(exc)
-    if "could not set lock" in text.lower() or "conflicting lock" in text.lower():
+    low = text.lower()
+    if _locked(exc):
         pid = re.search(r"PID (\d+)", text)
         who = f" (PID {pid.group(1)})" if pid else ""
         return f"in use by another process{who}; one writer at a time: wait or use another --db"
-    if "not a valid duckdb database file" in text.lower():
+    if "not a valid duckdb database file" in low or "unable to open database" in low and \
+            "not a valid" in low:
         return "not a DuckDB database file"
-    return text.splitlines()[0] if text else type(exc).__name__
+    if "no space left" in low or "file too large" in low or "disk quota" in low:
+        return ("the disk is full (or the file size limit is reached): free space, then run "
+                f"the same command again to go on ({safe_name(text.splitlines()[0])})")
+    if "checksum" in low or "corrupt" in low or "attempted to read" in low or \
+            "invalid" in low and "block" in low:
+        return "the file is damaged (truncated or corrupt); restore it from a copy"
+    return safe_name(text.splitlines()[0] if text else type(exc).__name__)
+
+
+# DuckDB errors that say the store itself cannot be written now (I/O, memory, a
+# conflict, an invalidated database), as opposed to one bad row of one article
+_FATAL = (duckdb.OperationalError, duckdb.FatalException, duckdb.InternalException,
+          duckdb.PermissionException)
 
 
 class Store:
@@ -67,16 +104,32 @@ class Store:
     modules' read queries (see `resgestae.store.schema` for the tables).
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, wait: float = 0.0,
+                 hold: bool = True) -> None:
+        """Open (and migrate) the store at `path`.
+
+        `wait`: seconds to wait while another process holds the file. `hold=False`
+        shares the file with other processes (a running server, another `code`):
+        the connection is opened on use and closed after every write transaction
+        and every `release()`, so the file is locked only for short moments.
+        """
         self.path = str(path)
-        self.read_only = read_only
-        self.con = _connect(self.path, read_only)
+        self.read_only, self.wait, self.hold = read_only, wait, hold
+        self._con: duckdb.DuckDBPyConnection | None = _connect(self.path, read_only, wait)
         self._schemas: dict[str, pa.Schema] = {}
         try:
             self._migrate()
         except BaseException:
-            self.con.close()
+            self.close()
             raise
+        self.release()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection (opened again on use when the store does not hold it)."""
+        if self._con is None:
+            self._con = _connect(self.path, self.read_only, self.wait)
+        return self._con
 
     def __enter__(self) -> Store:
         return self
@@ -86,7 +139,24 @@ class Store:
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def release(self) -> None:
+        """Let other processes at the file now, unless this store holds it (`hold`)."""
+        if not self.hold:
+            self.close()
+
+    def stored_hashes(self, ids: list[str]) -> dict[str, str]:
+        """Article id -> stored content hash, for those of `ids` the store holds."""
+        try:
+            rows = self.con.execute(
+                "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                [ids]).fetchall()
+        finally:
+            self.release()
+        return dict(rows)
 
     # -- schema ---------------------------------------------------------------
 
@@ -97,36 +167,66 @@ class Store:
         sql = "SELECT coalesce(max(version), 0) FROM schema_version"
         return self.con.execute(sql).fetchone()[0]
 
+    def _applied(self) -> set[int]:
+        if not has_table(self.con, "schema_version"):
+            return set()
+        return {r[0] for r in self.con.execute("SELECT version FROM schema_version").fetchall()}
+
     def _migrate(self) -> None:
         try:
-            current = self.version()
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot read the store: {_why(exc)}") from exc
+            current, applied = self.version(), self._applied()
+            foreign = current == 0 and self._other_tables()
+        except Exception as exc:  # noqa: BLE001 - a damaged file fails in many ways
+            raise StoreError(Errors.E203.format(path=safe_name(self.path), why=_why(exc))
+                             ) from exc
+        if foreign:  # never give another program's database our tables
+            raise StoreError(f"{safe_name(self.path)}: a DuckDB file of another program "
+                             f"(tables {', '.join(foreign[:5])}), not a resgestae store; "
+                             "left as it is: choose another --db")
         if current > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {current} is newer than this resgestae")
-        pending = [(v, sql) for v, sql in MIGRATIONS if v > current]
+            raise StoreError(Errors.E204.format(path=self.path, version=current))
+        # every migration not applied yet, not only those above the newest: a store made
+        # while version 5 landed before 4 (two branches) still gets 4
+        pending = [(v, sql) for v, sql in MIGRATIONS if v not in applied]
         if pending and self.read_only:
-            raise StoreError(f"{self.path}: store needs migrating; open it once for writing")
+            raise StoreError(Errors.E205.format(path=self.path))
         for version, statements in pending:
             self._transaction(self._apply, version, statements)
 
-    def _apply(self, version: int, statements: list[str]) -> None:
+    def _other_tables(self) -> list[str]:
+        rows = self.con.execute("SELECT table_name FROM information_schema.tables "
+                                "WHERE table_catalog = current_database() ORDER BY 1").fetchall()
+        return [safe_name(r[0]) for r in rows]
+
+    def _apply(self, version: int, statements: list[Statement]) -> None:
         for statement in statements:
-            self.con.execute(statement)
+            if callable(statement):
+                statement(self.con)
+            else:
+                self.con.execute(statement)
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, now])
 
     def _transaction(self, fn: Any, *args: Any) -> Any:
-        self.con.begin()
+        """`fn(*args)` in one transaction, committed; any failure undone, as a StoreError
+        (`fatal` when the store cannot take writes now, else the data's fault)."""
         try:
+            self.con.begin()
             result = fn(*args)
+            self.con.commit()  # a full disk shows here: inside the try, undone too
+            return result
         except BaseException as exc:
-            self.con.rollback()
-            if isinstance(exc, (duckdb.Error, pa.ArrowException)):
-                raise StoreError(f"{self.path}: write failed and was undone: {_why(exc)}") from exc
-            raise
-        self.con.commit()
-        return result
+            try:
+                self.con.rollback()
+            except Exception:  # noqa: BLE001 - nothing open, or an invalidated database
+                pass
+            if isinstance(exc, (KeyboardInterrupt, SystemExit, duckdb.InterruptException)):
+                raise
+            fatal = isinstance(exc, _FATAL) or "invalidated" in str(exc).lower()
+            raise StoreError(Errors.E206.format(path=safe_name(self.path), why=_why(exc)),
+                             fatal=fatal) from exc
+        finally:
+            self.release()
 
     # -- writing --------------------------------------------------------------
 
@@ -146,7 +246,7 @@ class Store:
         each statement covers the whole batch.
         """
         if self.read_only:
-            raise StoreError(f"{self.path}: opened read-only")
+            raise StoreError(Errors.E207.format(path=self.path))
         latest = {article.id: (article, _unique(records)) for article, records in items}
         if latest:
             self._transaction(self._write, list(latest.values()))
@@ -174,8 +274,12 @@ class Store:
         return self._take_events([r[0] for r in touched], ids)
 
     def _add_events(self, batch: Batch, orphans: dict[str, list[dedup.Report]]) -> None:
-        """Insert the batch's events: unmerged ones as they are, the others placed in the
-        stored events of their block they fit (module doc of `resgestae.dedup`)."""
+        """Insert the batch's events: unmerged ones as they are; for the others, every
+        dedup block they touch is clustered again from all its reports.
+
+        A block (one type, sides and month) is clustered from the set of its reports in
+        `dedup.assign`'s canonical order, whatever order the articles arrived in, so
+        1 or N workers, a resumed run and a clean one store the same events."""
         event_rows, mention_rows = [], []
         reports: dict[str, list[dedup.Report]] = {}
         for article, keyed in batch:
@@ -183,30 +287,27 @@ class Store:
                 record["article_id"] = article.id
                 count = int(record.get("mentions") or 1)
                 if key:
-                    reports.setdefault(key, []).append(dedup.Report.of(article.id, record, count))
+                    reports.setdefault(key, []).append(
+                        dedup.Report.of(article.id, record, count, dedup_policy()))
                     continue
                 event_rows.append(event_row(record, key, count, [article.id]))
                 mention_rows.append((record["id"], article.id, count, record["id"], ""))
-        stored = self._stored_clusters({k: [*reports.get(k, []), *orphans.get(k, [])]
-                                        for k in {*reports, *orphans}})
-        grown = []
-        for key in sorted({*reports, *orphans}):
-            # the reports that were stored go back first, as they were placed before the
-            # new ones: re-coding an article gives back the events it had
-            clusters = dedup.assign(orphans.get(key, []), stored.get(key, []))
-            for group in dedup.assign(reports.get(key, []), clusters):
-                if group.event_id is None:
-                    self._new_event(key, group, group.reports, event_rows, mention_rows)
-                elif group.needs_rebuild():
-                    everyone = self._take_events([group.event_id]).get(key, []) + group.reports
-                    self._new_event(key, group, everyone, event_rows, mention_rows)
-                elif group.reports:
-                    grown.append(group)
-                    mention_rows += [(group.event_id, r.article_id, r.count, r.event_id,
-                                      r.as_text()) for r in group.reports]
+        keys = sorted({*reports, *orphans})
+        stored = self._take_blocks(keys)
+        for key in keys:
+            everyone = [*orphans.get(key, []), *stored.get(key, []), *reports.get(key, [])]
+            for group in dedup.assign(everyone, []):
+                self._new_event(key, group, group.reports, event_rows, mention_rows)
         self._insert("events", EVENT_COLUMNS, event_rows)
         self._insert("mentions", MENTION_COLUMNS, mention_rows)
-        self._grow(grown)
+
+    def _take_blocks(self, keys: list[str]) -> dict[str, list[dedup.Report]]:
+        """Remove the stored events of these dedup blocks; return their reports by key."""
+        if not keys:
+            return {}
+        ids = self.con.execute("SELECT id FROM events WHERE list_contains(?, dedup_key)",
+                               [keys]).fetchall()
+        return self._take_events([r[0] for r in ids])
 
     @staticmethod
     def _new_event(key: str, group: dedup.Cluster, members: list[dedup.Report],
@@ -227,61 +328,6 @@ class Store:
              "" if r is home and filled is None else r.as_text())
             for r in members
         ]
-
-    def _grow(self, grown: list[dedup.Cluster]) -> None:
-        """Stored events that took new reports (their mention rows are in): counts,
-        articles and dedup summary, in one statement."""
-        if not grown:
-            return
-        table = pa.table({
-            "id": pa.array([g.event_id for g in grown], pa.string()),
-            "added": pa.array([sum(r.count for r in g.reports) for g in grown], pa.int32()),
-            "article_ids": pa.array([sorted(g.articles) for g in grown], pa.list_(pa.string())),
-            "first": pa.array([g.first for g in grown], pa.date32()),
-            "last": pa.array([g.last for g in grown], pa.date32()),
-            "sides": pa.array([g.sides_text() for g in grown], pa.string()),
-        })
-        self.con.register("_resgestae_grown", table)
-        try:
-            self.con.execute(
-                "UPDATE events SET mentions = events.mentions + g.added, "
-                "article_ids = g.article_ids, span_first = g.first, span_last = g.last, "
-                "sides = g.sides FROM _resgestae_grown g WHERE events.id = g.id"
-            )
-        finally:
-            self.con.unregister("_resgestae_grown")
-
-    def _stored_clusters(
-        self, reports: dict[str, list[dedup.Report]]
-    ) -> dict[str, list[dedup.Cluster]]:
-        """The stored events of these blocks whose days can overlap the new reports'."""
-        if not reports:
-            return {}
-        # a hash join on a registered table of the blocks and the days their new reports
-        # span: one pass over events, and only the events those days can touch
-        keys = sorted(reports)
-        blocks = pa.table({
-            "key": pa.array(keys, pa.string()),
-            "lo": pa.array([min(r.first for r in reports[k]) for k in keys], pa.date32()),
-            "hi": pa.array([max(r.last for r in reports[k]) for k in keys], pa.date32()),
-        })
-        self.con.register("_resgestae_blocks", blocks)
-        try:
-            rows = self.con.execute(
-                "SELECT e.dedup_key, e.id, e.article_id, e.span_first, e.span_last, "
-                " e.article_ids, e.sides, e.location_name IS NOT NULL, e.date, "
-                " e.date_precision, coalesce(json_extract_string(e.record, '$.date_text'), '')"
-                " <> '' FROM events e JOIN _resgestae_blocks b ON e.dedup_key = b.key"
-                " AND e.span_first <= b.hi AND e.span_last >= b.lo ORDER BY e.id"
-            ).fetchall()
-        finally:
-            self.con.unregister("_resgestae_blocks")
-        found: dict[str, list[dedup.Cluster]] = {}
-        for key, eid, home, first, last, articles, sides, placed, date, precision, stated in rows:
-            own_first, own_last = dedup.span(date, precision, stated)
-            found.setdefault(key, []).append(dedup.Cluster.stored(
-                eid, home, first, last, articles, sides, placed, (own_last - own_first).days))
-        return found
 
     def _take_events(self, event_ids: list[str], without: list[str] | None = None
                      ) -> dict[str, list[dedup.Report]]:
@@ -312,7 +358,7 @@ class Store:
             names = [n or t or "" for n, t in zip(names, texts, strict=True)]
             found.setdefault(key, []).append(dedup.Report.read(
                 article_id, mention_id, count, date, precision, stated, countries, names,
-                text=text))
+                text=text, policy=dedup_policy()))
         return found
 
     def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
@@ -372,6 +418,14 @@ class Store:
         ).fetchone()
         return row is not None and (content_hash is None or row[0] == content_hash)
 
+    def content_hashes(self, ids: list[str]) -> dict[str, str]:
+        """Article id -> stored content hash, for those of `ids` the store holds (one
+        query: the runner's resume ledger)."""
+        rows = self.con.execute(
+            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids]).fetchall()
+        return dict(rows)
+
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The stored article row as a dict, or None."""
         cur = self.con.execute("SELECT * FROM articles WHERE id = ?", [article_id])
@@ -399,24 +453,18 @@ class Store:
 def _unique(records: Iterable[dict[str, Any]]) -> Keyed:
     """(dedup key, copy of record) pairs, one per event id.
 
-    The same id with the same key and actors is one event reported twice
-    (mentions add up); the same id otherwise is a different event that collided
-    (e.g. one clause, several actors) and gets an id derived from both.
+    Ids are made once, by the coder (`model.Event.assign_id`), distinct for each
+    event of an article; the same id twice is one event reported twice, whose
+    mentions add up.
     """
-    seen: dict[str, tuple[str, str, dict[str, Any]]] = {}
+    seen: dict[str, tuple[str, dict[str, Any]]] = {}
     for record in records:
-        key, record = dedup.block_key(record), dict(record)
-        actors = dedup.actor_tokens(*dedup.who(record.get("actor") or []))
-        ident = key + "|" + ";".join(actors)
-        if record["id"] in seen and seen[record["id"]][1] != ident:
-            digest = hashlib.sha1(f"{record['id']}|{ident}".encode()).hexdigest()[:16]
-            record["id"] = "e" + digest
         if record["id"] in seen:
-            first = seen[record["id"]][2]
+            first = seen[record["id"]][1]
             first["mentions"] = first.get("mentions", 1) + record.get("mentions", 1)
             continue
-        seen[record["id"]] = (key, ident, record)
-    return [(key, record) for key, _, record in seen.values()]
+        seen[record["id"]] = (dedup.block_key(record, dedup_policy()), dict(record))
+    return list(seen.values())
 
 
 __all__ = ["Store", "text_hash"]

@@ -1,0 +1,271 @@
+"""Country rules: the countries of a clause's actors and recipients, settled in order.
+
+An entity's country comes, first to last, from:
+
+1. the words of its own phrase, read with the actor tables (`actors.read_actor`:
+   the head's country word, a country said around it, its organization, a misspelt
+   country name, an international body, the owner of "its", a known leader), or a
+   nationality word in a group the tables do not know (`participants`);
+2. the rules below, in the order of `COUNTRY_RULES`, each on what the ones before
+   left: a recipient's own phrase, the place of the act for actors, the place the
+   act lands on for recipients, a domestic act, the actor's own country as target;
+3. the knowledge base, which fills what is still missing from what the article and
+   the dictionaries know (`kb.resolve`).
+
+Places for recipients: a named place the act lands on stands for its country
+("shelled Juba", "a curfew in Abidjan", "withdraw its troops from Lebanon";
+`targets.place_targets`, country from the actor tables or the gazetteer); a protest
+or a meeting *in* a place happens there and is not aimed at it. Places for missing
+actors: violence nobody is named for is coded to the country it happens in ("a
+roadside bomb near Samarra killed ..."), as PLOVER does, and protesters of no stated
+nationality to the country they protest in. The event's `location` is `places.py`'s
+business and is not touched here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from resgestae.coding.actor_tables import actor_tables
+from resgestae.coding.actors import code_actor
+from resgestae.coding.arguments import np_span
+from resgestae.coding.clauses import Clause
+from resgestae.coding.countries import country_in_sentence, place_country
+from resgestae.coding.rules import rules
+from resgestae.coding.targets import event_places, place_targets
+from resgestae.coding.words import PLACE_LABELS
+from resgestae.model import Entity
+from resgestae.plover import has_flag, plover_type
+
+
+@dataclass
+class Sides:
+    """A clause's actor and recipient entities while their countries are settled.
+
+    `recipient_heads` are the recipient tokens after pronoun resolution (a named place
+    among them may become the recipient); `taken` the token ranges of the actors as
+    first read, which no place recipient may repeat."""
+
+    clause: Clause
+    event_type: str
+    actors: list[Entity]
+    recipients: list[Entity]
+    recipient_heads: list[Token]
+    taken: set[tuple[int, int] | None]
+
+    @property
+    def doc(self) -> Doc:
+        return self.clause.head.doc
+
+
+def _recipient_phrase(sides: Sides) -> None:
+    """A recipient of no country is of the party its own phrase names ("a camp for
+    Congolese refugees")."""
+    for entity in sides.recipients:
+        if entity.country is None and not _person(entity, sides.doc):
+            entity.country = _phrase_country(entity, sides.doc)
+
+
+def _actor_place(sides: Sides) -> None:
+    """Actors of an attack or protest are of where it happened; a group of no known
+    country acting on a place is of that place ("leaders of the opposition coalition
+    agreed to postpone the rally in Baku")."""
+    actors = sides.actors
+    if has_flag(sides.event_type, "actor_from_place") and (
+        not actors or not all(e.country for e in actors)
+    ):
+        _actors_from_place(sides.clause, sides.event_type, actors, sides.recipients)
+    elif actors and not any(e.country or e.title for e in actors):
+        _place_all(actors, place_targets(sides.clause), sides.doc)
+
+
+def _recipient_place(sides: Sides) -> None:
+    """With no recipient, a place the act lands on stands for its country ("shelled
+    Juba"); recipients of no known country are placed by where the act lands ("the
+    peacekeeping force in Lebanon")."""
+    if not sides.recipients and sides.actors:
+        places = [t for t in sides.recipient_heads if t.ent_type_ in PLACE_LABELS]
+        places = places or place_targets(sides.clause)
+        sides.recipients = [e for e in _place_entities(places) if e._tokens not in sides.taken]
+    elif sides.recipients and not any(e.country for e in sides.recipients):
+        places = place_targets(sides.clause) or event_places(sides.clause)
+        _place_all(sides.recipients, places, sides.doc)
+
+
+def _domestic_recipients(sides: Sides) -> None:
+    """Recipients still of no country, acted on by one country's own people, are of
+    that country, unless the type is often across a border (`foreign_prone`)."""
+    if (
+        sides.recipients
+        and not has_flag(sides.event_type, "foreign_prone")
+        and not any(e.country for e in sides.recipients)
+    ):
+        _domestic(sides.actors, sides.recipients, sides.doc)
+
+
+def _home_target(sides: Sides) -> None:
+    """With no recipient, a `home_target` act falls on the actor's own country."""
+    if not sides.recipients and has_flag(sides.event_type, "home_target"):
+        sides.recipients = _home_recipient(sides.actors)
+
+
+# The order matters: each rule sees what the ones before settled.
+COUNTRY_RULES: tuple[Callable[[Sides], None], ...] = (
+    _recipient_phrase,
+    _actor_place,
+    _recipient_place,
+    _domestic_recipients,
+    _home_target,
+)
+
+
+def settle_countries(sides: Sides) -> None:
+    """Run `COUNTRY_RULES` in order on the clause's sides (in place)."""
+    for rule in COUNTRY_RULES:
+        rule(sides)
+
+
+def _place_all(entities: list[Entity], places: list[Token], doc: Doc) -> None:
+    """Give every entity but a named person the first known country of the places
+    (None when none is known)."""
+    country = next((e.country for e in _place_entities(places) if e.country), None)
+    for entity in entities:
+        if not _person(entity, doc):
+            entity.country = country
+
+
+def _home_recipient(actors: list[Entity]) -> list[Entity]:
+    """The country itself, not written in the text (empty `text`), for one actor of a
+    known country."""
+    if len(actors) != 1 or actors[0].country is None:
+        return []
+    code = actors[0].country
+    return [Entity(text="", name=actor_tables().names.get(code, code), country=code)]
+
+
+PHRASE_PREPS = frozenset({"of", "for", "from"})
+
+
+def _phrase_country(entity: Entity, doc: Doc) -> str | None:
+    """The country of a party named inside a recipient's own phrase ("a camp for
+    Congolese refugees", "a mission of observers from the OSCE", "the governor of the
+    Tyumen region"): whom or where the phrase belongs to. Two levels down at most."""
+    if entity._tokens is None:
+        return None
+    heads = [doc[entity._tokens[0] : entity._tokens[1]].root]
+    for _ in range(2):
+        objs = [
+            g
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for obj in objs:
+            span = np_span(obj)
+            found = code_actor(span)
+            country = found.country if found is not None else None
+            if country is None and obj.ent_type_ in PLACE_LABELS:
+                country = place_country(_place_span(obj).text)
+            if country:
+                return country
+        heads = objs
+    return None
+
+
+def _domestic(actors: list[Entity], recipients: list[Entity], doc: Doc) -> None:
+    """Parties of no stated country acted on by one country's own people ("Egyptian
+    police dispersed demonstrators", "the government accepted the rebels' demands"):
+    a domestic act, so they are of the actor's country; not refugees, observers and
+    the like, who come from elsewhere."""
+    home = {e.country for e in actors}
+    if len(home) != 1 or None in home:
+        return
+    country = home.pop()
+    foreign = rules().foreign_heads
+    for entity in recipients:
+        head = doc[entity._tokens[0] : entity._tokens[1]].root if entity._tokens else None
+        if head is None or head.lemma_.lower() not in foreign:
+            entity.country = country
+
+
+def _person(entity: Entity, doc: Doc) -> bool:
+    """A named person: the knowledge base knows better than the place of the act."""
+    return entity._tokens is not None and doc[entity._tokens[1] - 1].ent_type_ == "PERSON"
+
+
+def _actors_from_place(
+    clause: Clause, event_type: str, actors: list[Entity], recipients: list[Entity]
+) -> None:
+    """Actors placed by where the act happened (`actor_from_place` types)."""
+    if (actors and event_type == "ASSAULT") or not (actors or recipients):
+        return  # named attackers of unknown country stay so; no one acted on, no event
+    inside = {i for e in recipients if e._tokens for i in range(*e._tokens)}
+    places = [
+        e
+        for e in _place_entities(event_places(clause))
+        if e.country and e._tokens and e._tokens[0] not in inside
+    ]
+    if not places:
+        if actors and event_type == "PROTEST":
+            _home_countries(actors, clause.head.doc)
+        return
+    if not actors:
+        actors.append(_unnamed_at(places[0], event_type))
+        return
+    for entity in actors:
+        if entity.country is None and not _person(entity, clause.head.doc):
+            entity.country = places[0].country
+
+
+def _unnamed_at(place: Entity, event_type: str) -> Entity:
+    """An attack or protest whose doers the text does not name is coded, by the PLOVER
+    convention, to the country it happened in: a collective of that country (civilians;
+    for an attack, unidentified armed force, CAMEO UAF), never the place itself. The
+    knowledge base names it ("unidentified attackers in Turkey", `kb.resolve`)."""
+    from resgestae.coding.gazetteer import gazetteer
+
+    found = gazetteer().countries.get(place.country or "")
+    sector = plover_type(event_type).unnamed_sector
+    return Entity(text=place.text, name=found.name if found else place.country or "",
+                  country=place.country, sector=sector, sectors=[sector],
+                  _tokens=place._tokens)
+
+
+def _home_countries(actors: list[Entity], doc: Doc) -> None:
+    """Protesters of no stated nationality, in a sentence that qualifies things with
+    one country only ("to demand the resignation of Algerian President ..."): theirs."""
+    for entity in actors:
+        if entity.country is None and entity._tokens is not None and entity.title is None:
+            entity.country = country_in_sentence(doc[entity._tokens[0] : entity._tokens[1]])
+
+
+def _place_entities(tokens: list[Token]) -> list[Entity]:
+    """Recipients for places an act lands on: the place's country is the target
+    ("shelled Juba" -> Sudan, "a curfew in Abidjan" -> Ivory Coast)."""
+    entities: list[Entity] = []
+    for token in tokens:
+        span = _place_span(token)
+        country = place_country(span.text)
+        entity = Entity(text=span.text, name=span.text, country=country,
+                        _tokens=(span.start, span.end))
+        if all(e._tokens != entity._tokens for e in entities):
+            entities.append(entity)
+    return entities
+
+
+def _place_span(token: Token) -> Span:
+    """The whole place name a token belongs to ("the Gaza Strip" -> "Gaza Strip")."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    if token.ent_iob_ in ("B", "I"):
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    if doc[start].lower_ == "the" and end - start > 1:
+        start += 1
+    return doc[start:end]

@@ -1,0 +1,206 @@
+"""Nothing stops a batch, nothing is lost in silence: the real CLI and server on bad input.
+
+The batch of `bad_items` (40+ kinds of bad file, folder and JSONL line among good
+articles) through `resgestae code`; bad stdin; one bad article among good ones in
+`POST /v1/articles`; store faults; option values.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import httpx
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bad_items import SHORT_GOOD, check, make_batch  # noqa: E402
+from server_helpers import Server  # noqa: E402
+
+from resgestae.store import Store  # noqa: E402
+
+CLI = str(Path(sys.executable).with_name("resgestae"))
+GOOD = [{"id": f"good-{n}", "date": f"2020-01-{n + 1:02d}",
+         "text": f"Police arrested {n + 3} protesters outside the ministry in Cairo on Monday, "
+                 "and the interior minister met opposition leaders on Tuesday."}
+        for n in range(6)]
+
+
+def _code(*args: str, stdin: bytes | None = None,
+          timeout: float = 300) -> subprocess.CompletedProcess:
+    env = dict(os.environ, RESGESTAE_DB="/nonexistent/unused.duckdb")
+    return subprocess.run([CLI, "code", *args], input=stdin, capture_output=True, timeout=timeout,
+                          env=env)
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    root = tmp_path_factory.mktemp("robust")
+    bad, good = make_batch(root / "in", GOOD)
+    db = root / "s.duckdb"
+    done = _code(str(root / "in"), "--db", str(db), "--workers", "1", "--format", "jsonl",
+                 "--date", "2020-01-01")
+    return root, bad, good, db, done
+
+
+def test_every_bad_item_named_with_its_reason(batch):
+    _, bad, _, _, done = batch
+    stderr = done.stderr.decode()
+    assert len(bad) >= 40
+    result = check(stderr, bad)
+    assert not result["missed"] and not result["wrong_reason"] and not result["extra"], result
+    assert "Traceback" not in stderr and done.returncode == 1
+
+
+def test_no_good_item_lost_and_counts_match_the_store(batch):
+    _, _, good, db, done = batch
+    summary = done.stderr.decode().strip().splitlines()[-1]
+    with Store(db, read_only=True) as store:
+        held = store.stats()["articles"]
+        ids = set(store.article_ids())
+    assert held == good and f"{good} articles coded" in summary, summary
+    assert {g["id"] for g in GOOD[len(GOOD) // 3:]} | {"surrogate"} <= ids  # the JSONL ones
+    assert "1 hidden files or folders not read" in done.stderr.decode()
+
+
+def test_names_are_escaped(batch):
+    stderr = batch[-1].stderr.decode()
+    assert "line\\x0abreak\\x1b[31m.txt" in stderr and "\x1b" not in stderr.replace("\x1b[", "")
+    assert "latin-\\xe9-name.txt" in stderr
+
+
+def test_recoding_an_id_with_new_text_says_replaced(tmp_path):
+    db, data = tmp_path / "s.duckdb", tmp_path / "a.jsonl"
+    data.write_text(json.dumps({"id": "same", "text": SHORT_GOOD, "date": "2020-01-01"}) + "\n")
+    assert _code(str(data), "--db", str(db), "--workers", "1").returncode == 0
+    data.write_text(json.dumps({"id": "same", "text": SHORT_GOOD.replace("twelve", "eight"),
+                                "date": "2020-01-01"}) + "\n")
+    done = _code(str(data), "--db", str(db), "--workers", "1")
+    assert done.returncode == 0 and "resgestae: replaced" in done.stderr.decode()
+    with Store(db, read_only=True) as store:
+        assert "eight" in store.article("same")["text"]
+
+
+def test_stdin_without_newlines_is_capped(tmp_path):
+    done = _code("-", "--no-store", stdin=b"a" * (4_000_010), timeout=120)
+    assert done.returncode == 1 and b"too long" in done.stderr and b"Traceback" not in done.stderr
+
+
+def test_stdin_surrogate_line_is_coded(tmp_path):
+    line = b'{"id": "s1", "text": "Police arrested ten protesters in Cairo on Monday \\ud800."}\n'
+    done = _code("-", "--db", str(tmp_path / "s.duckdb"), "--date", "2020-01-01", stdin=line)
+    assert done.returncode == 0, done.stderr.decode()
+
+
+@pytest.mark.parametrize("option", [["--chunk-size", "-1"], ["--workers", "0"],
+                                    ["--partition-size", "0"]])
+def test_bad_option_values_are_one_error(tmp_path, option):
+    (tmp_path / "a.txt").write_text(SHORT_GOOD)
+    done = _code(str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.duckdb"), *option)
+    assert done.returncode == 2 and b"must be at least 1" in done.stderr
+    assert b"Traceback" not in done.stderr
+
+
+def _store_with_one(db: Path) -> None:
+    (db.parent / "a.txt").write_text(SHORT_GOOD)
+    assert _code(str(db.parent / "a.txt"), "--db", str(db), "--date", "2020-01-01",
+                 "--workers", "1").returncode == 0
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "foreign", "folder"])
+def test_damaged_or_foreign_store_is_one_error_and_left_alone(tmp_path, damage):
+    db = tmp_path / "s.duckdb"
+    if damage == "folder":
+        db.mkdir()
+    elif damage == "foreign":
+        with duckdb.connect(str(db)) as con:
+            con.execute("CREATE TABLE invoices (n INTEGER)")
+    else:
+        _store_with_one(db)
+        data = db.read_bytes()
+        db.write_bytes(data[: len(data) // 3] if damage == "truncate"
+                       else data[:4096] + os.urandom(len(data) - 4096))
+    before = db.read_bytes() if db.is_file() else None
+    (tmp_path / "b.txt").write_text(SHORT_GOOD.replace("twelve", "six"))
+    done = _code(str(tmp_path / "b.txt"), "--db", str(db), "--date", "2020-01-01")
+    assert done.returncode == 2 and b"resgestae: error:" in done.stderr, done.stderr
+    assert b"Traceback" not in done.stderr
+    if before is not None:
+        assert db.read_bytes() == before  # refused, never altered
+
+
+def test_damaged_parquet_folder_is_one_error(tmp_path):
+    folder = tmp_path / "pq"
+    folder.mkdir()
+    (folder / "manifest.json").write_text("{not json")
+    done = subprocess.run([CLI, "load", str(folder), "--db", str(tmp_path / "s.duckdb")],
+                          capture_output=True, timeout=120)
+    assert done.returncode == 2 and b"resgestae: error:" in done.stderr, done.stderr
+    assert b"Traceback" not in done.stderr
+
+
+def test_api_one_bad_article_among_good_ones(tmp_path):
+    server = Server(tmp_path / "s.duckdb", token="t0ken")
+    try:
+        body = [{"id": "a1", "text": SHORT_GOOD, "date": "2020-01-01"},
+                {"id": "a2", "text": "Troops shelled the town \ud800 near Homs on Friday."},
+                {"id": "a3", "text": 7},
+                {"id": "a1", "text": "Another text."},
+                {"id": "a4", "text": "word " * 200_001}]
+        raw = json.dumps(body).encode()  # \ud800 goes out as a JSON escape, as a client sends it
+        reply = httpx.post(server.url + "/v1/articles", content=raw, timeout=120,
+                           headers={"Authorization": "Bearer t0ken",
+                                    "Content-Type": "application/json"})
+        assert reply.status_code == 413 or reply.status_code == 200, reply.text
+        if reply.status_code == 413:  # over the body limit: send the others
+            raw = json.dumps(body[:4]).encode()
+            reply = httpx.post(server.url + "/v1/articles", content=raw, timeout=120,
+                               headers={"Authorization": "Bearer t0ken",
+                                        "Content-Type": "application/json"})
+        assert reply.status_code == 200, reply.text
+        result = reply.json()
+        assert {s["id"] for s in result["stored"]} == {"a1", "a2"}
+        sent = len(json.loads(raw))
+        assert {e["item"] for e in result["errors"]} == {f"article {n}" for n in range(3, sent + 1)}
+        for raw in (b"[" * 50_000 + b"]" * 50_000, b'{"id": ' + b"9" * 5000 + b"}"):
+            bad = httpx.post(server.url + "/v1/articles", content=raw, timeout=30,
+                             headers={"Authorization": "Bearer t0ken",
+                                      "Content-Type": "application/json"})
+            assert bad.status_code == 400, bad.text
+        for query in ("cursor=%ff%fe", "cursor=" + "9" * 390, "since=2020-13-45",
+                      "limit=" + "9" * 5000):
+            got = httpx.get(f"{server.url}/v1/events?{query}", timeout=30)
+            assert 400 <= got.status_code < 500, (query, got.text)
+        rebinding = httpx.get(server.url + "/v1/stats", headers={"Host": "evil.example"})
+        assert rebinding.status_code == 400
+    finally:
+        server.stop()
+
+
+def test_full_disk_is_one_error_and_the_rerun_goes_on(tmp_path):
+    import resource
+    import signal
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from corpus import write_corpus
+
+    corpus, db = write_corpus(tmp_path / "c.jsonl", 30), tmp_path / "s.duckdb"
+
+    def small_disk() -> None:  # writes past 150 kB fail as on a full disk (EFBIG)
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (150_000, 150_000))
+
+    command = [CLI, "code", str(corpus), "--db", str(db), "--workers", "1", "--chunk-size", "4",
+               "-o", os.devnull]
+    full = subprocess.run(command, capture_output=True, text=True, timeout=600,
+                          preexec_fn=small_disk)
+    assert full.returncode == 2 and "the disk is full" in full.stderr, full.stderr
+    assert "Traceback" not in full.stderr
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and "already stored" in done.stderr, done.stderr
+    with Store(db, read_only=True) as store:
+        assert store.stats()["articles"] == 30
