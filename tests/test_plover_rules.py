@@ -24,10 +24,22 @@ def types(events: list[Event]) -> list[str]:
 
 
 def test_an_earlier_act_in_an_after_clause_is_background(code):
-    # issue 10: the act reported is the expulsion; the detention it follows is background
+    # issue 10: the expulsion responds to the detention it follows, which is background
     events = code("Norway expelled two Russian diplomats, three days after Russian agents "
                   "detained a Norwegian businessman.")
     assert types(events) == ["SANCTION"]
+
+
+def test_an_earlier_act_beside_a_cooperative_act_is_a_distinct_act(code):
+    # issue 10: a visit does not answer the threat before it; both are reported acts
+    events = code("The Kenyan foreign minister visited Mogadishu, two days after the militia "
+                  "leader Ahmed Farah threatened to attack Kenyan troops.")
+    assert sorted(types(events)) == ["CONSULT", "THREATEN"]
+
+
+def test_an_act_before_another_has_not_happened(code):
+    events = code("The rebels demanded talks with the government before they disarm.")
+    assert "RETREAT" not in types(events)
 
 
 def test_an_earlier_act_that_moved_a_protest_is_coded(code):

@@ -44,15 +44,12 @@ def test_akar_meets_namroush(events):
     assert meetings
 
 
-def test_haftar_threat_is_background_and_no_attack(events):
-    # "made a trip to Libya, two days after warlord Khalifa Haftar threatened to attack
-    # Turkish forces": the trip is the act reported; the threat in its "after" clause is
-    # the earlier act it follows, background (issue 10; PLOVER gold codes the trip only).
-    # "threatened to attack" alone is THREATEN violence (test_clauses).
+def test_haftar_threatens_turkish_forces_and_does_not_attack(events):
     threats = [
         e for e in events if e.event_type == "THREATEN" and any("Haftar" in a.text for a in e.actor)
     ]
-    assert threats == []
+    assert threats and threats[0].factuality == "asserted" and threats[0].mode == "violence"
+    assert "TUR" in countries(threats[0].recipient)
     attacks = [
         e
         for e in events

@@ -6,9 +6,10 @@ of their own:
 
 - the condition of a threat or a promise ("... unless Dakar apologised", "if Bishkek
   fails to pay"): it has not happened;
-- an earlier act a reported act reacts to, in an "after", "since" or "following"
-  clause ("recalled its ambassador a week after police arrested three drivers"); when
-  the sentence reports nothing else, that clause is the distinct act and is kept;
+- an earlier act a reported conflictual act responds to, in an "after", "since" or
+  "as" clause ("recalled its ambassador a week after police arrested three drivers");
+  beside a cooperative act, or when the sentence reports nothing else, it is a distinct
+  act and is kept; an act "before" or "until" another has not happened yet;
 - harm done by a natural force ("floods killed 30 people", "a trawler hit by a storm"):
   no one acted, so there is no ASSAULT. Violence whose doer is merely unnamed ("a
   landmine killed four soldiers", "was stabbed to death") is kept.
@@ -33,11 +34,18 @@ def is_condition(token: Token, r: Rules) -> bool:
     return token.dep_ == "advcl" and bool(_marks(token) & r.condition_marks)
 
 
-def is_earlier_act(token: Token, r: Rules, reports_act: bool) -> bool:
-    """An "after/since/following" clause of a verb that reports an act of its own."""
-    if token.dep_ != "advcl" or not _marks(token) & r.background_marks:
+def is_earlier_act(token: Token, r: Rules, responds: bool) -> bool:
+    """Background in a temporal clause of a verb: an act "before/until/once" another
+    has not happened yet; an "after/since/as/when" act is background when the main act
+    `responds` to it (a conflictual act of its own: "recalled its ambassador a week
+    after police arrested ..."); beside a cooperative act it is a distinct act ("made a
+    trip to Libya, two days after Haftar threatened to attack ...") and is kept."""
+    if token.dep_ != "advcl":
         return False
-    return reports_act
+    marks = _marks(token)
+    if marks & r.later_marks:
+        return True
+    return bool(marks & r.background_marks) and responds
 
 
 def by_natural_force(token: Token, r: Rules) -> bool:

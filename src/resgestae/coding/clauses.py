@@ -43,7 +43,7 @@ from resgestae.coding.roles import attach_arguments
 from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, protest_head, typed_verb
 from resgestae.coding.words import ACTOR_LABELS
-from resgestae.plover import has_flag
+from resgestae.plover import has_flag, quad_class
 
 
 @dataclass
@@ -91,8 +91,8 @@ def _skip_verb(token: Token, r: Rules) -> bool:
         return True  # "reiterated its demand that Israel ease ...": what is demanded
     # background: a condition, or the earlier act another reacts to; an earlier act that
     # moved people to protest is coded (PLOVER manual, PROTEST: "an earlier arrest")
-    reacts = _reports_act(head, r) and not protest_head(head)
-    if is_condition(token, r) or is_earlier_act(token, r, reacts):
+    responds = _responding_act(head, r) and not protest_head(head)
+    if is_condition(token, r) or is_earlier_act(token, r, responds):
         return True
     if is_description(token) and _reports_act(_clause_verb(head), r):
         return True  # a relative clause describing a party of the reported act
@@ -107,6 +107,15 @@ def _clause_verb(token: Token) -> Token:
             return current
         current = current.head
     return current
+
+
+def _responding_act(verb: Token, r: Rules) -> bool:
+    """The verb reports a conflictual act (QuadClass 3 or 4) that can answer another."""
+    if not is_verb(verb):
+        return False
+    noun = _light_object(verb, r)
+    entry = lookup(noun) if noun is not None else lookup(verb)
+    return entry is not None and quad_class(entry.cameo, entry.event_type) in (3, 4)
 
 
 def _reports_act(verb: Token, r: Rules) -> bool:

@@ -40,6 +40,7 @@ class Rules:
     support: frozenset[str] = frozenset()  # "revived talks": verbs that carry an event noun
     support_prep: frozenset[str] = frozenset()  # "engaged in talks": ... through a preposition
     background_marks: frozenset[str] = frozenset()  # "after ...": an earlier act, background
+    later_marks: frozenset[str] = frozenset()  # "before ...": an act not yet happened
     condition_marks: frozenset[str] = frozenset()  # "if", "unless": the condition, no event
     natural_causes: frozenset[str] = frozenset()  # "floods killed ...": no actor, no event
 
@@ -83,6 +84,7 @@ def parse_rules(data: dict) -> Rules:
             "support",
             "support_prep",
             "background_marks",
+            "later_marks",
             "condition_marks",
             "natural_causes",
         )
