@@ -144,6 +144,8 @@ def test_damaged_parquet_folder_is_one_error(tmp_path):
 
 
 def test_api_one_bad_article_among_good_ones(tmp_path):
+    with Store(tmp_path / "s.duckdb"):  # an empty store to serve
+        pass
     server = Server(tmp_path / "s.duckdb", token="t0ken")
     try:
         body = [{"id": "a1", "text": SHORT_GOOD, "date": "2020-01-01"},
@@ -204,3 +206,90 @@ def test_full_disk_is_one_error_and_the_rerun_goes_on(tmp_path):
     assert done.returncode == 0 and "already stored" in done.stderr, done.stderr
     with Store(db, read_only=True) as store:
         assert store.stats()["articles"] == 30
+
+
+def test_html_without_date_metadata_keeps_the_given_date(tmp_path):
+    from resgestae.config import Config
+    from resgestae.readers import read_inputs
+    from resgestae.readers.clean import prepare_article
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><article><p>Protesters marched in the capital on Tuesday to "
+                    "mark the anniversary of a 2011 uprising, and police watched from side "
+                    "streets.</p><p>Officials said the march was peaceful and that nobody was "
+                    "arrested during the day.</p></article></body></html>")
+    [article] = list(read_inputs([str(page)]))
+    assert article.date is None
+    assert prepare_article(article, Config(default_date="2023-05-02")).date == "2023-05-02"
+
+
+def test_unicode_spaces_code_as_plain_spaces(shared):
+    from resgestae.session import code_text
+
+    case = (shared / "cases" / "bugreports" / "17-nbsp-plain-text.txt").read_text("utf-8")
+    plain = "".join(" " if c in "\u00a0\u2009\u202f" else c for c in case)
+    with_nbsp = [(e.event_type, e.location.name if e.location else None)
+                 for e in code_text(case, "2022-03-01")]
+    assert with_nbsp == [(e.event_type, e.location.name if e.location else None)
+                         for e in code_text(plain, "2022-03-01")]
+    assert with_nbsp
+
+
+def test_run_on_sentence_is_cut_and_linear():
+    import time
+
+    from resgestae.nlp import MAX_SENTENCE, load_nlp
+
+    nlp = load_nlp()
+    clause = "troops shelled the town and rebels attacked a convoy near the border and "
+    small, big = clause * 100, clause * 400
+    started = time.perf_counter()
+    nlp(small)
+    t_small = time.perf_counter() - started
+    started = time.perf_counter()
+    doc = nlp(big)
+    t_big = time.perf_counter() - started
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE + 1
+    assert t_big < 8 * t_small + 1.0  # 4x the text, well under 16x the time
+
+
+@pytest.mark.parametrize("command", [["events"], ["serve", "--port", "8"],
+                                     ["code", "IN", "--workers", "1"]])
+def test_locked_store_is_one_error(tmp_path, command):
+    db = tmp_path / "s.duckdb"
+    with Store(db):
+        pass
+    (tmp_path / "a.txt").write_text(SHORT_GOOD)
+    command = [str(tmp_path / "a.txt") if c == "IN" else c for c in command]
+    if command[0] == "serve":
+        command[command.index("8")] = "18765"
+    env = dict(os.environ, RESGESTAE_LOCK_WAIT="1")
+    with duckdb.connect(str(db)):  # another process writing, for longer than the wait
+        done = subprocess.run([CLI, *command, "--db", str(db)], capture_output=True, text=True,
+                              timeout=300, env=env)
+    assert done.returncode == 2 and "in use by another process" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_extensions_never_autoload(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        settings = dict(store.con.execute(
+            "SELECT name, value FROM duckdb_settings() WHERE name IN "
+            "('autoinstall_known_extensions', 'autoload_known_extensions')").fetchall())
+    assert settings == {"autoinstall_known_extensions": "false",
+                        "autoload_known_extensions": "false"}
+
+
+def test_dask_path_names_bad_items_and_keeps_good_ones(tmp_path):
+    lines = [json.dumps(g) for g in GOOD[:2]]
+    lines += ['{"id": "x", "text": "cut', json.dumps(GOOD[0]),
+              '{"id": "s", "text": "Police arrested ten people in Lima on Friday \\ud800."}']
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
+    done = _code(str(tmp_path / "in.jsonl"), "--dask-workers", "1", "--parquet-dir",
+                 str(tmp_path / "pq"), "--db", str(tmp_path / "s.duckdb"))
+    stderr = done.stderr.decode()
+    assert done.returncode == 1 and "Traceback" not in stderr, stderr
+    found = check(stderr, {f"{tmp_path / 'in.jsonl'}:3": "JSON",
+                           f"{tmp_path / 'in.jsonl'}:4": "duplicate"})
+    assert not found["missed"] and not found["extra"] and not found["wrong_reason"], found
+    assert "3 articles coded" in stderr

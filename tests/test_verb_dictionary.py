@@ -163,7 +163,7 @@ def test_coder_with_verb_dictionary(files) -> None:
     first = Config(verb_files=[verbs], verb_mode="first")
     shelled = code_text("Kenyan troops shelled rebel positions in Somalia.", None, first)
     assert [e.event_type for e in shelled] == ["ASSAULT"]  # the lexicon for the rest
-    plain = Coder()  # another coder in the same process keeps the curated lexicon alone
+    plain = Coder(Config(breadth=False))  # another coder keeps the curated lexicon alone
     assert plain.verbs is None
     with pytest.raises(ConfigError, match="no verb dictionary"):
         Coder(Config(verb_files=[discards]))
@@ -196,15 +196,6 @@ def test_eval_with_verb_dictionary(tmp_path: Path, files, capsys) -> None:
     assert code == 0 and "exactly right" in capsys.readouterr().out
 
 
-def test_shipped_cameo_table_rebuilds(shared: Path, tmp_path: Path) -> None:
-    ontology = shared / "ontology"
-    if not (ontology / "cameo2plover.json").exists():
-        pytest.skip("cameo2plover.json not in ../shared")
-    written = build(ontology, tmp_path)
-    shipped = Path(__file__).resolve().parents[1] / "src/resgestae/data" / written[0].name
-    assert written[0].read_bytes() == shipped.read_bytes()
-
-
 def test_petrarch_validation_dictionaries(shared: Path) -> None:
     folder = shared / "ontology" / "petrarch-dictionaries"
     if not (folder / "PETR.Validate.verbs.txt").exists():
@@ -216,3 +207,30 @@ def test_petrarch_validation_dictionaries(shared: Path) -> None:
     assert big is not None and len(big.dictionaries[0].blocks) > 300
     assert sum(len(b.patterns) for b in big.dictionaries[0].blocks) > 4000
     assert big.dictionaries[0].problems == []
+
+
+def test_breadth_beside_the_curated_lexicon() -> None:
+    text = "Malian troops remained on high alert near the border with Niger."
+    assert [(e.event_type, e.cameo) for e in code_text(text, None)] == [("MOBILIZE", "150")]
+    assert code_text(text, None, Config(breadth=False)) == []
+    # a travel verb's CAMEO "visit" pattern is reviewed out (CONSULT needs a meeting)
+    assert code_text("Chile's president returned to Lima on Monday.", None) == []
+    # the curated lexicon wins where both know the verb
+    shelled = code_text("Kenyan troops shelled rebel positions in Somalia.", None)
+    assert [e.event_type for e in shelled] == ["ASSAULT"]
+
+
+def test_shipped_breadth_rebuilds(shared: Path, tmp_path: Path) -> None:
+    ontology = shared / "ontology"
+    if not (ontology / "petrarch-dictionaries" / "CAMEO.2.0.txt").exists():
+        pytest.skip("CAMEO.2.0.txt not in ../shared")
+    data = Path(__file__).resolve().parents[1] / "src/resgestae/data"
+    for path in build(ontology, tmp_path):
+        assert path.read_bytes() == (data / path.name).read_bytes(), path.name
+    text = (data / "cameo_verbs.txt").read_text(encoding="utf-8")
+    assert "MIT" in text and "# CONSULT" not in text and "# SUPPORT" not in text
+    dictionary = parse_verb_dictionary(text, "cameo_verbs.txt")
+    assert dictionary.problems == []
+    assert all(b.code is None for b in dictionary.blocks)  # a verb alone codes nothing
+    assert all(p.code and p.code[:2] not in ("01", "02")
+               for b in dictionary.blocks for p in b.patterns)

@@ -29,6 +29,9 @@ class Config:
     # with the curated lexicon: "only" (PETRARCH's coding), "first" or "after" it
     verb_files: list[Path] = field(default_factory=list)
     verb_mode: str = "only"
+    # without verb_files: the verb patterns converted from CAMEO.2.0 (data/cameo_verbs.txt)
+    # type what the curated lexicon does not know; False: the curated lexicon alone
+    breadth: bool = True
     batch_size: int = 32
     # longer articles are refused with a clear error; spaCy's max_length is set to match
     max_chars: int = 1_000_000

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from resgestae import pipeline
-from resgestae.coding.verb_match import load_verb_lexicon
+from resgestae.coding.verb_match import coder_lexicon
 from resgestae.config import Config
 from resgestae.errors import Errors, InputError, StoreError
 from resgestae.kb import ActorKB
@@ -58,7 +58,8 @@ class Session:
     def __init__(self, config: Config | None = None, kb: ActorKB | None = None) -> None:
         self.config = config or Config()
         self.kb = kb if kb is not None else ActorKB.from_files(self.config.actor_files)
-        self.verbs = load_verb_lexicon(self.config.verb_files, self.config.verb_mode)
+        self.verbs = coder_lexicon(self.config.verb_files, self.config.verb_mode,
+                                   self.config.breadth)
         self.warmed = False  # the runners code one sentence first (runner.work.warm)
 
     @property
@@ -137,6 +138,9 @@ def code_text(text: str, date: str | None = None, config: Config | None = None) 
     """Code one text and return its events (nothing is stored).
 
     The actors of the store at `config.db` take part, as in `resgestae code`."""
+    from resgestae.readers.text import normalise
+
+    text = normalise(text)  # valid Unicode, plain spaces: as every reader gives
     article = Article(id=content_id(text), text=text, date=date)
     coded = next(iter(Session.open(config).code([article])))
     if coded.error:

@@ -16,7 +16,7 @@ capitals only ("US", "GNA", "UN") match case-sensitively, so "us" stays a pronou
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,14 +35,7 @@ from resgestae.coding.countries import (
     is_stance,
     misspelt_country,
 )
-from resgestae.coding.words import (
-    DETERMINERS,
-    NOT_ACTOR_LABELS,
-    OWNER_PRONOUNS,
-    PERSON_PRONOUNS,
-    PLACE_LABELS,
-    RELATIVE_PRONOUNS,
-)
+from resgestae.coding.rules import rules
 from resgestae.model import Entity
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
@@ -78,7 +71,7 @@ def _core(span: Span) -> Span:
     """
     doc, root = span.doc, span.root
     start = span.start
-    while start < root.i and (doc[start].lower_ in DETERMINERS or doc[start].is_punct
+    while start < root.i and (doc[start].lower_ in rules().determiners or doc[start].is_punct
                               or doc[start].is_space):
         start += 1
     end = root.i + 1
@@ -190,7 +183,7 @@ def _read_leader(core: Span, lex: ActorTables, reading: Reading) -> None:
 
 def _owner_country(core: Span, span: Span) -> str | None:
     """ "Syria says it will withdraw its troops": "its" is the subject's, Syria's."""
-    if not any(t.lower_ in OWNER_PRONOUNS and t.dep_ == "poss" for t in span):
+    if not any(t.lower_ in rules().owner_pronouns and t.dep_ == "poss" for t in span):
         return None
     verb = core.root.head
     for _ in range(4):  # up through "says it will withdraw" to the first named subject
@@ -250,7 +243,7 @@ def _name_start(core: Span, lex: ActorTables, reading: Reading) -> int | None:
     doc = core.doc
     end = _name_end(core, reading)
     last = doc[end - 1]
-    if last.ent_type_ in NOT_ACTOR_LABELS:
+    if last.ent_type_ in rules().not_actor_labels:
         return None
     i = end
     while i > core.start and _in_name(doc, i - 1, end, core.start, lex, reading):
@@ -309,15 +302,31 @@ def code_actor(span: Span) -> Entity | None:
     return found[0] if found else None
 
 
+# Doc.user_data key of the readings of this Doc's noun phrases, by token span.
+READS_KEY = "resgestae.actor_reads"
+
+
 def read_actor(span: Span) -> tuple[Entity, str] | None:
-    """The Entity and its kind: person, org, country, group or pronoun (None: not an actor)."""
+    """The Entity and its kind: person, org, country, group or pronoun (None: not an actor).
+
+    Each span of a Doc is read once: coding and the knowledge base share the readings
+    (kept in `doc.user_data[READS_KEY]`); every call gets its own copy of the Entity."""
+    reads = span.doc.user_data.setdefault(READS_KEY, {})
+    key = (span.start, span.end)
+    if key not in reads:
+        reads[key] = _read_actor(span)
+    found = reads[key]
+    return (replace(found[0], sectors=list(found[0].sectors)), found[1]) if found else None
+
+
+def _read_actor(span: Span) -> tuple[Entity, str] | None:
     root = span.root
-    if root.ent_type_ in NOT_ACTOR_LABELS or root.pos_ == "NUM" or root.like_num:
+    if root.ent_type_ in rules().not_actor_labels or root.pos_ == "NUM" or root.like_num:
         return None
-    if root.lower_ in RELATIVE_PRONOUNS:
+    if root.lower_ in rules().relative_pronouns:
         return _antecedent(root)
     if root.pos_ == "PRON":
-        if root.lower_ not in PERSON_PRONOUNS:
+        if root.lower_ not in rules().person_pronouns:
             return None
         return Entity(text=span.text, name=span.text, _tokens=(span.start, span.end)), "pronoun"
     lex = actor_tables()
@@ -408,7 +417,7 @@ def _can_act(core: Span, reading: Reading, lex: ActorTables) -> bool:
         return head.dep_ in SUBJECT_DEPS
     if reading.country and head.i in reading.country_tokens:
         return True
-    if head.ent_type_ in PLACE_LABELS:
+    if head.ent_type_ in rules().place_labels:
         return False
     if reading.head_sector or reading.name_start is not None:
         return True
@@ -442,7 +451,7 @@ def _name_and_title(core: Span, reading: Reading, lex: ActorTables) -> tuple[str
         title_tokens = [t for t in doc[core.start : reading.name_start]
                         if t.i not in reading.country_tokens and not t.is_punct
                         and not t.is_space and t.lower_ not in ("'s", "’s")]
-        while title_tokens and title_tokens[0].lower_ in DETERMINERS:
+        while title_tokens and title_tokens[0].lower_ in rules().determiners:
             title_tokens.pop(0)
         title = " ".join(t.text for t in title_tokens) or None
         return name, title

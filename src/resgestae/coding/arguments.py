@@ -8,13 +8,6 @@ from spacy.tokens import Span, Token
 from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.rules import Rules, rules
-from resgestae.coding.words import (
-    ACTOR_LABELS,
-    NOT_ACTOR_LABELS,
-    PERSON_PRONOUNS,
-    QUANTITY_HEADS,
-    RELATIVE_PRONOUNS,
-)
 from resgestae.plover import has_flag
 
 SUBJECTS = ("nsubj", "csubj", "expl")
@@ -84,14 +77,14 @@ def _agentive(token: Token) -> bool:
     """A noun that names someone who can act (a name, a group, an office)."""
     return (
         token.pos_ == "PROPN"
-        or token.ent_type_ in ACTOR_LABELS
+        or token.ent_type_ in rules().actor_labels
         or lemma_of(token) in rules().agent_nouns
     )
 
 
 def _relative(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+    if token.lower_ in rules().relative_pronouns and token.head.dep_ == "relcl":
         return token.head.head
     return token
 
@@ -155,12 +148,14 @@ def objects(token: Token, preps: frozenset[str], r: Rules) -> list[Token]:
 def is_actorish(token: Token, r: Rules, as_subject: bool = False) -> bool:
     """Could this noun phrase head be an actor (a name, a group, an office, a pronoun)?
     Subjects get the benefit of the doubt; objects are more often things."""
-    if token.ent_type_ in NOT_ACTOR_LABELS or token.pos_ in ("NUM", "ADP", "VERB", "SCONJ"):
+    if token.ent_type_ in r.not_actor_labels or token.pos_ in ("NUM", "ADP", "VERB", "SCONJ"):
         return False
-    if token.ent_type_ in ACTOR_LABELS or token.pos_ == "PROPN":
+    if token.ent_type_ in r.actor_labels or token.pos_ == "PROPN":
         return True
     lemma = lemma_of(token)
-    if lemma in r.agent_nouns or token.lower_ in PERSON_PRONOUNS or lemma.endswith(("ist", "ian")):
+    if lemma in r.agent_nouns or token.lower_ in r.person_pronouns:
+        return True
+    if lemma.endswith(("ist", "ian")):
         return True
     if lookup(token) is None and any(
         c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or _country_word(c))
@@ -178,7 +173,7 @@ def _country_word(token: Token) -> bool:
 
 def _of_rescue(token: Token) -> Token:
     """ "thousands of Kurds", "a group of refugees": the people are the "of" object."""
-    if token.lower_ not in QUANTITY_HEADS and token.pos_ != "NUM":
+    if token.lower_ not in rules().quantity_heads and token.pos_ != "NUM":
         return token
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":

@@ -21,7 +21,6 @@ from spacy.tokens import Token
 
 from resgestae.coding.event_types import lemma_of, lookup
 from resgestae.coding.rules import Rules
-from resgestae.coding.words import PERSON_PRONOUNS
 from resgestae.plover import has_flag
 
 
@@ -102,7 +101,7 @@ def _party(token: Token, r: Rules) -> bool:
         token.pos_ == "PROPN"
         or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
         or lemma_of(token) in r.agent_nouns
-        or (token.lower_ in PERSON_PRONOUNS and token.lower_ != "it")
+        or (token.lower_ in r.person_pronouns and token.lower_ != "it")
     )
 
 

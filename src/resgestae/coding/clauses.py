@@ -42,7 +42,6 @@ from resgestae.coding.frames import (
 from resgestae.coding.roles import attach_arguments
 from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, protest_head, typed_verb
-from resgestae.coding.words import ACTOR_LABELS
 from resgestae.plover import has_flag, quad_class
 
 
@@ -333,7 +332,7 @@ def _stray_by_agents(token: Token) -> list[Token]:
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ == "by" and c.i == token.right_edge.i + 1
         for g in c.children
-        if g.dep_ == "pobj" and g.ent_type_ in ACTOR_LABELS
+        if g.dep_ == "pobj" and g.ent_type_ in rules().actor_labels
     ]
 
 

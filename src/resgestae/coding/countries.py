@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.actor_tables import ActorTables, CountryRef, Hit, actor_tables, ngram_hits
-from resgestae.coding.words import PLACE_QUALIFIERS
+from resgestae.coding.rules import rules
 
 
 def choose_country(hits: list[Hit], head: Token) -> CountryRef | None:
@@ -136,7 +136,7 @@ def place_country(name: str) -> str | None:
     while (
         found is None
         and len(words) > 1
-        and words[0].lower().removesuffix("ern") in PLACE_QUALIFIERS
+        and words[0].lower().removesuffix("ern") in rules().place_qualifiers
     ):
         words = words[1:]
         found = _place_country(" ".join(words))

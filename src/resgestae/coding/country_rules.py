@@ -36,7 +36,6 @@ from resgestae.coding.clauses import Clause
 from resgestae.coding.countries import country_in_sentence, place_country
 from resgestae.coding.rules import rules
 from resgestae.coding.targets import event_places, place_targets
-from resgestae.coding.words import PLACE_LABELS
 from resgestae.model import Entity
 from resgestae.plover import has_flag, plover_type
 
@@ -87,7 +86,7 @@ def _recipient_place(sides: Sides) -> None:
     Juba"); recipients of no known country are placed by where the act lands ("the
     peacekeeping force in Lebanon")."""
     if not sides.recipients and sides.actors:
-        places = [t for t in sides.recipient_heads if t.ent_type_ in PLACE_LABELS]
+        places = [t for t in sides.recipient_heads if t.ent_type_ in rules().place_labels]
         places = places or place_targets(sides.clause)
         sides.recipients = [e for e in _place_entities(places) if e._tokens not in sides.taken]
     elif sides.recipients and not any(e.country for e in sides.recipients):
@@ -169,7 +168,7 @@ def _phrase_country(entity: Entity, doc: Doc) -> str | None:
             span = np_span(obj)
             found = code_actor(span)
             country = found.country if found is not None else None
-            if country is None and obj.ent_type_ in PLACE_LABELS:
+            if country is None and obj.ent_type_ in rules().place_labels:
                 country = place_country(_place_span(obj).text)
             if country:
                 return country

@@ -34,7 +34,6 @@ from resgestae.coding.event_types import lemma_of, lookup
 from resgestae.coding.modes import Coding
 from resgestae.coding.pronouns import earlier_subject, reporter_subject, resolve_pronouns
 from resgestae.coding.rules import rules
-from resgestae.coding.words import OWNER_PRONOUNS, PERSON_PRONOUNS
 from resgestae.model import Entity
 
 
@@ -78,7 +77,7 @@ def _not_own(recipients: list[Entity], compound: bool) -> list[Entity]:
     """ "offered its troops to Lebanon's president": the actor's own people are not
     whom the act is for, when someone else is named."""
     def own(entity: Entity) -> bool:
-        return entity.text.split(" ", 1)[0].lower() in OWNER_PRONOUNS
+        return entity.text.split(" ", 1)[0].lower() in rules().owner_pronouns
 
     # "X and Y signed a pact between the two countries", "... with each other": the
     # compound actors themselves, which makes the event reciprocal, not a new party
@@ -122,7 +121,8 @@ def _fallback_entity(token: Token, span: Span) -> Entity | None:
     if token.is_title and token.pos_ == "NOUN" and any(c.dep_ == "cc" for c in token.children):
         # "Fornost and Gondor": a capitalised word coordinated with a name is a name
         return Entity(text=span.text, name=span.text, _tokens=(span.start, span.end))
-    if token.pos_ != "NOUN" or token.ent_type_ or token.lower_ in PERSON_PRONOUNS or lookup(token):
+    pronouns = rules().person_pronouns
+    if token.pos_ != "NOUN" or token.ent_type_ or token.lower_ in pronouns or lookup(token):
         return None
     lemma = lemma_of(token)
     words = [w for w in span if w.i != token.i and (w.ent_type_ in ("NORP", "GPE") or

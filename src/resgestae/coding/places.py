@@ -29,10 +29,12 @@ from spacy.tokens import Doc, Span, Token
 from resgestae import days
 from resgestae.coding.dates import publication_day
 from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer
-from resgestae.coding.words import PLACE_LABELS
+from resgestae.coding.rules import rules
 from resgestae.model import Article, Event, Place
 
 log = logging.getLogger("resgestae.coding")
+
+PLACE_LABELS = rules().place_labels  # data/words.yaml
 
 # Names the small model may have mislabelled; dates and numbers never are places.
 NAME_LABELS = ("PERSON", "ORG", "NORP", "PRODUCT")

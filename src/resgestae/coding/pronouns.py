@@ -8,12 +8,7 @@ from spacy.tokens import Token
 
 from resgestae.coding.arguments import subject
 from resgestae.coding.clauses import Clause
-from resgestae.coding.words import (
-    ACTOR_LABELS,
-    ONE_PERSON_PRONOUNS,
-    PERSON_PRONOUNS,
-    THIRD_PERSON_PRONOUNS,
-)
+from resgestae.coding.rules import rules
 
 
 def reporter_subject(clause: Clause, previous: list[Token]) -> list[Token]:
@@ -34,7 +29,7 @@ def earlier_subject(clause: Clause) -> list[Token]:
         if (
             token.dep_ in ("nsubj", "nsubjpass")
             and token.pos_ != "PRON"
-            and (token.pos_ == "PROPN" or token.ent_type_ in ACTOR_LABELS)
+            and (token.pos_ == "PROPN" or token.ent_type_ in rules().actor_labels)
         ):
             return [token, *token.conjuncts]
     return []
@@ -45,12 +40,12 @@ def earlier_subject(clause: Clause) -> list[Token]:
 def resolve_pronouns(tokens: list[Token], reporter: list[Token], third: list[Token]) -> list[Token]:
     """Replace pronouns by the reporting verb's subject ("Iraq said it would ..."), or a
     third-person pronoun by an earlier named subject of the sentence."""
-    pronouns = PERSON_PRONOUNS
+    pronouns = rules().person_pronouns
     out: list[Token] = []
     for token in tokens:
         if token.pos_ == "PRON" and token.lower_ in pronouns:  # "US" is not "us"
-            antecedent = third if token.lower_ in THIRD_PERSON_PRONOUNS else reporter
-            if not antecedent and token.lower_ in ONE_PERSON_PRONOUNS:
+            antecedent = third if token.lower_ in rules().third_person_pronouns else reporter
+            if not antecedent and token.lower_ in rules().one_person_pronouns:
                 antecedent = _previous_subject(token)
             out.extend(t for t in antecedent if t not in out)
         elif token not in out:

@@ -1,5 +1,7 @@
 """The coding rules (`data/coding_rules.yaml`): verb classes, modality words,
-type conversions and context keywords, loaded once as sets and dicts."""
+type conversions and context keywords; and the closed-class words and entity labels
+the coder reads text with (`data/words.yaml`: pronouns, determiners, speech verbs,
+place labels ...), each list defined once there. Loaded once as sets and dicts."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 RULES_FILE = "coding_rules.yaml"
+WORDS_FILE = "words.yaml"
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,20 @@ class Rules:
     agent_nouns: frozenset[str]
     recipient_preps: frozenset[str]
     multilateral: frozenset[str]
+    # closed-class words and labels (words.yaml; labels keep spaCy's upper case)
+    person_pronouns: frozenset[str]
+    third_person_pronouns: frozenset[str]
+    one_person_pronouns: frozenset[str]
+    we_pronouns: frozenset[str]
+    owner_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    determiners: frozenset[str]
+    quantity_heads: frozenset[str]
+    speech_verbs: frozenset[str]
+    place_qualifiers: frozenset[str]
+    place_labels: frozenset[str]
+    actor_labels: frozenset[str]
+    not_actor_labels: frozenset[str]
     movers: frozenset[str] = frozenset()  # "withdraw troops from X": X is the recipient
     foreign_heads: frozenset[str] = frozenset()  # "refugees": not the actor's own people
     support: frozenset[str] = frozenset()  # "revived talks": verbs that carry an event noun
@@ -45,12 +62,21 @@ class Rules:
     natural_causes: frozenset[str] = frozenset()  # "floods killed ...": no actor, no event
 
 
-def _words(data: dict, key: str) -> frozenset[str]:
+WORD_LISTS = ("person_pronouns", "third_person_pronouns", "one_person_pronouns", "we_pronouns",
+              "owner_pronouns", "relative_pronouns", "determiners", "quantity_heads",
+              "speech_verbs", "place_qualifiers")
+LABEL_LISTS = ("place_labels", "actor_labels", "not_actor_labels")
+
+
+def _words(data: dict, key: str, lower: bool = True) -> frozenset[str]:
+    """The list `key` as a set (lower-cased unless `lower` is False); ValueError names
+    a list with an entry that is not a word."""
     words = data.get(key, [])
     bad = [w for w in words if not isinstance(w, str)]
     if bad:  # YAML reads bare on/no/yes as booleans: quote them in the file
-        raise ValueError(f"{RULES_FILE}: {key} has non-word entries {bad!r}; quote them")
-    return frozenset(w.lower() for w in words)
+        raise ValueError(f"{RULES_FILE}/{WORDS_FILE}: {key} has non-word entries {bad!r}; "
+                         "quote them")
+    return frozenset(w.lower() for w in words) if lower else frozenset(words)
 
 
 def parse_rules(data: dict) -> Rules:
@@ -87,8 +113,10 @@ def parse_rules(data: dict) -> Rules:
             "later_marks",
             "condition_marks",
             "natural_causes",
+            *WORD_LISTS,
         )
     }
+    sets.update({name: _words(data, name, lower=False) for name in LABEL_LISTS})
     return Rules(
         **sets,
         intent_to=dict(data["intent_to"]),
@@ -100,6 +128,7 @@ def parse_rules(data: dict) -> Rules:
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
-    """The packaged rules, loaded once."""
-    text = (DATA_DIR / RULES_FILE).read_text(encoding="utf-8")
-    return parse_rules(yaml.safe_load(text))
+    """The packaged rules and words, loaded once."""
+    data = yaml.safe_load((DATA_DIR / RULES_FILE).read_text(encoding="utf-8"))
+    data.update(yaml.safe_load((DATA_DIR / WORDS_FILE).read_text(encoding="utf-8")))
+    return parse_rules(data)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.arguments import expand
-from resgestae.coding.words import PLACE_LABELS
+from resgestae.coding.rules import rules
 from resgestae.plover import has_flag
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def event_places(clause: Clause) -> list[Token]:
 def _is_place(token: Token) -> bool:
     """A named place; NER calls some towns NORP ("near Samarra"), which the actor
     tables then do not know as a people."""
-    if token.ent_type_ in PLACE_LABELS:
+    if token.ent_type_ in rules().place_labels:
         return True
     return (
         token.ent_type_ == "NORP"

@@ -40,6 +40,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from resgestae.coding import verb_events
+from resgestae.coding.confidence import main_clause
 from resgestae.coding.event_types import DATA_DIR, VERB_LEXICON, Entry
 from resgestae.coding.rules import rules
 from resgestae.coding.verb_dictionary import (
@@ -61,6 +62,17 @@ CAMEO_FILE = "cameo_plover.tsv"
 # most neutral interaction type, so that the dictionary's own code still reaches users.
 FALLBACK_TYPE = "CONSULT"
 CODE_RE = re.compile(r"^[0-9]{2,4}$")  # what an event record's cameo field accepts
+DROPPED_ROOTS = frozenset({"01", "02"})  # PLOVER manual, table "CAMEO to PLOVER translation"
+GENERIC_VERBS = frozenset({"be", "have", "do", "get", "go", "come", "become", "seem", "make",
+                           "take", "give", "put", "let", "keep"})
+
+
+@lru_cache(maxsize=1)
+def framing_verbs() -> frozenset[str]:
+    """Verbs the clause rules read as frames around an event (reporting, intent, light
+    verbs...): beside the curated lexicon a dictionary must not make them events."""
+    r = rules()
+    return (r.reporting | r.future | r.intent | r.transparent | r.light | GENERIC_VERBS)
 
 
 @dataclass(frozen=True)
@@ -106,9 +118,8 @@ class VerbLexicon:
             raise ConfigError(f"verb_mode {mode!r}: expected one of {', '.join(MODES)}")
         self.dictionaries = list(dictionaries)
         self.mode = mode
-        self._doc: object = None
-        self._memo: dict[int, VerbMatch | None] = {}
         self._entries: dict[tuple[str, str, str | None], Entry] = {}
+        self._patterns: dict[int, Compiled] = {}  # id(pattern) -> compiled; patterns live on
 
     @property
     def story_discards(self) -> list[tuple[str, ...]]:
@@ -121,15 +132,26 @@ class VerbLexicon:
     def lookup(self, token: Token, curated: Callable[[Token], Entry | None]) -> Entry | None:
         """The entry typing `token` under this lexicon's mode (`curated`: the lexicon's)."""
         if self.mode == "after":
-            return curated(token) or self._entry(token)
-        found = self._entry(token)
+            return curated(token) or self._entry(token, curated)
+        found = self._entry(token, curated)
         if found is not None or self.mode == "only":
             return found
         return curated(token)
 
-    def _entry(self, token: Token) -> Entry | None:
+    def _entry(self, token: Token, curated: Callable[[Token], Entry | None]) -> Entry | None:
         found = self.match(token)
-        return found.entry if found is not None else None
+        if found is None:
+            return None
+        if self.mode == "only":
+            return found.entry
+        typed = self._memos(token.doc)[1]
+        if token.i not in typed:
+            # beside the lexicon, a dictionary verb types the main line only: its
+            # background clauses ("to help him oust", "roads leading to") are no acts,
+            # and a verb around an act the lexicon knows leaves that act its type
+            keep = main_clause(token) and not _governs(token, curated)
+            typed[token.i] = found.entry if keep else None
+        return typed[token.i]
 
     def finish(self, events: list[Event], doc: Doc, article: Article,
                kb: ActorKB | None = None) -> list[Event]:
@@ -150,7 +172,8 @@ class VerbLexicon:
         out: list[Event] = []
         for event in kept:
             out.append(event)
-            twin = self._reverse(event, doc)
+            # PLOVER codes a joint act once (compound actors); PETRARCH as two events
+            twin = self._reverse(event, doc) if self.mode == "only" else None
             if twin is not None:
                 out.append(twin)
         return out
@@ -182,12 +205,20 @@ class VerbLexicon:
         return twin
 
     def match(self, token: Token) -> VerbMatch | None:
-        """The dictionary coding of a verb token, or None (memoised per Doc)."""
-        if token.doc is not self._doc:
-            self._doc, self._memo = token.doc, {}
-        if token.i not in self._memo:
-            self._memo[token.i] = self._match(token)
-        return self._memo[token.i]
+        """The dictionary coding of a verb token, or None (memoised in its Doc)."""
+        memo = self._memos(token.doc)[0]
+        if token.i not in memo:
+            memo[token.i] = self._match(token)
+        return memo[token.i]
+
+    def _memos(self, doc: Doc) -> tuple[dict[int, VerbMatch | None], dict[int, Entry | None]]:
+        """This lexicon's memos for one Doc (token.i -> match, -> entry beside the lexicon),
+        kept in the Doc so they go with it and threads coding other Docs never share them."""
+        key = ("resgestae.verbs", id(self))
+        memos = doc.user_data.get(key)
+        if memos is None:
+            memos = doc.user_data[key] = ({}, {})
+        return memos
 
     def _match(self, token: Token) -> VerbMatch | None:
         if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
@@ -201,14 +232,29 @@ class VerbLexicon:
         return None
 
     def _code(self, dictionary: VerbDictionary, verb: Verb, token: Token) -> VerbMatch | None:
+        if self.mode != "only" and token.lemma_.lower() in framing_verbs():
+            return None  # beside the lexicon, frames stay frames (the clause rules' reading)
+        words = around(verb, token)
         for pattern in verb.block.patterns:
-            if matches(pattern, verb, token, dictionary):
-                if pattern.code is None:
+            if matches(self._compiled(pattern, dictionary), words):
+                if pattern.code is None or self._dropped(pattern.code):
                     return None
                 return self._result(verb, pattern.code, pattern.reverse, pattern)
-        if verb.code is None or self._frames_an_event(token):
+        if verb.code is None or self._frames_an_event(token) or self._dropped(verb.code):
             return None
         return self._result(verb, verb.code, verb.reverse, None)
+
+    def _compiled(self, pattern: VerbPattern, dictionary: VerbDictionary) -> Compiled:
+        key = id(pattern)
+        found = self._patterns.get(key)
+        if found is None:
+            found = self._patterns[key] = compile_pattern(pattern, dictionary)
+        return found
+
+    def _dropped(self, code: str) -> bool:
+        """Beside the curated lexicon, PLOVER's dropped CAMEO roots (01 statements, 02
+        appeals) code nothing; alone, the dictionary codes what it says."""
+        return self.mode != "only" and code[:2] in DROPPED_ROOTS
 
     def _frames_an_event(self, token: Token) -> bool:
         """A reporting verb ("said", "believes") whose sentence holds another coded verb:
@@ -236,6 +282,11 @@ class VerbLexicon:
         return VerbMatch(self._entries[key], code, valid_reverse, verb, pattern)
 
 
+def _governs(token: Token, curated: Callable[[Token], Entry | None]) -> bool:
+    """Whether a complement clause of the verb holds a verb the curated lexicon types."""
+    return any(c.dep_ in ("xcomp", "ccomp") and curated(c) is not None for c in token.children)
+
+
 def _fits(verb: Verb, token: Token) -> bool:
     """Whether a multi-word verb's other words stand right before and after the token."""
     doc = token.doc
@@ -250,21 +301,55 @@ def _fits(verb: Verb, token: Token) -> bool:
 
 # -- pattern matching --------------------------------------------------------------------
 
-Item = tuple[list[tuple[str, ...]] | None, bool]  # (phrases it may be, or None: a marker; adjacent)
+Item = tuple[list[tuple[str, ...]] | None, bool]  # (phrases, or None: a marker; adjacent)
 
 
-def matches(pattern: VerbPattern, verb: Verb, token: Token, dictionary: VerbDictionary) -> bool:
-    """Whether a pattern's words stand around the verb token (see the module docstring)."""
+@dataclass(frozen=True)
+class Compiled:
+    """A pattern ready to match: its items outwards from the verb, the words it needs."""
+
+    after: list[Item]
+    before: list[Item]  # read from the verb leftwards, phrases reversed
+    needed: frozenset[str]  # literal words that must occur (a quick first test)
+
+
+@dataclass(frozen=True)
+class Around:
+    """The words around one verb token: before it in the sentence (nearest first) and
+    after it within its phrase; upper case, punctuation left out."""
+
+    before: list[str]
+    after: list[str]
+    vocabulary: frozenset[str]
+
+
+def around(verb: Verb, token: Token) -> Around:
+    """The words a verb token's patterns are matched against."""
     sent = token.sent
     first, last = token.i - len(verb.before), token.i + len(verb.after)
     right_end = max(last, token.right_edge.i)
-    left = [t for t in token.doc[sent.start : first] if not (t.is_punct or t.is_space)]
-    right = [t for t in token.doc[last + 1 : right_end + 1] if not (t.is_punct or t.is_space)]
-    after = _items(pattern.after, dictionary, pattern.verb_joined)
-    if not _match(after, 0, right, 0):
+    doc = token.doc
+    left = [t.text.upper() for t in doc[sent.start : first] if not (t.is_punct or t.is_space)]
+    right = [t.text.upper() for t in doc[last + 1 : right_end + 1]
+             if not (t.is_punct or t.is_space)]
+    left.reverse()
+    return Around(left, right, frozenset(left) | frozenset(right))
+
+
+def compile_pattern(pattern: VerbPattern, dictionary: VerbDictionary) -> Compiled:
+    """Items of a pattern, with nested sets expanded (done once per pattern)."""
+    needed = frozenset(e.text for e in (*pattern.before, *pattern.after)
+                       if not e.marker and not e.text.startswith("&"))
+    return Compiled(_items(pattern.after, dictionary, pattern.verb_joined),
+                    _items(tuple(reversed(pattern.before)), dictionary, None), needed)
+
+
+def matches(pattern: Compiled, words: Around) -> bool:
+    """Whether a pattern's words stand around the verb (see the module docstring)."""
+    if not pattern.needed <= words.vocabulary:
         return False
-    before = _items(tuple(reversed(pattern.before)), dictionary, None)
-    return _match(before, 0, list(reversed(left)), 0)
+    return _match(pattern.after, 0, words.after, 0) and _match(pattern.before, 0,
+                                                               words.before, 0)
 
 
 def _items(elements: tuple[Element, ...], dictionary: VerbDictionary,
@@ -294,7 +379,7 @@ def _items(elements: tuple[Element, ...], dictionary: VerbDictionary,
     return items
 
 
-def _match(items: list[Item], k: int, words: list[Token], pos: int) -> bool:
+def _match(items: list[Item], k: int, words: list[str], pos: int) -> bool:
     if k == len(items):
         return True
     phrases, adjacent = items[k]
@@ -304,16 +389,10 @@ def _match(items: list[Item], k: int, words: list[Token], pos: int) -> bool:
     for start in starts:
         for phrase in phrases:
             end = start + len(phrase)
-            if end <= len(words) and all(
-                _same(w, t) for w, t in zip(phrase, words[start:end], strict=True)
-            ) and _match(items, k + 1, words, end):
+            # PETRARCH matches pattern words as written: "RESOLUTION" is not "resolutions"
+            if tuple(words[start:end]) == phrase and _match(items, k + 1, words, end):
                 return True
     return False
-
-
-def _same(word: str, token: Token) -> bool:
-    # PETRARCH matches pattern words as written: "RESOLUTION" is not "resolutions"
-    return token.text.upper() == word
 
 
 def _contains(text: str, phrase: tuple[str, ...]) -> bool:
@@ -323,6 +402,23 @@ def _contains(text: str, phrase: tuple[str, ...]) -> bool:
 
 
 # -- loading and the active lexicon -------------------------------------------------------
+
+
+BREADTH_FILE = "cameo_verbs.txt"
+
+
+@lru_cache(maxsize=1)
+def breadth_lexicon() -> VerbLexicon:
+    """The packaged verb patterns converted from CAMEO.2.0 (``lexicon_build``), used after
+    the curated lexicon; loaded once per process."""
+    return VerbLexicon([read_verb_dictionary(DATA_DIR / BREADTH_FILE)], "after")
+
+
+def coder_lexicon(files: Sequence[str | Path], mode: str, breadth: bool) -> VerbLexicon | None:
+    """The verb lexicon a coder uses: the user's files, else the packaged breadth (or none)."""
+    if files:
+        return load_verb_lexicon(files, mode)
+    return breadth_lexicon() if breadth else None
 
 
 def load_verb_lexicon(files: Sequence[str | Path], mode: str = "only") -> VerbLexicon | None:

@@ -16,7 +16,6 @@ Per article, in order:
 from __future__ import annotations
 
 import re
-from copy import copy
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -24,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from resgestae.coding.actor_tables import actor_tables, norm
 from resgestae.coding.actors import coordinated, read_actor
 from resgestae.coding.countries import context_texts, country_in_sentence
-from resgestae.coding.words import ONE_PERSON_PRONOUNS, SPEECH_VERBS, WE_PRONOUNS
+from resgestae.coding.rules import rules
 from resgestae.kb.base import ActorKB, KBEntry, Role, make_id
 from resgestae.kb.names import ascii_fold, parts, same_person, surname_alike
 from resgestae.kb.petrarch import KB_PREFIX, dictionary_code, iso_date
@@ -59,18 +58,12 @@ class Context:
     home: str | None = None  # country of the dateline
     persons: list[Mention] = field(default_factory=list)
     entries: dict[str, KBEntry] = field(default_factory=dict)  # kb_id -> entry, this article
-    reads: dict[tuple[int, int], tuple[Entity, str] | None] = field(default_factory=dict)
     mentions: list[Mention] | None = None  # all person mentions, once persons are learned
 
     def read(self, span: Span) -> tuple[Entity, str] | None:
-        """read_actor, once per span of this article (learning and resolving share it)."""
-        key = (span.start, span.end)
-        if not len(span):
-            return None
-        if key not in self.reads:
-            self.reads[key] = read_actor(span)
-        found = self.reads[key]
-        return (copy(found[0]), found[1]) if found else None
+        """What coding read of the span (`read_actor` reads each span of the Doc once,
+        for coding and the knowledge base alike); None for an empty span."""
+        return read_actor(span) if len(span) else None
 
 
 def resolve_actors(events: list[Event], doc: Doc, article: Article, kb: ActorKB) -> None:
@@ -344,7 +337,7 @@ def _kind(entity: Entity, ctx: Context) -> str:
         found = ctx.read(ctx.doc[entity._tokens[0] : entity._tokens[1]])
         if found:
             return found[1]
-    spoken = ONE_PERSON_PRONOUNS | WE_PRONOUNS
+    spoken = rules().one_person_pronouns | rules().we_pronouns
     if norm(entity.text) in spoken or norm(entity.name) in spoken:
         return "pronoun"
     if actor_tables().org(entity.name):
@@ -390,14 +383,14 @@ def _pronoun(entity: Entity, ctx: Context) -> KBEntry | None:
     """ "he said" -> the person named last before the pronoun; "we" inside that person's
     quote -> the side the person speaks for ("Libyan government"). "they" stays open."""
     word = norm(entity.text)
-    if entity._tokens is None or word not in ONE_PERSON_PRONOUNS | WE_PRONOUNS:
+    if entity._tokens is None or word not in rules().one_person_pronouns | rules().we_pronouns:
         return None
     start = entity._tokens[0]
     before = [m for m in _all_mentions(ctx) if m.start < start]
     if not before:
         return None
     person = before[-1].entry
-    if word in ONE_PERSON_PRONOUNS:
+    if word in rules().one_person_pronouns:
         return person
     person = _speaker(ctx.doc[start], ctx) or person
     if not (person.country and person.sectors):
@@ -410,12 +403,12 @@ def _pronoun(entity: Entity, ctx: Context) -> KBEntry | None:
 def _speaker(token: Token, ctx: Context) -> KBEntry | None:
     """The person a quote is attributed to in the same sentence (" ... ," he said)."""
     for verb in token.sent:
-        if verb.lemma_ not in SPEECH_VERBS or verb.i < token.i:
+        if verb.lemma_ not in rules().speech_verbs or verb.i < token.i:
             continue
         for subject in verb.children:
             if subject.dep_ != "nsubj":
                 continue
-            if subject.lower_ in ONE_PERSON_PRONOUNS:
+            if subject.lower_ in rules().one_person_pronouns:
                 earlier = [m for m in _all_mentions(ctx) if m.start < token.i]
                 return earlier[-1].entry if earlier else None
             return _article_person(ctx.doc[subject.left_edge.i : subject.i + 1].text, ctx)

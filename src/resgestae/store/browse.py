@@ -28,6 +28,7 @@ def where(filters: Mapping[str, Any], text_column: str = "text_lower") -> tuple[
     columns (or, with `text_column=query.TEXT_OF_RECORD`, over the events table)."""
     query.check(filters)
     clauses, params = query.conditions(**{k: filters.get(k) for k in FILTERS},
+                                       article_in=filters.get("article_in"),
                                        text_column=text_column)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
@@ -92,6 +93,7 @@ def page_events(
     indexed: bool = False,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """One page of event records (ordered by date, then id) and the next page's cursor."""
+    filters = query.resolve(con, filters)
     keys = _page_keys(con, filters, cursor, limit + 1, indexed)
     next_cursor = encode_cursor(keys[limit - 1][0]) if len(keys) > limit else None
     return records_by_id(con, [k[1] for k in keys[:limit]]), next_cursor
@@ -99,7 +101,9 @@ def page_events(
 
 def iter_records(con: Any, filters: Mapping[str, Any], batch: int = 10_000) -> Iterator[dict]:
     """All matching event records in store order, fetched in batches (constant memory)."""
-    sql, params = query.events_sql(**{k: filters.get(k) for k in FILTERS})
+    filters = query.resolve(con, filters)
+    sql, params = query.events_sql(**{k: filters.get(k) for k in FILTERS},
+                                   article_in=filters.get("article_in"))
     cur = con.execute(sql, params)
     while rows := cur.fetchmany(batch):
         # a cursor of its own reads the articles and corrections of each batch
@@ -181,11 +185,13 @@ def event_detail(con: Any, event_id: str, around: int = 300) -> dict[str, Any] |
 
 # -- actors, network, stats ------------------------------------------------------------
 
+# the matching events are read once (m), then each side's names counted
 ACTOR_COUNTS = (
+    "WITH m AS MATERIALIZED (SELECT actor_names, recipient_names FROM {source}{where}) "
     "SELECT name, count(*) FILTER (WHERE role = 'actor') AS as_actor, "
     "count(*) FILTER (WHERE role = 'recipient') AS as_recipient, count(*) AS events FROM ("
-    "SELECT unnest(actor_names) AS name, 'actor' AS role FROM {source}{where} UNION ALL "
-    "SELECT unnest(recipient_names), 'recipient' FROM {source}{where}) "
+    "SELECT unnest(actor_names) AS name, 'actor' AS role FROM m UNION ALL "
+    "SELECT unnest(recipient_names), 'recipient' FROM m) "
     "GROUP BY 1{having} ORDER BY events DESC, name LIMIT ?"
 )
 def _actor_details(con: Any, names: list[str]) -> dict[str, tuple[str | None, str | None]]:
@@ -202,6 +208,7 @@ def actors(
 ) -> list[dict[str, Any]]:
     """Canonical actors of the matching events, most active first, with their roles and
     their most frequent country and sector over all their mentions."""
+    filters = query.resolve(con, filters)
     sql_where, params = where(filters)
     having = " HAVING contains(lower(name), ?)" if name else ""
     named = [name.lower()] if name else []
@@ -213,7 +220,7 @@ def actors(
         counts = con.execute(sql, named + [limit]).fetchall()
     else:
         sql = ACTOR_COUNTS.format(source=source, where=sql_where, having=having)
-        counts = con.execute(sql, params * 2 + named + [limit]).fetchall()
+        counts = con.execute(sql, params + named + [limit]).fetchall()
     names = [r[0] for r in counts]
     if not counts:
         details = {}
@@ -263,6 +270,7 @@ def network(con: Any, filters: Mapping[str, Any], limit: int = 200,
     """Actor -> recipient edges of the matching events (the `limit` heaviest), by type and
     by QuadClass; `by="country"` joins actors into their countries. Nodes carry their
     event count (as actor or recipient in the edges kept)."""
+    filters = query.resolve(con, filters)
     if by not in read_index.SIDES:
         raise ValueError(f"network by {by!r}: use one of {', '.join(read_index.SIDES)}")
     sql, params = _network_plan(filters, limit, indexed, by)
@@ -338,8 +346,13 @@ def _stats_plan(filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[An
         table, sql_where, params = read_index.EV_COUNTRY, _and(sql_where, "country = ?"), \
             params + [country]
     else:
-        table = _source(indexed)
+        # the matching events read once (m): the day counts and the country counts use it
         sql_where, params = where(filters)
+        matching = (f"WITH m AS MATERIALIZED (SELECT date_start, is_day, date_len, event_type, "
+                    f"countries FROM {_source(indexed)}{sql_where}), ")
+        countries = COUNTRIES_UNNESTED.format(table="m", where="")
+        sql = STATS_SQL.format(count="count(*)", table="m", where="", countries=countries)
+        return matching + sql.removeprefix("WITH "), params
     countries = COUNTRIES_UNNESTED.format(table=table, where=sql_where)
     sql = STATS_SQL.format(count="count(*)", table=table, where=sql_where, countries=countries)
     return sql, params * 2
@@ -347,6 +360,7 @@ def _stats_plan(filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[An
 
 def stats_json(con: Any, filters: Mapping[str, Any], indexed: bool = False) -> str:
     """`stats` as JSON text (what the HTTP API sends)."""
+    filters = query.resolve(con, filters)
     sql, params = _stats_plan(filters, indexed)
     return con.execute(sql, params).fetchone()[0]
 
@@ -373,6 +387,7 @@ ARTICLE_COLUMNS = ("id", "title", "date", "url", "source", "language", "origin",
 
 def iter_articles(con: Any, filters: Mapping[str, Any], batch: int = 1_000) -> Iterator[dict]:
     """Stored articles, by id; with event filters, only the articles of matching events."""
+    filters = query.resolve(con, filters)
     sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles"
     params: list[Any] = []
     if any(v is not None for v in filters.values()):
@@ -387,6 +402,7 @@ def iter_articles(con: Any, filters: Mapping[str, Any], batch: int = 1_000) -> I
 def places(con: Any, filters: Mapping[str, Any], limit: int = 500,
            indexed: bool = False) -> list[dict[str, Any]]:
     """Located places of the matching events with their event counts, busiest first."""
+    filters = query.resolve(con, filters)
     sql_where, params = where(filters)
     rows = con.execute(
         f"SELECT location_name, location_country, lat, lon, count(*) AS n FROM {_source(indexed)}"

@@ -45,7 +45,8 @@ Batch = list[tuple[Article, Keyed]]
 # An offline tool must never fetch native code: a file that is not a store could
 # otherwise make DuckDB download and load an extension to read it.
 SAFE_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
-LOCK_WAIT = 30.0  # seconds to wait for another process's short write before giving up
+# seconds to wait for another process's short write before giving up
+LOCK_WAIT = float(os.environ.get("RESGESTAE_LOCK_WAIT") or 30.0)
 
 
 def _connect(path: str, read_only: bool, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
@@ -403,6 +404,7 @@ class Store:
         (`place_country`, `place`, `factuality`, `min_confidence`, `text`, `article`)
         are those of `resgestae.store.query`. ValueError for a value that can never match.
         """
+        filters = query.resolve(self.con, filters)
         sql, params = query.events_sql(actor, country, event_type, since, until, limit, offset,
                                        **filters)
         return query.records(self.con, self.con.execute(sql, params).fetchall())
