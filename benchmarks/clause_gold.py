@@ -53,44 +53,27 @@ def labels(name: str, record: dict[str, Any]) -> Any:
                    for e in record.get("expected") or []})
 
 
-def extract(cache: Path) -> list[dict[str, Any]]:
-    """Parse and code every gold sentence once; write and return the cache rows."""
+def extract(cache: Path, threshold: float | None = 2.0) -> list[dict[str, Any]]:
+    """Parse and code every gold sentence once; write and return the cache rows.
+
+    `threshold` is the coder's classifier threshold: 2.0 (the default) switches the
+    learned model off, None keeps the coder's own setting (end-to-end numbers)."""
     import resgestae.coding as coding
+    from resgestae.coding import extract as flow
     from resgestae.coding.clauses import find_clauses
-    from resgestae.coding.confidence import main_clause
-    from resgestae.coding.event_types import lemma_of, lexicon
-    from resgestae.coding.rules import rules
     from resgestae.model import Article
     from resgestae.nlp import load_nlp
 
-    coding.CLASSIFIER_THRESHOLD = 2.0  # the lexicon coder alone
+    if threshold is not None:
+        flow.CLASSIFIER_THRESHOLD = threshold
     nlp = load_nlp()
-    r = rules()
     rows = []
     for name, file in FILES.items():
         records = [json.loads(line) for line in (GOLD / file).read_text().splitlines() if line]
         texts = [rec["text"] for rec in records]
         for rec, doc in zip(records, nlp.pipe(texts, batch_size=64), strict=True):
             events = coding.extract_events(doc, Article(id="g", text=rec["text"]))
-            clauses = []
-            for sent in doc.sents:
-                for clause in find_clauses(sent):
-                    verb = clause.anchor
-                    lemma = lemma_of(verb)
-                    pos = "V" if verb.pos_ in ("VERB", "AUX") else "N"
-                    entry = clause.entry
-                    key = (entry.lemma, entry.pos) if entry else (lemma, pos)
-                    senses = sorted({e.event_type for e in lexicon().get(key, [])
-                                     if e.event_type != "NONE"})
-                    eligible = (not clause.nominal and verb.pos_ == "VERB"
-                                and bool(clause.actors) and main_clause(verb)
-                                and lemma not in r.light and lemma not in r.reporting)
-                    clauses.append({
-                        "i": clause.head.i, "lemma": lemma,
-                        "text": doc[verb.left_edge.i : verb.right_edge.i + 1].text,
-                        "entry": clause.entry.event_type if clause.entry else None,
-                        "senses": senses, "eligible": eligible,
-                        "generic": bool(entry) and not entry.tests})
+            clauses = [_clause_row(c, doc) for sent in doc.sents for c in find_clauses(sent)]
             rows.append({
                 "set": name, "id": rec["id"], "half": half(rec["id"]),
                 "gold": labels(name, rec),
@@ -99,6 +82,27 @@ def extract(cache: Path) -> list[dict[str, Any]]:
                 "clauses": clauses})
     cache.write_text(json.dumps(rows), encoding="utf-8")
     return rows
+
+
+def _clause_row(clause, doc) -> dict[str, Any]:
+    """What the comparison needs of one clause: trigger, text, lexicon type and senses."""
+    from resgestae.coding.confidence import main_clause
+    from resgestae.coding.event_types import lemma_of, lexicon
+    from resgestae.coding.rules import rules
+
+    r = rules()
+    verb = clause.anchor
+    lemma = lemma_of(verb)
+    pos = "V" if verb.pos_ in ("VERB", "AUX") else "N"
+    entry = clause.entry
+    key = (entry.lemma, entry.pos) if entry else (lemma, pos)
+    senses = sorted({e.event_type for e in lexicon().get(key, []) if e.event_type != "NONE"})
+    eligible = (not clause.nominal and verb.pos_ == "VERB" and bool(clause.actors)
+                and main_clause(verb) and lemma not in r.light and lemma not in r.reporting)
+    return {"i": clause.head.i, "lemma": lemma,
+            "text": doc[verb.left_edge.i : verb.right_edge.i + 1].text,
+            "entry": entry.event_type if entry else None, "senses": senses,
+            "eligible": eligible, "generic": bool(entry) and not entry.tests}
 
 
 def load(cache: Path) -> list[dict[str, Any]]:
@@ -112,5 +116,6 @@ if __name__ == "__main__":
     import sys
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/model_gold_cache.json")
-    rows = extract(out)
+    given = [float(a.split("=")[1]) for a in sys.argv if a.startswith("--threshold=")]
+    rows = extract(out, None if "--coder-threshold" in sys.argv else (given or [2.0])[0])
     print(f"wrote {out}: {len(rows)} sentences")

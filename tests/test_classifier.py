@@ -112,7 +112,7 @@ def test_inflection() -> None:
 def test_shipped_weights_match_corpus() -> None:
     # Editing the corpus without retraining leaves stale weights: catch it here.
     vocabulary = set(classifier.model().index)
-    expected = set().union(*(features(c, t) for _, t, c in read_corpus()))
+    expected = set().union(*(features(c, t) for _, t, c in read_training()))
     assert vocabulary == expected, "run: python -m resgestae.coding.train_classifier"
 
 

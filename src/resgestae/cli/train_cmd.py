@@ -1,6 +1,7 @@
 """`resgestae train`: fine-tune the clause model on the project corpus or your own sentences.
 
-    resgestae train                         # rebuild the shipped model from the project corpus
+    resgestae train --numpy                 # rebuild the shipped (numpy) clause model
+    resgestae train                         # fine-tune MiniLM on the project corpus
     resgestae train --data mine.jsonl -o my-model/   # add your labelled sentences
     resgestae code ... --clause-model my-model/      # code with it (or RESGESTAE_CLAUSE_MODEL)
 
@@ -22,6 +23,7 @@ from resgestae.errors import ConfigError
 # The shipped model's clauses per label: two shared CPU cores train it in minutes; the
 # numpy model and the benchmarks use the whole corpus.
 PER_LABEL = 300
+DEFAULT_OUTPUT = "resgestae-clause-model"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,13 +33,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--only-data", action="store_true",
                         help="train on --data alone, without the project corpus")
     parser.add_argument("--output", "-o", default=None,
-                        help="model folder to write (default: the package's shipped model)")
+                        help=f"model folder to write (default ./{DEFAULT_OUTPUT}; with "
+                        "--numpy, the shipped weights file)")
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--per-label", type=int, default=PER_LABEL, metavar="N",
                         help=f"project-corpus clauses per label (default {PER_LABEL}; "
                         "0: all); your --data is always used whole")
     parser.add_argument("--threads", type=int, default=1,
                         help="CPU threads for torch (more helps only on idle cores)")
+    parser.add_argument("--numpy", action="store_true",
+                        help="rebuild the shipped numpy model (data/classifier/clauses.npz) "
+                        "from the project corpus instead; needs no extra")
     parser.add_argument("--generate", action="store_true",
                         help="regenerate data/training/generated.tsv from its frames first")
 
@@ -58,7 +64,6 @@ def sample(examples: list, per_label: int) -> list:
 
 
 def run(args: argparse.Namespace) -> int:
-    from resgestae.coding.clause_model import shipped_dir
     from resgestae.coding.train_classifier import read_training
     from resgestae.coding.train_transformer import train
     from resgestae.coding.user_examples import read_labelled, to_examples
@@ -67,6 +72,10 @@ def run(args: argparse.Namespace) -> int:
         from resgestae.coding import train_corpus
 
         train_corpus.write(train_corpus.generate())
+    if args.numpy:
+        from resgestae.coding import train_classifier
+
+        return train_classifier.main([] if args.output is None else ["--output", args.output])
     if args.only_data and not args.data:
         raise ConfigError("--only-data needs at least one --data FILE")
     examples = [] if args.only_data else sample(read_training(), args.per_label)
@@ -78,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         examples += to_examples(records)
     if len({label for label, _, _ in examples}) < 2:
         raise ConfigError("training needs examples of at least two labels")
-    out = Path(args.output) if args.output else shipped_dir()
+    out = Path(args.output or DEFAULT_OUTPUT)
     counts = Counter(label for label, _, _ in examples)
     print(f"training on {len(examples)} clauses: "
           + " ".join(f"{k}={v}" for k, v in sorted(counts.items())), flush=True)

@@ -13,40 +13,23 @@ The model: multinomial logistic regression (C=10) over
   2.4 MB): they let "bombard" or "machine-gun" land near "bomb" and "shoot".
 The weights ship as numpy arrays (`data/classifier/clauses.npz`, no pickle),
 loaded once, offline (~0.5 s); scoring a clause is one gather and one small
-product, ~0.2 ms on an idle core, and runs only for verb clauses the lexicon
-does not type (16 calls on the 184 PLOVER dev sentences). Rebuild with
-`python -m resgestae.coding.train_classifier` (deterministic) from
-`data/training/clauses.tsv`, the team's own corpus: 1,404 clauses, 63-79 short
-news-style clauses per PLOVER type (actives and passives) and 232 NONE hard
-negatives (statements, reporting, opinions, plans, denials, routine news, event
-verbs used in other senses).
+product, ~0.2 ms on an idle core. Rebuild with `python -m
+resgestae.coding.train_classifier` (deterministic) from `data/training/`: the
+hand-written `clauses.tsv` (1,404) and `generated.tsv` (14,520 clauses from
+`train_corpus.py`'s frames and vocabularies: 720 per PLOVER type, 3,000 NONE).
 
-Measured (2026-11-29, 5-fold cross-validation grouped by trigger lemma, so every
-fold is scored on triggers never seen in training, which is the classifier's
-job in the pipeline; `--evaluate` and `--compare` print these). The comparison
-ran on the first 987 clauses; the last row is the shipped model on all 1,404:
-
-| features (987 clauses) | events typed right | event vs none | p >= 0.8: n, right |
-|---|---|---|---|
-| sparse n-grams only | 0.18 | 0.57 | 8, 1.00 |
-| word vectors only | 0.30 | 0.85 | 95, 0.84 |
-| sparse + vectors, C=10 | 0.37 | 0.84 | 86, 0.97 |
-| sparse + vectors, C=30 | 0.40 | 0.86 | 130, 0.90 |
-| sparse + vectors, ungrouped folds (seen triggers) | 0.49 | 0.86 | 172, 0.95 |
-| **shipped: sparse + vectors, C=10, 1,404 clauses** | 0.40 | 0.85 | 130, 0.92 |
-
-Calibration (shipped model, grouped folds): p < 0.4 right 32%, 0.4-0.6 52%,
-0.6-0.8 67%, >= 0.8 92%, so the pipeline's 0.8 threshold keeps guesses that are
-right about 9 times in 10. C=10 over C=30 for that reason. Weakest types on
-unseen triggers: RETREAT (0.16 recall), REQUEST (0.22), SUPPORT (0.25).
-
-On real text (`python -m resgestae.evaluation.classifier_check` on the PLOVER dev
-gold: the 145 clauses whose lexicon type is the gold type, typed by the
-classifier alone as if the lexicon had missed them): 0.70 right; by probability
-< 0.4: 33%, 0.4-0.6: 77%, 0.6-0.8: 97%, >= 0.8: 90% (n = 45, 39, 32, 29). Not chosen:
-sentence embeddings (MiniLM + torch: +1.3 GB, ~146 sentences/s, slower than the
-parser, 0.50 on whole gold sentences per DEPENDENCIES.md) and spaCy `textcat`
-(a second tok2vec pass per clause, several times slower than this model).
+A fine-tuned MiniLM (`clause_model.py`, trained by `resgestae train`) answers
+instead when `$RESGESTAE_CLAUSE_MODEL` or `--clause-model` names its folder.
+Compared on the dev gold halves (benchmarks/clause_models.py, 2026-11-30): as the
+coder's fallback for verbs the lexicon lacks, the numpy model and the MiniLM (300
+clauses per label, one epoch: what two shared cores train in ~11 minutes) gain the
+same within a few sentences (PLV check 0.723 vs 0.717, PentaClass F1 check 0.636
+vs 0.650); alone, the numpy model is better (PLV check 0.53 vs 0.46) and ~30x
+cheaper per clause, and spaCy textcat is worse than both (0.37). So the numpy
+model ships; the transformer is the option for users who train on their own
+labelled sentences (on PLV, training on its tune half raises the check half
+alone from 0.46 to 0.50). Choosing among an ambiguous trigger's lexicon types
+(`ambiguous.py`) lowered every model's scores and is off.
 """
 
 from __future__ import annotations
@@ -233,11 +216,15 @@ def transformer():
     otherwise the shipped one, or None when onnxruntime or the shipped files are
     missing (the numpy model then answers).
     """
+    folder = os.environ.get(MODEL_ENV) or None
+    return None if folder == "none" else _transformer(folder)
+
+
+@lru_cache(maxsize=4)
+def _transformer(folder: str | None):
+    # Cached, so a missing shipped model costs one look, not one per clause.
     from resgestae.coding import clause_model
 
-    folder = os.environ.get(MODEL_ENV) or None
-    if folder == "none":
-        return None
     try:
         return clause_model.load(folder)
     except ConfigError:

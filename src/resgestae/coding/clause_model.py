@@ -49,18 +49,18 @@ class OnnxClauseModel:
             from tokenizers import Tokenizer
         except ImportError as exc:
             raise ConfigError(f"the clause model needs onnxruntime and tokenizers ({exc})") from exc
-        self.labels: list[str] = json.loads((folder / "labels.json").read_text())["labels"]
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         try:
+            self.labels: list[str] = json.loads((folder / "labels.json").read_text())["labels"]
+            self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
             self.session = onnxruntime.InferenceSession(
                 str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"])
-        except Exception as exc:  # onnxruntime raises its own exception types
-            raise ConfigError(f"clause model {folder}/model.onnx cannot be loaded ({exc})") from exc
+        except Exception as exc:  # json, tokenizers and onnxruntime raise their own types
+            raise ConfigError(f"clause model {folder} cannot be loaded ({exc})") from exc
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.no_padding()
         self.inputs = {i.name for i in self.session.get_inputs()}
 
     def logits(self, pairs: list[tuple[str, str]]) -> np.ndarray:

@@ -207,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--evaluate", action="store_true", help="cross-validate before training")
     parser.add_argument("--compare", action="store_true", help="cross-validate the alternatives")
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="a corpus TSV (default: clauses.tsv and generated.tsv)")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--extract-vectors", type=Path, default=None, metavar="VOCAB_DIR",
                         help="rebuild the word-vector table from a spaCy model's vocab/ folder "
@@ -216,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.extract_vectors:
         extract_vectors(args.extract_vectors)
     vectors = WordVectors.load(VECTORS_FILE) if VECTORS_FILE.exists() else None
-    examples = read_corpus(args.corpus)
+    examples = read_corpus(args.corpus) if args.corpus else read_training()
     if args.compare:
         _compare(examples, vectors)
     if args.evaluate:
