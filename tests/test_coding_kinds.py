@@ -29,8 +29,8 @@ TYPING_KINDS = frozenset(
         "nominal-event-support-verb",
     }
 )
-# Measured when the kinds were fixed (8 of 29 before); falling below means a regression.
-FULLY_RIGHT_FLOOR = 22
+# 29 of 29 when the kinds were fixed (8 before); a little slack for lexicon growth elsewhere.
+FULLY_RIGHT_FLOOR = 27
 
 
 def _cases(shared) -> list[dict]:

@@ -197,6 +197,34 @@ def test_consult_modes(code, text, mode, cameo):
          "SUPPORT", "051", "CAMEO2PLOVER-2021.txt:47 praise or endorse"),
         ("Norwegian diplomats facilitated talks between the government and the rebels.",
          "CONSULT", "045", "CAMEO2PLOVER-2021.txt:42 engage in mediation"),
+        ("Sweden provided 40 million euros to the Somali health ministry.",
+         "AID", "071", "PLOVER_MANUAL.tex:502 monetary aid"),
+        ("Norway forgave the debts of three Andean countries.",
+         "AID", "071", "PLOVER_MANUAL.tex:519 debt forgiveness"),
+        ("Brazil deployed 300 peacekeepers to Haiti on Tuesday.",
+         "AID", "074", "PLOVER_MANUAL.tex:504 military assistance, personnel"),
+        ("The museum authorities returned a stolen mask to the Nigerian government.",
+         "RETREAT", "0842", "PLOVER_MANUAL.tex:531 return of confiscated property"),
+        ("The prosecutor dropped the charges against the opposition leader.",
+         "CONCEDE", "080", "PLOVER_MANUAL.tex:443 easing of legal restrictions on persons"),
+        ("The dockworkers' union ended its strike after two weeks.",
+         "CONCEDE", "082", "PLOVER_MANUAL.tex:443 suspending protests"),
+        ("The two militias observed a cease-fire in the eastern province.",
+         "RETREAT", "0871", "PLOVER_MANUAL.tex:531 observing a ceasefire"),
+        ("Chile and Peru began a new round of joint naval exercises off Arica.",
+         "COOPERATE", "062", "PLOVER_MANUAL.tex:846 joint operations"),
+        ("The president declared a state of siege in the southern province.",
+         "COERCE", "1724", "CAMEO2PLOVER-2021.txt:263 state of emergency or martial law"),
+        ("The militia held dozens of villagers as human shields in the old town.",
+         "ASSAULT", "184", "CAMEO2PLOVER-2021.txt:280 use as human shield"),
+        ("Government troops violated the ceasefire agreement along the border on Sunday.",
+         "ASSAULT", "196", "CAMEO2PLOVER-2021.txt:292 violate ceasefire"),
+        ("Japan gave medical equipment to the Laotian health ministry.",
+         "AID", "070", "PLOVER_MANUAL.tex:498 provisions of material aid"),
+        ("The court gave the electoral board a ten-day deadline to publish the results.",
+         "THREATEN", "139", "CAMEO2PLOVER-2021.txt:202 give ultimatum"),
+        ("The army extended the curfew order in the northern towns.",
+         "COERCE", "1723", "CAMEO2PLOVER-2021.txt:262 impose curfew"),
     ],
 )
 def test_type_defaults_follow_plover(code, text, event_type, cameo, source):
@@ -214,3 +242,17 @@ def test_type_defaults_follow_plover(code, text, event_type, cameo, source):
 )
 def test_readings_the_manual_excludes(code, text, wrong):
     assert wrong not in [e.event_type for e in code(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interior ministry declined to comment on the report.",
+        "The Peruvian embassy denied the allegations of spying.",
+        "The minister rejected accusations that she had misled parliament.",
+    ],
+)
+def test_comments_and_denials_are_no_events(code, text):
+    # PLOVER_MANUAL.tex:1579 "The CAMEO 01 and 02 categories dealing with comments have been
+    # eliminated": declining comment (CAMEO 011) and denying an accusation (016) are no event
+    assert [e.event_type for e in code(text)] == []

@@ -23,6 +23,8 @@ FLAGS = frozenset(
         "force_on_country",
         "happens_at_place",
         "home_target",
+        "threat_if_conditioned",
+        "deliberate",
         "foreign_prone",
         "actor_from_place",
         "symmetric",

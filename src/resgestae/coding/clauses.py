@@ -22,6 +22,14 @@ from resgestae.coding.arguments import (
     recipient_preps,
     subject,
 )
+from resgestae.coding.background import (
+    by_natural_force,
+    counted_event,
+    is_condition,
+    is_description,
+    is_earlier_act,
+    supported_noun,
+)
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.frames import (
     frame_of,
@@ -33,8 +41,8 @@ from resgestae.coding.frames import (
 )
 from resgestae.coding.roles import attach_arguments
 from resgestae.coding.rules import Rules, rules
-from resgestae.coding.topics import in_topic, typed_verb
-from resgestae.plover import has_flag
+from resgestae.coding.topics import in_topic, protest_head, typed_verb
+from resgestae.plover import has_flag, quad_class
 
 
 @dataclass
@@ -80,7 +88,38 @@ def _skip_verb(token: Token, r: Rules) -> bool:
         return True  # "a letter handed over to the UN": a description, not an act
     if token.dep_ == "ccomp" and _verbal_object(head) is not None:
         return True  # "reiterated its demand that Israel ease ...": what is demanded
+    # background: a condition, or the earlier act another reacts to; an earlier act that
+    # moved people to protest is coded (PLOVER manual, PROTEST: "an earlier arrest")
+    responds = _responding_act(head, r) and not protest_head(head)
+    if is_condition(token, r) or is_earlier_act(token, r, responds):
+        return True
+    if is_description(token) and _reports_act(_clause_verb(head), r):
+        return True  # a relative clause describing a party of the reported act
     return in_topic(token, r)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The nearest verb at or above a token: the clause a noun belongs to."""
+    current = token
+    for _ in range(6):
+        if is_verb(current) or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _responding_act(verb: Token, r: Rules) -> bool:
+    """The verb reports a conflictual act (QuadClass 3 or 4) that can answer another."""
+    if not is_verb(verb):
+        return False
+    noun = _light_object(verb, r)
+    entry = lookup(noun) if noun is not None else lookup(verb)
+    return entry is not None and quad_class(entry.cameo, entry.event_type) in (3, 4)
+
+
+def _reports_act(verb: Token, r: Rules) -> bool:
+    """The verb reports an act of its own (typed, or carrying an event noun)."""
+    return is_verb(verb) and (typed_verb(verb, r) or _light_object(verb, r) is not None)
 
 
 def _verbal_object(verb: Token) -> Token | None:
@@ -142,6 +181,7 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         or (lemma in r.reporting and entry is None)
         or _same_act(token, entry, r)
         or (token.dep_ == "conj" and _same_act(token.head, entry, r))
+        or by_natural_force(token, r)
     ):
         return None
     if is_governing(token, r) and lemma not in r.opaque:
@@ -161,16 +201,21 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
 
 
 def _light_object(token: Token, r: Rules) -> Token | None:
-    if lemma_of(token) not in r.light:
-        return None
-    for child in token.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass"):
-            if lookup(child) is not None:
-                return child
-            for grand in child.children:  # "launched a mediation effort"
-                if grand.dep_ == "compound" and lookup(grand) is not None:
-                    return grand
-    return None
+    """The event noun a light or support verb carries ("held talks", "revived talks",
+    "engaged in talks"), or None."""
+    lemma = lemma_of(token)
+    if lemma in r.light or lemma in r.support:
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj", "nsubjpass"):
+                if lookup(child) is not None:
+                    return child
+                for grand in child.children:  # "launched a mediation effort"
+                    if grand.dep_ == "compound" and lookup(grand) is not None:
+                        return grand
+                counted = counted_event(child)  # "began a new round of joint exercises"
+                if counted is not None:
+                    return counted
+    return supported_noun(token) if lemma in r.support_prep else None
 
 
 def _light_clause(verb: Token, noun: Token, r: Rules) -> Clause:

@@ -212,10 +212,25 @@ def curated_lookup(token: Token) -> Entry | None:
     pos = "V" if token.pos_ in VERB_POS else "N" if token.pos_ in NOUN_POS else None
     if pos is None:
         return None
+    entry = _first_match(token, pos)
+    return None if entry is None or entry.event_type == "NONE" else entry
+
+
+def _first_match(token: Token, pos: str) -> Entry | None:
+    """The most specific curated entry whose tests pass, NONE readings included."""
     entries = lexicon().get((lemma_of(token), pos))
     if not entries and pos == "N":
         entries = lexicon().get((token.lower_, pos))
     for entry in entries or ():
         if all(_passes(token, key, values) for key, values in entry.tests):
-            return None if entry.event_type == "NONE" else entry
+            return entry
     return None
+
+
+def known_non_event(token: Token) -> bool:
+    """The curated lexicon reads the verb as no event ("ease tensions", "denied the
+    allegations"): nothing, not even the classifier, should type it."""
+    if token.pos_ not in VERB_POS:
+        return False
+    entry = _first_match(token, "V")
+    return entry is not None and entry.event_type == "NONE"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from resgestae.coding.ambiguous import decide
 from resgestae.coding.clauses import Clause, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
-from resgestae.coding.event_types import Entry
+from resgestae.coding.event_types import Entry, known_non_event
 from resgestae.coding.factuality import Modality, modality
 from resgestae.coding.modes import Coding, code_clause
 from resgestae.coding.participants import code_participants
@@ -188,6 +188,8 @@ def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | Non
         return None, None  # only main-line verbs: the classifier is the costly step
     if lemma in r.light or lemma in r.reporting or lemma in ("be", "have", "do", "become", "seem"):
         return None, None
+    if known_non_event(verb):
+        return None, None  # the lexicon reads it as no event ("denied the allegations")
     predict = _classifier()
     if predict is None:
         return None, None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from resgestae.coding.background import party_condition
 from resgestae.coding.clauses import Clause
 from resgestae.coding.rules import Rules, rules
 
@@ -25,6 +26,7 @@ class Modality:
     hypothetical: bool = False
     obligation: bool = False  # "must", "should"
     ultimatum: bool = False  # "... unless X does Y": a conditional demand backed by a threat
+    conditioned: bool = False  # the act hangs on what another party does ("if X fails to pay")
 
     def factuality(self) -> str:
         """The PLOVER-style factuality label."""
@@ -76,10 +78,13 @@ def modality(clause: Clause) -> Modality:
     """The modality of a clause's event, from its trigger and framing verbs."""
     r = rules()
     frame = [clause.anchor, *clause.governors]
+    # "should be prepared to send": the copula's modal frames what the adjective governs
+    frame += [t.head for t in frame if t.dep_ in ("acomp", "xcomp") and t.head.lemma_ == "be"]
     words = [a.lower_ for t in frame for a in _aux(t)]
     lemmas = {t.lemma_.lower() for t in clause.governors}
-    if clause.anchor is not clause.head:  # "is planning an offensive": the light verb frames it
-        lemmas.add(clause.anchor.lemma_.lower())
+    anchor = clause.anchor.lemma_.lower()
+    if clause.anchor is not clause.head and anchor not in r.support_prep:
+        lemmas.add(anchor)  # "is planning an offensive": the light verb frames it; not "went on"
     return Modality(
         negated=_negated(clause, words, lemmas, r),
         future=any(w in r.modal_future for w in words)
@@ -90,6 +95,8 @@ def modality(clause: Clause) -> Modality:
         or _conditional(clause.anchor, r),
         obligation=any(w in r.modal_obligation for w in words),
         ultimatum=_ultimatum(clause.anchor),
+        conditioned=party_condition(clause.inner or clause.anchor, r)
+        or party_condition(clause.anchor, r),
     )
 
 

@@ -13,7 +13,7 @@ from resgestae.coding.clauses import Clause
 from resgestae.coding.event_types import Entry
 from resgestae.coding.factuality import Modality, be_to
 from resgestae.coding.rules import Rules, rules
-from resgestae.plover import cameo_root
+from resgestae.plover import cameo_root, has_flag
 
 # Verbs whose act is the commitment itself: the converted event is asserted.
 COMMITMENT = frozenset({"vow", "pledge", "promise", "swear", "decide", "resolve", "offer"})
@@ -54,6 +54,8 @@ def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
     )
     committed = mod.intent or (mod.future and not _expected(clause, r))
     outer = r.intent_to.get(entry.event_type, entry.event_type)
+    if entry.event_type == "AGREE" and mod.negated:
+        return _refusal(inner or entry, r)  # "has not agreed to withdraw": a refusal
     if committed and not mod.negated and outer != entry.event_type:
         # "would allow the inspectors to return": an intention, coded as PLOVER does
         cameo, mode = _derive(outer, entry, r)
@@ -72,6 +74,13 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
     if committed and mod.ultimatum and not mod.negated and base != "THREATEN":
         cameo, mode = _derive("THREATEN", entry, r)
         return Coding("THREATEN", mode or "relations", cameo, "asserted", derived=True)
+    if _conditional_coercion(clause, mod, r):
+        # "could cut off gas supplies if Bishkek fails to pay": a threat (PLOVER THREATEN:
+        # "coercive or forceful warnings"), asserted; the condition itself is no event
+        cameo, mode = _derive("THREATEN", entry, r)
+        return Coding("THREATEN", mode, cameo, "asserted", derived=True)
+    if base == "AGREE" and mod.negated:
+        return _refusal(entry, r)  # "did not agree to the plan": PLOVER REJECT
     table = r.negated_intent_to if mod.negated else r.intent_to
     if committed and base in table:
         outer = table[base]
@@ -86,6 +95,27 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
     if mod.obligation:
         return Coding(base, entry.mode, entry.cameo, "hypothetical")
     return Coding(base, entry.mode, entry.cameo, mod.factuality())
+
+
+def _conditional_coercion(clause: Clause, mod: Modality, r: Rules) -> bool:
+    """A coercive act that "may", "could" or "will" happen "if" or "unless" something
+    else does: PLOVER THREATEN (manual, THREATEN: "coercive or forceful warnings")."""
+    modal = mod.hypothetical or mod.future or mod.intent
+    return (
+        clause.entry is not None
+        and has_flag(clause.entry.event_type, "threat_if_conditioned")
+        and mod.conditioned
+        and modal
+        and not mod.negated
+        and not _expected(clause, r)
+    )
+
+
+def _refusal(inner: Entry, r: Rules) -> Coding:
+    """A negated agreement is a rejection (PLOVER REJECT: "All rejections and refusals"),
+    asserted: the refusal happened. The mode and code come from what was not agreed to."""
+    cameo, mode = _derive("REJECT", inner if inner.event_type != "AGREE" else None, r)
+    return Coding("REJECT", mode, cameo, "asserted", derived=True)
 
 
 def _self_obligation(clause: Clause) -> bool:

@@ -106,6 +106,8 @@ def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Ru
     "rejected a United Nations appeal", "the blockade of Serbia"."""
     # each conjunct: "launched artillery, mortar and rocket fire against X"
     things = expand([c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
+    if clause.head is not verb and clause.head not in things:
+        things.append(clause.head)  # "engaged in talks with X": the carried noun
     things += [  # "conceded to demands from UNITA", "respond to a demand from the US"
         g
         for c in verb.children

@@ -54,6 +54,12 @@ class Rules:
     not_actor_labels: frozenset[str]
     movers: frozenset[str] = frozenset()  # "withdraw troops from X": X is the recipient
     foreign_heads: frozenset[str] = frozenset()  # "refugees": not the actor's own people
+    support: frozenset[str] = frozenset()  # "revived talks": verbs that carry an event noun
+    support_prep: frozenset[str] = frozenset()  # "engaged in talks": ... through a preposition
+    background_marks: frozenset[str] = frozenset()  # "after ...": an earlier act, background
+    later_marks: frozenset[str] = frozenset()  # "before ...": an act not yet happened
+    condition_marks: frozenset[str] = frozenset()  # "if", "unless": the condition, no event
+    natural_causes: frozenset[str] = frozenset()  # "floods killed ...": no actor, no event
 
 
 WORD_LISTS = ("person_pronouns", "third_person_pronouns", "one_person_pronouns", "we_pronouns",
@@ -101,6 +107,12 @@ def parse_rules(data: dict) -> Rules:
             "multilateral",
             "movers",
             "foreign_heads",
+            "support",
+            "support_prep",
+            "background_marks",
+            "later_marks",
+            "condition_marks",
+            "natural_causes",
             *WORD_LISTS,
         )
     }

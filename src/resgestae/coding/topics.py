@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from resgestae.coding.background import is_earlier_act
 from resgestae.coding.event_types import lookup
 from resgestae.coding.frames import is_governing, is_opaque, is_verb
 from resgestae.coding.rules import Rules
@@ -58,7 +59,7 @@ def _topic_step(current: Token, head: Token, start: Token, r: Rules) -> bool:
         or _noun_content(current, head)
         or _opaque_complement(current, head, start, r)
         or _typed_object(current, head, start, r)
-        or _protest_demand(current, head)
+        or _protest_demand(current, head, r)
     )
 
 
@@ -103,16 +104,19 @@ def _typed_object(current: Token, head: Token, start: Token, r: Rules) -> bool:
     )
 
 
-def _protest_demand(current: Token, head: Token) -> bool:
-    """What protesters demand is the protest's topic (PLOVER)."""
+def _protest_demand(current: Token, head: Token, r: Rules) -> bool:
+    """What protesters demand is the protest's topic (PLOVER); an earlier act that moved
+    them ("rallied after police arrested ...") is not (PLOVER manual, PROTEST)."""
     return (
         current.dep_ in ("advcl", "xcomp", "conj", "ccomp")
         and is_verb(head)
-        and _protest_head(head)
+        and protest_head(head)
+        and not is_earlier_act(current, r, True)
     )
 
 
-def _protest_head(token: Token) -> bool:
+def protest_head(token: Token) -> bool:
+    """A protest verb, or a verb carrying a protest noun ("staged a rally")."""
     entry = lookup(token)
     if entry is None:
         noun = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
