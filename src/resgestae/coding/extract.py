@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.ambiguous import decide
+from resgestae.coding.ambiguous import decide, none_reading
 from resgestae.coding.clauses import Clause, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry
@@ -189,7 +189,7 @@ def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | Non
     if lemma in r.light or lemma in r.reporting or lemma in ("be", "have", "do", "become", "seem"):
         return None, None
     predict = _classifier()
-    if predict is None:
+    if predict is None or none_reading(verb):
         return None, None
     text = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text
     try:
