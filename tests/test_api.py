@@ -150,6 +150,7 @@ def test_articles_code_and_store(client, sample_text):
     result = response.json()
     assert [s["id"] for s in result["stored"]] == ["seed"]
     assert [e["item"] for e in result["errors"]] == ["article 2", "article 3"]
+    assert [e["code"] for e in result["errors"]] == ["E011", "E006"]  # searchable
     total = client.get("/v1/stats").json()["total"]
     # the fixture store reports the same visit: reports of it merge into one event
     page = client.get("/v1/events", params={"limit": 500}).json()["events"]

@@ -35,7 +35,8 @@ def test_codebook_command(capsys):
 def test_codebook_page(tmp_path):
     db = tmp_path / "e.duckdb"
     Store(db).close()
-    with TestClient(create_app(str(db)), client=("127.0.0.1", 5000)) as client:
+    with TestClient(create_app(str(db)), client=("127.0.0.1", 5000),
+                    base_url="http://127.0.0.1") as client:
         page = client.get("/codebook")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert all(f"<tr id='{name}'>" in page.text for name in EVENT_TYPES)

@@ -69,7 +69,8 @@ def test_bad_corrections_are_refused(db, change, message):
 def test_patch_needs_the_token_and_shows_the_corrected_event(db, tmp_path):
     visit = fixture_events()[0]
     body = {"author": "ana", "recipient": {"country": "tun", "name": "Tunisia"}}
-    with TestClient(create_app(str(db), token=TOKEN), client=LOOPBACK) as client:
+    with TestClient(create_app(str(db), token=TOKEN), client=LOOPBACK,
+                    base_url="http://127.0.0.1") as client:
         assert client.patch(f"/v1/events/{visit.id}", json=body).status_code == 401
         bad = client.patch(f"/v1/events/{visit.id}", json={"author": "ana", "x": 1},
                            headers=AUTH)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import pytest
 from fixture_events import make_event
 
 from resgestae.coding.dates import date_events, resolve_date
-from resgestae.model import Article
+from resgestae.model import Article, Event
 
 PUB = dt.date(2020, 12, 26)  # a Saturday
 
@@ -96,3 +97,16 @@ def test_article_without_date(sample_doc, sample_text):
     date_events(events, sample_doc, article)
     assert (events[0].date, events[0].date_precision) == (None, None)
     assert events[1].date == "2019-04"  # written with its year: needs no base
+
+
+def test_an_event_that_cannot_be_dated_is_logged_and_keeps_the_publication_date(coder, caplog):
+    text = "Rebels attacked the town on Monday."
+    doc = coder.nlp(text)
+    article = Article(id="d1", text=text, date="2021-03-05")
+    broken = Event(article_id="d1", event_type="ASSAULT", text=text, span=(0, len(text)),
+                   trigger="attacked", _trigger_i=-10**6)  # a token index no Doc has
+    with caplog.at_level(logging.WARNING, logger="resgestae.coding"):
+        date_events([broken], doc, article)
+    assert (broken.date, broken.date_precision) == ("2021-03-05", "day")
+    assert [r.getMessage() for r in caplog.records] == [
+        "article d1: cannot date the event 'attacked'; the publication date stands"]

@@ -82,7 +82,7 @@ def test_each_filter_everywhere(db, cli, api, python, kinds, capsys):
     assert {r["event_type"] for r in records} == kinds
     ids = {r["id"] for r in records}
     assert _cli_ids(db, *cli, capsys=capsys) == ids
-    with TestClient(create_app(str(db)), client=LOOPBACK) as client:
+    with TestClient(create_app(str(db)), client=LOOPBACK, base_url="http://127.0.0.1") as client:
         for path in ("/v1/events", "/v1/stats", "/v1/actors", "/v1/places", "/v1/network"):
             response = client.get(path, params=api)
             assert response.status_code == 200, (path, response.text)
@@ -117,7 +117,7 @@ def test_unknown_values_are_errors_naming_the_valid_ones(db, args, message, caps
 
 
 def test_api_refuses_unknown_values(db):
-    with TestClient(create_app(str(db)), client=LOOPBACK) as client:
+    with TestClient(create_app(str(db)), client=LOOPBACK, base_url="http://127.0.0.1") as client:
         for query in ({"country": "XYZ"}, {"place_country": "QQQ"}, {"factuality": "maybe"},
                       {"min_confidence": "2"}, {"type": "BOMB"}):
             response = client.get("/v1/events", params=query)
@@ -149,7 +149,7 @@ def test_export_to_stdout_and_articles(db, capsysbinary, tmp_path):
 
 
 def test_every_read_record_says_where_it_came_from(db):
-    with TestClient(create_app(str(db)), client=LOOPBACK) as client:
+    with TestClient(create_app(str(db)), client=LOOPBACK, base_url="http://127.0.0.1") as client:
         event = client.get("/v1/events", params={"type": "CONSULT", "limit": 1}).json()
         first = event["events"][0]
         assert first["url"] == ARTICLE.url and first["title"] == ARTICLE.title

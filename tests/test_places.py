@@ -67,7 +67,7 @@ def test_tripoli_lebanon_written_beside(coder):
     assert place_for_trigger(doc, trigger).place.country == "LBN"
 
 
-def test_unknown_or_ambiguous_place_is_null_for_that_event_only(coder):
+def test_unknown_or_ambiguous_place_keeps_its_name_without_coordinates(coder):
     text = ("Protesters marched in Springfield on Friday. "
             "Police arrested twelve people in Qwertyville. "
             "Soldiers attacked a convoy in Kabul.")
@@ -80,9 +80,13 @@ def test_unknown_or_ambiguous_place_is_null_for_that_event_only(coder):
               Event(article_id="b", event_type="ASSAULT", text="", span=(0, 0), _trigger_i=9999)]
     locate_events(events, doc, article)
     springfield, unknown, kabul, no_trigger, bad_index = (e.location for e in events)
-    assert springfield is None  # several US Springfields, nothing says which
-    assert unknown is None
-    assert kabul.country == "AFG"
+    # several US Springfields, nothing says which: the name and the country they share
+    assert (springfield.name, springfield.country, springfield.lat) == ("Springfield", "USA", None)
+    assert springfield.precision is None
+    # a name no gazetteer knows, in a sentence that names no country
+    assert (unknown.name, unknown.country, unknown.lat, unknown.lon) == (
+        "Qwertyville", None, None, None)
+    assert kabul.country == "AFG" and kabul.precision == "city"
     assert no_trigger is None and bad_index is None  # no dateline to fall back on
 
 

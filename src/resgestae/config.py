@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 DEFAULT_DB = "resgestae.duckdb"
@@ -36,3 +36,9 @@ class Config:
     # longer articles are refused with a clear error; spaCy's max_length is set to match
     max_chars: int = 1_000_000
     workers: int = 1
+
+    def key(self) -> tuple[object, ...]:
+        """What decides the resources and the coding: sessions are cached by it (a
+        worker process keeps one session per key). Every field; paths as text."""
+        return tuple(tuple(str(p) for p in value) if isinstance(value, list) else value
+                     for value in (getattr(self, f.name) for f in fields(self)))

@@ -43,10 +43,23 @@ class Article:
         """The text with everything not to be coded blanked to spaces, offsets kept."""
         if not self.paragraphs:
             return self.text
+        from resgestae.readers.truecase import truecase  # ALL CAPS parse as names
+
         chars = [" " if not c.isspace() else c for c in self.text]
         for start, end in self.paragraphs:
-            chars[start:end] = self.text[start:end]
+            chars[start:end] = truecase(self.text[start:end])
+            if end < len(chars) and chars[end] == "\n" and not _closed(self.text[start:end]):
+                # a headline or a line without a final stop ends its sentence: the
+                # line break reads as a full stop (offsets unchanged)
+                chars[end] = "."
         return "".join(chars)
+
+
+SENTENCE_END = ".!?:;\"'”’)]…"
+
+
+def _closed(paragraph: str) -> bool:
+    return paragraph.rstrip()[-1:] in SENTENCE_END
 
 
 def content_id(text: str, prefix: str = "a") -> str:
@@ -88,9 +101,30 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     feature: str | None = None
+    # how precise the place is: point (a site), city, admin1 (region, province,
+    # state) or country; None for a name that did not resolve (no coordinates)
+    precision: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.precision is None and self.feature:
+            self.precision = precision_of(self.feature)
 
     def to_record(self) -> dict[str, Any]:
         return asdict(self)
+
+
+# Place precision by gazetteer feature, or by GeoNames feature code prefix ("PPLC",
+# "PCLI", "ADM1"); anything else (airports, bases, sites) is a point.
+PRECISION = {"country": "country", "admin1": "admin1", "region": "admin1", "city": "city",
+             "PCL": "country", "ADM1": "admin1", "PPL": "city"}
+
+
+def precision_of(feature: str) -> str:
+    """`point`, `city`, `admin1` or `country` for a gazetteer feature or GeoNames code."""
+    for key in (feature, feature[:4], feature[:3]):
+        if key in PRECISION:
+            return PRECISION[key]
+    return "point"
 
 
 @dataclass

@@ -73,7 +73,7 @@ class Session:
     @classmethod
     def on_store(cls, config: Config, store: Store) -> Session:
         """A session with the actors of `config.actor_files` and those `store` holds."""
-        from resgestae.kb.persist import load_kb
+        from resgestae.store.kb_tables import load_kb
 
         return cls(config, kb=load_kb(store.con, ActorKB.from_files(config.actor_files)))
 
@@ -126,7 +126,7 @@ class Session:
 
     def save(self, store: Store) -> None:
         """Write the knowledge base (with what stored articles taught) into `store`."""
-        from resgestae.kb.persist import save_kb
+        from resgestae.store.kb_tables import save_kb
 
         save_kb(store.con, self.kb)
 
@@ -142,7 +142,7 @@ def code_text(text: str, date: str | None = None, config: Config | None = None) 
 
     text = normalise(text)  # valid Unicode, plain spaces: as every reader gives
     article = Article(id=content_id(text), text=text, date=date)
-    coded = next(iter(Session.open(config).code([article])))
+    coded = next(iter(_shared(config).code([article])))
     if coded.error:
         raise coded.error
     return coded.events
@@ -155,7 +155,28 @@ def code_articles(
 
     A record that is not a usable article comes back as `Coded(error=...)`. The actors
     of the store at `config.db` take part; nothing is stored."""
-    return Session.open(config).code(_items(articles))
+    return _shared(config).code(_items(articles))
+
+
+# Sessions of `code_text`/`code_articles` (which never store, so never change their KB),
+# by configuration and the state of the store's file: calling them in a loop reads the
+# store's actors once, and again only after the store changed.
+_SHARED: dict[tuple[object, ...], Session] = {}
+
+
+def _shared(config: Config | None) -> Session:
+    config = config or Config()
+    try:
+        stat = Path(config.db).stat()
+        stamp: tuple[object, ...] = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = ()
+    key = (config.key(), stamp)
+    if key not in _SHARED:
+        if len(_SHARED) >= 8:  # a few configurations at a time; the oldest goes
+            _SHARED.pop(next(iter(_SHARED)))
+        _SHARED[key] = Session.open(config)
+    return _SHARED[key]
 
 
 def _items(articles: Iterable[Article | dict]) -> Iterator[Article | InputError]:

@@ -48,7 +48,7 @@ class Coding:
         """The configured actor files with the store's knowledge base (analysts'
         corrections included) on top, as `resgestae code` codes with."""
         from resgestae.kb import ActorKB
-        from resgestae.kb.persist import load_kb
+        from resgestae.store.kb_tables import load_kb
 
         with self._store_lock:  # the file is opened for this read only (store.shared)
             try:

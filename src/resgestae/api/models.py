@@ -43,6 +43,7 @@ class StoredArticle(BaseModel):
 class ItemError(BaseModel):
     item: str
     reason: str
+    code: str | None = Field(None, description="the error's code (resgestae.errors.Errors)")
 
 
 class ArticlesResponse(BaseModel):
@@ -58,7 +59,9 @@ class EventsPage(BaseModel):
 
 class EventDetail(BaseModel):
     event: dict[str, Any]
-    highlights: list[dict[str, Any]] = Field(description="trigger/actor/recipient in event.text")
+    highlights: list[dict[str, Any]] = Field(
+        description="trigger/actor/recipient in event.text, from the record's evidence spans "
+        "(trigger_span, each entity's span); none for records stored without them")
     article: dict[str, Any] | None
     mentions: list[dict[str, Any]]
 

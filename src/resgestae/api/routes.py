@@ -23,7 +23,7 @@ from resgestae.api.models import (
     EventsPage,
     Stats,
 )
-from resgestae.errors import InputError
+from resgestae.errors import Errors, InputError
 from resgestae.model import EVENT_TYPES, Article, content_id
 from resgestae.readers.text import normalise
 from resgestae.store import browse, corrections, query
@@ -280,7 +280,7 @@ def _articles(payload: Any) -> list[Article | InputError]:
     for number, item in enumerate(items, start=1):
         name = f"article {number}"
         if not isinstance(item, dict):
-            out.append(InputError(name, f"not a JSON object (got {type(item).__name__})"))
+            out.append(InputError(name, Errors.E006.format(kind=type(item).__name__)))
             continue
         try:
             out.append(record_article(item, name))
@@ -300,7 +300,8 @@ async def post_articles(request: Request) -> Any:
     items = _articles(await _json_body(request))
     results = await request.app.state.coding.run(items, store=True)
     stored = [{"id": c.article.id, "events": len(c.events)} for c in results if not c.error]
-    errors = [{"item": c.error.item, "reason": c.error.reason} for c in results if c.error]
+    errors = [{"item": c.error.item, "reason": c.error.reason, "code": c.error.code}
+              for c in results if c.error]
     if not stored:
         raise ApiError(422, "; ".join(f"{e['item']}: {e['reason']}" for e in errors[:5]))
     return {"stored": stored, "errors": errors}

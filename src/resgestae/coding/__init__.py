@@ -8,8 +8,13 @@ The stages, in the order `extract.extract_events` runs them per sentence:
     factuality    modality of each clause
     modes         type and mode from the lexicon (event_types, rules)
     classifier    type for verbs the lexicon does not know
-    participants  actor and recipient entities (actors, pronouns, countries)
+    participants  actor and recipient entities (actors reads a phrase with the
+                  actor_tables, pronouns resolves pronouns, country_rules settles
+                  countries in order, countries looks them up)
     confidence    the score of each event
+
+PLOVER's types and what the coder does per type come from `resgestae.plover`
+(data/plover_types.yaml); closed-class words from data/words.yaml (`rules`).
 
 `dates` and `places` then give events their date and location (`pipeline`).
 """

@@ -67,6 +67,7 @@ class ActorTables:
     title_words: frozenset[str] = frozenset()
     modifiers: dict[str, str] = field(default_factory=dict)
     place_heads: frozenset[str] = frozenset()
+    thing_heads: frozenset[str] = frozenset()  # things acted on: never actors
     name_particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     collective_heads: frozenset[str] = frozenset()
@@ -162,6 +163,7 @@ def _load_words(lex: ActorTables) -> None:
     lex.title_words = frozenset(norm(str(w)) for w in titles["title_words"])
     lex.modifiers = {norm(k): v for k, v in titles["modifiers"].items()}
     lex.place_heads = frozenset(norm(str(w)) for w in titles["place_heads"])
+    lex.thing_heads = frozenset(norm(str(w)) for w in titles.get("thing_heads") or [])
     lex.collective_heads = frozenset(norm(str(w)) for w in titles["collective_heads"])
     lex.name_particles = frozenset(norm(str(w)) for w in titles.get("name_particles", []))
     lex.honorifics = frozenset(norm(str(w)).rstrip(".") for w in titles.get("honorifics", []))

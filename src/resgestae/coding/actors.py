@@ -29,11 +29,14 @@ from resgestae.coding.actor_tables import (
     ngram_hits,
 )
 from resgestae.coding.countries import (
+    body_of_states,
     choose_country,
     country_around,
+    given_name,
     international_body,
     is_stance,
     misspelt_country,
+    shared_demonym,
 )
 from resgestae.coding.rules import rules
 from resgestae.model import Entity
@@ -151,16 +154,16 @@ def _read_country_words(core: Span, span: Span, lex: ActorTables, reading: Readi
     hits = ngram_hits(doc, core.start, core.end, lex.country)
     for hit in hits:
         reading.country_tokens.update(range(hit.start, hit.end))
-    hits = [h for h in hits if not is_stance(doc, h.start)]
+    hits = [h for h in hits if not is_stance(doc, h.start) and not given_name(doc, h)]
     # "ethnic Albanians" names a people, not the state they live in
     ethnic = {h.value.code for h in hits} if any(t.lower_ == "ethnic" for t in core) else set()
-    chosen = None if ethnic else choose_country(hits, head)
+    chosen = None if ethnic or body_of_states(core) else choose_country(hits, head)
     if chosen is not None and chosen.kind == "people":
         chosen = country_around(core, span, lex, {chosen.code}) or chosen  # "Albanians of Serbia"
     if chosen is None and not reading.org_covers_head:
         chosen = country_around(core, span, lex, ethnic, whole_sentence=bool(ethnic))
     if chosen is not None:
-        _set_country(reading, chosen)
+        _set_country(reading, shared_demonym(chosen, core))
 
 
 def _country_otherwise(core: Span, span: Span) -> str | None:
@@ -337,7 +340,24 @@ def _read_actor(span: Span) -> tuple[Entity, str] | None:
     named = _name_after(span, reading)
     if named is not None:
         return read_actor(named)
-    return _entity(span, core, reading, lex), _kind(core, reading)
+    entity = _entity(span, core, reading, lex)
+    if entity.country is None and reading.name_start is not None:
+        _from_apposition(entity, span.root)
+    return entity, _kind(core, reading)
+
+
+def _from_apposition(entity: Entity, head: Token) -> None:
+    """ "Chad Wolf, the acting homeland security secretary, ...": a person of no
+    known country takes the country (and role) its apposition gives."""
+    for child in head.children:
+        if child.dep_ != "appos" or child.i < head.i:
+            continue
+        found = read_actor(head.doc[child.left_edge.i : child.right_edge.i + 1])
+        if found is not None and found[0].country:
+            entity.country = found[0].country
+            if entity.sector is None and found[0].sector:
+                entity.sector, entity.sectors = found[0].sector, list(found[0].sectors)
+            return
 
 
 def _name_after(span: Span, reading: Reading) -> Span | None:
@@ -410,7 +430,7 @@ def _can_act(core: Span, reading: Reading, lex: ActorTables) -> bool:
     if reading.org is not None and (reading.org_covers_head or head.pos_ != "PROPN"):
         # "al-Qaeda terror network", unless the head is a place or an event
         return low not in lex.place_heads and head.lemma_.lower() not in lex.place_heads
-    if low in lex.place_heads or head.lemma_.lower() in lex.place_heads:
+    if {low, head.lemma_.lower()} & (lex.place_heads | lex.thing_heads):
         return False
     if reading.country_kind == "capital" and head.i in reading.country_tokens:
         # "Moscow said" is the Russian government; "in Moscow" is a place.

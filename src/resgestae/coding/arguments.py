@@ -230,10 +230,17 @@ def np_span(token: Token) -> Span:
             left = min(left, child.left_edge.i)
     right = token.i + 1
     for child in token.rights:
-        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ == "of"
+                                                  and not _charge(child)):
             right = max(right, child.right_edge.i + 1)
         elif child.dep_ == "appos" and child.left_edge.i == right:
             right = child.right_edge.i + 1  # "his counterpart Salahaddin Namroush"
     while left < token.i and doc[left].is_punct:
         left += 1
     return doc[left:right]
+
+
+def _charge(prep: Token) -> bool:
+    """ "accused the minister of misleading Parliament": an "of" + gerund is the charge,
+    not part of whom the act is aimed at."""
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)

@@ -7,6 +7,7 @@ and in what order the evidence is tried, is `participants`' and `actors`' busine
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,37 @@ def choose_country(hits: list[Hit], head: Token) -> CountryRef | None:
     if on_head.value.kind == "people" and earlier:
         return earlier[0].value
     return on_head.value
+
+
+def given_name(doc: Doc, hit: Hit) -> bool:
+    """ "Chad Wolf", "Jordan Bardella", "Kenya Moore": a country name that opens a
+    person's name is a given name, not the person's country."""
+    first = doc[hit.start]
+    if first.ent_type_ != "PERSON" or first.ent_iob_ != "B" or hit.value.kind != "name":
+        return False
+    return hit.end < len(doc) and doc[hit.end].ent_iob_ == "I" \
+        and doc[hit.end].ent_type_ == "PERSON"
+
+
+# Demonyms two countries share: the first is meant unless the text places it in the
+# other ("Congolese troops near Goma" COD; "Congolese ... in Brazzaville" COG).
+SHARED_DEMONYMS = {"congolese": ("COD", "COG"), "dominican": ("DOM", "DMA")}
+
+
+def shared_demonym(ref: CountryRef, core: Span) -> CountryRef:
+    """The country a shared demonym means here: the one of them whose places the
+    sentence names, else the first (the larger country, the usual news)."""
+    if ref.kind not in ("adjective", "people"):
+        return ref
+    words = {t.lower_.removesuffix("s") for t in core}
+    pair = next((SHARED_DEMONYMS[w] for w in words if w in SHARED_DEMONYMS), None)
+    if pair is None or ref.code not in pair:
+        return ref
+    named = {place_country(e.text) for e in core.sent.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    code = next((c for c in pair if c in named), pair[0])
+    if code == ref.code:
+        return ref
+    return replace(ref, code=code, name=actor_tables().names.get(code, code))
 
 
 def is_stance(doc: Doc, i: int) -> bool:
@@ -121,7 +153,20 @@ def international_body(core: Span) -> str | None:
     words = {t.text for t in core}
     if core.root.pos_ == "PROPN" and words & {"International", "World", "Intergovernmental"}:
         return "IGO"
-    return None
+    return "IGO" if body_of_states(core) else None
+
+
+BODY_WORDS = frozenset({"Community", "Union", "Organization", "Organisation", "League",
+                        "Council", "Association", "Commission", "Conference", "Bank", "Forum",
+                        "Alliance", "Cooperation", "Group"})
+MEMBER_WORDS = frozenset({"States", "Nations", "Countries", "Economies", "Republics"})
+
+
+def body_of_states(core: Span) -> bool:
+    """ "Economic Community of Central African States", "Association of Southeast Asian
+    Nations": a body of states is intergovernmental, whatever region its name names."""
+    words = [t.text for t in core]
+    return bool(set(words) & BODY_WORDS) and "of" in words and words[-1] in MEMBER_WORDS
 
 
 

@@ -91,7 +91,10 @@ def _recipient_place(sides: Sides) -> None:
         sides.recipients = [e for e in _place_entities(places) if e._tokens not in sides.taken]
     elif sides.recipients and not any(e.country for e in sides.recipients):
         places = place_targets(sides.clause) or event_places(sides.clause)
-        _place_all(sides.recipients, places, sides.doc)
+        # "five suspected jihadists in northern Burkina Faso": armed groups fight across
+        # borders, where they are is not whose they are
+        stateful = [e for e in sides.recipients if e.sector not in STATELESS]
+        _place_all(stateful, places, sides.doc)
 
 
 def _domestic_recipients(sides: Sides) -> None:
@@ -201,8 +204,11 @@ def _actors_from_place(
     clause: Clause, event_type: str, actors: list[Entity], recipients: list[Entity]
 ) -> None:
     """Actors placed by where the act happened (`actor_from_place` types)."""
-    if (actors and event_type == "ASSAULT") or not (actors or recipients):
-        return  # named attackers of unknown country stay so; no one acted on, no event
+    if actors and event_type == "ASSAULT":
+        _state_forces_from_place(clause, actors)
+        return  # other named attackers of unknown country stay so
+    if not (actors or recipients):
+        return  # no one acted on, no event
     inside = {i for e in recipients if e._tokens for i in range(*e._tokens)}
     places = [
         e
@@ -219,6 +225,23 @@ def _actors_from_place(
     for entity in actors:
         if entity.country is None and not _person(entity, clause.head.doc):
             entity.country = places[0].country
+
+
+STATELESS = frozenset({"REB", "UAF", "CRM", "IMG"})
+STATE_SECTORS = frozenset({"MIL", "COP", "GOV"})
+
+
+def _state_forces_from_place(clause: Clause, actors: list[Entity]) -> None:
+    """ "Soldiers killed five jihadists in northern Burkina Faso": soldiers and police of
+    no stated country fight for the country the fighting is in."""
+    doc = clause.head.doc
+    state = [e for e in actors if e.country is None and e.sector in STATE_SECTORS
+             and not _person(e, doc)]
+    if not state:
+        return
+    country = next((e.country for e in _place_entities(event_places(clause)) if e.country), None)
+    for entity in state:
+        entity.country = country
 
 
 def _unnamed_at(place: Entity, event_type: str) -> Entity:

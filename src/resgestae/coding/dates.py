@@ -69,7 +69,7 @@ def date_events(events: list[Event], doc: Doc, article: Article) -> None:
     """Give each event a date, precision and the words it came from (in place)."""
     pub = _parse_iso(article.date)
     # "two days after X" dates X, not the event of the clause it sits in
-    dates = [ent for ent in doc.ents if ent.label_ == "DATE" and not _is_relative_anchor(ent)]
+    dates = [ent for ent in date_spans(doc) if not _is_relative_anchor(ent)]
     for event in events:
         try:
             _date_one(event, doc, dates, pub)
@@ -79,7 +79,29 @@ def date_events(events: list[Event], doc: Doc, article: Article) -> None:
             event.date = pub.isoformat() if pub else None
             event.date_precision = "day" if pub else None
             event.date_text = None
-    _relative_dates(events, doc, [e for e in doc.ents if e.label_ == "DATE"])
+    _relative_dates(events, doc, date_spans(doc))
+
+
+# Times of day that name a day ("Monday night", TIME to spaCy) and day words spaCy
+# leaves unlabelled ("overnight").
+DAY_TIME_RE = re.compile(rf"^(?:late |early )?(?:on )?(?:{'|'.join(WEEKDAYS)}|yesterday|today)"
+                         r"(?: (?:night|morning|afternoon|evening))?$|^last night$|^tonight$", re.I)
+OVERNIGHT = ("overnight", "tonight", "last night")
+
+
+def date_spans(doc: Doc) -> list[Span]:
+    """DATE entities, TIME entities that name a day ("Monday night", "late Monday"),
+    and "overnight" / "last night" where the model labels nothing."""
+    found = [e for e in doc.ents if e.label_ == "DATE"
+             or (e.label_ == "TIME" and DAY_TIME_RE.match(_clean(e.text)))]
+    covered = {t.i for e in doc.ents for t in e}
+    for token in doc:
+        if token.lower_ == "overnight" and token.i not in covered:
+            found.append(doc[token.i : token.i + 1])
+        elif token.lower_ == "night" and token.i > 0 and doc[token.i - 1].lower_ == "last" \
+                and token.i not in covered:
+            found.append(doc[token.i - 1 : token.i + 1])
+    return sorted(found, key=lambda e: e.start)
 
 
 def _date_one(event: Event, doc: Doc, dates: list[Span], pub: dt.date | None) -> None:
@@ -110,6 +132,10 @@ def clause_dates(trigger: Token, dates: list[Span]) -> list[Span]:
             # another shares its subject, and the date the subject carries
             if verb.dep_ == "conj":
                 heads += _subjects(verb.head)
+    elif trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
+        # "clashed with protesters on Saturday, and officers arrested six": a joined
+        # verb of no date of its own shares the first one's
+        heads.append(trigger.head)
     found = []
     for ent in dates:
         for rank, head in enumerate(heads):
@@ -117,7 +143,25 @@ def clause_dates(trigger: Token, dates: list[Span]) -> list[Span]:
             if steps is not None:
                 found.append((rank, steps, ent.start, ent))
                 break
+        else:
+            if _closes_reported_clause(ent, trigger):
+                found.append((len(heads), 1, ent.start, ent))
     return [f[3] for f in sorted(found, key=lambda f: f[:3])]
+
+
+def _closes_reported_clause(ent: Span, trigger: Token) -> bool:
+    """ "arrested two leaders in Caracas yesterday, their party said": the parser hangs
+    the date on the reporting verb, but it stands at the end of the reported clause,
+    after the trigger and before the reporting verb, so it dates the reported act."""
+    verb = trigger
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or ent.root.head.i != head.i:
+        return False
+    return verb.right_edge.i < ent.start and ent.end <= head.i and \
+        all(t.is_punct or t.i in range(ent.start, ent.end) for t in
+            trigger.doc[verb.right_edge.i + 1 : ent.end])
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -195,9 +239,22 @@ def _own_rules(words: str, pub: dt.date | None, future: bool) -> When | None:
         return _shifted(m.group(1).lower(), m.group(2).lower(), pub)
     if m := NAMED_MONTH_RE.match(words):
         return _named_month(m.group(1).lower(), MONTHS.index(m.group(2).lower()) + 1, pub)
-    if words.lower().rstrip("s") in WEEKDAYS:
-        return _weekday(WEEKDAYS.index(words.lower().rstrip("s")), pub, future)
+    day = _day_word(words)
+    if day in WEEKDAYS:
+        return _weekday(WEEKDAYS.index(day), pub, future)
+    if day in ("today", "tonight", "overnight"):
+        return When(pub.isoformat(), "day", "")  # the night just before publication
+    if day in ("yesterday", "last night"):
+        return When((pub - dt.timedelta(days=1)).isoformat(), "day", "")
     return None
+
+
+def _day_word(words: str) -> str:
+    """ "late Monday", "Monday night", "early Tuesday morning" -> the day word."""
+    text = re.sub(r"^(?:late|early)\s+", "", words.lower())
+    if text != "last night":
+        text = re.sub(r"\s+(?:night|morning|afternoon|evening)$", "", text)
+    return text.rstrip("s") if text.rstrip("s") in WEEKDAYS else text
 
 
 def _shifted(which: str, unit: str, pub: dt.date) -> When:

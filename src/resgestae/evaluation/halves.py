@@ -27,7 +27,9 @@ HEADLINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "plv": (("accuracy", ("accuracy", "accuracy")), ("macro F1", ("macro_f1",))),
     "pentaclass": (("accuracy", ("accuracy", "accuracy")), ("macro F1", ("macro_f1",))),
     "event_location": (("attached", ("attached", "share")), ("resolved", ("resolved", "share")),
-                       ("false places", ("false_places", "share"))),
+                       ("false places", ("false_places", "share")),
+                       ("right place (end to end)", ("right_place", "share")),
+                       ("false places (end to end)", ("false_places_e2e", "share"))),
 }
 
 

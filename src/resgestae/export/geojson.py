@@ -25,7 +25,8 @@ def feature(record: dict[str, Any]) -> dict[str, Any]:
             "factuality": record.get("factuality"),
             "actor": names(record.get("actor")), "recipient": names(record.get("recipient")),
             "place": loc.get("name"), "country": loc.get("country"),
-            "geonameid": loc.get("geonameid"), "trigger": record.get("trigger"),
+            "geonameid": loc.get("geonameid"), "precision": loc.get("precision"),
+            "trigger": record.get("trigger"),
             "text": record.get("text"), "article_id": record.get("article_id"),
         },
     }

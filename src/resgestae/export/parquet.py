@@ -22,6 +22,7 @@ ENTITY = pa.struct([
 PLACE = pa.struct([
     ("name", pa.string()), ("country", pa.string()), ("lat", pa.float64()),
     ("lon", pa.float64()), ("geonameid", pa.int64()), ("feature", pa.string()),
+    ("precision", pa.string()),
 ])
 CORRECTED = pa.struct([
     ("by", pa.list_(pa.string())), ("at", pa.string()), ("fields", pa.list_(pa.string())),

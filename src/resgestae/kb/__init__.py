@@ -4,7 +4,7 @@
     resolve_actors     canonical name and kb_id for every actor of an article's events
     kb.petrarch        PETRARCH/Phoenix dictionary import
     kb.userfile        user YAML/CSV actor files (import and export)
-    kb.persist         save_kb/load_kb in the DuckDB store
+    kb.persist         save_kb/load_kb in the DuckDB store (store.kb_tables holds the SQL)
 """
 
 from __future__ import annotations

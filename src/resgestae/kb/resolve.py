@@ -16,6 +16,7 @@ Per article, in order:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -91,8 +92,16 @@ def _split_coordinated(entities: list[Entity], ctx: Context) -> list[Entity]:
 
 
 def _dateline_country(article: Article) -> str | None:
+    """The dateline's country: its place as the gazetteer reads it with the qualifier
+    ("PARIS, Texas", "TROY, N.C."), else a country or capital it names."""
     if not article.dateline:
         return None
+    from resgestae.coding.gazetteer import Context as Where
+    from resgestae.coding.places import dateline_place
+
+    place = dateline_place(article, Where(Counter()))
+    if place is not None and place.country:
+        return place.country
     lex = actor_tables()
     for part in re.split(r"[,\u2013\u2014-]", article.dateline):
         ref = lex.country(part.strip())
@@ -366,14 +375,19 @@ def _entry_for(entity: Entity, kind: str, ctx: Context) -> KBEntry | None:
         return _org(entity, ctx)
     if kind == "country" and not entity.sector:
         return _country(entity, ctx)
+    if entity.country is None and entity.sector == "COP" and ctx.home:
+        entity.country = ctx.home  # police of no stated country: the dateline's
     return _group(entity, ctx)
 
 
 def _known_name(entity: Entity, ctx: Context) -> KBEntry | None:
     """A KB entry (user file, earlier article) with this exact name or alias, or a unique
     person with this surname; dictionary entries are matched by the dictionary instead."""
-    found = [e for e in ctx.kb.lookup(entity.name) if e.source != "petrarch"
-             and _compatible(e, entity)]
+    named = [e for e in ctx.kb.lookup(entity.name) if e.source != "petrarch"]
+    users = [e for e in named if e.source == "user"]
+    if len(users) == 1:
+        return users[0]  # the user's own entry for this name overrides what we know
+    found = [e for e in named if _compatible(e, entity)]
     if not found and len(entity.name.split()) == 1 and entity.name[:1].isupper():
         found = [e for e in ctx.kb.by_surname(entity.name) if _compatible(e, entity)]
     return found[0] if len(found) == 1 else None
@@ -514,6 +528,11 @@ def _group_name(entity: Entity) -> str:
 def _fill(entity: Entity, entry: KBEntry) -> None:
     entity.name = entry.name
     entity.kb_id = entry.kb_id
+    if entry.source == "user":  # a user's entry overrides the built-in tables
+        entity.country = entry.country or entity.country
+        if entry.sectors:
+            entity.sector, entity.sectors = entry.sectors[0], list(entry.sectors)
+        entity.title = entry.title or entity.title
     entity.country = entity.country or entry.country
     if not entity.sector and entry.sectors:
         entity.sector = entry.sectors[0]

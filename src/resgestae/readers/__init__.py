@@ -103,9 +103,25 @@ def walk(root: Path, hidden: list[str] | None = None) -> Iterator[Path | InputEr
         for name in sorted(filenames):
             if name.startswith("."):
                 hidden.append(str(here / name))
-            else:
+            elif not _documentation(name):
                 yield here / name
     yield from errors
+
+
+# A folder's own documentation: never an article, never an error.
+DOC_NAMES = ("readme", "license", "licence", "changelog", "notice", "authors", "copying")
+DOC_SUFFIXES = {".md", ".rst"}
+
+
+def _documentation(name: str) -> bool:
+    """README, LICENSE and Markdown/reST notes beside the articles of a folder."""
+    stem, suffix = os.path.splitext(name.lower())
+    return suffix in DOC_SUFFIXES or stem in DOC_NAMES
+
+
+def _documentation(name: str) -> bool:
+    stem, suffix = os.path.splitext(name.lower())
+    return suffix in DOC_SUFFIXES or stem in DOC_NAMES
 
 
 def read_file(

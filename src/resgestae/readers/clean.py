@@ -10,7 +10,7 @@ from __future__ import annotations
 from resgestae.config import Config
 from resgestae.errors import ConfigError, Errors, InputError
 from resgestae.model import Article
-from resgestae.readers.dateline import find_dateline
+from resgestae.readers.dateline import dateline_date, find_dateline
 from resgestae.readers.dates import iso_date
 from resgestae.readers.language import not_english_reason
 from resgestae.readers.paragraphs import near_duplicates, paragraph_ranges
@@ -66,6 +66,8 @@ def _strip_dateline(article: Article, ranges: list[tuple[int, int]]) -> list[tup
         found = find_dateline(article.text[start:end])
         if found:
             article.dateline, length = found
+            # no date given: the dateline's ("LIMA, Peru (March 14, 2023) -")
+            article.date = article.date or dateline_date(article.text[start:end])
             rest = (start + length, end)
             return ranges[:index] + ([rest] if rest[1] > rest[0] else []) + ranges[index + 1 :]
     return ranges

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 import trafilatura
 from lxml_html_clean import Cleaner
@@ -29,8 +31,39 @@ def _fallback_text(html: str) -> str:
     return "\n".join(b for b in blocks if b)
 
 
+# Consent and cookie banners, by the ids and classes sites give them.
+BANNER = re.compile(r"cookie|consent|gdpr|privacy-?(banner|notice|modal)|cmp-|onetrust",
+                    re.IGNORECASE)
+STORY_PARAGRAPHS = 2  # an <aside> with this many paragraphs of prose holds a story
+PROSE = 80  # characters that make a paragraph prose, not a caption
+
+
+def prepare_html(html: str) -> str:
+    """The page without consent banners, and with a story kept in an <aside> (which
+    extractors skip as a sidebar) marked as an <article>. The page as is on bad markup."""
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.LxmlError):
+        return html
+    changed = False
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        marks = " ".join((el.get("id") or "", el.get("class") or "", el.get("role") or ""))
+        if BANNER.search(marks) and el.getparent() is not None and el.tag not in ("html", "body"):
+            el.getparent().remove(el)
+            changed = True
+    for aside in list(tree.iter("aside")):
+        prose = [p for p in aside.iter("p") if len(p.text_content().strip()) >= PROSE]
+        if len(prose) >= STORY_PARAGRAPHS:
+            aside.tag = "article"
+            changed = True
+    return lxml.html.tostring(tree, encoding="unicode") if changed else html
+
+
 def parse_html(html: str, item: str) -> dict[str, str | None]:
     """Text, title, date and url of an HTML page; InputError when it yields no text."""
+    metadata_html, html = html, prepare_html(html)
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           date_extraction_params=DATE_PARAMS)
@@ -41,6 +74,8 @@ def parse_html(html: str, item: str) -> dict[str, str | None]:
         text = _fallback_text(html)
     if not text.strip():
         raise InputError(item, Errors.E012)
+    if doc is not None and not getattr(doc, "date", None):
+        doc.date = _meta_date(metadata_html)
     return {
         "text": text,
         "title": getattr(doc, "title", None),
@@ -48,3 +83,12 @@ def parse_html(html: str, item: str) -> dict[str, str | None]:
         "url": getattr(doc, "url", None),
         "source": getattr(doc, "sitename", None),
     }
+
+
+def _meta_date(html: str) -> str | None:
+    """The publication date of the page as first given (kept when re-serialising)."""
+    try:
+        meta = trafilatura.extract_metadata(html)
+    except Exception:  # noqa: BLE001 - metadata is a bonus
+        return None
+    return getattr(meta, "date", None) if meta is not None else None

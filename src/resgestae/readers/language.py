@@ -53,10 +53,26 @@ def english_score(text: str, sample: int = SAMPLE) -> tuple[float, float, int]:
 
 
 def foreign_score(text: str, sample: int = SAMPLE) -> float:
-    """Share of words that are French/German/Spanish/... function words."""
+    """Share of words that are French/German/Spanish/... function words, not counting
+    those inside place and person names ("San Juan de la Maguana", "La Paz")."""
     words = WORD.findall(text[:sample])
     other = foreign_words()
-    return sum(w.lower() in other for w in words) / len(words) if words else 0.0
+    found = sum(w.lower() in other and not _in_name(words, i, other) for i, w in enumerate(words))
+    return found / len(words) if words else 0.0
+
+
+def _in_name(words: list[str], i: int, other: frozenset[str]) -> bool:
+    """A foreign function word that runs into a capitalised word after it ("de la
+    Sierra", "La Paz"), following a capitalised word or capitalised itself."""
+    after = i + 1
+    while after < len(words) and words[after].lower() in other and not words[after][:1].isupper():
+        after += 1
+    if after >= len(words) or not words[after][:1].isupper():
+        return False
+    before = i - 1
+    while before >= 0 and len(words[before]) <= 3 and words[before].islower():
+        before -= 1  # "Puerto de la Cruz": particles between the parts of a name
+    return words[i][:1].isupper() or (before >= 0 and words[before][:1].isupper())
 
 
 def not_english_reason(text: str) -> str | None:

@@ -22,6 +22,7 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +34,21 @@ from resgestae.errors import Errors
 from resgestae.export.parquet import SCHEMA as RECORD_SCHEMA
 from resgestae.model import Article
 
+
+def record_fields() -> set[str]:
+    """The event record's fields (schema/event.schema.json): the export's schema also
+    has columns of its own (QuadClass, the article's url, ...) that no record carries."""
+    text = resources.files("resgestae").joinpath("schema/event.schema.json").read_text("utf-8")
+    return set(json.loads(text)["properties"])
+
+
 KEY = "pub_date"
 NO_DATE = "__HIVE_DEFAULT_PARTITION__"
 MANIFEST = "manifest.json"
 # Fixed schemas, so an empty or all-null column keeps its type across files: the
 # export's event schema, plus a column for record fields it does not know yet (JSON).
-EVENTS = RECORD_SCHEMA.append(pa.field("extra", pa.string()))
+EVENTS = pa.schema([f for f in RECORD_SCHEMA if f.name in record_fields()]).append(
+    pa.field("extra", pa.string()))
 ARTICLES = pa.schema([
     ("id", pa.string()), ("title", pa.string()), ("date", pa.string()), ("url", pa.string()),
     ("source", pa.string()), ("language", pa.string()), ("origin", pa.string()),

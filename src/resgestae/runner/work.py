@@ -49,9 +49,7 @@ class Outcome:
 
 
 def _key(config: Config) -> tuple[Any, ...]:
-    return (config.model, tuple(str(p) for p in config.actor_files), config.batch_size,
-            config.max_chars, config.default_date, tuple(str(p) for p in config.verb_files),
-            config.verb_mode, config.breadth)
+    return config.key()
 
 
 def get_session(config: Config, kb: Any = None) -> Any:

@@ -163,7 +163,7 @@ def teach(con: Any, entity: dict[str, Any], parts: dict[str, Any]) -> str | None
     stays an alias), country and sector; an actor the KB lacks becomes a user entry.
     Returns the entry's id; None when the correction has no name, country or sector."""
     from resgestae.kb.base import ActorKB, KBEntry, make_id
-    from resgestae.kb.persist import load_kb, save_kb
+    from resgestae.store.kb_tables import load_kb, save_kb
 
     if not any(parts.get(k) for k in ENTITY_PARTS):
         return None

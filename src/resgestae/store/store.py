@@ -149,16 +149,6 @@ class Store:
         if not self.hold:
             self.close()
 
-    def stored_hashes(self, ids: list[str]) -> dict[str, str]:
-        """Article id -> stored content hash, for those of `ids` the store holds."""
-        try:
-            rows = self.con.execute(
-                "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                [ids]).fetchall()
-        finally:
-            self.release()
-        return dict(rows)
-
     # -- schema ---------------------------------------------------------------
 
     def version(self) -> int:
@@ -422,10 +412,13 @@ class Store:
 
     def content_hashes(self, ids: list[str]) -> dict[str, str]:
         """Article id -> stored content hash, for those of `ids` the store holds (one
-        query: the runner's resume ledger)."""
-        rows = self.con.execute(
-            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-            [ids]).fetchall()
+        query: the runners' resume ledger)."""
+        try:
+            rows = self.con.execute(
+                "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                [ids]).fetchall()
+        finally:
+            self.release()
         return dict(rows)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
