@@ -1,4 +1,5 @@
-"""Ambiguous triggers: the clause model chooses among the types the lexicon offers.
+"""Ambiguous triggers: the clause model chooses among the types the lexicon offers;
+and verbs the lexicon reads as no event, which no model may type.
 
 A trigger whose lexicon entry is its test-free default ("attack", "protest",
 "strike", "boycott", "welcome") while the lexicon gives it 2-4 types in all is typed
@@ -9,8 +10,10 @@ a test (an object, a particle, a preposition) and types derived by modality stan
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from resgestae.coding.clauses import Clause
-from resgestae.coding.event_types import Entry, lemma_of
+from resgestae.coding.event_types import Entry, _passes, lemma_of
 from resgestae.coding.event_types import lexicon as type_lexicon
 from resgestae.coding.factuality import Modality
 from resgestae.coding.modes import Coding, code_clause
@@ -48,3 +51,12 @@ def senses_of(lemma: str, pos: str) -> dict[str, Entry]:
         if entry.event_type != "NONE":
             found.setdefault(entry.event_type, entry)
     return found
+
+
+def none_reading(token: Token) -> bool:
+    """Whether the lexicon reads this verb as no event ("ease tensions"): then no learned
+    model may type it either."""
+    for entry in type_lexicon().get((lemma_of(token), "V"), []):
+        if all(_passes(token, key, values) for key, values in entry.tests):
+            return entry.event_type == "NONE"
+    return False

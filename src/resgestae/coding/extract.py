@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.ambiguous import decide
+from resgestae.coding.ambiguous import decide, none_reading
 from resgestae.coding.clauses import Clause, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry, known_non_event
@@ -191,7 +191,7 @@ def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | Non
     if known_non_event(verb):
         return None, None  # the lexicon reads it as no event ("denied the allegations")
     predict = _classifier()
-    if predict is None:
+    if predict is None or none_reading(verb):
         return None, None
     text = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text
     try:
