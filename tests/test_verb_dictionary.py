@@ -210,8 +210,9 @@ def test_petrarch_validation_dictionaries(shared: Path) -> None:
 
 
 def test_breadth_beside_the_curated_lexicon() -> None:
-    text = "Malian troops remained on high alert near the border with Niger."
-    assert [(e.event_type, e.cameo) for e in code_text(text, None)] == [("MOBILIZE", "150")]
+    # "award" + a grant: a CAMEO 071 (economic aid) pattern the curated lexicon lacks
+    text = "The Japanese government awarded a grant to Cambodia."
+    assert [(e.event_type, e.cameo) for e in code_text(text, None)] == [("AID", "071")]
     assert code_text(text, None, Config(breadth=False)) == []
     # a travel verb's CAMEO "visit" pattern is reviewed out (CONSULT needs a meeting)
     assert code_text("Chile's president returned to Lima on Monday.", None) == []

@@ -88,7 +88,7 @@ def parse_html(html: str, item: str) -> dict[str, str | None]:
 def _meta_date(html: str) -> str | None:
     """The publication date of the page as first given (kept when re-serialising)."""
     try:
-        meta = trafilatura.extract_metadata(html)
+        meta = trafilatura.extract_metadata(html, date_config=dict(DATE_PARAMS))
     except Exception:  # noqa: BLE001 - metadata is a bonus
         return None
     return getattr(meta, "date", None) if meta is not None else None
