@@ -63,7 +63,7 @@ def prepare_html(html: str) -> str:
 
 def parse_html(html: str, item: str) -> dict[str, str | None]:
     """Text, title, date and url of an HTML page; InputError when it yields no text."""
-    metadata_html, html = html, prepare_html(html)
+    html = prepare_html(html)
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           date_extraction_params=DATE_PARAMS)
@@ -74,8 +74,6 @@ def parse_html(html: str, item: str) -> dict[str, str | None]:
         text = _fallback_text(html)
     if not text.strip():
         raise InputError(item, Errors.E012)
-    if doc is not None and not getattr(doc, "date", None):
-        doc.date = _meta_date(metadata_html)
     return {
         "text": text,
         "title": getattr(doc, "title", None),
@@ -84,11 +82,3 @@ def parse_html(html: str, item: str) -> dict[str, str | None]:
         "source": getattr(doc, "sitename", None),
     }
 
-
-def _meta_date(html: str) -> str | None:
-    """The publication date of the page as first given (kept when re-serialising)."""
-    try:
-        meta = trafilatura.extract_metadata(html, date_config=dict(DATE_PARAMS))
-    except Exception:  # noqa: BLE001 - metadata is a bonus
-        return None
-    return getattr(meta, "date", None) if meta is not None else None
