@@ -39,9 +39,27 @@ def allowed_hosts(args: argparse.Namespace) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*LOOPBACK_HOSTS, *bound, *(args.allow_host or []), *extra]))
 
 
+def header_timeout() -> float:
+    """Seconds allowed for a request's headers: $RESGESTAE_HEADER_TIMEOUT or HEADER_TIMEOUT.
+
+    Raises ConfigError for a value that is not a positive number.
+    """
+    raw = os.environ.get("RESGESTAE_HEADER_TIMEOUT", "").strip()
+    if not raw:
+        return HEADER_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 86400:
+        raise ConfigError(f"RESGESTAE_HEADER_TIMEOUT={raw[:40]!r}: not a number of seconds")
+    return value
+
+
 def header_timeout_protocol(timeout: float = HEADER_TIMEOUT) -> type:
     """uvicorn's h11 protocol, closing a connection that sends no complete request
-    headers within `timeout` seconds of opening (slow-header clients)."""
+    headers within `timeout` seconds of opening or of its last response (slow-header
+    clients, on a connection's first request and on every kept-alive one after it)."""
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
     class TimedH11Protocol(H11Protocol):
@@ -49,8 +67,18 @@ def header_timeout_protocol(timeout: float = HEADER_TIMEOUT) -> type:
             super().connection_made(transport)
             self._header_timer = self.loop.call_later(timeout, self._headers_late)
 
+        def on_response_complete(self) -> None:
+            # a kept-alive connection gets the same deadline for its next request's
+            # headers: uvicorn's keep-alive timer is reset by every byte a slow client sends
+            super().on_response_complete()
+            self._header_timer.cancel()
+            if not self.transport.is_closing():
+                self._header_timer = self.loop.call_later(timeout, self._headers_late)
+
         def _headers_late(self) -> None:
-            if self.cycle is None and not self.transport.is_closing():
+            # no request whose headers completed is in progress (none yet, or the last answered)
+            idle = self.cycle is None or self.cycle.response_complete
+            if idle and not self.transport.is_closing():
                 self.transport.close()
 
         def connection_lost(self, exc: Exception | None) -> None:
@@ -79,6 +107,6 @@ def run(args: argparse.Namespace) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1") and not app.state.token:
         print("resgestae: note: no RESGESTAE_TOKEN set: writes are refused", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info",
-                http=header_timeout_protocol(), limit_concurrency=MAX_CONNECTIONS,
+                http=header_timeout_protocol(header_timeout()), limit_concurrency=MAX_CONNECTIONS,
                 timeout_keep_alive=KEEP_ALIVE)
     return 0

@@ -205,6 +205,23 @@ class Manifest:
         return removed
 
 
+def manifest_partitions(root: str | Path) -> list[Any]:
+    """The partitions the manifest under `root` lists; touches nothing else.
+
+    Raises InputError when `root` has no manifest (not a run folder) or it is
+    damaged, so `load` can refuse before it creates or opens a store.
+    """
+    from resgestae.errors import InputError
+
+    if not (Path(root) / MANIFEST).is_file():
+        raise InputError(str(root), Errors.E016.format(manifest=MANIFEST))
+    try:
+        return list(Manifest.open(root).partitions)
+    except Exception as exc:  # noqa: BLE001 - a truncated or hand-edited manifest
+        raise InputError(f"{root}/{MANIFEST}", f"damaged manifest: {type(exc).__name__}: "
+                         f"{str(exc)[:200]}") from None
+
+
 def load_parquet(
     root: str | Path, store: Any, on_article: Callable[[], None] | None = None,
     on_error: Callable[[Exception], None] | None = None,
@@ -216,16 +233,9 @@ def load_parquet(
     InputError naming it) and the others still load; a damaged manifest is one
     InputError. Returns counts: articles loaded, already stored, events, failed.
     """
-    from resgestae.errors import InputError, StoreError
+    from resgestae.errors import StoreError
 
-    if not (Path(root) / MANIFEST).is_file():
-        raise InputError(str(root), Errors.E016.format(manifest=MANIFEST))
-    try:
-        manifest = Manifest.open(root)
-        partitions = list(manifest.partitions)
-    except Exception as exc:  # noqa: BLE001 - a truncated or hand-edited manifest
-        raise InputError(f"{root}/{MANIFEST}", f"damaged manifest: {type(exc).__name__}: "
-                         f"{str(exc)[:200]}") from None
+    partitions = manifest_partitions(root)
     counts = {"loaded": 0, "already_stored": 0, "events": 0, "failed": 0}
     for partition in partitions:
         try:
