@@ -8,8 +8,9 @@ import subprocess
 import sys
 import time
 
-from resgestae.store import Store
 from server_helpers import Server
+
+from resgestae.store import Store
 
 
 def _recv_until_closed(sock: socket.socket, limit: float) -> tuple[bytes, bool]:

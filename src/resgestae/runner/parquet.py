@@ -233,7 +233,7 @@ def load_parquet(
     InputError naming it) and the others still load; a damaged manifest is one
     InputError. Returns counts: articles loaded, already stored, events, failed.
     """
-    from resgestae.errors import StoreError
+    from resgestae.errors import InputError, StoreError
 
     partitions = manifest_partitions(root)
     counts = {"loaded": 0, "already_stored": 0, "events": 0, "failed": 0}
