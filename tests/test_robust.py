@@ -143,6 +143,23 @@ def test_damaged_parquet_folder_is_one_error(tmp_path):
     assert b"Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize("manifest", [None, "{not json"])
+def test_load_refuses_a_folder_that_is_no_run_before_touching_the_store(tmp_path, manifest):
+    folder = tmp_path / "pq"
+    folder.mkdir()
+    if manifest is not None:
+        (folder / "manifest.json").write_text(manifest)
+    new_db, old_db = tmp_path / "new.duckdb", tmp_path / "old.duckdb"
+    _store_with_one(old_db)
+    before = old_db.read_bytes()
+    for db in (new_db, old_db):
+        done = subprocess.run([CLI, "load", str(folder), "--db", str(db)],
+                              capture_output=True, timeout=120)
+        assert done.returncode == 2 and b"resgestae: error:" in done.stderr, done.stderr
+    assert not new_db.exists()  # no empty store left behind
+    assert old_db.read_bytes() == before
+
+
 def test_api_one_bad_article_among_good_ones(tmp_path):
     with Store(tmp_path / "s.duckdb"):  # an empty store to serve
         pass

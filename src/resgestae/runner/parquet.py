@@ -205,6 +205,20 @@ class Manifest:
         return removed
 
 
+def read_manifest(root: str | Path) -> list[dict[str, Any]]:
+    """The partitions a run folder's manifest lists; InputError when the folder has no
+    manifest or a damaged one. `load` calls it before it opens (or creates) the store."""
+    from resgestae.errors import InputError
+
+    if not (Path(root) / MANIFEST).is_file():
+        raise InputError(str(root), Errors.E016.format(manifest=MANIFEST))
+    try:
+        return list(Manifest.open(root).partitions)
+    except Exception as exc:  # noqa: BLE001 - a truncated or hand-edited manifest
+        raise InputError(f"{root}/{MANIFEST}", f"damaged manifest: {type(exc).__name__}: "
+                         f"{str(exc)[:200]}") from None
+
+
 def load_parquet(
     root: str | Path, store: Any, on_article: Callable[[], None] | None = None,
     on_error: Callable[[Exception], None] | None = None,
@@ -218,14 +232,7 @@ def load_parquet(
     """
     from resgestae.errors import InputError, StoreError
 
-    if not (Path(root) / MANIFEST).is_file():
-        raise InputError(str(root), Errors.E016.format(manifest=MANIFEST))
-    try:
-        manifest = Manifest.open(root)
-        partitions = list(manifest.partitions)
-    except Exception as exc:  # noqa: BLE001 - a truncated or hand-edited manifest
-        raise InputError(f"{root}/{MANIFEST}", f"damaged manifest: {type(exc).__name__}: "
-                         f"{str(exc)[:200]}") from None
+    partitions = read_manifest(root)
     counts = {"loaded": 0, "already_stored": 0, "events": 0, "failed": 0}
     for partition in partitions:
         try:
