@@ -12,7 +12,9 @@ from resgestae.cli.options import add_db, db_path
 from resgestae.errors import ConfigError
 
 MAX_CONNECTIONS = 200  # open connections at once; more get 503 instead of exhausting us
-HEADER_TIMEOUT = 10.0  # seconds a new connection may take to send its request's headers
+# seconds a client may take to send a request's headers (each request on a kept-alive
+# connection too); $RESGESTAE_HEADER_TIMEOUT overrides
+HEADER_TIMEOUT = 10.0
 KEEP_ALIVE = 5  # seconds an idle kept-alive connection stays open
 
 
@@ -39,9 +41,23 @@ def allowed_hosts(args: argparse.Namespace) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*LOOPBACK_HOSTS, *bound, *(args.allow_host or []), *extra]))
 
 
+def header_timeout() -> float:
+    """Seconds for a request's headers: $RESGESTAE_HEADER_TIMEOUT, else HEADER_TIMEOUT."""
+    value = os.environ.get("RESGESTAE_HEADER_TIMEOUT", "")
+    try:
+        seconds = float(value) if value else HEADER_TIMEOUT
+    except ValueError:
+        raise ConfigError(f"RESGESTAE_HEADER_TIMEOUT={value!r}: not a number of seconds") from None
+    if not seconds > 0:
+        raise ConfigError(f"RESGESTAE_HEADER_TIMEOUT={value!r}: must be above 0")
+    return seconds
+
+
 def header_timeout_protocol(timeout: float = HEADER_TIMEOUT) -> type:
     """uvicorn's h11 protocol, closing a connection that sends no complete request
-    headers within `timeout` seconds of opening (slow-header clients)."""
+    headers within `timeout` seconds of opening or of its previous response
+    (slow-header clients, also on kept-alive connections, where sending bytes stops
+    uvicorn's own keep-alive timer)."""
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
     class TimedH11Protocol(H11Protocol):
@@ -49,8 +65,16 @@ def header_timeout_protocol(timeout: float = HEADER_TIMEOUT) -> type:
             super().connection_made(transport)
             self._header_timer = self.loop.call_later(timeout, self._headers_late)
 
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._header_timer.cancel()
+            if not self.transport.is_closing():  # the next request's headers: timed anew
+                self._header_timer = self.loop.call_later(timeout, self._headers_late)
+
         def _headers_late(self) -> None:
-            if self.cycle is None and not self.transport.is_closing():
+            # no request under way: none read yet, or the last one was answered
+            waiting = self.cycle is None or self.cycle.response_complete
+            if waiting and not self.transport.is_closing():
                 self.transport.close()
 
         def connection_lost(self, exc: Exception | None) -> None:
@@ -79,6 +103,6 @@ def run(args: argparse.Namespace) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1") and not app.state.token:
         print("resgestae: note: no RESGESTAE_TOKEN set: writes are refused", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info",
-                http=header_timeout_protocol(), limit_concurrency=MAX_CONNECTIONS,
+                http=header_timeout_protocol(header_timeout()), limit_concurrency=MAX_CONNECTIONS,
                 timeout_keep_alive=KEEP_ALIVE)
     return 0
