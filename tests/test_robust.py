@@ -143,6 +143,63 @@ def test_damaged_parquet_folder_is_one_error(tmp_path):
     assert b"Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize("manifest", [None, "{not json"])
+def test_load_refuses_a_folder_that_is_no_run_before_touching_the_store(tmp_path, manifest):
+    folder = tmp_path / "pq"
+    folder.mkdir()
+    if manifest is not None:
+        (folder / "manifest.json").write_text(manifest)
+    new_db, old_db = tmp_path / "new.duckdb", tmp_path / "old.duckdb"
+    _store_with_one(old_db)
+    before = old_db.read_bytes()
+    for db in (new_db, old_db):
+        done = subprocess.run([CLI, "load", str(folder), "--db", str(db)],
+                              capture_output=True, timeout=120)
+        assert done.returncode == 2 and b"resgestae: error:" in done.stderr, done.stderr
+    assert not new_db.exists()  # no empty store left behind
+    assert old_db.read_bytes() == before
+
+
+def _closed_within(sock, seconds: float, dribble: bytes) -> bool:
+    """Send `dribble` a byte at a time; True once the server closes the connection."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    for byte in dribble:
+        if time.monotonic() > deadline:
+            return False
+        try:
+            sock.sendall(bytes([byte]))
+            sock.settimeout(0.2)
+            if sock.recv(65536) == b"":
+                return True
+        except TimeoutError:
+            continue
+        except OSError:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("first", [False, True])
+def test_slow_request_headers_are_cut_off(tmp_path, monkeypatch, first):
+    import socket
+
+    with Store(tmp_path / "s.duckdb"):
+        pass
+    monkeypatch.setenv("RESGESTAE_HEADER_TIMEOUT", "1")
+    server = Server(tmp_path / "s.duckdb")
+    try:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+            if first:  # one good request on the connection, then slow headers
+                sock.sendall(b"GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                assert sock.recv(65536).startswith(b"HTTP/1.1 200")
+            slow = b"GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n" + b"X-Slow: " + b"a" * 60
+            assert _closed_within(sock, 8.0, slow)
+        assert httpx.get(server.url + "/v1/stats").status_code == 200  # others still served
+    finally:
+        server.stop()
+
+
 def test_api_one_bad_article_among_good_ones(tmp_path):
     with Store(tmp_path / "s.duckdb"):  # an empty store to serve
         pass

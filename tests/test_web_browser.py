@@ -113,7 +113,11 @@ def test_same_verb_twice_highlights_its_own(page, server):
         "r => r.innerText.includes('Tanzania'))", timeout=30_000)
     assert rows.count() == 1
     rows.first.click()
-    page.wait_for_selector("#sentence mark.trigger", timeout=15_000)
+    # the panel may still hold an earlier test's sentence: wait for this event's own
+    page.wait_for_function(
+        "() => { const s = document.querySelector('#sentence');"
+        " return s && s.querySelector('mark.trigger') &&"
+        " s.innerText.split('accused').length === 3; }", timeout=15_000)
     offset = page.evaluate("""() => {
         const p = document.querySelector('#sentence');
         const mark = p.querySelector('mark.trigger');

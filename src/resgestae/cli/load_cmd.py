@@ -8,7 +8,7 @@ import sys
 from tqdm import tqdm
 
 from resgestae.cli.options import add_db, db_path
-from resgestae.runner.parquet import load_parquet, manifest_partitions
+from resgestae.runner.parquet import load_parquet, read_manifest
 from resgestae.store import Store
 from resgestae.store.store import LOCK_WAIT
 
@@ -21,8 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     db = db_path(args)
-    # refuse a folder that is no run folder before the store file is created or opened
-    manifest_partitions(args.parquet_dir)
+    read_manifest(args.parquet_dir)  # refuse a folder that is no run before touching the store
     store = Store(db, wait=LOCK_WAIT, hold=False)  # shared with a running server
     with store, tqdm(desc="loading", unit="article", delay=2.0, file=sys.stderr) as bar:
         counts = load_parquet(args.parquet_dir, store, on_article=lambda: bar.update(1),

@@ -12,7 +12,9 @@ from resgestae.cli.options import add_db, db_path
 from resgestae.errors import ConfigError
 
 MAX_CONNECTIONS = 200  # open connections at once; more get 503 instead of exhausting us
-HEADER_TIMEOUT = 10.0  # seconds a new connection may take to send its request's headers
+# seconds a client may take to send a request's headers (each request on a kept-alive
+# connection too); $RESGESTAE_HEADER_TIMEOUT overrides
+HEADER_TIMEOUT = 10.0
 KEEP_ALIVE = 5  # seconds an idle kept-alive connection stays open
 
 
@@ -40,26 +42,22 @@ def allowed_hosts(args: argparse.Namespace) -> tuple[str, ...]:
 
 
 def header_timeout() -> float:
-    """Seconds allowed for a request's headers: $RESGESTAE_HEADER_TIMEOUT or HEADER_TIMEOUT.
-
-    Raises ConfigError for a value that is not a positive number.
-    """
-    raw = os.environ.get("RESGESTAE_HEADER_TIMEOUT", "").strip()
-    if not raw:
-        return HEADER_TIMEOUT
+    """Seconds for a request's headers: $RESGESTAE_HEADER_TIMEOUT, else HEADER_TIMEOUT."""
+    value = os.environ.get("RESGESTAE_HEADER_TIMEOUT", "")
     try:
-        value = float(raw)
+        seconds = float(value) if value else HEADER_TIMEOUT
     except ValueError:
-        value = -1.0
-    if not 0 < value < 86400:
-        raise ConfigError(f"RESGESTAE_HEADER_TIMEOUT={raw[:40]!r}: not a number of seconds")
-    return value
+        raise ConfigError(f"RESGESTAE_HEADER_TIMEOUT={value!r}: not a number of seconds") from None
+    if not seconds > 0:
+        raise ConfigError(f"RESGESTAE_HEADER_TIMEOUT={value!r}: must be above 0")
+    return seconds
 
 
 def header_timeout_protocol(timeout: float = HEADER_TIMEOUT) -> type:
     """uvicorn's h11 protocol, closing a connection that sends no complete request
-    headers within `timeout` seconds of opening or of its last response (slow-header
-    clients, on a connection's first request and on every kept-alive one after it)."""
+    headers within `timeout` seconds of opening or of its previous response
+    (slow-header clients, also on kept-alive connections, where sending bytes stops
+    uvicorn's own keep-alive timer)."""
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
     class TimedH11Protocol(H11Protocol):
@@ -68,17 +66,15 @@ def header_timeout_protocol(timeout: float = HEADER_TIMEOUT) -> type:
             self._header_timer = self.loop.call_later(timeout, self._headers_late)
 
         def on_response_complete(self) -> None:
-            # a kept-alive connection gets the same deadline for its next request's
-            # headers: uvicorn's keep-alive timer is reset by every byte a slow client sends
             super().on_response_complete()
             self._header_timer.cancel()
-            if not self.transport.is_closing():
+            if not self.transport.is_closing():  # the next request's headers: timed anew
                 self._header_timer = self.loop.call_later(timeout, self._headers_late)
 
         def _headers_late(self) -> None:
-            # no request whose headers completed is in progress (none yet, or the last answered)
-            idle = self.cycle is None or self.cycle.response_complete
-            if idle and not self.transport.is_closing():
+            # no request under way: none read yet, or the last one was answered
+            waiting = self.cycle is None or self.cycle.response_complete
+            if waiting and not self.transport.is_closing():
                 self.transport.close()
 
         def connection_lost(self, exc: Exception | None) -> None:

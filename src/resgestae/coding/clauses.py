@@ -74,6 +74,11 @@ def _skip_verb(token: Token, r: Rules) -> bool:
         return False
     if token.dep_ == "conj" and is_verb(head):
         return _skip_verb(head, r)
+    return _framed(token, head, r) or _background(token, head, r)
+
+
+def _framed(token: Token, head: Token, r: Rules) -> bool:
+    """A verb another verb frames: a complement, a purpose, a description, a demand."""
     if token.dep_ in ("xcomp", "ccomp") and is_verb(head) and is_opaque(head, r):
         return True
     if token.dep_ == "pcomp" and head.dep_ == "prep" and is_opaque(head.head, r):
@@ -86,10 +91,13 @@ def _skip_verb(token: Token, r: Rules) -> bool:
         return True  # purpose clauses ("staged a strike to demand reforms")
     if token.dep_ == "acl" and token.tag_ == "VBN" and not agents(token):
         return True  # "a letter handed over to the UN": a description, not an act
-    if token.dep_ == "ccomp" and _verbal_object(head) is not None:
-        return True  # "reiterated its demand that Israel ease ...": what is demanded
-    # background: a condition, or the earlier act another reacts to; an earlier act that
-    # moved people to protest is coded (PLOVER manual, PROTEST: "an earlier arrest")
+    # "reiterated its demand that Israel ease ...": what is demanded
+    return token.dep_ == "ccomp" and _verbal_object(head) is not None
+
+
+def _background(token: Token, head: Token, r: Rules) -> bool:
+    """Background: a condition, or the earlier act another reacts to; an earlier act that
+    moved people to protest is coded (PLOVER manual, PROTEST: "an earlier arrest")."""
     responds = _responding_act(head, r) and not protest_head(head)
     if is_condition(token, r) or is_earlier_act(token, r, responds):
         return True
@@ -176,13 +184,7 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
     entry = lookup(token)
     if entry is None and not _worth_a_look(token, lemma, r):
         return None  # cheap exit: most verbs in news are no event at all
-    if (
-        _skip_verb(token, r)
-        or (lemma in r.reporting and entry is None)
-        or _same_act(token, entry, r)
-        or (token.dep_ == "conj" and _same_act(token.head, entry, r))
-        or by_natural_force(token, r)
-    ):
+    if _no_clause_of_its_own(token, lemma, entry, r):
         return None
     if is_governing(token, r) and lemma not in r.opaque:
         inner, inner_entry = inner_event(token, r)
@@ -198,6 +200,17 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
     _attach_frame(clause, r)
     attach_arguments(clause, r)
     return clause
+
+
+def _no_clause_of_its_own(token: Token, lemma: str, entry: Entry | None, r: Rules) -> bool:
+    """A verb that frames, reports or repeats another act, or a natural force's doing."""
+    return (
+        _skip_verb(token, r)
+        or (lemma in r.reporting and entry is None)
+        or _same_act(token, entry, r)
+        or (token.dep_ == "conj" and _same_act(token.head, entry, r))
+        or by_natural_force(token, r)
+    )
 
 
 def _light_object(token: Token, r: Rules) -> Token | None:

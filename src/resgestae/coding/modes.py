@@ -83,18 +83,23 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
         return _refusal(entry, r)  # "did not agree to the plan": PLOVER REJECT
     table = r.negated_intent_to if mod.negated else r.intent_to
     if committed and base in table:
-        outer = table[base]
-        if outer == base:
-            return Coding(base, entry.mode, entry.cameo, mod.factuality())
-        cameo, mode = _derive(outer, entry, r)
-        lemmas = {g.lemma_.lower() for g in clause.governors}
-        factuality = "asserted" if (lemmas & COMMITMENT or mod.negated) else "future"
-        if mod.hypothetical and outer != "THREATEN":
-            factuality = "hypothetical"
-        return Coding(outer, mode, cameo, factuality, derived=True)
+        return _intended(clause, mod, table[base], r)
     if mod.obligation:
         return Coding(base, entry.mode, entry.cameo, "hypothetical")
     return Coding(base, entry.mode, entry.cameo, mod.factuality())
+
+
+def _intended(clause: Clause, mod: Modality, outer: str, r: Rules) -> Coding:
+    """A committed act coded as the type its intention maps to (`intent_to` tables)."""
+    entry = clause.entry
+    if outer == entry.event_type:
+        return Coding(outer, entry.mode, entry.cameo, mod.factuality())
+    cameo, mode = _derive(outer, entry, r)
+    lemmas = {g.lemma_.lower() for g in clause.governors}
+    factuality = "asserted" if (lemmas & COMMITMENT or mod.negated) else "future"
+    if mod.hypothetical and outer != "THREATEN":
+        factuality = "hypothetical"
+    return Coding(outer, mode, cameo, factuality, derived=True)
 
 
 def _conditional_coercion(clause: Clause, mod: Modality, r: Rules) -> bool:

@@ -160,20 +160,12 @@ def _actor_tokens(event: Event, spans: list[Span]) -> set[int]:
     stands in for no one named, so its place stays the event's place."""
     places = {(s.start, s.end) for s in spans}
     tokens: set[int] = set()
-    metonyms = [e for e in event.recipient if not _country_name(e.text)]
-    parties = [*event.actor, *(metonyms if event.event_type not in ACTED_ON else [])]
+    parties = [*event.actor, *(event.recipient if event.event_type not in ACTED_ON else [])]
     for entity in parties:
         if entity._tokens and not (entity.sector in PLACED_SECTORS
                                    and tuple(entity._tokens) in places):
             tokens.update(range(*entity._tokens))
     return tokens
-
-
-def _country_name(text: str) -> bool:
-    """A recipient named by its country ("called on Saudi Arabia") still says where the
-    act was aimed, as GDELT places it; a capital ("sanctions on Moscow") does not."""
-    cands = gazetteer().lookup(text) if text else []
-    return bool(cands) and all(c.feature == "country" for c in cands)
 
 
 # Types whose recipient may be the place acted on ("shelled Kyiv", "visited Libya",

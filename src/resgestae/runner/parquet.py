@@ -205,12 +205,9 @@ class Manifest:
         return removed
 
 
-def manifest_partitions(root: str | Path) -> list[Any]:
-    """The partitions the manifest under `root` lists; touches nothing else.
-
-    Raises InputError when `root` has no manifest (not a run folder) or it is
-    damaged, so `load` can refuse before it creates or opens a store.
-    """
+def read_manifest(root: str | Path) -> list[dict[str, Any]]:
+    """The partitions a run folder's manifest lists; InputError when the folder has no
+    manifest or a damaged one. `load` calls it before it opens (or creates) the store."""
     from resgestae.errors import InputError
 
     if not (Path(root) / MANIFEST).is_file():
@@ -235,7 +232,7 @@ def load_parquet(
     """
     from resgestae.errors import InputError, StoreError
 
-    partitions = manifest_partitions(root)
+    partitions = read_manifest(root)
     counts = {"loaded": 0, "already_stored": 0, "events": 0, "failed": 0}
     for partition in partitions:
         try:
