@@ -4,6 +4,7 @@ API and browser tests. Sentences are from samples/seed-article.txt."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from resgestae.model import Article, Entity, Event, Place
 
@@ -89,3 +90,13 @@ def make_event(doc, word: str, nth: int = 0, kind: str = "CONSULT") -> Event:
     return Event(article_id="a", event_type=kind, text=sent.text,
                  span=(sent.start_char, sent.end_char), trigger=token.text,
                  _trigger_i=token.i, _sent=(sent.start, sent.end))
+
+
+def fixture_store(folder: Path) -> Path:
+    """A store file under `folder` holding ARTICLE and its fixture events."""
+    from resgestae.store import Store
+
+    path = folder / "events.duckdb"
+    with Store(path) as store:
+        store.replace_article(ARTICLE, fixture_events())
+    return path

@@ -11,7 +11,7 @@ import time
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from fixture_events import ARTICLE, fixture_events, fixture_records
+from fixture_events import ARTICLE, fixture_events, fixture_records, fixture_store
 from server_helpers import Server
 
 import resgestae
@@ -27,10 +27,7 @@ SAMPLE_SENTENCE = ("Turkey's Defense Minister Hulusi Akar has made a trip to Lib
 
 @pytest.fixture()
 def db(tmp_path):
-    path = tmp_path / "events.duckdb"
-    with Store(path) as store:
-        store.replace_article(ARTICLE, fixture_events())
-    return path
+    return fixture_store(tmp_path)
 
 
 @pytest.fixture()

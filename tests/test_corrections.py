@@ -9,7 +9,7 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
-from fixture_events import ARTICLE, fixture_events
+from fixture_events import ARTICLE, fixture_events, fixture_store
 
 from resgestae.api import create_app
 from resgestae.cli import main
@@ -23,10 +23,7 @@ LOOPBACK = ("127.0.0.1", 50000)
 
 @pytest.fixture()
 def db(tmp_path):
-    path = tmp_path / "events.duckdb"
-    with Store(path) as store:
-        store.replace_article(ARTICLE, fixture_events())
-    return path
+    return fixture_store(tmp_path)
 
 
 def _by_type(store: Store) -> dict[str, dict]:
