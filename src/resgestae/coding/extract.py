@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from resgestae.coding.ambiguous import decide, none_reading
 from resgestae.coding.clauses import Clause, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
-from resgestae.coding.event_types import VERB_LEXICON, Entry, known_non_event
+from resgestae.coding.event_types import Entry, active_verbs, known_non_event
 from resgestae.coding.factuality import Modality, modality
 from resgestae.coding.modes import Coding, code_clause
 from resgestae.coding.participants import code_participants
@@ -190,7 +190,7 @@ def _classify(clause: Clause, mod: Modality) -> tuple[Coding | None, float | Non
         return None, None
     if known_non_event(verb):
         return None, None  # the lexicon reads it as no event ("denied the allegations")
-    verbs = VERB_LEXICON.get()
+    verbs = active_verbs()
     if verbs is not None and verbs.mode == "only":
         return None, None  # a user's verb dictionaries alone type verbs (PETRARCH's coding)
     predict = _classifier()
