@@ -1,8 +1,10 @@
-"""The pipeline, as numbered steps. This is the only module that knows their order
-(`code`, and `code_doc` for one annotated article).
+"""The pipeline, as numbered steps. This is the only module that knows their order:
+`code_doc` runs the coding steps 4-9 on one annotated article, in one function;
+`code` cleans (2) and annotates (3) a stream of articles before it.
 
     1 read (readers)  →  2 clean (readers.clean)  →  3 annotate (spaCy: nlp)
-    →  4 clauses, event types, actors (coding)  →  5 canonical actors (kb.resolve)
+    →  4 clauses, event types, actors; the article's persons and acronyms (coding)
+    →  5 canonical actors: the KB learns from what 4 found (kb.resolve, kb.canonical)
     →  6 when (coding.dates)  →  7 where (coding.places)
     →  8 evidence: exact spans and the event id (here)  →  9 merge in the article (dedup)
     →  10 store, merging across articles (store, with dedup's rules)
@@ -24,6 +26,7 @@ from spacy.tokens import Doc
 from resgestae import dedup
 from resgestae.coding import extract_events
 from resgestae.coding.dates import date_events
+from resgestae.coding.mentions import ArticleMentions
 from resgestae.coding.places import locate_events
 from resgestae.config import Config
 from resgestae.errors import Errors, InputError
@@ -129,24 +132,20 @@ def code_doc(doc: Doc, article: Article, kb: ActorKB, config: Config | None = No
     after step 9."""
     resources = resources or resources_for(config or Config())
     with resources.active():
-        coded = _steps(doc, article, kb)
-        if resources.verbs is not None:
-            coded.events = resources.verbs.finish(coded.events, doc, article, kb)
-    return coded
-
-
-def _steps(doc: Doc, article: Article, kb: ActorKB) -> Coded:
-    events = extract_events(doc, article)  # step 4: clauses, types, actors
-    # Each article learns in its own fork of the KB, so its coding never
-    # depends on the order articles are coded in, or on the worker.
-    fork = kb.fork()
-    resolve_actors(events, doc, article, fork)  # step 5: canonical actors
-    date_events(events, doc, article)  # step 6: when
-    locate_events(events, doc, article)  # step 7: where (the dateline only for recent events)
-    for event in events:  # step 8: evidence spans, then the id (which reads them)
-        mark_evidence(event, doc)
-        event.assign_id()
-    merged = dedup.merge_in_article(events, article)  # step 9
+        events = extract_events(doc, article)  # step 4: clauses, types, actors
+        found = ArticleMentions(doc)  # ... and the article's persons and acronyms, for the KB
+        # Each article learns in its own fork of the KB, so its coding never
+        # depends on the order articles are coded in, or on the worker.
+        fork = kb.fork()
+        resolve_actors(events, doc, article, fork, found)  # step 5: canonical actors
+        date_events(events, doc, article)  # step 6: when
+        locate_events(events, doc, article)  # step 7: where (the dateline only for recent events)
+        for event in events:  # step 8: evidence spans, then the id (which reads them)
+            mark_evidence(event, doc)
+            event.assign_id()
+        merged = dedup.merge_in_article(events, article)  # step 9
+        if resources.verbs is not None:  # PETRARCH's discards and A:B twins
+            merged = resources.verbs.finish(merged, doc, article, kb)
     return Coded(article, merged, learned=fork.learned())
 
 

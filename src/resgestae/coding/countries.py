@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.actor_tables import ActorTables, CountryRef, Hit, actor_tables, ngram_hits
 from resgestae.coding.rules import rules
+from resgestae.kb.canonical import country_name
 
 
 def choose_country(hits: list[Hit], head: Token) -> CountryRef | None:
@@ -57,7 +58,7 @@ def shared_demonym(ref: CountryRef, core: Span) -> CountryRef:
     code = next((c for c in pair if c in named), pair[0])
     if code == ref.code:
         return ref
-    return replace(ref, code=code, name=actor_tables().names.get(code, code))
+    return replace(ref, code=code, name=country_name(code))
 
 
 def is_stance(doc: Doc, i: int) -> bool:
