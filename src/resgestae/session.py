@@ -43,7 +43,7 @@ from resgestae.kb import ActorKB
 from resgestae.model import Article, Event, content_id
 from resgestae.nlp import load_nlp
 from resgestae.pipeline import Coded
-from resgestae.resources import resources_for
+from resgestae.resources import ResourceKey, resources_for
 
 if TYPE_CHECKING:
     from resgestae.coding.verb_match import VerbLexicon
@@ -168,7 +168,8 @@ def code_articles(
 
 # Sessions of `code_text`/`code_articles` (which never store, so never change their KB),
 # by configuration and the state of the store's file: calling them in a loop reads the
-# store's actors once, and again only after the store changed.
+# store's actors once, and again only after the store (or a user lexicon or places
+# file) changed.
 _SHARED: dict[tuple[object, ...], Session] = {}
 
 
@@ -179,7 +180,7 @@ def _shared(config: Config | None) -> Session:
         stamp: tuple[object, ...] = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         stamp = ()
-    key = (config.key(), stamp)
+    key = (config.key(), stamp, ResourceKey.of(config))  # an edited --lexicon: read again
     if key not in _SHARED:
         if len(_SHARED) >= 8:  # a few configurations at a time; the oldest goes
             _SHARED.pop(next(iter(_SHARED)))
