@@ -99,11 +99,14 @@ def page_events(
     return records_by_id(con, [k[1] for k in keys[:limit]]), next_cursor
 
 
-def iter_records(con: Any, filters: Mapping[str, Any], batch: int = 10_000) -> Iterator[dict]:
-    """All matching event records in store order, fetched in batches (constant memory)."""
+def iter_records(con: Any, filters: Mapping[str, Any], batch: int = 10_000,
+                 corrected_only: bool = False) -> Iterator[dict]:
+    """All matching event records in store order, fetched in batches (constant memory);
+    `corrected_only`: only the events analysts corrected."""
     filters = query.resolve(con, filters)
     sql, params = query.events_sql(**{k: filters.get(k) for k in FILTERS},
-                                   article_in=filters.get("article_in"))
+                                   article_in=filters.get("article_in"),
+                                   corrected_only=corrected_only)
     cur = con.execute(sql, params)
     while rows := cur.fetchmany(batch):
         # a cursor of its own reads the articles and corrections of each batch

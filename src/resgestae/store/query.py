@@ -159,12 +159,16 @@ def _day(value: str) -> Any:
 def events_sql(
     actor: str | None = None, country: str | None = None, event_type: str | None = None,
     since: str | None = None, until: str | None = None,
-    limit: int | None = None, offset: int | None = None, **more: Any,
+    limit: int | None = None, offset: int | None = None, corrected_only: bool = False,
+    **more: Any,
 ) -> tuple[str, list[Any]]:
-    """The SQL and parameters for `Store.events` (ordered by date, then id)."""
+    """The SQL and parameters for `Store.events` (ordered by date, then id);
+    `corrected_only`: only events an analyst corrected."""
     check({"country": country, "event_type": event_type, "since": since, "until": until,
            **more})
     where, params = conditions(actor, country, event_type, since, until, **ON_EVENTS, **more)
+    if corrected_only:
+        where.append("id IN (SELECT event_id FROM corrections)")
     sql = SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY date_start NULLS LAST, id"
     if limit is not None:
