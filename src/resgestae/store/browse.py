@@ -23,13 +23,17 @@ from resgestae.store import query, read_index
 FILTERS = query.FILTERS
 
 
-def where(filters: Mapping[str, Any], on_events: bool = False) -> tuple[str, list[Any]]:
+def where(filters: Mapping[str, Any], on_events: bool = False,
+          indexed: bool = False) -> tuple[str, list[Any]]:
     """' WHERE ...' (or '') and its parameters for the event filters, over the read index's
-    columns (or, with `on_events`, over the events table)."""
+    columns (or, with `on_events`, over the events table). `indexed`: over the index's `ev`
+    itself, whose inverted lists answer the actor, place and article filters."""
     query.check(filters)
     columns = query.ON_EVENTS if on_events else {}
-    clauses, params = query.conditions(**{k: filters.get(k) for k in FILTERS},
-                                       article_in=filters.get("article_in"), **columns)
+    plain = {k: filters.get(k) for k in FILTERS} | {"article_in": filters.get("article_in")}
+    found, found_params = read_index.lookups(plain) if indexed else ([], [])
+    clauses, params = query.conditions(**plain, **columns)
+    clauses, params = clauses + found, params + found_params
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -62,12 +66,13 @@ def decode_cursor(cursor: str) -> str:
 
 def _page_keys(con: Any, filters: Mapping[str, Any], cursor: str | None, n: int,
                indexed: bool) -> list[tuple[str, str]]:
-    sql_where, params = where(filters)
+    sql_where, params = where(filters, indexed=indexed)
     if cursor:
         sql_where, params = _and(sql_where, "k > ?"), params + [decode_cursor(cursor)]
-    if indexed:
+    if indexed and "rowid IN" not in sql_where:
         # the index is stored in listing order and DuckDB keeps insertion order for a
-        # query without ORDER BY (preserve_insertion_order), so LIMIT stops early
+        # filtered scan without ORDER BY (preserve_insertion_order), so LIMIT stops early;
+        # not through a join with the inverted lists, whose matches are few anyway
         keys = con.execute(f"SELECT k, id FROM {read_index.EV}{sql_where} LIMIT ?",
                            params + [n]).fetchall()
         if all(a[0] < b[0] for a, b in zip(keys, keys[1:], strict=False)):
@@ -220,7 +225,7 @@ ACTOR_IDS = (
 def _actor_counts(con: Any, filters: Mapping[str, Any], name: str | None, limit: int,
                   indexed: bool) -> list[tuple[str, int, int, int]]:
     """(name, as actor, as recipient, events) of the busiest actors of the matching events."""
-    sql_where, params = where(filters)
+    sql_where, params = where(filters, indexed=indexed)
     named = [name.lower()] if name else []
     if indexed and not sql_where:
         sql = (f"SELECT name, as_actor, as_recipient, events FROM {read_index.ACTOR_TOTALS}"
@@ -290,7 +295,7 @@ FILTERED_PAIRS = (
 def _network_plan(filters: Mapping[str, Any], limit: int, indexed: bool,
                   by: str = "actor") -> tuple[str, list]:
     query.check(filters)
-    sql_where, params = where(filters)
+    sql_where, params = where(filters, indexed=indexed)
     if not indexed:  # the reference: names paired in SQL, grouped as text
         a, r = read_index.SIDES[by]
         pairs = read_index.PAIRS.format(a=a, r=r, source=_source(indexed), where=sql_where)
@@ -394,7 +399,7 @@ def _stats_plan(filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[An
             params + [country]
     else:
         # the matching events read once (m): the day counts and the country counts use it
-        sql_where, params = where(filters)
+        sql_where, params = where(filters, indexed=indexed)
         matching = (f"WITH m AS MATERIALIZED (SELECT date_start, is_day, date_len, event_type, "
                     f"countries FROM {_source(indexed)}{sql_where}), ")
         countries = COUNTRIES_UNNESTED.format(table="m", where="")
@@ -450,11 +455,17 @@ def places(con: Any, filters: Mapping[str, Any], limit: int = 500,
            indexed: bool = False) -> list[dict[str, Any]]:
     """Located places of the matching events with their event counts, busiest first."""
     filters = query.resolve(con, filters)
-    sql_where, params = where(filters)
+    sql_where, params = where(filters, indexed=indexed)
+    located, having = "lat IS NOT NULL AND lon IS NOT NULL", ""
+    if "rowid IN" in sql_where:
+        # through the inverted lists: tested after grouping (as aggregates, which DuckDB
+        # does not push down), because a filter on ev makes DuckDB hash the located events
+        # rather than the (fewer) rows the lists name; count(lat) is 0 in the unlocated group
+        having, located = " HAVING count(lat) > 0 AND count(lon) > 0", ""
     rows = con.execute(
         f"SELECT location_name, location_country, lat, lon, count(*) AS n FROM {_source(indexed)}"
-        f"{_and(sql_where, 'lat IS NOT NULL AND lon IS NOT NULL')} "
-        "GROUP BY ALL ORDER BY n DESC, location_name, location_country, lat, lon LIMIT ?",
+        f"{_and(sql_where, located) if located else sql_where} GROUP BY ALL{having} "
+        "ORDER BY n DESC, location_name, location_country, lat, lon LIMIT ?",
         params + [limit],
     ).fetchall()
     keys = ("name", "country", "lat", "lon", "count")

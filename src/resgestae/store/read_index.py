@@ -17,6 +17,10 @@ of events (the web page and `GET /v1/events`, `/v1/stats`).
 ``edge_type``, ``edges``  actor -> recipient counts by event type, and in all, by pair id
             (`pid` = actor nid << 32 | recipient nid; `ev.pair_ids` lists an event's);
 ``cty_edge_type``, ``cty_edges``  the same between actor and recipient countries;
+``terms_dict``, ``terms_ev``  the lower-cased names and texts of actors and recipients
+            (the lines of `actor_search`) and the ev rows (rowid) naming each;
+``places_dict``, ``places_ev``  the same for the lower-cased place names;
+``art_ev``  (article id, ev rowid), sorted by article id;
 ``actor_info``  each canonical actor's most frequent country and sector (all its mentions);
 ``actor_totals`` each actor's counts as actor, as recipient and in all (no filter);
 ``ev_cty``  one row per (event, country), sorted by country, so a one-country query
@@ -59,6 +63,10 @@ ACTOR_INFO_SQL = (
 # the same edge counts between countries (actor country -> recipient country)
 CTY_EDGE_TYPE, CTY_EDGES = f"{DB}.cty_edge_type", f"{DB}.cty_edges"
 NAMES, CTY_NAMES = f"{DB}.names", f"{DB}.cty_names"
+# Inverted lists for the substring and article filters: `{x}_dict` (id, value) and `{x}_ev`
+# (id, rn), rn being an ev row's rowid (ev is written in listing order, once per build)
+LOOKUPS = {"actor": "terms", "place": "places"}
+ART_EV = f"{DB}.art_ev"
 # network nodes: (actor side column, recipient side column) of `ev`
 SIDES = {"actor": ("actor_names", "recipient_names"),
          "country": ("actor_countries", "recipient_countries")}
@@ -172,6 +180,7 @@ def build(con: Any) -> bool:
         f"LEFT JOIN ({_numbered(CTY_NAMES, *SIDES['country'], 'cty_')}) c USING (k) ORDER BY k")
     con.execute(f"DROP TABLE {_BASE}")
     _summaries(con)
+    _lookups(con)
     return True
 
 
@@ -208,3 +217,44 @@ def _summaries(con: Any) -> None:
                     f"FROM (SELECT unnest({column}) AS pid, event_type FROM {EV}) GROUP BY ALL")
         con.execute(f"CREATE OR REPLACE TABLE {total} AS SELECT pid, sum(n) AS total "
                     f"FROM {by_type} GROUP BY ALL ORDER BY total DESC, pid")
+
+
+def _lookups(con: Any) -> None:
+    """The inverted lists the actor, place and article filters read instead of scanning."""
+    values = {"terms": "unnest(string_split(actor_search, chr(10)))",
+              "places": "place_lower"}
+    for name, value in values.items():
+        con.execute(
+            f"CREATE OR REPLACE TABLE {DB}.{name}_dict AS SELECT (row_number() OVER "
+            f"(ORDER BY value) - 1)::INTEGER AS id, value FROM (SELECT DISTINCT {value} AS value "
+            f"FROM {EV}) WHERE value IS NOT NULL")
+        con.execute(
+            f"CREATE OR REPLACE TABLE {DB}.{name}_ev AS SELECT d.id, x.rn FROM (SELECT "
+            f"rowid AS rn, {value} AS value FROM {EV}) x JOIN {DB}.{name}_dict d USING (value) "
+            "ORDER BY d.id, x.rn")
+    con.execute(f"CREATE OR REPLACE TABLE {ART_EV} AS SELECT article_id, rn FROM (SELECT "
+                f"rowid AS rn, unnest(article_ids) AS article_id FROM {EV}) "
+                "ORDER BY article_id, rn")
+
+
+def lookups(filters: dict[str, Any]) -> tuple[list[str], list[Any]]:
+    """WHERE clauses over ev (and their parameters) for the actor, place and article
+    filters, read from the inverted lists; the filters they answer are set to None in
+    `filters`. A substring that holds a newline (which can span two of an event's names
+    in `actor_search`) is left to the scan."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for key, name in LOOKUPS.items():
+        value = filters.get(key)
+        if value and "\n" not in value:
+            clauses.append(f"rowid IN (SELECT rn FROM {DB}.{name}_ev WHERE id IN "
+                           f"(SELECT id FROM {DB}.{name}_dict WHERE contains(value, ?)))")
+            params.append(value.lower())
+            filters[key] = None
+    if filters.get("article"):
+        ids = [filters["article"], *(filters.pop("article_in", None) or [])]
+        marks = ", ".join("?" for _ in ids)
+        clauses.append(f"rowid IN (SELECT rn FROM {ART_EV} WHERE article_id IN ({marks}))")
+        params += ids
+        filters["article"] = None
+    return clauses, params
