@@ -101,6 +101,21 @@ def test_agentless_violence_is_kept(code):
     assert event.event_type == "ASSAULT" and event.recipient
 
 
+def test_an_act_whose_actor_no_entity_rule_names_is_kept(code):
+    # PLOVER_MANUAL.tex:1287 UNK "generic unidentified actors": an act on the main line
+    # is reported even when its subject ("a deputy's assistant") is no known actor kind
+    events = code("A deputy's assistant faulted the plan to reopen the old quarry.")
+    assert types(events) == ["ACCUSE"]
+    assert events[0].confidence < 0.7  # no named participant: less sure
+
+
+def test_an_unnamed_subject_in_a_side_clause_codes_nothing(code):
+    # only main-line acts are kept without participants: a relative clause's act is
+    # background to the sentence (issue 10)
+    events = code("The assistant who faulted the plan left early.")
+    assert "ACCUSE" not in types(events)
+
+
 def test_a_relative_clause_describing_a_party_is_background(code):
     # issue 10: "who had been accused of spying" describes the journalist, no new accusation
     events = code("Kenya deported a British journalist who had been accused of spying.")

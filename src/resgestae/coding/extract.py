@@ -105,11 +105,18 @@ def _clause_events(
     else:
         coding = decide(clause, mod, coding)  # an ambiguous trigger: the clause model chooses
     actors, recipients = code_participants(clause, coding, previous)
-    if not actors and not recipients:
+    if not actors and not recipients and not _unnamed_but_asserted(clause, prob):
         return []
     groups = [[a] for a in actors] if clause.split and len(actors) > 1 else [actors]
     conf = score(clause, coding, len(actors), len(recipients), prob)
     return [_event(clause, coding, group, recipients, conf, sent, article) for group in groups]
+
+
+def _unnamed_but_asserted(clause: Clause, prob: float | None) -> bool:
+    """A main-line verb the lexicon types, whose subject the parse found but no entity
+    rule names ("the senator's aide faulted ..."): the act is still reported."""
+    return (prob is None and not clause.nominal and bool(clause.actors)
+            and main_clause(clause.anchor))
 
 
 def _event(
