@@ -143,3 +143,22 @@ def test_event_nouns_under_support_verbs(code, text, event_type):
 def test_support_verb_keeps_the_counterpart(code):
     (event,) = code("The Bolivian president engaged in negotiations with mining unions.")
     assert [r.text for r in event.recipient] == ["mining unions"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("The Norwegian envoy ended his mediation efforts between the two factions.",
+         "SANCTION"),
+        ("Sweden announced a suspension of development aid to Mali.", "SANCTION"),
+        ("The Malian junta abandoned negotiations with the Tuareg rebels.", "SANCTION"),
+        ("Japan pledged new funding for flood relief in Pakistan.", "AGREE"),
+        ("Japan announced new funding for flood relief in Pakistan.", "AID"),
+    ],
+)
+def test_reducing_relations_and_providing_funds(code, text, event_type):
+    # PLOVER_MANUAL.tex:795 SANCTION "All reductions in existing, routine, or cooperative
+    # relations" (ending a mediation, suspending aid); PLOVER_MANUAL.tex:498 AID "provisions
+    # of providing material aid" (funding); a pledge of it is a promise (AGREE)
+    events = code(text)
+    assert max(events, key=lambda e: e.confidence).event_type == event_type
