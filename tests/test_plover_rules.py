@@ -129,6 +129,9 @@ def test_a_relative_clause_describing_a_party_is_background(code):
         ("The Bolivian president engaged in negotiations with mining unions.", "CONSULT"),
         ("Miners went on strike at the copper mine in Chuquicamata.", "PROTEST"),
         ("The two navies took part in joint exercises near Crete.", "COOPERATE"),
+        ("The Kenyan president voiced strong support for the Somali government.", "SUPPORT"),
+        ("Ghana levelled fresh accusations against Togo over the border raid.", "ACCUSE"),
+        ("Brazil boosted its aid to Haiti.", "AID"),
     ],
 )
 def test_event_nouns_under_support_verbs(code, text, event_type):
