@@ -165,3 +165,18 @@ def test_reducing_relations_and_providing_funds(code, text, event_type):
     # of providing material aid" (funding); a pledge of it is a promise (AGREE)
     events = code(text)
     assert max(events, key=lambda e: e.confidence).event_type == event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chancellor Scholz called Emmanuel Macron to discuss energy prices.",
+        "On Monday, Kenyan President William Ruto called Tanzanian President Samia Suluhu "
+        "Hassan to discuss trade.",
+    ],
+)
+def test_calling_a_person_is_a_phone_call(code, text):
+    # PLOVER_MANUAL.tex:370 CONSULT "consultation by phone or other media": "called
+    # X" with a person as object is a call to X, not a call for something (REQUEST)
+    (event,) = code(text)
+    assert (event.event_type, event.mode) == ("CONSULT", "phone")
