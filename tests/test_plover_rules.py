@@ -180,3 +180,28 @@ def test_calling_a_person_is_a_phone_call(code, text):
     # X" with a person as object is a call to X, not a call for something (REQUEST)
     (event,) = code(text)
     assert (event.event_type, event.mode) == ("CONSULT", "phone")
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("The senator launched a scathing attack on the finance minister.", "ACCUSE"),
+        ("Canada accepted 2,000 refugees from camps in Lebanon.", "AID"),
+        ("Thousands of Sudanese sought refuge in Chad last month.", "REQUEST"),
+        ("The Cypriot government denied permission to the Turkish survey ship.", "REJECT"),
+        ("Students burned an effigy of the prime minister outside parliament.", "PROTEST"),
+    ],
+)
+def test_senses_that_follow_the_manual(code, text, event_type):
+    # PLOVER_MANUAL.tex:631 ACCUSE 'disapprove' (a verbal attack);
+    # :508 AID asylum (taking in refugees); :665 REJECT "All rejections and refusals";
+    # :742 PROTEST "publicly show negative feelings"
+    events = code(text)
+    assert max(events, key=lambda e: e.confidence).event_type == event_type
+
+
+def test_demonstrating_a_quality_is_no_protest(code):
+    # PLOVER_MANUAL.tex:742 PROTEST presumes collective action; "demonstrated its
+    # commitment" shows something
+    events = code("The new grant demonstrates the Japanese commitment to Ghana.")
+    assert "PROTEST" not in types(events)
