@@ -205,3 +205,11 @@ def test_demonstrating_a_quality_is_no_protest(code):
     # commitment" shows something
     events = code("The new grant demonstrates the Japanese commitment to Ghana.")
     assert "PROTEST" not in types(events)
+
+
+def test_a_participle_describing_a_party_is_background(code):
+    # issue 10 (participles) and PLOVER_MANUAL.tex:750: "rebels fighting to topple the
+    # president" says who the rebels are; the reported act is the threat
+    events = code("Nigeria said it will withdraw its troops unless Chad talks to rebels "
+                  "fighting to topple the government.")
+    assert types(events) == ["THREATEN"]
