@@ -213,3 +213,17 @@ def test_a_participle_describing_a_party_is_background(code):
     events = code("Nigeria said it will withdraw its troops unless Chad talks to rebels "
                   "fighting to topple the government.")
     assert types(events) == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Greek and Turkish warships launched five days of war games in the Aegean Sea.",
+         "COOPERATE"),
+        ("Russia staged military exercises near the Ukrainian border.", "MOBILIZE"),
+    ],
+)
+def test_joint_exercises_cooperate_single_country_ones_mobilize(code, text, event_type):
+    # PLOVER_MANUAL.tex:846 "Joint military operations are coded as COOPERATE but
+    # single-country exercises should be coded as MOBILIZE"
+    assert {e.event_type for e in code(text)} == {event_type}

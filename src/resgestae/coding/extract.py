@@ -107,9 +107,26 @@ def _clause_events(
     actors, recipients = code_participants(clause, coding, previous)
     if not actors and not recipients and not _unnamed_but_asserted(clause, prob):
         return []
+    coding = _joint_exercise(coding, actors, recipients)
     groups = [[a] for a in actors] if clause.split and len(actors) > 1 else [actors]
     conf = score(clause, coding, len(actors), len(recipients), prob)
     return [_event(clause, coding, group, recipients, conf, sent, article) for group in groups]
+
+
+EXERCISE_CODE = "150"  # CAMEO 150 "demonstrate military or police power" (exercises)
+JOINT_CODE = "062"  # CAMEO 062 "cooperate militarily"
+
+
+def _joint_exercise(coding: Coding, actors: list[Entity], recipients: list[Entity]) -> Coding:
+    """An exercise or war game of forces of two countries or more is a joint operation:
+    PLOVER_MANUAL.tex:846 "Joint military operations are coded as COOPERATE but
+    single-country exercises should be coded as MOBILIZE"."""
+    if coding.event_type != "MOBILIZE" or coding.cameo != EXERCISE_CODE:
+        return coding
+    if len({e.country for e in [*actors, *recipients] if e.country}) < 2:
+        return coding
+    return Coding("COOPERATE", None, JOINT_CODE, coding.factuality, list(coding.context),
+                  derived=coding.derived)
 
 
 def _unnamed_but_asserted(clause: Clause, prob: float | None) -> bool:
