@@ -227,3 +227,12 @@ def test_joint_exercises_cooperate_single_country_ones_mobilize(code, text, even
     # PLOVER_MANUAL.tex:846 "Joint military operations are coded as COOPERATE but
     # single-country exercises should be coded as MOBILIZE"
     assert {e.event_type for e in code(text)} == {event_type}
+
+
+def test_a_call_for_sanctions_against_someone_disapproves_of_them(code):
+    # PLOVER_MANUAL.tex:631 ACCUSE 'disapprove': the call names its target, not an
+    # addressee who could comply (no REQUEST)
+    events = code("The Ghanaian bishop called for sanctions against Togo after the killing "
+                  "of a journalist.")
+    assert types(events) == ["ACCUSE"]
+    assert [r.country for r in events[0].recipient] == ["TGO"]
