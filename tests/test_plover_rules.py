@@ -236,3 +236,15 @@ def test_a_call_for_sanctions_against_someone_disapproves_of_them(code):
                   "of a journalist.")
     assert types(events) == ["ACCUSE"]
     assert [r.country for r in events[0].recipient] == ["TGO"]
+
+
+def test_an_event_noun_setting_the_scene_of_a_surer_act_is_background(code):
+    # issue 10 (background): "citing the Chilean blockade" gives the reason for the
+    # expulsion; the blockade is not reported as a new act here
+    events = code("Bolivia expelled the Chilean consul, citing the Chilean blockade of the port.")
+    assert types(events) == ["SANCTION"]
+
+
+def test_an_event_noun_alone_in_its_sentence_stays(code):
+    events = code("The Chilean blockade of the port entered its third week.")
+    assert "COERCE" in types(events)

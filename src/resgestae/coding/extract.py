@@ -62,16 +62,31 @@ def sentence_events(
     """The events of one sentence, without repeats of the same act. `previous` is the
     named subject of the sentence before, for "..., he said"."""
     events: list[Event] = []
+    side: set[int] = set()  # ids of events named by a noun off the main line
     for clause in find_clauses(sent):
         for event in _clause_events(clause, sent, article, previous or []):
             if not _repeats(event, events):
                 events.append(event)
+                if clause.nominal and not main_clause(clause.anchor):
+                    side.add(id(event))
+    events = _without_weaker_side_nouns(events, side)
     acts = len({e._trigger_i for e in events})
     for event, conf in zip(
         events, share_sentence([e.confidence for e in events], acts), strict=True
     ):
         event.confidence = conf
     return events
+
+
+def _without_weaker_side_nouns(events: list[Event], side: set[int]) -> list[Event]:
+    """Drop event nouns off the main line ("since last month's invasion", "pushing for
+    support") that are less sure than a main-line act of the sentence: they set the
+    scene of the reported act (issue 10, background); alone, or surer, they stay."""
+    main = [e.confidence for e in events if id(e) not in side]
+    if not main:
+        return events
+    best = max(main)
+    return [e for e in events if id(e) not in side or e.confidence > best]
 
 
 def _repeats(event: Event, events: list[Event]) -> bool:
