@@ -121,9 +121,26 @@ def _test_prt(token: Token, values: frozenset[str]) -> bool:
     return any(c.dep_ == "prt" and c.lower_ in values for c in token.children)
 
 
+# Object heads that say little of themselves: the noun before them names the thing
+# ("ended mediation efforts", "froze the aid programme", "halted the peace process").
+GENERIC_HEADS = frozenset({"effort", "process", "programme", "program", "initiative",
+                           "mission", "operation", "activity", "work", "project", "scheme",
+                           "package", "deal", "arrangement", "plan", "channel", "track"})
+
+
+def _object_lemmas(obj: Token) -> list[str]:
+    """The object's lemma, and for a generic head its compound modifiers' lemmas."""
+    lemmas = [obj.lemma_.lower()]
+    if lemmas[0] in GENERIC_HEADS:
+        lemmas += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
+    return lemmas
+
+
 def _test_obj(token: Token, values: frozenset[str]) -> bool:
     objs = _objects(token)
-    return bool(objs) if "*" in values else any(o.lemma_.lower() in values for o in objs)
+    if "*" in values:
+        return bool(objs)
+    return any(lemma in values for o in objs for lemma in _object_lemmas(o))
 
 
 def _test_prep(token: Token, values: frozenset[str]) -> bool:

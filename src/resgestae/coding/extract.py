@@ -62,16 +62,31 @@ def sentence_events(
     """The events of one sentence, without repeats of the same act. `previous` is the
     named subject of the sentence before, for "..., he said"."""
     events: list[Event] = []
+    side: set[int] = set()  # ids of events named by a noun off the main line
     for clause in find_clauses(sent):
         for event in _clause_events(clause, sent, article, previous or []):
             if not _repeats(event, events):
                 events.append(event)
+                if clause.nominal and not main_clause(clause.anchor):
+                    side.add(id(event))
+    events = _without_weaker_side_nouns(events, side)
     acts = len({e._trigger_i for e in events})
     for event, conf in zip(
         events, share_sentence([e.confidence for e in events], acts), strict=True
     ):
         event.confidence = conf
     return events
+
+
+def _without_weaker_side_nouns(events: list[Event], side: set[int]) -> list[Event]:
+    """Drop event nouns off the main line ("since last month's invasion", "pushing for
+    support") that are less sure than a main-line act of the sentence: they set the
+    scene of the reported act (issue 10, background); alone, or surer, they stay."""
+    main = [e.confidence for e in events if id(e) not in side]
+    if not main:
+        return events
+    best = max(main)
+    return [e for e in events if id(e) not in side or e.confidence > best]
 
 
 def _repeats(event: Event, events: list[Event]) -> bool:
@@ -105,11 +120,35 @@ def _clause_events(
     else:
         coding = decide(clause, mod, coding)  # an ambiguous trigger: the clause model chooses
     actors, recipients = code_participants(clause, coding, previous)
-    if not actors and not recipients:
+    if not actors and not recipients and not _unnamed_but_asserted(clause, prob):
         return []
+    coding = _joint_exercise(coding, actors, recipients)
     groups = [[a] for a in actors] if clause.split and len(actors) > 1 else [actors]
     conf = score(clause, coding, len(actors), len(recipients), prob)
     return [_event(clause, coding, group, recipients, conf, sent, article) for group in groups]
+
+
+EXERCISE_CODE = "150"  # CAMEO 150 "demonstrate military or police power" (exercises)
+JOINT_CODE = "062"  # CAMEO 062 "cooperate militarily"
+
+
+def _joint_exercise(coding: Coding, actors: list[Entity], recipients: list[Entity]) -> Coding:
+    """An exercise or war game of forces of two countries or more is a joint operation:
+    PLOVER_MANUAL.tex:846 "Joint military operations are coded as COOPERATE but
+    single-country exercises should be coded as MOBILIZE"."""
+    if coding.event_type != "MOBILIZE" or coding.cameo != EXERCISE_CODE:
+        return coding
+    if len({e.country for e in [*actors, *recipients] if e.country}) < 2:
+        return coding
+    return Coding("COOPERATE", None, JOINT_CODE, coding.factuality, list(coding.context),
+                  derived=coding.derived)
+
+
+def _unnamed_but_asserted(clause: Clause, prob: float | None) -> bool:
+    """A main-line verb the lexicon types, whose subject the parse found but no entity
+    rule names ("the senator's aide faulted ..."): the act is still reported."""
+    return (prob is None and not clause.nominal and bool(clause.actors)
+            and main_clause(clause.anchor))
 
 
 def _event(
