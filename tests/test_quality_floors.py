@@ -23,8 +23,8 @@ FLOORS = [
     ("plover_gsr_dev.jsonl", ("confidence", "accuracy"), 0.92),
     ("plv_train.jsonl", ("accuracy", "accuracy"), 0.75),
     ("plv_train.jsonl", ("macro_f1",), 0.73),
-    ("pentaclass_train.jsonl", ("accuracy", "accuracy"), 0.71),
-    ("pentaclass_train.jsonl", ("macro_f1",), 0.70),
+    ("pentaclass_train.jsonl", ("accuracy", "accuracy"), 0.78),
+    ("pentaclass_train.jsonl", ("macro_f1",), 0.78),
     ("petrarch_unit_tests.jsonl", ("exactly_right", "accuracy"), 0.64),
     ("petrarch_unit_tests.jsonl", ("source", "accuracy"), 0.72),
     ("petrarch_unit_tests.jsonl", ("target", "accuracy"), 0.66),
@@ -38,7 +38,8 @@ FLOORS_MEASURED = {
     "plover micro F1 / P / R": (0.856, 0.827, 0.886),
     "plover actor / recipient country on matched events": (0.913, 0.870),
     "plv accuracy / macro F1": (0.762, 0.745),
-    "pentaclass accuracy / macro F1": (0.729, 0.713),
+    # 19:50 UTC, CAMEO 02 appeals and 01 comments (cameo_codes.py)
+    "pentaclass accuracy / macro F1": (0.798, 0.797),
     "petrarch exactly right / source / target / root": (0.669, 0.745, 0.688, 0.777),
     "event location attached / resolved / right place": (0.804, 0.564, 0.614),
 }

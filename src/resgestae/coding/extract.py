@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.ambiguous import decide, none_reading
+from resgestae.coding.cameo_codes import refine
 from resgestae.coding.clauses import Clause, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import VERB_LEXICON, Entry, known_non_event
@@ -104,6 +105,7 @@ def _clause_events(
             return []
     else:
         coding = decide(clause, mod, coding)  # an ambiguous trigger: the clause model chooses
+    coding.cameo = refine(clause, coding)  # CAMEO's appeals and comments (01, 02)
     actors, recipients = code_participants(clause, coding, previous)
     if not actors and not recipients:
         return []
