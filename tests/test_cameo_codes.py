@@ -70,3 +70,18 @@ def test_other_codes_are_left_alone(code):
     assert (event.event_type, event.cameo) == ("REQUEST", "100")
     event = primary(code("The foreign minister praised the mediators for their work."))
     assert (event.event_type, event.cameo) == ("SUPPORT", "051")
+
+
+@pytest.mark.parametrize("text", [
+    "The separatists claimed that they had shelled the airport overnight.",
+    "The militia claimed to have killed twelve soldiers near the dam.",
+])
+def test_an_attack_claimed_by_its_authors_is_cameo_015(code, text):
+    # CAMEO.2.0 CLAIM * ATTACK / * KILLING [015]: claim responsibility; still PLOVER ASSAULT
+    event = primary(code(text))
+    assert (event.event_type, event.cameo) == ("ASSAULT", "015")
+
+
+def test_a_claim_about_another_actors_attack_keeps_the_attack_code(code):
+    event = primary(code("The police claimed that the separatists had shelled the airport."))
+    assert event.event_type == "ASSAULT" and event.cameo != "015"

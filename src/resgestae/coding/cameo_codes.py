@@ -19,6 +19,9 @@ gives that code; the PLOVER type, mode and context stay as they are.
   pessimism (012), optimism (013), condolence or sympathy (018), as CAMEO.2.0's
   EXPRESS, VOICE, OFFER and EXTEND patterns code them; an act someone is only
   considering ("is considering sending aid") is 014, consider policy option.
+- An attack its own authors claim ("the rebels claimed that they had attacked the
+  base", "claimed to have killed") is 015, claim responsibility (CAMEO.2.0: CLAIM
+  * ATTACK, * BOMBING, * KILLING [015]); a claim about another's attack is not.
 """
 
 from __future__ import annotations
@@ -44,6 +47,9 @@ COMMENT_NOUNS = {
     "condolence": "018", "sympathy": "018", "sorrow": "018", "grief": "018",
 }
 COMMENT_VERBS = frozenset({"express", "voice", "offer", "extend", "convey", "send", "share"})
+# Types a claim of responsibility is about (CAMEO.2.0 CLAIM patterns: attack, bombing...).
+CLAIMED = frozenset({"ASSAULT"})
+PRONOUNS = frozenset({"they", "we", "it", "he", "she", "i"})
 # Governors of an act only weighed, not committed to: CAMEO 014.
 CONSIDER = frozenset({"consider", "contemplate", "mull", "weigh", "study", "explore"})
 
@@ -54,6 +60,8 @@ def refine(clause: Clause, coding: Coding) -> str | None:
     comment = _comment(clause.head)
     if comment is not None:
         return comment
+    if coding.event_type in CLAIMED and _claimed_by_actor(clause):
+        return "015"
     if coding.derived and any(lemma_of(g) in CONSIDER for g in clause.governors):
         return "014"
     demand = coding.event_type == "REQUEST" and code is not None and code.startswith("10")
@@ -70,6 +78,16 @@ def _comment(head: Token) -> str | None:
         if child.dep_ in ("dobj", "obj") and lemma_of(child) in COMMENT_NOUNS:
             return COMMENT_NOUNS[lemma_of(child)]
     return None
+
+
+def _claimed_by_actor(clause: Clause) -> bool:
+    """Whether the act is reported by a "claim" of its own actor: "they claimed that they
+    had attacked" (a pronoun actor), "the group claimed to have killed" (claim's subject)."""
+    claim = clause.reporter if clause.reporter is not None else clause.anchor.head
+    if lemma_of(claim) != "claim" or claim is clause.anchor:
+        return False
+    subjects = {c.i for c in claim.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return any(t.lower_ in PRONOUNS or t.i in subjects for t in clause.actors)
 
 
 def _appeal(clause: Clause, coding: Coding) -> bool:
