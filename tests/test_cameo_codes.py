@@ -2,7 +2,8 @@
 comments keep their CAMEO 01 code; the PLOVER type stays. Real spaCy model; sentences
 written for these tests. Sources: CAMEO.2.0.txt (../shared/ontology/petrarch-dictionaries/)
 blocks ASK [020], APPEAL [020], CALL (FOR)/(ON) [020], EXPRESS * CONCERN [012],
-EXPRESS * CONDOLENCES [018]; PLOVER_MANUAL.tex:1604-1605 (01 and 02 dropped)."""
+EXPRESS * CONDOLENCES [018]; PLOVER_MANUAL.tex:1604-1605 (01 and 02 dropped). Also the
+peacekeeping rule of modes.py (CAMEO 074 is AID), which moves an event across PentaClasses."""
 
 from __future__ import annotations
 
@@ -85,3 +86,22 @@ def test_an_attack_claimed_by_its_authors_is_cameo_015(code, text):
 def test_a_claim_about_another_actors_attack_keeps_the_attack_code(code):
     event = primary(code("The police claimed that the separatists had shelled the airport."))
     assert event.event_type == "ASSAULT" and event.cameo != "015"
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana deployed 400 soldiers to the UN peacekeeping mission in South Sudan.",
+    "Two hundred Nepali peacekeepers arrived in Beirut to join the UN peacekeeping force.",
+])
+def test_troops_sent_on_a_peacekeeping_mission_are_aid_074(code, text):
+    # CAMEO2PLOVER-2021.txt:67 "074: AID, peacekeeping"; not a show of force, not a visit
+    event = primary(code(text))
+    assert (event.event_type, event.cameo) == ("AID", "074")
+    assert pentaclass(event.to_record()) == "2"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Ghana deployed 400 soldiers along its northern border.", "MOBILIZE"),
+    ("The UN peacekeeping chief arrived in Beirut for talks with the president.", "CONSULT"),
+])
+def test_without_peacekeeping_troops_the_type_stays(code, text, event_type):
+    assert primary(code(text)).event_type == event_type
