@@ -64,10 +64,9 @@ def refine(clause: Clause, coding: Coding) -> str | None:
         return "015"
     if coding.derived and any(lemma_of(g) in CONSIDER for g in clause.governors):
         return "014"
-    demand = coding.event_type == "REQUEST" and code is not None and code.startswith("10")
-    if demand and _appeal(clause, coding):
-        return "02" + code[2:]
-    return code
+    if code is None or not code.startswith("10") or coding.event_type != "REQUEST":
+        return code
+    return "02" + code[2:] if _appeal(clause, coding) else code
 
 
 def _comment(head: Token) -> str | None:
