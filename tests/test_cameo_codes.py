@@ -105,3 +105,12 @@ def test_troops_sent_on_a_peacekeeping_mission_are_aid_074(code, text):
 ])
 def test_without_peacekeeping_troops_the_type_stays(code, text, event_type):
     assert primary(code(text)).event_type == event_type
+
+
+def test_accepting_refugees_is_granting_asylum_and_refusing_them_a_rejection(code):
+    # CAMEO2PLOVER-2021.txt:68 "075: AID, asylum # Grant asylum"; a refusal of aid is REJECT
+    event = primary(code("Canada accepted 900 Afghan refugees last month."))
+    assert (event.event_type, event.cameo) == ("AID", "075")
+    assert pentaclass(event.to_record()) == "2"
+    event = primary(code("Hungary says it will not accept refugees from the camps in Greece."))
+    assert event.event_type == "REJECT" and pentaclass(event.to_record()) == "3"
