@@ -34,6 +34,7 @@ from resgestae.coding.actors import code_actor
 from resgestae.coding.arguments import np_span
 from resgestae.coding.clauses import Clause
 from resgestae.coding.countries import country_in_sentence, place_country
+from resgestae.coding.places import country_stated_after
 from resgestae.coding.rules import rules
 from resgestae.coding.targets import event_places, place_targets
 from resgestae.model import Entity
@@ -293,7 +294,7 @@ def _place_entities(tokens: list[Token]) -> list[Entity]:
     entities: list[Entity] = []
     for token in tokens:
         span = _place_span(token)
-        country = place_country(span.text)
+        country = country_stated_after(span) or place_country(span.text)
         entity = Entity(text=span.text, name=span.text, country=country,
                         _tokens=(span.start, span.end))
         if all(e._tokens != entity._tokens for e in entities):

@@ -424,6 +424,13 @@ def confirming_countries(span: Span, ctx: Context) -> set[str]:
     return {c for c in found if c and len(c) == 3}
 
 
+def country_stated_after(span: Span) -> str | None:
+    """The country the text pins a place to ("Tripoli, Lebanon's second city" -> LBN);
+    None when no country follows the name."""
+    hint = _hint_after(span)
+    return gazetteer().country_of(hint) if hint else None
+
+
 def _hint_after(span: Span) -> str | None:
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
