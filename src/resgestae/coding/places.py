@@ -30,6 +30,7 @@ from resgestae import days
 from resgestae.coding.dates import publication_day
 from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer, normalize
 from resgestae.coding.rules import rules
+from resgestae.coding.scenes import elsewhere
 from resgestae.model import Article, Event, Place
 
 log = logging.getLogger("resgestae.coding")
@@ -56,13 +57,10 @@ LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "around", "within", "
 RELABEL = ("PERSON", "PRODUCT", "EVENT", "WORK_OF_ART")
 WELL_KNOWN = 150_000
 WELL_KNOWN_ORG = 1_000_000  # ORG: only big cities ("Hamas" is not Hamm, Germany)
-ARG_DEPS = (*DOER_DEPS, "nsubjpass", "dobj", "attr", "dative")
 REPORTING_DEPS = ("ccomp", "parataxis")
 MAX_COST = 10
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "north-east", "north-west", "south-east", "south-west")
-NOUN_MODIFIERS = ("compound", "poss", "amod", "nmod", "appos", "conj")
-OTHER_ARG = 3  # extra cost of a place that is another verb's subject or object
 CONTAINER = 3  # extra cost of a place that only locates another attached place
 SLACK = 2  # extra cost allowed to reach a resolvable mention
 
@@ -526,14 +524,8 @@ def attachment_cost(trigger: Token, span: Span) -> int | None:
     common = down[at]
     up_path = up[: up_ids.index(common.i)]  # trigger ... below common
     down_path = down[:at]  # span root ... below common
-    if _owner(root):
-        return None  # "Iran's Quds Force": whose force, not where anything happened
-    if _reporters_phrase(common, trigger, down_path) or _moved_to(down_path, common, trigger):
-        return None  # "police in Basra said ...", "... and flown to Kabul": not where it was
-    if _attribution(down_path):
-        return None  # "according to Los Angeles television station KCAL": the source
-    if _other_scene(down_path, trigger):
-        return None  # "captured four men after a rocket attack near Shkin": another act's
+    if _owner(root) or elsewhere(trigger, common, down_path):
+        return None  # "Iran's Quds Force"; another scene, the reporter, a destination
     if common.i == trigger.i and down_path and down_path[-1].dep_ in DOER_DEPS \
             and not any(t.dep_ == "prep" for t in down_path[:-1]):
         return None  # the trigger's own subject: an actor
@@ -546,8 +538,6 @@ def attachment_cost(trigger: Token, span: Span) -> int | None:
     cost += 4 if len(down_path) > 1 and _reference_point(down_path[1]) else 0
     cost += _prep_cost(down_path)
     cost += 3 * sum(t.dep_ in REPORTING_DEPS for t in up_path)
-    if _other_verbs_argument(down_path, trigger):
-        return None  # "a bill that would allow China to ...", "to win the X Open": not where
     return max(cost, 0)
 
 
@@ -565,95 +555,6 @@ OWNED = frozenset({"force", "army", "military", "government", "ministry", "parli
                    "chief", "commander", "head", "official", "spokesman", "spokeswoman",
                    "envoy", "ambassador", "king", "ruler", "movement", "opposition",
                    "authority", "party"})
-
-
-# Words that put what follows at another time, or in a supposition or a cause: a place
-# there is another act's ("killed 23 fighters before the rest withdrew from Sawana").
-OTHER_TIME = frozenset({"after", "before", "since", "until", "till", "following", "if",
-                        "unless", "although", "though", "because", "once", "whereas"})
-# "killed when their convoy hit a bomb near Habbaniya": the same scene, its place counts
-SAME_SCENE = frozenset({"when", "as", "while", "where", "whereupon"})
-CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
-
-
-def _other_scene(path: list[Token], trigger: Token) -> bool:
-    """Whether the mention sits in another scene than the trigger's: after a preposition
-    or a subordinator of another time ("after a rocket attack near X", "even if he is not
-    in X"; not "shortly after"), or in another act's clause with a subject of its own ("a
-    grenade that killed a soldier in X"). The same scene: "when ..." clauses, coordinated
-    verbs ("killed and four were wounded in X"), relative clauses on event nouns ("the
-    clashes that broke out in X") or saying where a party was ("gunmen who were hiding
-    near X")."""
-    from resgestae.coding.event_types import lookup
-
-    for token in path[1:]:
-        if token.dep_ == "prep" and token.lower_ in OTHER_TIME and not _soon(token):
-            return True
-        if token.pos_ not in ("VERB", "AUX") or token.i == trigger.i or token.dep_ == "conj":
-            continue
-        marks = [c for c in token.children if c.dep_ in ("mark", "advmod")]
-        if any(m.lower_ in OTHER_TIME and not _soon(m) for m in marks):
-            return True
-        if any(m.lower_ in SAME_SCENE for m in marks) or _event_relative(token):
-            continue
-        if any(c.dep_ in CLAUSE_SUBJECTS for c in token.children) and lookup(token) is not None:
-            return True
-    return False
-
-
-REPORTER_ARGS = ("nsubj", "agent", "dobj", "dative", "npadvmod")
-
-
-def _reporters_phrase(common: Token, trigger: Token, path: list[Token]) -> bool:
-    """Whether the mention is in the phrase of whoever reports the trigger ("police in
-    Basra said", "told reporters in Geneva"): where the news comes from."""
-    return common.i != trigger.i and bool(path) and path[-1].dep_ in REPORTER_ARGS \
-        and common.lemma_.lower() in rules().reporting
-
-
-def _moved_to(path: list[Token], common: Token, trigger: Token) -> bool:
-    """Whether the mention is where another verb took someone afterwards ("captured and
-    flown to X", "killed ... before being taken to X"): a destination, not the scene."""
-    prep = next((t for t in path[1:] if t.dep_ == "prep"), None)
-    if prep is None or prep.lower_ not in ("to", "into", "toward", "towards"):
-        return False
-    return any(t.pos_ == "VERB" and t.i != trigger.i for t in [*path[1:], common])
-
-
-def _attribution(path: list[Token]) -> bool:
-    """Whether the mention is inside "according to ...", which names a source."""
-    return any(t.lower_ == "to" and t.head.lower_ == "according" for t in path[1:]) or any(
-        t.lower_ == "according" for t in path[1:])
-
-
-SOON = frozenset({"shortly", "just", "immediately", "moments", "minutes", "soon", "right"})
-
-
-def _soon(word: Token) -> bool:
-    """ "shortly after ...", "minutes before ...": near enough in time to be the scene."""
-    return any(c.lower_ in SOON for c in word.children) or (
-        word.i > 0 and word.doc[word.i - 1].lower_ in SOON)
-
-
-def _event_relative(verb: Token) -> bool:
-    """A relative clause on an event noun that frames the trigger ("killed during the
-    clashes that broke out in X") says where that event, the trigger's, was."""
-    from resgestae.coding.event_types import lookup
-
-    head = verb.head
-    return verb.dep_ == "relcl" and head.pos_ == "NOUN" and head.dep_ == "pobj" \
-        and lookup(head) is not None
-
-
-def _other_verbs_argument(path: list[Token], trigger: Token) -> bool:
-    """Whether the mention (or the noun it modifies) is the subject or object of a
-    verb other than the trigger."""
-    for token in path:
-        if token.dep_ in NOUN_MODIFIERS:
-            continue
-        head = token.head
-        return token.dep_ in ARG_DEPS and head.pos_ in ("VERB", "AUX") and head.i != trigger.i
-    return False
 
 
 def _chain(token: Token) -> list[Token]:
