@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from resgestae.coding.gazetteer import normalize
+from resgestae.coding.places import place_for_trigger
 from resgestae.model import Article
 from resgestae.readers.jsonl import record_article
 
@@ -55,8 +56,8 @@ def test_a_place_of_another_scene_is_not_the_event_place(coder, text, word):
 
 @pytest.mark.parametrize("text, word, where", [
     ("Two soldiers were killed when their patrol hit a landmine near Gao.", "killed", "Gao"),
-    ("Militants who were hiding in a forest near Maiduguri were killed by troops.",
-     "killed", "Maiduguri"),
+    ("A villager was shot dead by gunmen who were hiding in a forest near Maiduguri.",
+     "shot", "Maiduguri"),
     ("A policeman was shot dead shortly after he left a mosque in Mombasa.", "shot",
      "Mombasa"),
 ])
@@ -135,3 +136,24 @@ def test_tripoli_bug_report_gunmen_are_lebanese(coder):
     assert "Tripoli" not in [e.name for e in clash.actor]
     assert clash.location.country == "LBN"
     assert _at(libya, "shelled").location.country == "LBY"
+
+
+def _attached(coder, text: str, word: str) -> str | None:
+    doc = coder.nlp(text)
+    trigger = next(t for t in doc if t.text == word)
+    found = place_for_trigger(doc, trigger)
+    return found.span.text if found is not None else None
+
+
+@pytest.mark.parametrize("text, word, where", [
+    # an organisation's premises name whose they are; the town is the place
+    ("A suicide bomber blew himself up near the NATO base in Kandahar on Monday.", "blew",
+     "Kandahar"),
+    # where the people who are the subject serve or come from is not where the act was
+    ("The head of the militia in Beni was killed on Sunday.", "killed", None),
+    ("Three fighters from Rafah were killed on Tuesday.", "killed", None),
+    # a place the subject is part of still is
+    ("Goma's streets were patrolled by soldiers on Friday.", "patrolled", "Goma"),
+])
+def test_premises_and_the_subjects_origin(coder, text, word, where):
+    assert _attached(coder, text, word) == where

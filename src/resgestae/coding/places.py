@@ -245,11 +245,20 @@ def place_spans(doc: Doc) -> list[Span]:
 
 def _entity_is_place(gaz, ent: Span, span: Span) -> bool:
     """A place label; a name where places stand; a mislabelled well-known place."""
-    if ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _locative(span)):
+    if ent.label_ in PLACE_LABELS:
         return True
+    if ent.label_ in NAME_LABELS and _locative(span):
+        # "the MFO base", "the 5th Armored Division base": whose base, unless a known place
+        return not (ent.label_ == "ORG" and span.root.head.lemma_.lower() in PREMISES) \
+            or bool(gaz.lookup(span.text))
     if ent.label_ in RELABEL and _well_known(gaz, span):
         return True
     return ent.label_ == "ORG" and _well_known(gaz, span, WELL_KNOWN_ORG)
+
+
+# Premises an organisation has: "the MFO base" names whose base, not a place name
+PREMISES = frozenset({"base", "headquarters", "office", "compound", "camp", "barracks",
+                      "embassy", "consulate", "garrison"})
 
 
 def _described_as_place(span: Span) -> bool:

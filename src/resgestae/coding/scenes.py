@@ -30,7 +30,23 @@ def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
     another scene than the trigger's."""
     return (_reporters_phrase(common, trigger, path) or _moved_to(path, common, trigger)
             or _attribution(path) or _other_scene(path, trigger)
-            or _other_verbs_argument(path, trigger))
+            or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path))
+
+
+# People a subject phrase may place: "ISIS fighters from Raqqa were killed", "the head
+# of the forces in X was killed": where they are from or serve, not where the act was
+PEOPLE = frozenset({"fighter", "militant", "soldier", "man", "woman", "people", "leader",
+                    "commander", "head", "member", "official", "chief"})
+
+
+def _subjects_origin(trigger: Token, common: Token, path: list[Token]) -> bool:
+    """Whether the mention describes the people who are the trigger's subject (their
+    origin, group or post), not the place of the act ("Grozny's streets are patrolled"
+    and "the Gulf of Aden is patrolled" still place it)."""
+    if common.i != trigger.i or not path or path[-1].dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any((t.pos_ in ("NOUN", "PROPN") and t.ent_type_ in ("PERSON", "NORP", "ORG"))
+               or t.lemma_.lower() in PEOPLE for t in path[1:])
 
 
 # Words that put what follows at another time, or in a supposition or a cause: a place
