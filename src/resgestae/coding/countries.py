@@ -101,8 +101,18 @@ def country_around(core: Span, span: Span, lex: ActorTables, skip: set[str],
         for hit in ngram_hits(doc, start, end, lex.country):
             inside = core.start <= hit.start < core.end
             if not inside and hit.value.code not in skip and _placed(doc, hit):
-                return hit.value
+                return _pinned(doc, hit, lex) or hit.value
     return None
+
+
+def _pinned(doc: Doc, hit: Hit, lex: ActorTables) -> CountryRef | None:
+    """The country a capital's name is pinned to right after it: "Tripoli, Lebanon's
+    second city" is Lebanon's, not Libya's."""
+    if hit.value.kind != "capital" or hit.end + 1 >= len(doc) or doc[hit.end].text != ",":
+        return None
+    after = ngram_hits(doc, hit.end + 1, min(hit.end + 4, len(doc)), lex.country)
+    first = next((h for h in after if h.start == hit.end + 1), None)
+    return first.value if first is not None and first.value.kind == "name" else None
 
 
 def context_texts(span: Span) -> list[str]:
