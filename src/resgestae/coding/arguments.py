@@ -119,9 +119,12 @@ def recipient_preps(entry: Entry | None, r: Rules) -> frozenset[str]:
         return r.recipient_preps
     if entry.preps:
         return entry.preps
+    preps = r.recipient_preps
+    if entry.event_type == "ASSAULT":  # "hurled stones at police officers", "fired at X"
+        preps = preps | {"at"}
     if has_flag(entry.event_type, "joint"):
-        return r.recipient_preps | {"with", "between"}
-    return r.recipient_preps
+        return preps | {"with", "between"}
+    return preps
 
 
 def recipient_objects(token: Token, preps: frozenset[str], r: Rules) -> list[Token]:

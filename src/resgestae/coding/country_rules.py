@@ -29,13 +29,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.actors import code_actor
 from resgestae.coding.arguments import np_span
 from resgestae.coding.clauses import Clause
 from resgestae.coding.countries import country_in_sentence, place_country
+from resgestae.coding.places import country_stated_after
 from resgestae.coding.rules import rules
 from resgestae.coding.targets import event_places, place_targets
+from resgestae.kb.canonical import country_name
 from resgestae.model import Entity
 from resgestae.plover import has_flag, plover_type
 
@@ -145,7 +146,7 @@ def _home_recipient(actors: list[Entity]) -> list[Entity]:
     if len(actors) != 1 or actors[0].country is None:
         return []
     code = actors[0].country
-    return [Entity(text="", name=actor_tables().names.get(code, code), country=code)]
+    return [Entity(text="", name=country_name(code), country=code)]
 
 
 PHRASE_PREPS = frozenset({"of", "for", "from"})
@@ -207,7 +208,7 @@ def _actors_from_place(
     if actors and event_type == "ASSAULT":
         _state_forces_from_place(clause, actors)
         return  # other named attackers of unknown country stay so
-    if not (actors or recipients):
+    if not (actors or recipients) and not _unnamed_violence(clause, event_type):
         return  # no one acted on, no event
     inside = {i for e in recipients if e._tokens for i in range(*e._tokens)}
     places = [
@@ -225,6 +226,27 @@ def _actors_from_place(
     for entity in actors:
         if entity.country is None and not _person(entity, clause.head.doc):
             entity.country = places[0].country
+
+
+def _unnamed_violence(clause: Clause, event_type: str) -> bool:
+    """Violence whose parties the coder cannot name but the text has words for: "he was
+    captured in X", "dozens were killed near X", "a roadside bomb detonated in X". PLOVER
+    codes it to the country it happened in; a clause with no argument at all is not."""
+    if event_type != "ASSAULT":
+        return False
+    from resgestae.coding.event_types import lookup
+
+    children = list(clause.anchor.children)
+    patients = [c for c in children if c.dep_ == "nsubjpass"]
+    doers = [c for c in children if c.dep_ == "nsubj"]
+    # "he was captured", "dozens were killed", "the suspect was captured"
+    unnamed = any((t.pos_ in ("PRON", "NUM", "NOUN") or t.ent_type_ == "CARDINAL")
+                  and t.tag_ not in ("WDT", "WP") and t.lower_ not in ("it", "that", "this")
+                  for t in patients)
+    # "a roadside bomb detonated", "an explosion tore through"
+    weapon = any(t.pos_ == "NOUN" and (entry := lookup(t)) is not None
+                 and entry.event_type == "ASSAULT" for t in doers)
+    return unnamed or weapon
 
 
 STATELESS = frozenset({"REB", "UAF", "CRM", "IMG"})
@@ -272,7 +294,7 @@ def _place_entities(tokens: list[Token]) -> list[Entity]:
     entities: list[Entity] = []
     for token in tokens:
         span = _place_span(token)
-        country = place_country(span.text)
+        country = country_stated_after(span) or place_country(span.text)
         entity = Entity(text=span.text, name=span.text, country=country,
                         _tokens=(span.start, span.end))
         if all(e._tokens != entity._tokens for e in entities):

@@ -65,7 +65,17 @@ def _heads(
     recipients = resolve_pronouns(clause.recipients, antecedent, third)
     if coding.request_from_reporter:
         actors, recipients = antecedent, actors or recipients
+    if not actors and coding.event_type == "ASSAULT":
+        actors = _attack_subject(clause)
     return actors, recipients
+
+
+def _attack_subject(clause: Clause) -> list[Token]:
+    """ "An Azerbaijani drone strike killed three soldiers": the attack noun that is the
+    verb's subject stands for its attackers (`_attack_noun` reads their country)."""
+    return [c for c in clause.anchor.children
+            if c.dep_ == "nsubj" and lemma_of(c) in ATTACK_NOUNS and c.i not in
+            {t.i for t in clause.recipients}]
 
 
 RECIPROCAL = re.compile(

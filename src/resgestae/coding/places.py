@@ -30,6 +30,7 @@ from resgestae import days
 from resgestae.coding.dates import publication_day
 from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer, normalize
 from resgestae.coding.rules import rules
+from resgestae.coding.scenes import elsewhere
 from resgestae.model import Article, Event, Place
 
 log = logging.getLogger("resgestae.coding")
@@ -56,13 +57,10 @@ LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "around", "within", "
 RELABEL = ("PERSON", "PRODUCT", "EVENT", "WORK_OF_ART")
 WELL_KNOWN = 150_000
 WELL_KNOWN_ORG = 1_000_000  # ORG: only big cities ("Hamas" is not Hamm, Germany)
-ARG_DEPS = (*DOER_DEPS, "nsubjpass", "dobj", "attr", "dative")
 REPORTING_DEPS = ("ccomp", "parataxis")
 MAX_COST = 10
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "north-east", "north-west", "south-east", "south-west")
-NOUN_MODIFIERS = ("compound", "poss", "amod", "nmod", "appos", "conj")
-OTHER_ARG = 3  # extra cost of a place that is another verb's subject or object
 CONTAINER = 3  # extra cost of a place that only locates another attached place
 SLACK = 2  # extra cost allowed to reach a resolvable mention
 
@@ -247,11 +245,20 @@ def place_spans(doc: Doc) -> list[Span]:
 
 def _entity_is_place(gaz, ent: Span, span: Span) -> bool:
     """A place label; a name where places stand; a mislabelled well-known place."""
-    if ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _locative(span)):
+    if ent.label_ in PLACE_LABELS:
         return True
+    if ent.label_ in NAME_LABELS and _locative(span):
+        # "the MFO base", "the 5th Armored Division base": whose base, unless a known place
+        return not (ent.label_ == "ORG" and span.root.head.lemma_.lower() in PREMISES) \
+            or bool(gaz.lookup(span.text))
     if ent.label_ in RELABEL and _well_known(gaz, span):
         return True
     return ent.label_ == "ORG" and _well_known(gaz, span, WELL_KNOWN_ORG)
+
+
+# Premises an organisation has: "the MFO base" names whose base, not a place name
+PREMISES = frozenset({"base", "headquarters", "office", "compound", "camp", "barracks",
+                      "embassy", "consulate", "garrison"})
 
 
 def _described_as_place(span: Span) -> bool:
@@ -424,6 +431,13 @@ def confirming_countries(span: Span, ctx: Context) -> set[str]:
     return {c for c in found if c and len(c) == 3}
 
 
+def country_stated_after(span: Span) -> str | None:
+    """The country the text pins a place to ("Tripoli, Lebanon's second city" -> LBN);
+    None when no country follows the name."""
+    hint = _hint_after(span)
+    return gazetteer().country_of(hint) if hint else None
+
+
 def _hint_after(span: Span) -> str | None:
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
@@ -519,8 +533,8 @@ def attachment_cost(trigger: Token, span: Span) -> int | None:
     common = down[at]
     up_path = up[: up_ids.index(common.i)]  # trigger ... below common
     down_path = down[:at]  # span root ... below common
-    if _owner(root):
-        return None  # "Iran's Quds Force": whose force, not where anything happened
+    if _owner(root) or elsewhere(trigger, common, down_path):
+        return None  # "Iran's Quds Force"; another scene, the reporter, a destination
     if common.i == trigger.i and down_path and down_path[-1].dep_ in DOER_DEPS \
             and not any(t.dep_ == "prep" for t in down_path[:-1]):
         return None  # the trigger's own subject: an actor
@@ -533,8 +547,6 @@ def attachment_cost(trigger: Token, span: Span) -> int | None:
     cost += 4 if len(down_path) > 1 and _reference_point(down_path[1]) else 0
     cost += _prep_cost(down_path)
     cost += 3 * sum(t.dep_ in REPORTING_DEPS for t in up_path)
-    if _other_verbs_argument(down_path, trigger):
-        cost += OTHER_ARG  # "a bill that would allow China to ...": not where it happened
     return max(cost, 0)
 
 
@@ -547,18 +559,11 @@ def _owner(root: Token) -> bool:
 
 # nouns for bodies a country has rather than places in it
 OWNED = frozenset({"force", "army", "military", "government", "ministry", "parliament",
-                   "president", "minister", "leader", "embassy", "navy", "police", "troops"})
-
-
-def _other_verbs_argument(path: list[Token], trigger: Token) -> bool:
-    """Whether the mention (or the noun it modifies) is the subject or object of a
-    verb other than the trigger."""
-    for token in path:
-        if token.dep_ in NOUN_MODIFIERS:
-            continue
-        head = token.head
-        return token.dep_ in ARG_DEPS and head.pos_ in ("VERB", "AUX") and head.i != trigger.i
-    return False
+                   "president", "minister", "leader", "embassy", "navy", "police", "troops",
+                   # people in office and movements: "Mexico's police chief was shot"
+                   "chief", "commander", "head", "official", "spokesman", "spokeswoman",
+                   "envoy", "ambassador", "king", "ruler", "movement", "opposition",
+                   "authority", "party"})
 
 
 def _chain(token: Token) -> list[Token]:

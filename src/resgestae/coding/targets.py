@@ -59,7 +59,9 @@ def event_places(clause: Clause) -> list[Token]:
     bombing near Samarra killed ...", "staged rallies in the Gaza Strip")."""
     arcs = PLACE_ARCS | {"nsubj", "nsubjpass", "agent", "acl"}
     actors = {t.i for t in expand(clause.actors)}  # "backed by Russia": a party, no place
-    return _places_below([clause.anchor], arcs, TARGET_PLACE_PREPS | PLACE_PREPS, actors)
+    # "an explosion tore through a bus station in Maroua"
+    preps = TARGET_PLACE_PREPS | PLACE_PREPS | {"through"}
+    return _places_below([clause.anchor], arcs, preps, actors)
 
 
 def _is_place(token: Token) -> bool:

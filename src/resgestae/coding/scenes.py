@@ -1,0 +1,138 @@
+"""Scenes: whether a place mention in a trigger's sentence is in another scene than the
+trigger's, so never its place (`places.attachment_cost` asks `elsewhere`).
+
+Read on the tune half of the event-location dev gold: a place after a preposition or a
+subordinator of another time ("captured four men after a rocket attack near X", "killed
+23 fighters before the rest withdrew from X"), in a supposition ("even if he is not in
+X"), in another act's clause with a subject of its own ("a grenade that killed a soldier
+in X"), another verb's subject or object ("since bombers hit X", "to win the X Open"), the
+phrase of whoever reports the act ("police in X said", "according to a station in X"),
+or where another verb took someone ("... and flown to X"). The same scene: "when/as/while"
+clauses, coordinated verbs, "shortly after", relative clauses on an event noun that frames
+the trigger ("killed during clashes that broke out in X") or saying where a party was
+("gunmen who were hiding near X").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from resgestae.coding.rules import rules
+
+DOER_DEPS = ("nsubj", "agent", "csubj", "expl")
+ARG_DEPS = (*DOER_DEPS, "nsubjpass", "dobj", "attr", "dative")
+NOUN_MODIFIERS = ("compound", "poss", "amod", "nmod", "appos", "conj")
+
+
+def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
+    """Whether the mention whose path up to `common` (the trigger's and the mention's
+    nearest shared head; `path` runs from the mention's root to just below it) is in
+    another scene than the trigger's."""
+    return (_reporters_phrase(common, trigger, path) or _moved_to(path, common, trigger)
+            or _attribution(path) or _other_scene(path, trigger)
+            or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path))
+
+
+# People a subject phrase may place: "ISIS fighters from Raqqa were killed", "the head
+# of the forces in X was killed": where they are from or serve, not where the act was
+PEOPLE = frozenset({"fighter", "militant", "soldier", "man", "woman", "people", "leader",
+                    "commander", "head", "member", "official", "chief"})
+
+
+def _subjects_origin(trigger: Token, common: Token, path: list[Token]) -> bool:
+    """Whether the mention describes the people who are the trigger's subject (their
+    origin, group or post), not the place of the act ("Grozny's streets are patrolled"
+    and "the Gulf of Aden is patrolled" still place it)."""
+    if common.i != trigger.i or not path or path[-1].dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any((t.pos_ in ("NOUN", "PROPN") and t.ent_type_ in ("PERSON", "NORP", "ORG"))
+               or t.lemma_.lower() in PEOPLE for t in path[1:])
+
+
+# Words that put what follows at another time, or in a supposition or a cause: a place
+# there is another act's ("killed 23 fighters before the rest withdrew from Sawana").
+OTHER_TIME = frozenset({"after", "before", "since", "until", "till", "following", "if",
+                        "unless", "although", "though", "because", "once", "whereas"})
+# "killed when their convoy hit a bomb near Habbaniya": the same scene, its place counts
+SAME_SCENE = frozenset({"when", "as", "while", "where", "whereupon"})
+CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def _other_scene(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention sits in another scene than the trigger's: after a preposition
+    or a subordinator of another time ("after a rocket attack near X", "even if he is not
+    in X"; not "shortly after"), or in another act's clause with a subject of its own ("a
+    grenade that killed a soldier in X"). The same scene: "when ..." clauses, coordinated
+    verbs ("killed and four were wounded in X"), relative clauses on event nouns ("the
+    clashes that broke out in X") or saying where a party was ("gunmen who were hiding
+    near X")."""
+    from resgestae.coding.event_types import lookup
+
+    for token in path[1:]:
+        if token.dep_ == "prep" and token.lower_ in OTHER_TIME and not _soon(token):
+            return True
+        if token.pos_ not in ("VERB", "AUX") or token.i == trigger.i or token.dep_ == "conj":
+            continue
+        marks = [c for c in token.children if c.dep_ in ("mark", "advmod")]
+        if any(m.lower_ in OTHER_TIME and not _soon(m) for m in marks):
+            return True
+        if any(m.lower_ in SAME_SCENE for m in marks) or _event_relative(token):
+            continue
+        if any(c.dep_ in CLAUSE_SUBJECTS for c in token.children) and lookup(token) is not None:
+            return True
+    return False
+
+
+REPORTER_ARGS = ("nsubj", "agent", "dobj", "dative", "npadvmod")
+
+
+def _reporters_phrase(common: Token, trigger: Token, path: list[Token]) -> bool:
+    """Whether the mention is in the phrase of whoever reports the trigger ("police in
+    Basra said", "told reporters in Geneva"): where the news comes from."""
+    return common.i != trigger.i and bool(path) and path[-1].dep_ in REPORTER_ARGS \
+        and common.lemma_.lower() in rules().reporting
+
+
+def _moved_to(path: list[Token], common: Token, trigger: Token) -> bool:
+    """Whether the mention is where another verb took someone afterwards ("captured and
+    flown to X", "killed ... before being taken to X"): a destination, not the scene."""
+    prep = next((t for t in path[1:] if t.dep_ == "prep"), None)
+    if prep is None or prep.lower_ not in ("to", "into", "toward", "towards"):
+        return False
+    return any(t.pos_ == "VERB" and t.i != trigger.i for t in [*path[1:], common])
+
+
+def _attribution(path: list[Token]) -> bool:
+    """Whether the mention is inside "according to ...", which names a source."""
+    return any(t.lower_ == "to" and t.head.lower_ == "according" for t in path[1:]) or any(
+        t.lower_ == "according" for t in path[1:])
+
+
+SOON = frozenset({"shortly", "just", "immediately", "moments", "minutes", "soon", "right"})
+
+
+def _soon(word: Token) -> bool:
+    """ "shortly after ...", "minutes before ...": near enough in time to be the scene."""
+    return any(c.lower_ in SOON for c in word.children) or (
+        word.i > 0 and word.doc[word.i - 1].lower_ in SOON)
+
+
+def _event_relative(verb: Token) -> bool:
+    """A relative clause on an event noun that frames the trigger ("killed during the
+    clashes that broke out in X") says where that event, the trigger's, was."""
+    from resgestae.coding.event_types import lookup
+
+    head = verb.head
+    return verb.dep_ == "relcl" and head.pos_ == "NOUN" and head.dep_ == "pobj" \
+        and lookup(head) is not None
+
+
+def _other_verbs_argument(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention (or the noun it modifies) is the subject or object of a
+    verb other than the trigger."""
+    for token in path:
+        if token.dep_ in NOUN_MODIFIERS:
+            continue
+        head = token.head
+        return token.dep_ in ARG_DEPS and head.pos_ in ("VERB", "AUX") and head.i != trigger.i
+    return False
