@@ -254,3 +254,16 @@ def test_stopping_work_is_a_strike(code):
     # PLOVER_MANUAL.tex:742 PROTEST: collective action against the recipient (a strike)
     events = code("Dock workers in Durban stopped work on Monday to demand higher pay.")
     assert max(events, key=lambda e: e.confidence).event_type == "PROTEST"
+
+
+def test_a_step_announced_after_a_done_act_is_no_event_of_its_own(code):
+    # issue 10 (background), manual l.750: the sentence reports the indictment; the
+    # resignation "will" follow and has not happened, so it is not a separate event
+    events = code("The defence minister of Peru was indicted by a court in Lima for "
+                  "corruption and will resign.")
+    assert types(events) == ["ACCUSE"]
+
+
+def test_an_announced_step_alone_in_its_sentence_stays(code):
+    events = code("The defence minister of Peru will resign.")
+    assert types(events) == ["AGREE"]

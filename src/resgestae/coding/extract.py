@@ -70,7 +70,7 @@ def sentence_events(
         for event in _clause_events(clause, sent, article, previous or []):
             if not _repeats(event, events):
                 events.append(event)
-                if clause.nominal and not main_clause(clause.anchor) and not _dated(clause):
+                if _side(clause):
                     side.add(id(event))
     events = _without_weaker_side_nouns(events, side)
     acts = len({e._trigger_i for e in events})
@@ -79,6 +79,24 @@ def sentence_events(
     ):
         event.confidence = conf
     return events
+
+
+def _side(clause: Clause) -> bool:
+    """Whether the clause is scene or sequel for a main-line act: an event noun off the
+    main line without a date of its own, or a verb announced for later after a done act."""
+    if clause.nominal:
+        return not main_clause(clause.anchor) and not _dated(clause)
+    return _announced_sequel(clause.anchor)
+
+
+def _announced_sequel(anchor: Token) -> bool:
+    """A verb joined to a done act with "will/would" ("was indicted ... and will
+    resign"): what is to follow has not happened; the sentence reports the done act
+    (PLOVER codes what happened, manual l.750: no separate event for what it leads to).
+    Alone, or surer than the done act, it stays."""
+    if anchor.dep_ != "conj" or anchor.head.tag_ not in ("VBD", "VBN"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in anchor.children)
 
 
 def _dated(clause: Clause) -> bool:
