@@ -48,8 +48,9 @@ def refresh(con: Any) -> bool:
     (or the store predates the corrections table)."""
     from resgestae.store.schema import has_table
 
-    if not has_table(con, "corrections"):
-        return False
+    if not has_table(con, "corrections") or not con.execute(
+            "SELECT count(*) FROM corrections").fetchone()[0]:
+        return False  # the common case: nothing to overlay, nothing to scan
     stored = corrections.all_corrected(con)
     fixes = corrections.latest(con, [r[0] for r in stored])
     rows = []
