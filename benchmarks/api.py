@@ -161,6 +161,7 @@ def measure(client: httpx.Client, name: str, path: str, queries: list[dict]) -> 
     timed(client, path, queries[0])  # warm-up
     times = [timed(client, path, q)[0] for q in queries]
     report(name, times)
+    by_filter(times, queries)
     return times
 
 
@@ -168,6 +169,19 @@ def report(name: str, times: list[float]) -> None:
     cuts = statistics.quantiles(times, n=100)
     print(f"{name:<34} n={len(times):<4} p50={cuts[49]:7.1f} ms  p95={cuts[94]:7.1f} ms  "
           f"max={max(times):7.1f} ms")
+
+
+def by_filter(times: list[float], queries: list[dict]) -> None:
+    """The three slowest filter combinations of an endpoint, by their median time."""
+    shapes: dict[str, list[float]] = {}
+    for elapsed, params in zip(times, queries, strict=True):
+        shape = "+".join(sorted(k for k in params if k not in ("limit", "by"))) or "none"
+        if shape == "article" and "://" in params["article"]:
+            shape = "article URL"
+        shapes.setdefault(shape, []).append(elapsed)
+    slow = sorted(shapes.items(), key=lambda kv: -statistics.median(kv[1]))[:3]
+    print("    slowest filters (median ms): " + ", ".join(
+        f"{shape} {statistics.median(t):.0f}" for shape, t in slow))
 
 
 def paged(client: httpx.Client, rng: random.Random, n: int) -> list[float]:

@@ -12,6 +12,15 @@ from pathlib import Path
 import httpx
 
 
+def screenshot_path(name: str, tmp: Path) -> Path:
+    """Where a browser test writes its screenshot `name`: under `tmp` (the test's own
+    temporary folder), unless RESGESTAE_SCREENSHOTS names a folder, e.g.
+    `RESGESTAE_SCREENSHOTS=tests/artifacts` to refresh the committed screenshots on purpose."""
+    folder = Path(os.environ.get("RESGESTAE_SCREENSHOTS") or tmp)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

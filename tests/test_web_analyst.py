@@ -1,7 +1,9 @@
 """The analyst's page in a real browser (Debian chromium, Playwright) against a real server:
 correcting an actor's country teaches the coder; the time-scaled timeline, the aggregated
 network, the map's zoom and legend, the filter state in the URL; and a screenshot of the
-page on the Wikinews dev set (33 articles) in tests/artifacts/."""
+page on the Wikinews dev set (33 articles). The screenshot goes to a temporary folder; to
+refresh the committed tests/artifacts/wikinews.png on purpose, run
+`RESGESTAE_SCREENSHOTS=tests/artifacts .venv/bin/python -m pytest tests/test_web_analyst.py`."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fixture_events import ARTICLE, fixture_events
-from server_helpers import Server
+from server_helpers import Server, screenshot_path
 
 from resgestae.model import Article
 from resgestae.store import Store
@@ -19,7 +21,6 @@ from resgestae.store import Store
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).parent / "artifacts"
 TOKEN = "page-token"
 FIRST = "Ahmed Maiteeq met the Egyptian foreign minister in Cairo on Monday."
 SECOND = "Ahmed Maiteeq criticized the central bank governor on Friday."
@@ -105,7 +106,7 @@ def wikinews(tmp_path_factory, coder, shared):
     server.stop()
 
 
-def test_page_on_wikinews(browser, wikinews):
+def test_page_on_wikinews(browser, wikinews, tmp_path):
     page = _open(browser, wikinews.url + "/?net=country")
     total = int(page.locator("#event-count").inner_text().strip("()"))
     assert total > 50
@@ -126,9 +127,9 @@ def test_page_on_wikinews(browser, wikinews):
     assert page.locator("#map .legend-map").count() == 1
     page.click("#zoom-in")
     assert float(page.locator("#map").get_attribute("data-zoom")) > 1
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "wikinews.png"), full_page=True)
-    assert (ARTIFACTS / "wikinews.png").stat().st_size > 50_000
+    shot = screenshot_path("wikinews.png", tmp_path)
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 50_000
     # the filter state goes into the URL, and a shared URL restores it
     page.select_option("#filters select[name=type]", "ASSAULT")
     page.fill("#filters input[name=until]", "2019-12")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fixture_events import ARTICLE, fixture_events
-from server_helpers import Server
+from server_helpers import Server, screenshot_path
 
 from resgestae.model import Article
 from resgestae.store import Store
@@ -16,7 +16,6 @@ from resgestae.store import Store
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).parent / "artifacts"
 
 # Written for this test: one sentence, the same verb twice (two events).
 TWICE = ("Kenya accused Uganda of shelling border posts, and Tanzania accused Burundi "
@@ -74,7 +73,7 @@ def test_page_shows_everything(page, server):
     assert all(url.startswith(server.url) for url in page.requests), page.requests
 
 
-def test_filter_click_highlight(page):
+def test_filter_click_highlight(page, tmp_path):
     page.fill("input[name=actor]", "Haftar")
     page.click("#apply")
     page.wait_for_selector("body[data-loads='2']", timeout=30_000)
@@ -89,9 +88,9 @@ def test_filter_click_highlight(page):
                      "recipient": "Turkish forces"}
     assert "Tripoli, Libya" in page.locator("#sentence").inner_text()
     assert re.search(r"THREATEN", page.locator("#evidence").inner_text())
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "web.png"), full_page=True)
-    assert (ARTIFACTS / "web.png").stat().st_size > 10_000
+    shot = screenshot_path("web.png", tmp_path)  # RESGESTAE_SCREENSHOTS=tests/artifacts: commit
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
 
 
 def test_map_dot_opens_evidence(page):

@@ -9,7 +9,9 @@
 
 The component codes through a `resgestae.session.Session`, as `resgestae code` does,
 with the actors of the store at `db` (default: `RESGESTAE_DB` or ./resgestae.duckdb,
-when there is one) and of `actor_files`; it runs the pipeline's steps after
+when there is one) and of `actor_files`, the lexicon and places of `lexicon_files`
+and `place_files`, and the clause model `clause_model` (as `resgestae code --lexicon
+--places --clause-model`); it runs the pipeline's steps after
 annotation (`pipeline.code_doc`). It does not clean the text (datelines, repeated
 paragraphs), which needs the raw article rather than a Doc.
 """
@@ -48,14 +50,21 @@ class EventCoder:
     "resgestae_events",
     assigns=["doc._.events"],
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
-    default_config={"date": None, "db": None, "actor_files": []},
+    default_config={"date": None, "db": None, "actor_files": [], "lexicon_files": [],
+                    "place_files": [], "clause_model": None},
 )
 def make_event_coder(nlp: Language, name: str, date: str | None, db: str | None,
-                     actor_files: list[str]) -> EventCoder:
-    """Factory for `nlp.add_pipe("resgestae_events", config={"date": ..., "db": ...})`."""
-    config = Config(actor_files=[Path(p) for p in actor_files])
+                     actor_files: list[str], lexicon_files: list[str],
+                     place_files: list[str], clause_model: str | None) -> EventCoder:
+    """Factory for `nlp.add_pipe("resgestae_events", config={"date": ..., "db": ...})`;
+    the settings are `Config`'s of the same names."""
+    config = Config(actor_files=[Path(p) for p in actor_files],
+                    lexicon_files=[Path(p) for p in lexicon_files],
+                    place_files=[Path(p) for p in place_files])
     if db:
         config.db = db
+    if clause_model:
+        config.clause_model = clause_model
     return EventCoder(date, Session.open(config))
 
 

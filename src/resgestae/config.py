@@ -16,7 +16,9 @@ def default_db() -> str:
 
 @dataclass
 class Config:
-    """Everything a coding run needs to know. Passed whole through every stage."""
+    """Everything a coding run needs to know. Passed whole through every stage; the
+    resources it decides (lexicon, verb dictionaries, gazetteer, clause model) are
+    built once per configuration (`resgestae.resources.resources_for`)."""
 
     # spaCy model: a package/import name or a path; None picks the first installed
     model: str | None = field(default_factory=lambda: os.environ.get("RESGESTAE_MODEL"))
@@ -32,6 +34,15 @@ class Config:
     # without verb_files: the verb patterns converted from CAMEO.2.0 (data/cameo_verbs.txt)
     # type what the curated lexicon does not know; False: the curated lexicon alone
     breadth: bool = True
+    # user lexicon files (data/lexicon.tsv's columns; their entries win over the curated
+    # ones of the same lemma, pos and condition) and places files (the columns of
+    # data/gazetteer_additions.tsv): see coding/user_files.py
+    lexicon_files: list[Path] = field(default_factory=list)
+    place_files: list[Path] = field(default_factory=list)
+    # the clause model folder from `resgestae train`; "none": the small numpy model;
+    # None: the shipped one
+    clause_model: str | None = field(
+        default_factory=lambda: os.environ.get("RESGESTAE_CLAUSE_MODEL") or None)
     batch_size: int = 32
     # longer articles are refused with a clear error; spaCy's max_length is set to match
     max_chars: int = 1_000_000

@@ -64,6 +64,11 @@ class Errors(metaclass=_WithCodes):
     E104 = "--workers must be at least 1, not {workers}"
     E105 = "--scheduler/--dask-workers write Parquet: give --parquet-dir DIR"
     E106 = "cannot reach the Dask scheduler at {scheduler}: {why}"
+    E107 = ("{path} line {line}: {why} (a lexicon file has data/lexicon.tsv's tab-separated "
+            "columns: lemma, pos, condition, type, mode, cameo, context)")
+    E108 = ("{path} line {line}: {why} (a places file has data/gazetteer_additions.tsv's "
+            "tab-separated columns: name, aliases, country, lat, lon, geonameid, feature)")
+    E109 = "{path}: cannot read: {why}"
     E199 = "{reason}"
 
     # -- E2xx: the store ---------------------------------------------------------------

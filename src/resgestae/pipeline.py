@@ -1,8 +1,10 @@
-"""The pipeline, as numbered steps. This is the only module that knows their order
-(`code`, and `code_doc` for one annotated article).
+"""The pipeline, as numbered steps. This is the only module that knows their order:
+`code_doc` runs the coding steps 4-9 on one annotated article, in one function;
+`code` cleans (2) and annotates (3) a stream of articles before it.
 
     1 read (readers)  →  2 clean (readers.clean)  →  3 annotate (spaCy: nlp)
-    →  4 clauses, event types, actors (coding)  →  5 canonical actors (kb.resolve)
+    →  4 clauses, event types, actors; the article's persons and acronyms (coding)
+    →  5 canonical actors: the KB learns from what 4 found (kb.resolve, kb.canonical)
     →  6 when (coding.dates)  →  7 where (coding.places)
     →  8 evidence: exact spans and the event id (here)  →  9 merge in the article (dedup)
     →  10 store, merging across articles (store, with dedup's rules)
@@ -24,13 +26,14 @@ from spacy.tokens import Doc
 from resgestae import dedup
 from resgestae.coding import extract_events
 from resgestae.coding.dates import date_events
+from resgestae.coding.mentions import ArticleMentions
 from resgestae.coding.places import locate_events
-from resgestae.coding.verb_match import VerbLexicon, use
 from resgestae.config import Config
 from resgestae.errors import Errors, InputError
 from resgestae.kb import ActorKB, resolve_actors
 from resgestae.model import Article, Event
 from resgestae.readers.clean import prepare_article
+from resgestae.resources import Resources, resources_for
 
 
 @dataclass
@@ -45,34 +48,39 @@ class Coded:
 
 
 def code(items: Iterable[Article | InputError], nlp: Language, kb: ActorKB,
-         config: Config, verbs: VerbLexicon | None = None) -> Iterator[Coded]:
+         config: Config, resources: Resources | None = None) -> Iterator[Coded]:
     """Steps 2-9 on a stream of read items; one Coded each, read and clean errors
     (`Coded(error=...)`) after the coded articles, so one bad item never stops a batch.
+    `resources` are the session's (default: `config`'s, `resources.resources_for`).
 
     Any exception on one article (cleaning it, spaCy on its text, a coding stage)
     becomes that article's error; the others are coded as if it were not there."""
+    resources = resources or resources_for(config)
     errors: list[Coded] = []
-    ready = _cleaned(items, config, errors)  # step 2
+    ready = _cleaned(items, config, errors, resources)  # step 2
     while batch := list(islice(ready, config.batch_size)):
-        yield from _code_batch(batch, nlp, kb, config, verbs)
+        yield from _code_batch(batch, nlp, kb, config, resources)
     yield from errors
 
 
 def _code_batch(batch: list[Article], nlp: Language, kb: ActorKB, config: Config,
-                verbs: VerbLexicon | None) -> Iterator[Coded]:
+                resources: Resources) -> Iterator[Coded]:
     texts = [(article.coding_text(), article) for article in batch]
     try:  # step 3
-        docs = list(nlp.pipe(texts, as_tuples=True, batch_size=len(batch)))
+        with resources.active():  # never across a yield: see resources
+            docs = list(nlp.pipe(texts, as_tuples=True, batch_size=len(batch)))
     except Exception:  # noqa: BLE001 - one text broke spaCy: annotate one at a time
-        docs = [_annotate_one(nlp, article) for article in batch]
+        with resources.active():
+            docs = [_annotate_one(nlp, article) for article in batch]
     for doc, article in docs:
         if isinstance(article, Coded):  # its annotation failed
             yield article
             continue
         try:
-            yield code_doc(doc, article, kb, config, verbs)
+            coded = code_doc(doc, article, kb, config, resources)
         except Exception as exc:  # noqa: BLE001 - a coding-stage bug on one article
-            yield Coded(article, error=item_error(article, "coding", exc))
+            coded = Coded(article, error=item_error(article, "coding", exc))
+        yield coded
 
 
 def _annotate_one(nlp: Language, article: Article) -> tuple[Doc | None, Article | Coded]:
@@ -83,17 +91,20 @@ def _annotate_one(nlp: Language, article: Article) -> tuple[Doc | None, Article 
 
 
 def _cleaned(items: Iterable[Article | InputError], config: Config,
-             errors: list[Coded]) -> Iterator[Article]:
+             errors: list[Coded], resources: Resources) -> Iterator[Article]:
     for item in items:
         if isinstance(item, InputError):
             errors.append(Coded(None, error=item))
             continue
         try:
-            yield prepare_article(item, config)
+            with resources.active():  # the dateline and truecasing read the gazetteer
+                ready = prepare_article(item, config)
         except InputError as exc:
             errors.append(Coded(item, error=exc))
         except Exception as exc:  # noqa: BLE001 - a cleaning bug on one article
             errors.append(Coded(item, error=item_error(item, "cleaning", exc)))
+        else:
+            yield ready
 
 
 def item_error(article: Article, stage: str, exc: BaseException) -> InputError:
@@ -110,30 +121,31 @@ def item_error(article: Article, stage: str, exc: BaseException) -> InputError:
 
 
 def code_doc(doc: Doc, article: Article, kb: ActorKB, config: Config | None = None,
-             verbs: VerbLexicon | None = None) -> Coded:
+             resources: Resources | None = None) -> Coded:
     """Steps 4-9 on one annotated article (`doc` is the Doc of `article.coding_text()`).
 
     `kb` is the session's knowledge base: the article learns in a fork of it, returned
-    in `Coded.learned` for the caller to absorb when it stores the article. `config`
-    is the session's (the coding stages read their tables once per process today);
-    `verbs`, the PETRARCH verb dictionaries it configures, if any (they type verbs
-    in step 4 and apply their discards and A:B twins after step 9)."""
-    if verbs is not None:
-        with use(verbs):
-            coded = code_doc(doc, article, kb, config)
-        coded.events = verbs.finish(coded.events, doc, article, kb)
-        return coded
-    events = extract_events(doc, article)  # step 4: clauses, types, actors
-    # Each article learns in its own fork of the KB, so its coding never
-    # depends on the order articles are coded in, or on the worker.
-    fork = kb.fork()
-    resolve_actors(events, doc, article, fork)  # step 5: canonical actors
-    date_events(events, doc, article)  # step 6: when
-    locate_events(events, doc, article)  # step 7: where (the dateline only for recent events)
-    for event in events:  # step 8: evidence spans, then the id (which reads them)
-        mark_evidence(event, doc)
-        event.assign_id()
-    merged = dedup.merge_in_article(events, article)  # step 9
+    in `Coded.learned` for the caller to absorb when it stores the article. `resources`
+    are the session's (default: those of `config`): the stages read the lexicon,
+    gazetteer and clause model of this configuration, and its PETRARCH verb
+    dictionaries, if any, type verbs in step 4 and apply their discards and A:B twins
+    after step 9."""
+    resources = resources or resources_for(config or Config())
+    with resources.active():
+        events = extract_events(doc, article)  # step 4: clauses, types, actors
+        found = ArticleMentions(doc)  # ... and the article's persons and acronyms, for the KB
+        # Each article learns in its own fork of the KB, so its coding never
+        # depends on the order articles are coded in, or on the worker.
+        fork = kb.fork()
+        resolve_actors(events, doc, article, fork, found)  # step 5: canonical actors
+        date_events(events, doc, article)  # step 6: when
+        locate_events(events, doc, article)  # step 7: where (the dateline only for recent events)
+        for event in events:  # step 8: evidence spans, then the id (which reads them)
+            mark_evidence(event, doc)
+            event.assign_id()
+        merged = dedup.merge_in_article(events, article)  # step 9
+        if resources.verbs is not None:  # PETRARCH's discards and A:B twins
+            merged = resources.verbs.finish(merged, doc, article, kb)
     return Coded(article, merged, learned=fork.learned())
 
 

@@ -19,8 +19,11 @@ What a session owns:
   so coding never depends on the order of articles; what articles teach comes back into
   it only when they are stored (`keep`/`absorb`), and goes to the store with `save`.
 
-The gazetteer and the lexicon are read-only tables loaded once per process by the
-coding stages themselves.
+- the resources of its configuration (`resources.resources_for`): the lexicon with
+  `config.lexicon_files`, the verb dictionaries of `config.verb_files`, the gazetteer
+  with `config.place_files`, the clause model of `config.clause_model`; shared by the
+  sessions of this process with the same settings, and made current around each
+  article it codes, so sessions with different settings interleave freely.
 """
 
 from __future__ import annotations
@@ -34,15 +37,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from resgestae import pipeline
-from resgestae.coding.verb_match import coder_lexicon
 from resgestae.config import Config
 from resgestae.errors import Errors, InputError, StoreError
 from resgestae.kb import ActorKB
 from resgestae.model import Article, Event, content_id
 from resgestae.nlp import load_nlp
 from resgestae.pipeline import Coded
+from resgestae.resources import ResourceKey, resources_for
 
 if TYPE_CHECKING:
+    from resgestae.coding.verb_match import VerbLexicon
     from resgestae.store import Store
 
 log = logging.getLogger(__name__)
@@ -58,9 +62,13 @@ class Session:
     def __init__(self, config: Config | None = None, kb: ActorKB | None = None) -> None:
         self.config = config or Config()
         self.kb = kb if kb is not None else ActorKB.from_files(self.config.actor_files)
-        self.verbs = coder_lexicon(self.config.verb_files, self.config.verb_mode,
-                                   self.config.breadth)
+        self.resources = resources_for(self.config)  # ConfigError for a bad user file
         self.warmed = False  # the runners code one sentence first (runner.work.warm)
+
+    @property
+    def verbs(self) -> VerbLexicon | None:
+        """The verb dictionaries of `config` (PETRARCH's, or the packaged breadth), if any."""
+        return self.resources.verbs
 
     @property
     def nlp(self) -> Language:
@@ -102,12 +110,12 @@ class Session:
         """Code a stream of articles (`pipeline.code`); errors pass through as
         `Coded(error=...)`, after the good articles. Nothing is stored or learned
         (see `keep`)."""
-        return pipeline.code(items, self.nlp, self.kb, self.config, self.verbs)
+        return pipeline.code(items, self.nlp, self.kb, self.config, self.resources)
 
     def code_doc(self, doc: Doc, article: Article) -> Coded:
         """The pipeline's steps after annotation, on `doc` (the Doc of the article's
         coding text), with this session's configuration and knowledge base."""
-        return pipeline.code_doc(doc, article, self.kb, self.config, self.verbs)
+        return pipeline.code_doc(doc, article, self.kb, self.config, self.resources)
 
     # -- learning and storing -----------------------------------------------------
 
@@ -160,7 +168,8 @@ def code_articles(
 
 # Sessions of `code_text`/`code_articles` (which never store, so never change their KB),
 # by configuration and the state of the store's file: calling them in a loop reads the
-# store's actors once, and again only after the store changed.
+# store's actors once, and again only after the store (or a user lexicon or places
+# file) changed.
 _SHARED: dict[tuple[object, ...], Session] = {}
 
 
@@ -171,7 +180,7 @@ def _shared(config: Config | None) -> Session:
         stamp: tuple[object, ...] = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         stamp = ()
-    key = (config.key(), stamp)
+    key = (config.key(), stamp, ResourceKey.of(config))  # an edited --lexicon: read again
     if key not in _SHARED:
         if len(_SHARED) >= 8:  # a few configurations at a time; the oldest goes
             _SHARED.pop(next(iter(_SHARED)))

@@ -408,13 +408,15 @@ function drawNetwork(graph) {
   svg.attr("viewBox", `0 0 ${width} ${height}`);
   const nodes = graph.nodes.map((n) => ({ ...n }));
   const links = graph.edges.map((e) => ({ ...e, quad: quadOf(e) }));
+  // many nodes: shorter links, and a weaker pull to the middle so they use the whole width
+  const many = nodes.length > 40;
   const sim = forceSimulation(nodes).stop()
-    .force("link", forceLink(links).id((d) => d.id).distance(80))
-    .force("charge", forceManyBody().strength(nodes.length > 40 ? -40 : -200))
+    .force("link", forceLink(links).id((d) => d.id).distance(many ? 60 : 80))
+    .force("charge", forceManyBody().strength(many ? -120 : -200))
     .force("center", forceCenter(width / 2, height / 2))
-    .force("collide", forceCollide(nodes.length > 40 ? 9 : 20))
-    .force("x", forceX(width / 2).strength(0.1))
-    .force("y", forceY(height / 2).strength(0.18));
+    .force("collide", forceCollide(many ? 12 : 20))
+    .force("x", forceX(width / 2).strength(many ? 0.05 : 0.1))
+    .force("y", forceY(height / 2).strength(many ? 0.1 : 0.18));
   for (let i = 0; i < 300; i++) sim.tick();  // lay out once, then draw still
   const clamp = (v, hi) => Math.max(14, Math.min(hi - 14, v));
   for (const n of nodes) { n.x = clamp(n.x, width); n.y = clamp(n.y, height); }
@@ -437,15 +439,39 @@ function drawNetwork(graph) {
     .attr("marker-end", (d) => `url(#arrow-${d.quad})`)
     .append("title").text((d) => `${d.source.id} → ${d.target.id}: ${d.count} event(s); ` +
       Object.entries(d.by_type).map(([t, n]) => `${t} ${n}`).join(", "));
-  const labelled = new Set([...nodes].sort((a, b) => (b.count || 0) - (a.count || 0)).slice(0, 25).map((n) => n.id));
   const node = svg.append("g").selectAll("g").data(nodes).join("g").attr("class", "node")
     .attr("transform", (d) => `translate(${d.x},${d.y})`);
   node.append("circle").attr("r", (d) => size(d.count || 1)).append("title").text((d) => `${d.id}: ${d.count} event(s)`);
-  node.filter((d) => labelled.has(d.id)).append("text")
-    .attr("x", (d) => size(d.count || 1) + 2).attr("y", 3).text((d) => d.id);
+  placeLabels(svg, nodes, size, width, height);
   $("network-legend").replaceChildren(...Object.entries(QUAD_NAMES).map(([q, name]) =>
     el("span", { style: `--c:${QUAD_COLORS[q]}` }, name)),
   el("em", {}, `${links.length} heaviest links of ${graph.by === "country" ? "countries" : "actors"}; width: events`));
+}
+
+function placeLabels(svg, nodes, size, width, height) {
+  // readable at any size: labels in a layer above the nodes, the busiest nodes first, each
+  // on the first side of its node (right, left, above, below) where it covers no other
+  // label or node and stays inside the drawing; a label that fits nowhere is left out
+  // (the node keeps its tooltip)
+  const layer = svg.append("g").attr("class", "labels");
+  const taken = nodes.map((n) => {
+    const r = size(n.count || 1);
+    return { x: n.x - r, y: n.y - r, w: 2 * r, h: 2 * r, node: n };
+  });
+  const free = (a, own) => a.x >= 0 && a.y >= 0 && a.x + a.w <= width && a.y + a.h <= height &&
+    !taken.some((b) => b.node !== own && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h);
+  const busiest = [...nodes].sort((a, b) => (b.count || 0) - (a.count || 0)).slice(0, 40);
+  for (const d of busiest) {
+    const text = layer.append("text").attr("class", "label").text(d.id);
+    const box = text.node().getBBox();
+    const r = size(d.count || 1) + 2, w = box.width + 2, h = box.height + 1;
+    const at = ([dx, dy]) => ({ x: d.x + dx + box.x - 1, y: d.y + dy + box.y, w, h });
+    const sides = [[r, 3], [-r - box.width, 3], [-box.width / 2, -r - 2], [-box.width / 2, r + h - 3]];
+    const side = sides.find((xy) => free(at(xy), d));
+    if (!side) { text.remove(); continue; }
+    text.attr("x", d.x + side[0]).attr("y", d.y + side[1]);
+    taken.push({ ...at(side), node: null });
+  }
 }
 
 // -- filters -----------------------------------------------------------------------------

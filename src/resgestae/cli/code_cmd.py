@@ -18,11 +18,11 @@ from typing import Any
 from tqdm import tqdm
 
 from resgestae.cli.options import (
-    add_clause_model,
+    add_coding_files,
     add_db,
     add_format,
     db_path,
-    use_clause_model,
+    use_coding_files,
 )
 from resgestae.cli.output import write_records
 from resgestae.config import Config
@@ -63,7 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="articles per worker task and per store transaction (default 32)")
     add_db(parser)
     add_format(parser, default="table")
-    add_clause_model(parser)
+    add_coding_files(parser)
     cluster = parser.add_argument_group("Dask cluster (writes Parquet; see `resgestae load`)")
     cluster.add_argument("--scheduler", default=None, help="address of a running scheduler, tcp://HOST:8786")
     cluster.add_argument("--dask-workers", type=int, default=None,
@@ -84,13 +84,13 @@ def check_counts(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    use_clause_model(args)
     config = Config(db=db_path(args), default_date=args.date)
     default_date(config)  # a bad --date is one error up front, not one per article
     if args.model:
         config.model = args.model
     config.verb_files = [Path(p) for p in args.verbs or ()]
     config.verb_mode = args.verb_mode
+    use_coding_files(args, config)
     check_counts(args)
     if args.scheduler or args.dask_workers:
         return _run_cluster(args, config)

@@ -10,7 +10,8 @@ import argparse
 import json
 import sys
 
-from resgestae.cli.options import add_clause_model, use_clause_model
+from resgestae.cli.options import add_coding_files, use_coding_files
+from resgestae.config import Config
 from resgestae.evaluation import evaluate, render
 
 
@@ -43,13 +44,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--misses", type=int, default=0, metavar="N",
                         help="also list the first N records the coder got wrong")
     parser.add_argument("--output", "-o", default=None, help="write here instead of stdout")
-    add_clause_model(parser)
+    add_coding_files(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    use_clause_model(args)
+    config = Config()
+    use_coding_files(args, config)
     result = evaluate(args.gold, limit=args.limit, model=args.model, dictionaries=args.dictionary,
-                      half=args.half, halves=args.halves, verb_mode=args.verb_mode)
+                      half=args.half, halves=args.halves, verb_mode=args.verb_mode,
+                      config=config)
     if args.json:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     else:

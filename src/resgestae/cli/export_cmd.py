@@ -1,5 +1,7 @@
 """`resgestae export`: stored events to JSONL, CSV, Parquet, GDELT, PLOVER, GeoJSON, GraphML or
-gold records; or the stored articles (`--what articles`) to JSONL, CSV or Parquet."""
+gold records; the analysts' type corrections as user lexicon entries (`lexicon`, the format
+of data/lexicon.tsv) or labelled sentences for `resgestae train --data` (`training`); or the
+stored articles (`--what articles`) to JSONL, CSV or Parquet."""
 
 from __future__ import annotations
 
@@ -9,7 +11,13 @@ import sys
 from resgestae.cli.filters import add_filters, filters_of
 from resgestae.cli.options import add_db, db_path
 from resgestae.errors import ConfigError
-from resgestae.export import ARTICLE_FORMATS, FORMATS, write_articles, write_events
+from resgestae.export import (
+    ARTICLE_FORMATS,
+    CORRECTION_FORMATS,
+    FORMATS,
+    write_articles,
+    write_events,
+)
 from resgestae.store import Store, browse
 from resgestae.store.store import LOCK_WAIT
 
@@ -34,8 +42,9 @@ def run(args: argparse.Namespace) -> int:
                                        args.output)
             else:
                 articles = browse.article_meta(store.con)
-                count = write_events(browse.iter_records(store.con, filters), args.format,
-                                     args.output, articles)
+                records = browse.iter_records(
+                    store.con, filters, corrected_only=args.format in CORRECTION_FORMATS)
+                count = write_events(records, args.format, args.output, articles)
         except ValueError as exc:  # a filter that is not a date
             raise ConfigError(str(exc)) from None
         except OSError as exc:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from resgestae.config import default_db
+from resgestae.config import Config, default_db
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
@@ -30,13 +31,27 @@ def add_clause_model(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def use_clause_model(args: argparse.Namespace) -> None:
-    """Select the clause model for this process and the workers it starts (they inherit
-    the environment)."""
-    import os
+def add_coding_files(parser: argparse.ArgumentParser) -> None:
+    """--lexicon, --places and --clause-model: the resources a coding run is given."""
+    parser.add_argument(
+        "--lexicon", action="append", default=None, metavar="FILE",
+        help="lexicon entries in data/lexicon.tsv's columns, over the curated ones of the "
+        "same lemma, pos and condition (repeatable; `resgestae export --format lexicon`)",
+    )
+    parser.add_argument(
+        "--places", action="append", default=None, metavar="FILE",
+        help="places for the gazetteer in data/gazetteer_additions.tsv's columns (repeatable)",
+    )
+    add_clause_model(parser)
 
-    from resgestae.coding.classifier import MODEL_ENV, transformer
 
-    if args.clause_model:
-        os.environ[MODEL_ENV] = args.clause_model
-        transformer()  # a folder that cannot be loaded is one error now, not one per clause
+def use_coding_files(args: argparse.Namespace, config: Config) -> None:
+    """Put --lexicon, --places and --clause-model into `config` (the workers and Dask tasks
+    get them with it) and read them now: a bad file is one error before any coding."""
+    from resgestae.resources import resources_for
+
+    config.lexicon_files = [Path(p) for p in getattr(args, "lexicon", None) or ()]
+    config.place_files = [Path(p) for p in getattr(args, "places", None) or ()]
+    if getattr(args, "clause_model", None):
+        config.clause_model = args.clause_model
+    resources_for(config)

@@ -110,6 +110,10 @@ def is_description(token: Token) -> bool:
     laundering money", "Haftar, who is backed by Russia"): its subject is the relative
     pronoun or it is passive. One with a subject of its own ("the town where rebels
     killed 20 people") reports a distinct act and is kept."""
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        # "rebels fighting to topple him", "protesters demanding reforms": a participle
+        # that says what a party does (the topic of a protest is no event, manual l.750)
+        return not any(c.dep_ in ("nsubj", "csubj") for c in token.children)
     if token.dep_ != "relcl":
         return False
     own = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]

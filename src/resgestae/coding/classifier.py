@@ -34,7 +34,6 @@ alone from 0.46 to 0.50). Choosing among an ambiguous trigger's lexicon types
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -43,6 +42,7 @@ from pathlib import Path
 import numpy as np
 
 from resgestae.errors import ConfigError
+from resgestae.resources import CLAUSE_MODEL_ENV, current
 
 NONE_LABEL = "NONE"
 WEIGHTS = "clauses.npz"
@@ -205,23 +205,26 @@ def model() -> ClauseClassifier:
     return ClauseClassifier.load(weights_path(), weights_path(VECTORS))
 
 
-MODEL_ENV = "RESGESTAE_CLAUSE_MODEL"  # a model folder from `resgestae train`
+MODEL_ENV = CLAUSE_MODEL_ENV  # the default of Config.clause_model
 
 
 def transformer():
-    """The fine-tuned clause model in use (`clause_model.OnnxClauseModel`), or None.
+    """The fine-tuned clause model of the configuration being coded
+    (`clause_model.OnnxClauseModel`), or None.
 
-    `$RESGESTAE_CLAUSE_MODEL` names a folder written by `resgestae train` (an error
-    if it cannot be loaded), or is `none` (the numpy model answers: faster, weaker);
-    otherwise the shipped one, or None when onnxruntime or the shipped files are
-    missing (the numpy model then answers).
+    `Config.clause_model` (`--clause-model`; default `$RESGESTAE_CLAUSE_MODEL`) names
+    a folder written by `resgestae train` (an error if it cannot be loaded), or is
+    `none` (the numpy model answers: faster, weaker); otherwise the shipped one, or
+    None when onnxruntime or the shipped files are missing (the numpy model then
+    answers). See `resgestae.resources`.
     """
-    folder = os.environ.get(MODEL_ENV) or None
-    return None if folder == "none" else _transformer(folder)
+    return current().transformer()
 
 
 @lru_cache(maxsize=4)
-def _transformer(folder: str | None):
+def load_transformer(folder: str | None):
+    """The clause model in `folder` (None: the shipped one, or None when there is none),
+    loaded once per process and folder."""
     # Cached, so a missing shipped model costs one look, not one per clause.
     from resgestae.coding import clause_model
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.actor_tables import ActorTables, CountryRef, Hit, actor_tables, ngram_hits
 from resgestae.coding.rules import rules
+from resgestae.kb.canonical import country_name
 
 
 def choose_country(hits: list[Hit], head: Token) -> CountryRef | None:
@@ -57,7 +58,7 @@ def shared_demonym(ref: CountryRef, core: Span) -> CountryRef:
     code = next((c for c in pair if c in named), pair[0])
     if code == ref.code:
         return ref
-    return replace(ref, code=code, name=actor_tables().names.get(code, code))
+    return replace(ref, code=code, name=country_name(code))
 
 
 def is_stance(doc: Doc, i: int) -> bool:
@@ -181,11 +182,23 @@ def body_of_states(core: Span) -> bool:
 
 
 
-@lru_cache(maxsize=50_000)
 def place_country(name: str) -> str | None:
     """ISO-3 of the country a place name lies in: a country or capital from the actor
     tables, else the gazetteer's one country for the name (None when it is ambiguous);
-    "southern Lebanon" is in Lebanon, "Afganistan" is Afghanistan."""
+    "southern Lebanon" is in Lebanon, "Afganistan" is Afghanistan. Remembered by the
+    gazetteer in use (a configuration's places can change the answer)."""
+    from resgestae.coding.gazetteer import gazetteer
+
+    memo = gazetteer().memo
+    if name not in memo:
+        found = _place_country_of(name)
+        if len(memo) >= 50_000:  # names recur across articles; bound the memory
+            return found
+        memo[name] = found
+    return memo[name]
+
+
+def _place_country_of(name: str) -> str | None:
     words = name.split()
     found = _place_country(name)
     while (

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.actors import code_actor
 from resgestae.coding.arguments import np_span
 from resgestae.coding.clauses import Clause
@@ -37,6 +36,7 @@ from resgestae.coding.countries import country_in_sentence, place_country
 from resgestae.coding.places import country_stated_after
 from resgestae.coding.rules import rules
 from resgestae.coding.targets import event_places, place_targets
+from resgestae.kb.canonical import country_name
 from resgestae.model import Entity
 from resgestae.plover import has_flag, plover_type
 
@@ -146,7 +146,7 @@ def _home_recipient(actors: list[Entity]) -> list[Entity]:
     if len(actors) != 1 or actors[0].country is None:
         return []
     code = actors[0].country
-    return [Entity(text="", name=actor_tables().names.get(code, code), country=code)]
+    return [Entity(text="", name=country_name(code), country=code)]
 
 
 PHRASE_PREPS = frozenset({"of", "for", "from"})

@@ -9,12 +9,17 @@ most specific matching entry wins, so "lift the sanctions" beats "lift".
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
+
+from resgestae.resources import current
+
+if TYPE_CHECKING:
+    from resgestae.coding.verb_match import VerbLexicon
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LEXICON_FILE = "lexicon.tsv"
@@ -87,10 +92,16 @@ def parse_lexicon(text: str) -> dict[tuple[str, str], list[Entry]]:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict[tuple[str, str], list[Entry]]:
-    """The packaged lexicon, loaded once."""
+def curated_lexicon() -> dict[tuple[str, str], list[Entry]]:
+    """The packaged lexicon, loaded once per process (user files lie over it)."""
     text = (DATA_DIR / LEXICON_FILE).read_text(encoding="utf-8")
     return parse_lexicon(text)
+
+
+def lexicon() -> dict[tuple[str, str], list[Entry]]:
+    """The lexicon of the configuration being coded: the packaged one with its
+    `Config.lexicon_files` over it (`resgestae.resources`)."""
+    return current().lexicon
 
 
 def _objects(token: Token) -> list[Token]:
@@ -110,9 +121,26 @@ def _test_prt(token: Token, values: frozenset[str]) -> bool:
     return any(c.dep_ == "prt" and c.lower_ in values for c in token.children)
 
 
+# Object heads that say little of themselves: the noun before them names the thing
+# ("ended mediation efforts", "froze the aid programme", "halted the peace process").
+GENERIC_HEADS = frozenset({"effort", "process", "programme", "program", "initiative",
+                           "mission", "operation", "activity", "work", "project", "scheme",
+                           "package", "deal", "arrangement", "plan", "channel", "track"})
+
+
+def _object_lemmas(obj: Token) -> list[str]:
+    """The object's lemma, and for a generic head its compound modifiers' lemmas."""
+    lemmas = [obj.lemma_.lower()]
+    if lemmas[0] in GENERIC_HEADS:
+        lemmas += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
+    return lemmas
+
+
 def _test_obj(token: Token, values: frozenset[str]) -> bool:
     objs = _objects(token)
-    return bool(objs) if "*" in values else any(o.lemma_.lower() in values for o in objs)
+    if "*" in values:
+        return bool(objs)
+    return any(lemma in values for o in objs for lemma in _object_lemmas(o))
 
 
 def _test_prep(token: Token, values: frozenset[str]) -> bool:
@@ -194,14 +222,15 @@ def lemma_of(token: Token) -> str:
     return LEMMA_FIXES.get(lemma, lemma)
 
 
-# The verb dictionaries of the coder now coding (a verb_match.VerbLexicon), if any:
-# set by `verb_match.use`, so each coder's dictionaries stay its own.
-VERB_LEXICON: ContextVar = ContextVar("resgestae_verb_lexicon", default=None)
+def active_verbs() -> VerbLexicon | None:
+    """The verb dictionaries of the configuration being coded, if it has any
+    (`resgestae.resources`: each session's stay its own)."""
+    return current().verbs
 
 
 def lookup(token: Token) -> Entry | None:
     """The entry typing `token`: the curated lexicon's, or the active verb dictionaries'."""
-    verbs = VERB_LEXICON.get()
+    verbs = current().verbs
     if verbs is not None:
         return verbs.lookup(token, curated_lookup)
     return curated_lookup(token)

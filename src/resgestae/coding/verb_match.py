@@ -23,16 +23,16 @@ The CAMEO code becomes a PLOVER type, mode and context through
 ``data/cameo_plover.tsv`` (CAMEO→PLOVER 2021); a code outside CAMEO keeps the
 type of its block's default code, else `FALLBACK_TYPE`.
 
-Which lexicon is active is a context variable: `Coder` sets it around coding
-an article (`use`), so two coders with different dictionaries in one process
-never see each other's.
+Which lexicon is active is the configuration's (`resgestae.resources`: the session
+makes its resources current around each article, `active_verbs()` gives its verb
+lexicon), so two sessions with different dictionaries in one process never see
+each other's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 
 from resgestae.coding import verb_events
 from resgestae.coding.confidence import main_clause
-from resgestae.coding.event_types import DATA_DIR, VERB_LEXICON, Entry
+from resgestae.coding.event_types import DATA_DIR, Entry
 from resgestae.coding.rules import rules
 from resgestae.coding.verb_dictionary import (
     Element,
@@ -440,18 +440,3 @@ def load_verb_lexicon(files: Sequence[str | Path], mode: str = "only") -> VerbLe
         if not is_verb_dictionary(path):
             read_discards(path, dictionaries[0])
     return VerbLexicon(dictionaries, mode)
-
-
-def active() -> VerbLexicon | None:
-    """The verb lexicon of the coder now coding, if it has one."""
-    return VERB_LEXICON.get()
-
-
-@contextmanager
-def use(lexicon: VerbLexicon | None) -> Iterator[None]:
-    """Code with `lexicon` (None: the curated lexicon alone) inside the block."""
-    token = VERB_LEXICON.set(lexicon)
-    try:
-        yield
-    finally:
-        VERB_LEXICON.reset(token)

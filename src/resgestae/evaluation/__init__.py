@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,7 @@ def evaluate(
     half: str | None = None,
     halves: bool = False,
     verb_mode: str = "only",
+    config: Config | None = None,
 ) -> dict[str, Any]:
     """Score the coder against one gold file; see the scorers for what each number means.
 
@@ -72,20 +74,21 @@ def evaluate(
     if not records:
         raise InputError(str(path), f"no records in the {half} half")
     started = time.perf_counter()
+    base = config or Config()  # its lexicon, places and clause model files
     extra: dict[str, Any] = {}
     if kind == "event_location":
-        predictions, errors = event_location.locate(records, model), []
+        predictions, errors = event_location.locate(records, model, config=config), []
     else:
         files = [Path(p) for p in dictionaries or ()]
         if kind == "petrarch":
             files = files or find_petrarch_dictionaries(path)
         if files:
             actors, verbs = split_dictionaries(files)
-            coder = Coder(Config(model=model, actor_files=actors, verb_files=verbs,
-                                 verb_mode=verb_mode))
+            coder = Coder(replace(base, model=model, actor_files=actors, verb_files=verbs,
+                                  verb_mode=verb_mode))
             extra["dictionaries"] = [str(p) for p in files]
         else:
-            coder = coder or Coder(Config(model=model) if model else None)
+            coder = coder or Coder(replace(base, model=model) if model else base)
         predictions, errors = code_records(records, coder)
     result = SCORERS[kind](records, predictions)
     if halves:

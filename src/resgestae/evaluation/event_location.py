@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from resgestae.coding.places import Located, place_for_trigger
 from resgestae.config import Config
 from resgestae.model import Article, Event, Place
 from resgestae.nlp import load_nlp
+from resgestae.resources import resources_for
 
 
 def score_event_location(path: str | Path, limit: int | None = None,
@@ -50,14 +52,18 @@ def score_event_location(path: str | Path, limit: int | None = None,
 
 
 def locate(records: list[dict[str, Any]], model: str | None = None,
-           end_to_end: bool = True) -> list[dict[str, Any]]:
+           end_to_end: bool = True, config: Config | None = None) -> list[dict[str, Any]]:
     """One row per record: the place mention the places stage attaches to its verb and,
-    with `end_to_end`, the place the whole pipeline gives the event at the verb."""
-    config = Config(model=model) if model else Config()
+    with `end_to_end`, the place the whole pipeline gives the event at the verb.
+    `config` gives the gazetteer's places files (and the rest of the coding settings)."""
+    config = config or Config()
+    if model:
+        config = replace(config, model=model)
     nlp = load_nlp(config.model)
-    gazetteer()  # load before the per-record work
-    docs = nlp.pipe(r["text"] for r in records)
-    rows = [_score_record(record, doc) for record, doc in zip(records, docs, strict=True)]
+    with resources_for(config).active():  # the places stage alone, as the session runs it
+        gazetteer()  # load before the per-record work
+        docs = nlp.pipe(r["text"] for r in records)
+        rows = [_score_record(record, doc) for record, doc in zip(records, docs, strict=True)]
     if end_to_end:
         for row, (event, record) in zip(rows, _coded(records, config), strict=True):
             place = event.location if event is not None else None

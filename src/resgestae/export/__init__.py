@@ -28,7 +28,11 @@ FORMATS = {
     "geojson": "geojson",
     "graphml": "graphml",
     "gold": "gold",
+    "lexicon": "lexicon",
+    "training": "training",
 }
+# formats made of the analysts' corrections only: the export reads only corrected events
+CORRECTION_FORMATS = ("lexicon", "training")
 ARTICLE_FORMATS = ("jsonl", "csv", "parquet")
 
 
@@ -70,4 +74,4 @@ def _to(path: str | Path, write: Callable[[Path], int]) -> int:
     return count
 
 
-__all__ = ["ARTICLE_FORMATS", "FORMATS", "write_articles", "write_events"]
+__all__ = ["ARTICLE_FORMATS", "CORRECTION_FORMATS", "FORMATS", "write_articles", "write_events"]

@@ -1,7 +1,12 @@
 """Resolution: every actor and recipient gets a canonical name and a kb_id.
 
+The knowledge base does not read the parse: it learns from what the coding stage
+found in the article (`coding.mentions.ArticleMentions`: persons named in full with
+the clues around their names, acronyms, one-word names) and asks it about an
+entity's words when it must. Names are made canonical in `kb.canonical`.
+
 Per article, in order:
-  1. learn from the text: persons with their titles and appositions
+  1. learn from what coding found: persons with their titles and appositions
      ("Turkish Defense Minister Hulusi Akar", "Khaled al Meshri, who heads the
      High State Council", "his counterpart Salahaddin Namroush") and acronyms
      written out ("Government of National Accord (GNA)");
@@ -17,25 +22,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from resgestae.coding.actor_tables import actor_tables, norm
-from resgestae.coding.actors import coordinated, read_actor
-from resgestae.coding.countries import context_texts, country_in_sentence
 from resgestae.coding.rules import rules
 from resgestae.kb.base import ActorKB, KBEntry, Role, make_id
+from resgestae.kb.canonical import country_name, fill, group_name, name_from_words
 from resgestae.kb.names import ascii_fold, parts, same_person, surname_alike
 from resgestae.kb.petrarch import KB_PREFIX, dictionary_code, iso_date
 from resgestae.model import Article, Entity, Event
 
-HEAD_VERBS = frozenset({"head", "lead", "chair", "command", "run", "direct"})
-ACRONYM_RE = re.compile(
-    r"((?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|for|the|and|on)\s+)*)*[A-Z][\w'\u2019.-]*)"
-    r",?\s*\(([A-Z][A-Za-z]{1,7})\)"
-)
-SMALL_WORDS = frozenset({"of", "for", "the", "and", "on"})
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from resgestae.coding.mentions import Acronym, ArticleMentions, Clue
+
 DOMESTIC = frozenset({"GOV", "JUD", "LEG", "OPP", "ELI", "PTY"})
 FOREIGN_WORDS = ("foreign", "envoy", "ambassador", "diplomat", "secretary of state", "consul")
 
@@ -52,7 +55,7 @@ class Mention:
 class Context:
     """What the article itself says about its actors."""
 
-    doc: Doc
+    found: ArticleMentions
     article: Article
     kb: ActorKB
     date: str | None = None
@@ -61,16 +64,18 @@ class Context:
     entries: dict[str, KBEntry] = field(default_factory=dict)  # kb_id -> entry, this article
     mentions: list[Mention] | None = None  # all person mentions, once persons are learned
 
-    def read(self, span: Span) -> tuple[Entity, str] | None:
-        """What coding read of the span (`read_actor` reads each span of the Doc once,
-        for coding and the knowledge base alike); None for an empty span."""
-        return read_actor(span) if len(span) else None
 
+def resolve_actors(events: list[Event], doc: Doc, article: Article, kb: ActorKB,
+                   found: ArticleMentions | None = None) -> None:
+    """Give every actor a canonical name and kb_id (in place); the KB learns from what
+    coding found in the article (`found`; read from `doc` when not given)."""
+    if found is None:
+        from resgestae.coding.mentions import ArticleMentions
 
-def resolve_actors(events: list[Event], doc: Doc, article: Article, kb: ActorKB) -> None:
-    """Give every actor a canonical name and kb_id (in place); the KB learns from the text."""
-    ctx = Context(doc, article, kb, iso_date(article.date), _dateline_country(article))
-    learn_acronyms(ctx)
+        found = ArticleMentions(doc)
+    ctx = Context(found, article, kb, iso_date(article.date), _dateline_country(article))
+    for acronym in found.acronyms:
+        _add_acronym(ctx, acronym)
     learn_persons(ctx)
     for event in events:
         event.actor = _split_coordinated(event.actor, ctx)
@@ -85,9 +90,8 @@ def _split_coordinated(entities: list[Entity], ctx: Context) -> list[Entity]:
     for entity in entities:
         out.append(entity)
         if entity._tokens is not None and entity.country:
-            span = ctx.doc[entity._tokens[0] : entity._tokens[1]]
             countries = {e.country for e in entities}
-            out.extend(e for e in coordinated(span, entity) if e.country not in countries)
+            out.extend(e for e in ctx.found.coordinated(entity) if e.country not in countries)
     return out
 
 
@@ -113,24 +117,9 @@ def _dateline_country(article: Article) -> str | None:
 # -- learning acronyms ------------------------------------------------------------
 
 
-def learn_acronyms(ctx: Context) -> None:
+def _add_acronym(ctx: Context, found: Acronym) -> None:
     """ "Government of National Accord (GNA)" makes GNA an alias of the expansion."""
-    for match in ACRONYM_RE.finditer(ctx.doc.text):
-        words = match.group(1).split()
-        acronym = match.group(2)
-        for i in range(len(words)):
-            tail = words[i:]
-            initials = "".join(w[0] for w in tail if w.lower() not in SMALL_WORDS).upper()
-            if initials == acronym.upper():
-                start = match.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
-                _add_acronym(ctx, " ".join(tail), acronym, start)
-                break
-
-
-def _add_acronym(ctx: Context, expansion: str, acronym: str, start: int) -> None:
-    span = ctx.doc.char_span(start, start + len(expansion), alignment_mode="expand")
-    found = read_actor(span) if span is not None else None
-    entity = found[0] if found else None
+    expansion, acronym, entity = found.expansion, found.acronym, found.entity
     known = ctx.kb.lookup(expansion, "org") or ctx.kb.lookup(acronym, "org")
     if known:
         ctx.kb.add_alias(known[0].kb_id, acronym)
@@ -148,32 +137,24 @@ def _add_acronym(ctx: Context, expansion: str, acronym: str, start: int) -> None
 
 def learn_persons(ctx: Context) -> None:
     """Persons named in full in the article, merged across spellings, in text order."""
-    chunks = {t.i: nc for nc in ctx.doc.noun_chunks for t in nc}
-    for ent in ctx.doc.ents:
-        if ent.label_ != "PERSON" and not _titled(ent, chunks, ctx):
-            continue
-        span = chunks.get(ent.root.i, ent)
-        found = ctx.read(span) or ctx.read(ent)
-        if not found or found[1] != "person":
-            continue
-        entity = found[0]
-        if len(entity.name.split()) < 2:
-            continue  # a surname alone: resolved against full names later
-        _enrich(entity, ent, chunks, ctx)
+    for person in ctx.found.persons:
+        entity = person.entity
+        _enrich(entity, person.clues, ctx)
         known = None
         if entity.country is None:  # the article, then the KB, may already know who this is
             same = ctx.kb.lookup(entity.name, "person")
             known = _full_name_match(entity.name, ctx) or (same[0] if len(same) == 1 else None)
         if known is None:
-            _home_country(entity, span, ctx)  # a guess only for a person new to the article
+            # a guess only for a person new to the article
+            _home_country(entity, person.sentence_country, ctx)
         entry = _merge(known, entity, ctx) if known else _person_entry(entity, ctx)
-        ctx.persons.append(Mention(ent.start, entry))
+        ctx.persons.append(Mention(person.start, entry))
 
 
-def _home_country(entity: Entity, span: Span, ctx: Context) -> None:
+def _home_country(entity: Entity, in_sentence: Callable[[], str | None], ctx: Context) -> None:
     """A titled person the text gives no country: the country the sentence places or
-    qualifies things with ("President Museveni threatened Ugandan opposition ...");
-    a warlord or rebel fights in the dateline's country."""
+    qualifies things with (`in_sentence`: "President Museveni threatened Ugandan
+    opposition ..."); a warlord or rebel fights in the dateline's country."""
     if entity.country is not None or not (entity.title or entity.sector):
         return
     if entity.sector in ("REB", "UAF", "CRM", "MIL"):
@@ -183,39 +164,21 @@ def _home_country(entity: Entity, span: Span, ctx: Context) -> None:
     title = (entity.title or "").lower()
     if entity.sector not in DOMESTIC or any(w in title for w in FOREIGN_WORDS):
         return  # a diplomat's or a policeman's sentence names other countries
-    entity.country = country_in_sentence(span)
+    entity.country = in_sentence()
 
 
-def _titled(ent: Span, chunks: dict[int, Span], ctx: Context) -> bool:
-    """NER sometimes calls a titled person ORG ("warlord Khalifa Haftar")."""
-    span = chunks.get(ent.root.i)
-    if ent.label_ not in ("ORG", "NORP", "GPE") or span is None or span.start >= ent.start:
-        return False
-    found = ctx.read(span)
-    return bool(found and found[1] == "person" and found[0].title)
+def _enrich(entity: Entity, clues: list[Clue], ctx: Context) -> None:
+    """Title, country and sector from the clues around the name, in text order: a
+    title phrase just before it, an apposition, a "who heads X" clause."""
+    for clue in clues:
+        if clue.kind == "head":
+            _from_head_clause(entity, clue.other)
+        else:
+            _from_title_phrase(entity, clue, ctx)
 
 
-def _enrich(entity: Entity, ent: Span, chunks: dict[int, Span], ctx: Context) -> None:
-    """Title, country and sector from a title phrase just before the name, an
-    apposition, or a "who heads X" clause."""
-    root = ent.root
-    before = chunks.get(ent.start - 1)
-    if before is not None and before.end == ent.start and before.root.i != root.i:
-        _from_title_phrase(entity, before, root, ctx)
-    if root.dep_ == "appos" and root.head.i in chunks:
-        _from_title_phrase(entity, chunks[root.head.i], root, ctx)
-    for child in root.children:
-        if child.dep_ == "appos" and child.i in chunks:
-            _from_title_phrase(entity, chunks[child.i], root, ctx)
-        if child.dep_ == "relcl" and child.lemma_ in HEAD_VERBS:
-            _from_head_clause(entity, child, chunks)
-
-
-def _from_title_phrase(entity: Entity, phrase: Span, person: Token, ctx: Context) -> None:
-    found = ctx.read(phrase)
-    if not found:
-        return
-    other, kind = found
+def _from_title_phrase(entity: Entity, clue: Clue, ctx: Context) -> None:
+    other, kind = clue.other, clue.other_kind
     if kind == "person" and norm(other.name) != norm(entity.name):
         return  # another person's phrase, not a title of this one
     if kind == "person":
@@ -223,21 +186,15 @@ def _from_title_phrase(entity: Entity, phrase: Span, person: Token, ctx: Context
     entity.country = entity.country or other.country
     entity.sectors = entity.sectors or list(other.sectors)
     entity.sector = entity.sector or other.sector
-    entity.title = entity.title or _strip_country(phrase)
-    if "counterpart" in phrase.text.lower():
-        _counterpart(entity, person, ctx)
+    entity.title = entity.title or clue.title
+    if clue.counterpart is not None:
+        _counterpart(entity, clue.counterpart, ctx)
 
 
-def _strip_country(phrase: Span) -> str | None:
-    lex = actor_tables()
-    words = [t.text for t in phrase if not t.is_punct and t.lower_ not in ("the", "his", "her",
-             "their", "its", "a", "an", "'s", "\u2019s") and not lex.country(t.text)]
-    return " ".join(words) or None
-
-
-def _counterpart(entity: Entity, person: Token, ctx: Context) -> None:
-    """ "X held talks with his counterpart Y": Y holds X's post in the other country."""
-    other = _clause_subject(person, ctx)
+def _counterpart(entity: Entity, subject: str, ctx: Context) -> None:
+    """ "X held talks with his counterpart Y": Y holds X's post in the other country
+    (X: the person of the article the governing verb's `subject` names)."""
+    other = _article_person(subject, ctx)
     if other is None:
         return
     entity.title = other.title or entity.title
@@ -247,27 +204,12 @@ def _counterpart(entity: Entity, person: Token, ctx: Context) -> None:
         entity.country = ctx.home
 
 
-def _clause_subject(token: Token, ctx: Context) -> KBEntry | None:
-    """The person who is the subject of the verb that governs `token`."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return _article_person(ctx.doc[child.left_edge.i : child.i + 1].text, ctx)
-    return None
-
-
-def _from_head_clause(entity: Entity, verb: Token, chunks: dict[int, Span]) -> None:
-    for obj in verb.children:
-        if obj.dep_ == "dobj" and obj.i in chunks:
-            found = read_actor(chunks[obj.i])
-            if found and found[1] in ("org", "group"):
-                org = found[0]
-                entity.country = entity.country or org.country
-                entity.sectors = entity.sectors or list(org.sectors)
-                entity.sector = entity.sector or org.sector
-                entity.title = entity.title or f"head of {org.name}"
+def _from_head_clause(entity: Entity, org: Entity) -> None:
+    """ "X, who heads Y": X's country and sector are Y's, the title "head of Y"."""
+    entity.country = entity.country or org.country
+    entity.sectors = entity.sectors or list(org.sectors)
+    entity.sector = entity.sector or org.sector
+    entity.title = entity.title or f"head of {org.name}"
 
 
 def _person_entry(entity: Entity, ctx: Context) -> KBEntry:
@@ -313,39 +255,24 @@ def _merge(entry: KBEntry, entity: Entity, ctx: Context) -> KBEntry:
 
 def resolve_entity(entity: Entity, ctx: Context) -> None:
     """Canonical name, kb_id and missing attributes for one actor or recipient."""
-    if entity._tokens is not None and not 0 <= entity._tokens[0] < entity._tokens[1] <= len(
-            ctx.doc):
+    if entity._tokens is not None and not ctx.found.valid(entity):
         entity._tokens = None  # token indices that are not this Doc's: go by text alone
     if not entity.text.strip():
         return
     if entity._tokens is None:
-        _from_words(entity)
+        name_from_words(entity)
     kind = _kind(entity, ctx)
     entry = _entry_for(entity, kind, ctx)
     if entry is not None:
-        _fill(entity, ctx.kb.own(entry))
+        fill(entity, ctx.kb.own(entry))
     if ctx.kb.dictionary is not None:
         _apply_dictionary(entity, ctx, person=entry is not None and entry.kind == "person")
 
 
-def _from_words(entity: Entity) -> None:
-    """An entity made without tokens: what the lexicon says of its words."""
-    lex = actor_tables()
-    words = re.sub(r"^(the|a|an)\s+", "", entity.text.strip(), flags=re.IGNORECASE)
-    org, country = lex.org(words), lex.country(words)
-    if org is not None:
-        entity.name, entity.country = org.name, entity.country or org.country
-        entity.sectors = entity.sectors or list(org.sectors)
-    elif country is not None and country.kind != "capital":
-        entity.name, entity.country = country.name, entity.country or country.code
-    entity.sector = entity.sector or (entity.sectors[0] if entity.sectors else None)
-
-
 def _kind(entity: Entity, ctx: Context) -> str:
-    if entity._tokens is not None:
-        found = ctx.read(ctx.doc[entity._tokens[0] : entity._tokens[1]])
-        if found:
-            return found[1]
+    found = ctx.found.kind(entity)
+    if found:
+        return found
     spoken = rules().one_person_pronouns | rules().we_pronouns
     if norm(entity.text) in spoken or norm(entity.name) in spoken:
         return "pronoun"
@@ -406,7 +333,7 @@ def _pronoun(entity: Entity, ctx: Context) -> KBEntry | None:
     person = before[-1].entry
     if word in rules().one_person_pronouns:
         return person
-    person = _speaker(ctx.doc[start], ctx) or person
+    person = _speaker(start, ctx) or person
     if not (person.country and person.sectors):
         return None
     side = Entity(text=entity.text, name=entity.text, country=person.country,
@@ -414,19 +341,16 @@ def _pronoun(entity: Entity, ctx: Context) -> KBEntry | None:
     return _group(side, ctx)
 
 
-def _speaker(token: Token, ctx: Context) -> KBEntry | None:
-    """The person a quote is attributed to in the same sentence (" ... ," he said)."""
-    for verb in token.sent:
-        if verb.lemma_ not in rules().speech_verbs or verb.i < token.i:
-            continue
-        for subject in verb.children:
-            if subject.dep_ != "nsubj":
-                continue
-            if subject.lower_ in rules().one_person_pronouns:
-                earlier = [m for m in _all_mentions(ctx) if m.start < token.i]
-                return earlier[-1].entry if earlier else None
-            return _article_person(ctx.doc[subject.left_edge.i : subject.i + 1].text, ctx)
-    return None
+def _speaker(start: int, ctx: Context) -> KBEntry | None:
+    """The person a quote at token `start` is attributed to in the same sentence
+    (" ... ," he said: the person named last before it)."""
+    said = ctx.found.speaker(start)
+    if said is None:
+        return None
+    if said[0] == "pronoun":
+        earlier = [m for m in _all_mentions(ctx) if m.start < start]
+        return earlier[-1].entry if earlier else None
+    return _article_person(said[1], ctx)
 
 
 def _all_mentions(ctx: Context) -> list[Mention]:
@@ -438,11 +362,10 @@ def _all_mentions(ctx: Context) -> list[Mention]:
 
 def _mentions(ctx: Context) -> list[Mention]:
     mentions = list(ctx.persons)
-    for ent in ctx.doc.ents:
-        if len(ent) == 1 and ent.label_ in ("PERSON", "ORG", "NORP", ""):
-            entry = _article_person(ent.text, ctx)
-            if entry is not None:
-                mentions.append(Mention(ent.start, entry))
+    for start, text in ctx.found.short_mentions():
+        entry = _article_person(text, ctx)
+        if entry is not None:
+            mentions.append(Mention(start, entry))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -479,7 +402,7 @@ def _full_name_match(name: str, ctx: Context) -> KBEntry | None:
 def _lone_person(entity: Entity, ctx: Context) -> KBEntry:
     """A person the article names only by surname, or a full name NER missed."""
     if entity._tokens is not None:
-        _home_country(entity, ctx.doc[entity._tokens[0] : entity._tokens[1]], ctx)
+        _home_country(entity, lambda: ctx.found.sentence_country(entity), ctx)
     if len(entity.name.split()) > 1:
         return _person_entry(entity, ctx)
     known = [e for e in ctx.kb.by_surname(entity.name) if _compatible(e, entity)]
@@ -500,45 +423,17 @@ def _org(entity: Entity, ctx: Context) -> KBEntry:
 def _country(entity: Entity, ctx: Context) -> KBEntry | None:
     if not entity.country:
         return None
-    name = actor_tables().names.get(entity.country, entity.name)
+    name = country_name(entity.country, entity.name)
     return ctx.kb.add(KBEntry(make_id("country", name, entity.country), name, "country",
                               country=entity.country, source="data"))
 
 
 def _group(entity: Entity, ctx: Context) -> KBEntry:
     """A collective: one entry per (country, sector), named "Turkish military"."""
-    name = _group_name(entity)
+    name = group_name(entity)
     return ctx.kb.add(KBEntry(make_id("group", name, entity.country), name, "group",
                               country=entity.country, sectors=list(entity.sectors),
                               source="data"))
-
-
-def _group_name(entity: Entity) -> str:
-    lex = actor_tables()
-    label = lex.sector_labels.get(entity.sector or "")
-    if entity.country and entity.sector == "UAF":  # whose gunmen is what no one knows
-        return f"unidentified attackers in {lex.names.get(entity.country, entity.country)}"
-    if entity.country and label:
-        adjective = lex.adjectives.get(entity.country) or lex.names.get(entity.country, "")
-        return f"{adjective} {label}".strip()
-    words = [w for w in entity.name.split() if w.lower() not in ("the", "a", "an")]
-    return " ".join(words) or entity.text
-
-
-def _fill(entity: Entity, entry: KBEntry) -> None:
-    entity.name = entry.name
-    entity.kb_id = entry.kb_id
-    if entry.source == "user":  # a user's entry overrides the built-in tables
-        entity.country = entry.country or entity.country
-        if entry.sectors:
-            entity.sector, entity.sectors = entry.sectors[0], list(entry.sectors)
-        entity.title = entry.title or entity.title
-    entity.country = entity.country or entry.country
-    if not entity.sector and entry.sectors:
-        entity.sector = entry.sectors[0]
-        entity.sectors = list(entry.sectors)
-    entity.title = entity.title or entry.title
-    entry.mentions += 1
 
 
 def _apply_dictionary(entity: Entity, ctx: Context, person: bool = False) -> None:
@@ -575,7 +470,7 @@ def _dictionary_match(
     dictionary = ctx.kb.dictionary
     entry, role, agents = dictionary.code(ctx.kb, entity.text, ctx.date)
     if entry is None and entity._tokens is not None:
-        for text in context_texts(ctx.doc[entity._tokens[0] : entity._tokens[1]]):
+        for text in ctx.found.context_texts(entity):
             entry, role, _ = dictionary.code(ctx.kb, text, ctx.date)
             if entry is not None:
                 break

@@ -23,13 +23,17 @@ from resgestae.store import query, read_index
 FILTERS = query.FILTERS
 
 
-def where(filters: Mapping[str, Any], text_column: str = "text_lower") -> tuple[str, list[Any]]:
+def where(filters: Mapping[str, Any], on_events: bool = False,
+          indexed: bool = False) -> tuple[str, list[Any]]:
     """' WHERE ...' (or '') and its parameters for the event filters, over the read index's
-    columns (or, with `text_column=query.TEXT_OF_RECORD`, over the events table)."""
+    columns (or, with `on_events`, over the events table). `indexed`: over the index's `ev`
+    itself, whose inverted lists answer the actor, place and article filters."""
     query.check(filters)
-    clauses, params = query.conditions(**{k: filters.get(k) for k in FILTERS},
-                                       article_in=filters.get("article_in"),
-                                       text_column=text_column)
+    columns = query.ON_EVENTS if on_events else {}
+    plain = {k: filters.get(k) for k in FILTERS} | {"article_in": filters.get("article_in")}
+    found, found_params = read_index.lookups(plain) if indexed else ([], [])
+    clauses, params = query.conditions(**plain, **columns)
+    clauses, params = clauses + found, params + found_params
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -62,12 +66,13 @@ def decode_cursor(cursor: str) -> str:
 
 def _page_keys(con: Any, filters: Mapping[str, Any], cursor: str | None, n: int,
                indexed: bool) -> list[tuple[str, str]]:
-    sql_where, params = where(filters)
+    sql_where, params = where(filters, indexed=indexed)
     if cursor:
         sql_where, params = _and(sql_where, "k > ?"), params + [decode_cursor(cursor)]
-    if indexed:
+    if indexed and "rowid IN" not in sql_where:
         # the index is stored in listing order and DuckDB keeps insertion order for a
-        # query without ORDER BY (preserve_insertion_order), so LIMIT stops early
+        # filtered scan without ORDER BY (preserve_insertion_order), so LIMIT stops early;
+        # not through a join with the inverted lists, whose matches are few anyway
         keys = con.execute(f"SELECT k, id FROM {read_index.EV}{sql_where} LIMIT ?",
                            params + [n]).fetchall()
         if all(a[0] < b[0] for a, b in zip(keys, keys[1:], strict=False)):
@@ -99,11 +104,14 @@ def page_events(
     return records_by_id(con, [k[1] for k in keys[:limit]]), next_cursor
 
 
-def iter_records(con: Any, filters: Mapping[str, Any], batch: int = 10_000) -> Iterator[dict]:
-    """All matching event records in store order, fetched in batches (constant memory)."""
+def iter_records(con: Any, filters: Mapping[str, Any], batch: int = 10_000,
+                 corrected_only: bool = False) -> Iterator[dict]:
+    """All matching event records in store order, fetched in batches (constant memory);
+    `corrected_only`: only the events analysts corrected."""
     filters = query.resolve(con, filters)
     sql, params = query.events_sql(**{k: filters.get(k) for k in FILTERS},
-                                   article_in=filters.get("article_in"))
+                                   article_in=filters.get("article_in"),
+                                   corrected_only=corrected_only)
     cur = con.execute(sql, params)
     while rows := cur.fetchmany(batch):
         # a cursor of its own reads the articles and corrections of each batch
@@ -202,6 +210,39 @@ def _actor_details(con: Any, names: list[str]) -> dict[str, tuple[str | None, st
     return {r[0]: (r[1], r[2]) for r in con.execute(sql, [names]).fetchall()}
 
 
+# the same over the index's node ids (name order): integers group fast, names come last
+ACTOR_IDS = (
+    "WITH m AS MATERIALIZED (SELECT actor_ids, recipient_ids FROM {ev}{where}), "
+    "c AS (SELECT nid, count(*) FILTER (WHERE role = 1) AS as_actor, "
+    "count(*) FILTER (WHERE role = 2) AS as_recipient, count(*) AS events FROM ("
+    "SELECT unnest(actor_ids) AS nid, 1 AS role FROM m UNION ALL "
+    "SELECT unnest(recipient_ids), 2 FROM m) GROUP BY 1{having} ORDER BY events DESC, nid LIMIT ?) "
+    "SELECT n.name, c.as_actor, c.as_recipient, c.events FROM c JOIN {names} n USING (nid) "
+    "ORDER BY c.events DESC, c.nid"
+)
+
+
+def _actor_counts(con: Any, filters: Mapping[str, Any], name: str | None, limit: int,
+                  indexed: bool) -> list[tuple[str, int, int, int]]:
+    """(name, as actor, as recipient, events) of the busiest actors of the matching events."""
+    sql_where, params = where(filters, indexed=indexed)
+    named = [name.lower()] if name else []
+    if indexed and not sql_where:
+        sql = (f"SELECT name, as_actor, as_recipient, events FROM {read_index.ACTOR_TOTALS}"
+               + (" WHERE contains(lower(name), ?)" if name else "")
+               + " ORDER BY events DESC, name LIMIT ?")
+        return con.execute(sql, named + [limit]).fetchall()
+    if indexed:
+        having = (f" HAVING nid IN (SELECT nid FROM {read_index.NAMES} "
+                  "WHERE contains(lower(name), ?))") if name else ""
+        sql = ACTOR_IDS.format(ev=read_index.EV, where=sql_where, having=having,
+                               names=read_index.NAMES)
+    else:
+        having = " HAVING contains(lower(name), ?)" if name else ""
+        sql = ACTOR_COUNTS.format(source=_source(indexed), where=sql_where, having=having)
+    return con.execute(sql, params + named + [limit]).fetchall()
+
+
 def actors(
     con: Any, filters: Mapping[str, Any], name: str | None = None, limit: int = 100,
     indexed: bool = False,
@@ -209,18 +250,7 @@ def actors(
     """Canonical actors of the matching events, most active first, with their roles and
     their most frequent country and sector over all their mentions."""
     filters = query.resolve(con, filters)
-    sql_where, params = where(filters)
-    having = " HAVING contains(lower(name), ?)" if name else ""
-    named = [name.lower()] if name else []
-    source = _source(indexed)
-    if indexed and not sql_where:
-        sql = (f"SELECT name, as_actor, as_recipient, events FROM {read_index.ACTOR_TOTALS}"
-               + (" WHERE contains(lower(name), ?)" if name else "")
-               + " ORDER BY events DESC, name LIMIT ?")
-        counts = con.execute(sql, named + [limit]).fetchall()
-    else:
-        sql = ACTOR_COUNTS.format(source=source, where=sql_where, having=having)
-        counts = con.execute(sql, params + named + [limit]).fetchall()
+    counts = _actor_counts(con, filters, name, limit, indexed)
     names = [r[0] for r in counts]
     if not counts:
         details = {}
@@ -245,24 +275,46 @@ NETWORK_SQL = (
 TOP_PAIRS = "SELECT a, r, sum(n) AS total FROM p GROUP BY ALL ORDER BY total DESC, a, r LIMIT ?"
 
 
+# Over the index: `top` (pid, total) the heaviest pairs, `t` (pid, event_type, n) their
+# counts by type; pair ids sort as (actor name, recipient name), so ties break by names.
+NETWORK_IDS = (
+    "WITH {parts} SELECT a.name, r.name, t.event_type, CAST(t.n AS BIGINT) "
+    "FROM t JOIN top USING (pid) JOIN {names} a ON a.nid = " + read_index.PID_A + " "
+    "JOIN {names} r ON r.nid = " + read_index.PID_R + " "
+    "ORDER BY top.total DESC, pid, t.event_type"
+)
+# the matching events' pairs (u), read once
+FILTERED_PAIRS = (
+    "u AS MATERIALIZED (SELECT unnest({column}) AS pid, event_type FROM {ev}{where}), "
+    "top AS (SELECT pid, count(*) AS total FROM u GROUP BY pid ORDER BY total DESC, pid "
+    "LIMIT ?), t AS (SELECT pid, event_type, count(*) AS n FROM u "
+    "WHERE pid IN (SELECT pid FROM top) GROUP BY ALL)"
+)
+
+
 def _network_plan(filters: Mapping[str, Any], limit: int, indexed: bool,
                   by: str = "actor") -> tuple[str, list]:
     query.check(filters)
+    sql_where, params = where(filters, indexed=indexed)
+    if not indexed:  # the reference: names paired in SQL, grouped as text
+        a, r = read_index.SIDES[by]
+        pairs = read_index.PAIRS.format(a=a, r=r, source=_source(indexed), where=sql_where)
+        counted = f"SELECT a, r, event_type, count(*) AS n FROM ({pairs}) GROUP BY ALL"
+        return NETWORK_SQL.format(pairs=counted, top=TOP_PAIRS), params + [limit]
+    column, by_type, totals, names = read_index.PAIR_TABLES[by]
     others = [k for k in FILTERS if k != "event_type" and filters.get(k) not in (None, "")]
     kind = (filters.get("event_type") or "").upper()
-    by_type, totals = (read_index.EDGE_TYPE, read_index.EDGES) if by == "actor" else \
-        (read_index.CTY_EDGE_TYPE, read_index.CTY_EDGES)
-    if indexed and not others:  # from the precomputed edge counts
-        if not kind:
-            top = f"SELECT a, r, total FROM {totals} ORDER BY total DESC, a, r LIMIT ?"
-            return NETWORK_SQL.format(pairs=f"SELECT * FROM {by_type}", top=top), [limit]
-        pairs = f"SELECT * FROM {by_type} WHERE event_type = ?"
-        return NETWORK_SQL.format(pairs=pairs, top=TOP_PAIRS), [kind, limit]
-    sql_where, params = where(filters)
-    a, r = read_index.SIDES[by]
-    pairs = read_index.PAIRS.format(a=a, r=r, source=_source(indexed), where=sql_where)
-    counted = f"SELECT a, r, event_type, count(*) AS n FROM ({pairs}) GROUP BY ALL"
-    return NETWORK_SQL.format(pairs=counted, top=TOP_PAIRS), params + [limit]
+    if others:
+        parts = FILTERED_PAIRS.format(column=column, ev=read_index.EV, where=sql_where)
+        return NETWORK_IDS.format(parts=parts, names=names), params + [limit]
+    if kind:  # from the precomputed counts of that type
+        parts = (f"top AS (SELECT pid, n AS total FROM {by_type} WHERE event_type = ? "
+                 "ORDER BY n DESC, pid LIMIT ?), t AS (SELECT pid, ? AS event_type, total AS n "
+                 "FROM top)")
+        return NETWORK_IDS.format(parts=parts, names=names), [kind, limit, kind]
+    parts = (f"top AS (SELECT pid, total FROM {totals} ORDER BY total DESC, pid LIMIT ?), "
+             f"t AS (SELECT pid, event_type, n FROM {by_type} WHERE pid IN (SELECT pid FROM top))")
+    return NETWORK_IDS.format(parts=parts, names=names), [limit]
 
 
 def network(con: Any, filters: Mapping[str, Any], limit: int = 200,
@@ -347,7 +399,7 @@ def _stats_plan(filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[An
             params + [country]
     else:
         # the matching events read once (m): the day counts and the country counts use it
-        sql_where, params = where(filters)
+        sql_where, params = where(filters, indexed=indexed)
         matching = (f"WITH m AS MATERIALIZED (SELECT date_start, is_day, date_len, event_type, "
                     f"countries FROM {_source(indexed)}{sql_where}), ")
         countries = COUNTRIES_UNNESTED.format(table="m", where="")
@@ -391,7 +443,7 @@ def iter_articles(con: Any, filters: Mapping[str, Any], batch: int = 1_000) -> I
     sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles"
     params: list[Any] = []
     if any(v is not None for v in filters.values()):
-        sql_where, params = where(filters, query.TEXT_OF_RECORD)
+        sql_where, params = where(filters, on_events=True)
         sql += (" WHERE list_contains((SELECT flatten(list(article_ids)) FROM events"
                 f"{sql_where}), id)")
     cur = con.execute(sql + " ORDER BY id", params)
@@ -403,11 +455,17 @@ def places(con: Any, filters: Mapping[str, Any], limit: int = 500,
            indexed: bool = False) -> list[dict[str, Any]]:
     """Located places of the matching events with their event counts, busiest first."""
     filters = query.resolve(con, filters)
-    sql_where, params = where(filters)
+    sql_where, params = where(filters, indexed=indexed)
+    located, having = "lat IS NOT NULL AND lon IS NOT NULL", ""
+    if "rowid IN" in sql_where:
+        # through the inverted lists: tested after grouping (as aggregates, which DuckDB
+        # does not push down), because a filter on ev makes DuckDB hash the located events
+        # rather than the (fewer) rows the lists name; count(lat) is 0 in the unlocated group
+        having, located = " HAVING count(lat) > 0 AND count(lon) > 0", ""
     rows = con.execute(
         f"SELECT location_name, location_country, lat, lon, count(*) AS n FROM {_source(indexed)}"
-        f"{_and(sql_where, 'lat IS NOT NULL AND lon IS NOT NULL')} "
-        "GROUP BY ALL ORDER BY n DESC, location_name LIMIT ?",
+        f"{_and(sql_where, located) if located else sql_where} GROUP BY ALL{having} "
+        "ORDER BY n DESC, location_name, location_country, lat, lon LIMIT ?",
         params + [limit],
     ).fetchall()
     keys = ("name", "country", "lat", "lon", "count")

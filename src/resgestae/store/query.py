@@ -35,6 +35,10 @@ FACTUALITY = ("asserted", "negated", "future", "hypothetical")
 NONSTATE = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
 # the evidence sentence, lower-cased, over the events table (the read index has a column)
 TEXT_OF_RECORD = "lower(json_extract_string(record, '$.text'))"
+# the lower-cased place name, over the events table (the read index has a column)
+PLACE_OF_ROW = "lower(location_name)"
+# `conditions` keywords for a query over the events table rather than the read index
+ON_EVENTS = {"text_column": TEXT_OF_RECORD, "place_column": PLACE_OF_ROW}
 
 
 def countries() -> set[str]:
@@ -91,11 +95,12 @@ def after(value: str) -> date:
 def conditions(
     actor: str | None = None, country: str | None = None, event_type: str | None = None,
     since: str | None = None, until: str | None = None, *, text_column: str = "text_lower",
-    **more: Any,
+    place_column: str = "place_lower", **more: Any,
 ) -> tuple[list[str], list[Any]]:
     """WHERE clauses (to AND together) and their bound parameters for the event filters.
 
-    `text_column`: the lower-cased evidence sentence in the table queried."""
+    `text_column`, `place_column`: the lower-cased evidence sentence and place name in the
+    table queried (the read index's columns by default; `ON_EVENTS` for the events table)."""
     where: list[str] = []
     params: list[Any] = []
     if actor:
@@ -113,18 +118,19 @@ def conditions(
     if until:
         where.append("date_start < ?")
         params.append(after(until))
-    _more(more, text_column, where, params)
+    _more(more, (text_column, place_column), where, params)
     return where, params
 
 
-def _more(filters: Mapping[str, Any], text_column: str, where: list[str],
+def _more(filters: Mapping[str, Any], columns: tuple[str, str], where: list[str],
           params: list[Any]) -> None:
     """The clauses of the filters beyond the first five."""
     if filters.get("place_country"):
         where.append("location_country = ?")
         params.append(filters["place_country"].upper())
+    text_column, place_column = columns
     if filters.get("place"):
-        where.append("contains(lower(location_name), ?)")
+        where.append(f"contains({place_column}, ?)")
         params.append(filters["place"].lower())
     if filters.get("factuality"):
         where.append("factuality = ?")
@@ -153,13 +159,16 @@ def _day(value: str) -> Any:
 def events_sql(
     actor: str | None = None, country: str | None = None, event_type: str | None = None,
     since: str | None = None, until: str | None = None,
-    limit: int | None = None, offset: int | None = None, **more: Any,
+    limit: int | None = None, offset: int | None = None, corrected_only: bool = False,
+    **more: Any,
 ) -> tuple[str, list[Any]]:
-    """The SQL and parameters for `Store.events` (ordered by date, then id)."""
+    """The SQL and parameters for `Store.events` (ordered by date, then id);
+    `corrected_only`: only events an analyst corrected."""
     check({"country": country, "event_type": event_type, "since": since, "until": until,
            **more})
-    where, params = conditions(actor, country, event_type, since, until,
-                               text_column=TEXT_OF_RECORD, **more)
+    where, params = conditions(actor, country, event_type, since, until, **ON_EVENTS, **more)
+    if corrected_only:
+        where.append("id IN (SELECT event_id FROM corrections)")
     sql = SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY date_start NULLS LAST, id"
     if limit is not None:

@@ -1,0 +1,94 @@
+"""Analysts' type corrections exported for the coder: as user lexicon entries in the
+format of data/lexicon.tsv (read by the lexicon's own parser; each entry's tests pass on
+the corrected sentence), and as labelled sentences `resgestae train --data` reads."""
+
+from __future__ import annotations
+
+import pytest
+from fixture_events import fixture_events, fixture_store
+
+from resgestae.cli import main
+from resgestae.coding import event_types
+from resgestae.coding.user_examples import read_labelled, to_examples
+from resgestae.coding.verb_match import cameo_table
+from resgestae.export import lexicon
+from resgestae.store import Store, corrections
+
+
+@pytest.fixture()
+def corrected(tmp_path):
+    """The fixture store with: the threat corrected to ACCUSE, the visit's mode to phone,
+    the meeting's actor corrected (not its type), the aid marked wrong."""
+    db = fixture_store(tmp_path)
+    visit, meeting, threat, aid = fixture_events()
+    with Store(db) as store:
+        corrections.correct(store.con, threat.id, "ana", {"event_type": "ACCUSE"})
+        corrections.correct(store.con, visit.id, "ana", {"event_type": "CONSULT",
+                                                         "mode": "phone"})
+        corrections.correct(store.con, meeting.id, "ana", {"actor": {"country": "TUR"}})
+        corrections.correct(store.con, aid.id, "ana", {}, wrong=True)
+    return db
+
+
+def _entries(path) -> dict[tuple[str, str], list[event_types.Entry]]:
+    return event_types.parse_lexicon(path.read_text(encoding="utf-8"))
+
+
+def test_lexicon_export_parses_and_matches_the_sentence(corrected, tmp_path, coder):
+    out = tmp_path / "mine.tsv"
+    assert main(["export", "--db", str(corrected), "--format", "lexicon", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    packaged = (event_types.DATA_DIR / "lexicon.tsv").read_text(encoding="utf-8")
+    assert text.startswith(packaged.split("\n# ---")[0])  # the lexicon's own header
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    assert all(len(row) == 7 for row in rows) and len(rows) == 2
+    entries = _entries(out)
+    # "Khalifa Haftar threatened to attack": threaten, a verb, now ACCUSE, with its CAMEO code
+    (accuse,) = entries[("threaten", "V")]
+    assert (accuse.event_type, accuse.mode, accuse.tests) == ("ACCUSE", None, ())
+    assert accuse.cameo == "112"  # no ACCUSE code without a mode: PLOVER's code for the type
+    assert accuse.context == "military"  # the event's own context
+    # "made a trip": the verb make with its object, so the entry is as specific as the
+    # sentence; CONSULT phone's CAMEO code (041, PLOVER's table)
+    (trip,) = entries[("make", "V")]
+    assert (trip.event_type, trip.mode, trip.cameo) == ("CONSULT", "phone", "041")
+    assert trip.tests == (("obj", frozenset({"trip"})),)
+    # the entry's tests pass on the corrected sentence, as the coder would run them
+    doc = coder.nlp(fixture_events()[0].text)
+    made = next(t for t in doc if t.text == "made")
+    assert all(event_types.TESTS[key](made, values) for key, values in trip.tests)
+    assert event_types.lemma_of(made) == "make"
+
+
+def test_cameo_for_type_and_mode():
+    assert lexicon.cameo_for("CONSULT", "visit") == ("042", None)
+    assert lexicon.cameo_for("AGREE", None) == ("030", "diplomatic")
+    assert lexicon.cameo_for("ACCUSE", "allege") == ("114", "diplomatic")
+    assert lexicon.cameo_for("ACCUSE", "no-such-mode") == ("112", None)
+    assert cameo_table()["042"][:2] == ("CONSULT", "visit")
+
+
+def test_training_export_is_read_by_train(corrected, tmp_path, coder):
+    out = tmp_path / "mine.jsonl"
+    assert main(["export", "--db", str(corrected), "--format", "training", "-o", str(out)]) == 0
+    warnings: list[str] = []
+    records = read_labelled(out, warn=warnings.append)
+    assert warnings == []
+    # the type corrections only: not the actor-only correction, not the wrong event
+    assert sorted(r["label"] for r in records) == ["ACCUSE", "CONSULT"]
+    threat = next(r for r in records if r["label"] == "ACCUSE")
+    assert threat["sentence"] == fixture_events()[2].text
+    # the corrected event's clause, not the sentence's first (the visit shares the sentence)
+    assert "Khalifa Haftar threatened to attack Turkish forces" in threat["text"]
+    assert "made a trip" not in threat["text"]
+    examples = to_examples(records, coder.nlp)
+    assert sorted((label, trigger) for label, trigger, _ in examples) == [
+        ("ACCUSE", "threaten"), ("CONSULT", "make")]
+
+
+def test_nothing_corrected_exports_only_the_header(tmp_path):
+    db = fixture_store(tmp_path)
+    out = tmp_path / "none.tsv"
+    assert main(["export", "--db", str(db), "--format", "lexicon", "-o", str(out)]) == 0
+    assert all(line.startswith("#") for line in out.read_text(encoding="utf-8").splitlines())
+    assert event_types.parse_lexicon(out.read_text(encoding="utf-8")) == {}
