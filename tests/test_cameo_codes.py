@@ -43,11 +43,17 @@ def test_an_appeal_is_cameo_02_and_stays_a_plover_request(code, text):
 @pytest.mark.parametrize("text", [
     "The opposition demanded the immediate release of the detained reporters.",
     "The UN envoy said both sides must withdraw their forces.",
-    "Lithuania called for sanctions against the Belarusian regime.",
 ])
-def test_a_demand_or_a_call_for_hostile_measures_stays_cameo_10(code, text):
+def test_a_demand_stays_cameo_10(code, text):
     event = primary(code(text))
     assert event.event_type == "REQUEST" and event.cameo.startswith("10"), event.cameo
+    assert pentaclass(event.to_record()) == "3"
+
+
+def test_a_call_for_hostile_measures_is_no_appeal(code):
+    # CAMEO.2.0 CALL (FOR SANCTIONS) [1312]: pressure on the target, verbal conflict
+    event = primary(code("Lithuania called for sanctions against the Belarusian regime."))
+    assert not event.cameo.startswith("02"), event.cameo
     assert pentaclass(event.to_record()) == "3"
 
 

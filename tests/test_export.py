@@ -29,7 +29,8 @@ ARTICLES = {ARTICLE.id: {"url": ARTICLE.url, "title": ARTICLE.title, "date": ART
 GOLDEN_NAMES = {"jsonl": "events.jsonl", "csv": "events.csv", "gdelt": "events.gdelt.tsv",
                 "plover": "events.plover.jsonl", "geojson": "events.geojson",
                 "graphml": "events.graphml", "parquet": "events.parquet.json",
-                "gold": "events.gold.jsonl"}
+                "gold": "events.gold.jsonl", "lexicon": "events.lexicon.tsv",
+                "training": "events.training.jsonl"}
 
 
 def _export(fmt: str, tmp_path: Path, records=None) -> Path:

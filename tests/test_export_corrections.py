@@ -1,8 +1,11 @@
 """Analysts' type corrections exported for the coder: as user lexicon entries in the
 format of data/lexicon.tsv (read by the lexicon's own parser; each entry's tests pass on
-the corrected sentence), and as labelled sentences `resgestae train --data` reads."""
+the corrected sentence; `resgestae code --lexicon` codes a new article with them), and as
+labelled clauses `resgestae train --data` reads."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from fixture_events import fixture_events, fixture_store
@@ -92,3 +95,39 @@ def test_nothing_corrected_exports_only_the_header(tmp_path):
     assert main(["export", "--db", str(db), "--format", "lexicon", "-o", str(out)]) == 0
     assert all(line.startswith("#") for line in out.read_text(encoding="utf-8").splitlines())
     assert event_types.parse_lexicon(out.read_text(encoding="utf-8")) == {}
+
+
+# Written for this test: a meeting, and a second article with the same verb and object.
+MEETING = "Turkey's foreign minister met the Libyan prime minister in Ankara on Monday.\n"
+SECOND = "The Egyptian president met the Sudanese prime minister in Cairo on Friday.\n"
+
+
+def _coded(path, capsys, *extra: str) -> list[dict]:
+    capsys.readouterr()
+    assert main(["code", str(path), "--no-store", "--date", "2021-03-05", "--format", "jsonl",
+                 *extra]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+
+
+def test_corrected_type_codes_the_next_article_through_lexicon(tmp_path, capsys):
+    db = tmp_path / "events.duckdb"
+    first, second = tmp_path / "meeting.txt", tmp_path / "second.txt"
+    first.write_text(MEETING, encoding="utf-8")
+    second.write_text(SECOND, encoding="utf-8")
+    assert main(["code", str(first), "--db", str(db), "--date", "2021-03-01"]) == 0
+    with Store(db) as store:
+        (meeting,) = [e for e in store.events() if e["trigger"] == "met"]
+        assert meeting["event_type"] == "CONSULT"
+        corrections.correct(store.con, meeting["id"], "ana", {"event_type": "AGREE"})
+    # as coded, the second article's meeting is a CONSULT too
+    assert {e["event_type"] for e in _coded(second, capsys) if e["trigger"] == "met"} == {
+        "CONSULT"}
+    mine = tmp_path / "mine.tsv"
+    assert main(["export", "--db", str(db), "--format", "lexicon", "-o", str(mine)]) == 0
+    rows = [line.split("\t") for line in mine.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")]
+    assert rows == [["meet", "V", "obj=minister", "AGREE", "-", "030", "diplomatic"]]
+    # with the exported entry, the coder types it as the analyst did
+    recoded = [e for e in _coded(second, capsys, "--lexicon", str(mine)) if e["trigger"] == "met"]
+    assert [e["event_type"] for e in recoded] == ["AGREE"]
+    assert recoded[0]["cameo"] == "030"
