@@ -248,3 +248,9 @@ def test_an_event_noun_setting_the_scene_of_a_surer_act_is_background(code):
 def test_an_event_noun_alone_in_its_sentence_stays(code):
     events = code("The Chilean blockade of the port entered its third week.")
     assert "COERCE" in types(events)
+
+
+def test_stopping_work_is_a_strike(code):
+    # PLOVER_MANUAL.tex:742 PROTEST: collective action against the recipient (a strike)
+    events = code("Dock workers in Durban stopped work on Monday to demand higher pay.")
+    assert max(events, key=lambda e: e.confidence).event_type == "PROTEST"

@@ -70,7 +70,7 @@ def sentence_events(
         for event in _clause_events(clause, sent, article, previous or []):
             if not _repeats(event, events):
                 events.append(event)
-                if clause.nominal and not main_clause(clause.anchor):
+                if clause.nominal and not main_clause(clause.anchor) and not _dated(clause):
                     side.add(id(event))
     events = _without_weaker_side_nouns(events, side)
     acts = len({e._trigger_i for e in events})
@@ -79,6 +79,12 @@ def sentence_events(
     ):
         event.confidence = conf
     return events
+
+
+def _dated(clause: Clause) -> bool:
+    """An event noun with its own date ("the April 2019 offensive", "the killing of X
+    last week") happened apart from the act around it: an event of its own, not scene."""
+    return any(t.ent_type_ == "DATE" for t in clause.anchor.subtree)
 
 
 def _without_weaker_side_nouns(events: list[Event], side: set[int]) -> list[Event]:
