@@ -58,6 +58,8 @@ def test_a_place_of_another_scene_is_not_the_event_place(coder, text, word):
     ("Two soldiers were killed when their patrol hit a landmine near Gao.", "killed", "Gao"),
     ("A villager was shot dead by gunmen who were hiding in a forest near Maiduguri.",
      "shot", "Maiduguri"),
+    ("Militants who were hiding in a forest near Maiduguri were killed by troops.",
+     "killed", "Maiduguri"),
     ("A policeman was shot dead shortly after he left a mosque in Mombasa.", "shot",
      "Mombasa"),
 ])

@@ -45,6 +45,8 @@ def _subjects_origin(trigger: Token, common: Token, path: list[Token]) -> bool:
     and "the Gulf of Aden is patrolled" still place it)."""
     if common.i != trigger.i or not path or path[-1].dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if any(t.dep_ == "relcl" for t in path):
+        return False  # "militants who tried to slip into X were killed": where they were
     return any((t.pos_ in ("NOUN", "PROPN") and t.ent_type_ in ("PERSON", "NORP", "ORG"))
                or t.lemma_.lower() in PEOPLE for t in path[1:])
 

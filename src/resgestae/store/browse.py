@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from resgestae.plover import quad_class
-from resgestae.store import query, read_index
+from resgestae.store import corrected, query, read_index
 
 FILTERS = query.FILTERS
 
@@ -41,8 +41,9 @@ def _and(sql_where: str, clause: str) -> str:
     return sql_where + (" AND " if sql_where else " WHERE ") + clause
 
 
-def _source(indexed: bool) -> str:
-    return read_index.EV if indexed else read_index.DIRECT
+def _source(con: Any, indexed: bool) -> str:
+    """The index's `ev`, or its columns computed from the corrected view of the events."""
+    return read_index.EV if indexed else read_index.direct(con)
 
 
 # -- cursor paging ---------------------------------------------------------------
@@ -77,7 +78,7 @@ def _page_keys(con: Any, filters: Mapping[str, Any], cursor: str | None, n: int,
                            params + [n]).fetchall()
         if all(a[0] < b[0] for a, b in zip(keys, keys[1:], strict=False)):
             return keys
-    sql = f"SELECT k, id FROM {_source(indexed)}{sql_where} ORDER BY k LIMIT ?"
+    sql = f"SELECT k, id FROM {_source(con, indexed)}{sql_where} ORDER BY k LIMIT ?"
     return con.execute(sql, params + [n]).fetchall()
 
 
@@ -111,7 +112,8 @@ def iter_records(con: Any, filters: Mapping[str, Any], batch: int = 10_000,
     filters = query.resolve(con, filters)
     sql, params = query.events_sql(**{k: filters.get(k) for k in FILTERS},
                                    article_in=filters.get("article_in"),
-                                   corrected_only=corrected_only)
+                                   corrected_only=corrected_only,
+                                   source=corrected.source(con, keep_wrong=True))
     cur = con.execute(sql, params)
     while rows := cur.fetchmany(batch):
         # a cursor of its own reads the articles and corrections of each batch
@@ -205,7 +207,7 @@ ACTOR_COUNTS = (
 def _actor_details(con: Any, names: list[str]) -> dict[str, tuple[str | None, str | None]]:
     """name -> (most frequent country, most frequent sector) over all its mentions, as the
     read index's `actor_info` has them, computed for these names."""
-    sql = (f"SELECT * FROM ({read_index.ACTOR_INFO_SQL}) "
+    sql = (f"SELECT * FROM ({read_index.actor_info_sql(corrected.source(con))}) "
            "WHERE name IN (SELECT unnest(?::VARCHAR[]))")
     return {r[0]: (r[1], r[2]) for r in con.execute(sql, [names]).fetchall()}
 
@@ -239,7 +241,7 @@ def _actor_counts(con: Any, filters: Mapping[str, Any], name: str | None, limit:
                                names=read_index.NAMES)
     else:
         having = " HAVING contains(lower(name), ?)" if name else ""
-        sql = ACTOR_COUNTS.format(source=_source(indexed), where=sql_where, having=having)
+        sql = ACTOR_COUNTS.format(source=_source(con, indexed), where=sql_where, having=having)
     return con.execute(sql, params + named + [limit]).fetchall()
 
 
@@ -292,13 +294,13 @@ FILTERED_PAIRS = (
 )
 
 
-def _network_plan(filters: Mapping[str, Any], limit: int, indexed: bool,
+def _network_plan(con: Any, filters: Mapping[str, Any], limit: int, indexed: bool,
                   by: str = "actor") -> tuple[str, list]:
     query.check(filters)
     sql_where, params = where(filters, indexed=indexed)
     if not indexed:  # the reference: names paired in SQL, grouped as text
         a, r = read_index.SIDES[by]
-        pairs = read_index.PAIRS.format(a=a, r=r, source=_source(indexed), where=sql_where)
+        pairs = read_index.PAIRS.format(a=a, r=r, source=_source(con, indexed), where=sql_where)
         counted = f"SELECT a, r, event_type, count(*) AS n FROM ({pairs}) GROUP BY ALL"
         return NETWORK_SQL.format(pairs=counted, top=TOP_PAIRS), params + [limit]
     column, by_type, totals, names = read_index.PAIR_TABLES[by]
@@ -325,7 +327,7 @@ def network(con: Any, filters: Mapping[str, Any], limit: int = 200,
     filters = query.resolve(con, filters)
     if by not in read_index.SIDES:
         raise ValueError(f"network by {by!r}: use one of {', '.join(read_index.SIDES)}")
-    sql, params = _network_plan(filters, limit, indexed, by)
+    sql, params = _network_plan(con, filters, limit, indexed, by)
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for source, target, kind, n in con.execute(sql, params).fetchall():
         edge = edges.setdefault((source, target), {"source": source, "target": target,
@@ -379,7 +381,7 @@ def _country_totals(filters: Mapping[str, Any], sql_where: str,
     return COUNTRIES_SUMMED.format(table=read_index.COUNTRY_TYPE, where=type_where), type_params
 
 
-def _stats_plan(filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[Any]]:
+def _stats_plan(con: Any, filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[Any]]:
     """The stats SQL and parameters: from the summaries when the filters allow it."""
     query.check(filters)
     country = (filters.get("country") or "").upper()
@@ -401,7 +403,7 @@ def _stats_plan(filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[An
         # the matching events read once (m): the day counts and the country counts use it
         sql_where, params = where(filters, indexed=indexed)
         matching = (f"WITH m AS MATERIALIZED (SELECT date_start, is_day, date_len, event_type, "
-                    f"countries FROM {_source(indexed)}{sql_where}), ")
+                    f"countries FROM {_source(con, indexed)}{sql_where}), ")
         countries = COUNTRIES_UNNESTED.format(table="m", where="")
         sql = STATS_SQL.format(count="count(*)", table="m", where="", countries=countries)
         return matching + sql.removeprefix("WITH "), params
@@ -413,7 +415,7 @@ def _stats_plan(filters: Mapping[str, Any], indexed: bool) -> tuple[str, list[An
 def stats_json(con: Any, filters: Mapping[str, Any], indexed: bool = False) -> str:
     """`stats` as JSON text (what the HTTP API sends)."""
     filters = query.resolve(con, filters)
-    sql, params = _stats_plan(filters, indexed)
+    sql, params = _stats_plan(con, filters, indexed)
     return con.execute(sql, params).fetchone()[0]
 
 
@@ -463,7 +465,8 @@ def places(con: Any, filters: Mapping[str, Any], limit: int = 500,
         # rather than the (fewer) rows the lists name; count(lat) is 0 in the unlocated group
         having, located = " HAVING count(lat) > 0 AND count(lon) > 0", ""
     rows = con.execute(
-        f"SELECT location_name, location_country, lat, lon, count(*) AS n FROM {_source(indexed)}"
+        "SELECT location_name, location_country, lat, lon, count(*) AS n FROM "
+        f"{_source(con, indexed)}"
         f"{_and(sql_where, located) if located else sql_where} GROUP BY ALL{having} "
         "ORDER BY n DESC, location_name, location_country, lat, lon LIMIT ?",
         params + [limit],

@@ -160,16 +160,18 @@ def events_sql(
     actor: str | None = None, country: str | None = None, event_type: str | None = None,
     since: str | None = None, until: str | None = None,
     limit: int | None = None, offset: int | None = None, corrected_only: bool = False,
-    **more: Any,
+    source: str = "events", **more: Any,
 ) -> tuple[str, list[Any]]:
     """The SQL and parameters for `Store.events` (ordered by date, then id);
-    `corrected_only`: only events an analyst corrected."""
+    `corrected_only`: only events an analyst corrected; `source`: the events relation
+    (`resgestae.store.corrected.source`, so the filters match the corrected values)."""
     check({"country": country, "event_type": event_type, "since": since, "until": until,
            **more})
     where, params = conditions(actor, country, event_type, since, until, **ON_EVENTS, **more)
     if corrected_only:
         where.append("id IN (SELECT event_id FROM corrections)")
-    sql = SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql = SELECT.replace(" FROM events", f" FROM {source}")
+    sql += " WHERE " + " AND ".join(where) if where else ""
     sql += " ORDER BY date_start NULLS LAST, id"
     if limit is not None:
         sql += " LIMIT ?"

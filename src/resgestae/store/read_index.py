@@ -90,8 +90,21 @@ PAIRS = (
     "{a}, lambda x: list_transform({r}, lambda y: {{'a': x, 'r': y}})))) "
     "AS pr, event_type FROM {source}{where}) WHERE a <> r"
 )
-# Without the index, the same columns computed from the events table on the fly.
+# Without the index, the same columns computed from the events table on the fly
+# (`direct` reads the corrected view instead, as the index does).
 DIRECT = f"(SELECT {COLUMNS} FROM events) AS ev"
+
+
+def direct(con: Any) -> str:
+    """`DIRECT` over the corrected view of the events (`resgestae.store.corrected`)."""
+    from resgestae.store import corrected
+
+    return f"(SELECT {COLUMNS} FROM {corrected.source(con)}) AS ev"
+
+
+def actor_info_sql(source: str = "events") -> str:
+    """`ACTOR_INFO_SQL` over another events relation (the corrected view)."""
+    return ACTOR_INFO_SQL.replace(" FROM events) WHERE", f" FROM {source}) WHERE", 1)
 # A pair id's two node ids (`pid` = actor nid << 32 | recipient nid)
 PID_A, PID_R = "(pid >> 32)", "(pid & 4294967295)"
 _BASE = f"{DB}.ev_base"
@@ -167,9 +180,12 @@ def _enums(con: Any) -> str:
 
 def build(con: Any) -> bool:
     """(Re)build the read index on a writable connection; False when it cannot be built."""
+    from resgestae.store import corrected
+
     if not _attach(con):
         return False
-    con.execute(f"CREATE OR REPLACE TABLE {_BASE} AS SELECT {COLUMNS} FROM events")
+    source = corrected.source(con)  # analysts' corrections in place, wrong events out
+    con.execute(f"CREATE OR REPLACE TABLE {_BASE} AS SELECT {COLUMNS} FROM {source}")
     con.execute(_dictionary(NAMES, *SIDES["actor"]))
     con.execute(_dictionary(CTY_NAMES, *SIDES["country"]))
     # CREATE OR REPLACE: readers on other cursors keep seeing the old tables until then
@@ -179,12 +195,12 @@ def build(con: Any) -> bool:
         f"LEFT JOIN ({_numbered(NAMES, *SIDES['actor'], '')}) a USING (k) "
         f"LEFT JOIN ({_numbered(CTY_NAMES, *SIDES['country'], 'cty_')}) c USING (k) ORDER BY k")
     con.execute(f"DROP TABLE {_BASE}")
-    _summaries(con)
+    _summaries(con, source)
     _lookups(con)
     return True
 
 
-def _summaries(con: Any) -> None:
+def _summaries(con: Any, source: str = "events") -> None:
     """The count tables over `ev`."""
     con.execute(
         f"CREATE OR REPLACE TABLE {BY_DAY} AS SELECT date_start, is_day, date_len, event_type, "
@@ -203,7 +219,7 @@ def _summaries(con: Any) -> None:
         f"CREATE OR REPLACE TABLE {COUNTRY_TYPE} AS SELECT event_type, country, sum(n) AS n "
         f"FROM {BY_COUNTRY} GROUP BY ALL"
     )
-    con.execute(f"CREATE OR REPLACE TABLE {ACTOR_INFO} AS {ACTOR_INFO_SQL}")
+    con.execute(f"CREATE OR REPLACE TABLE {ACTOR_INFO} AS {actor_info_sql(source)}")
     con.execute(
         f"CREATE OR REPLACE TABLE {ACTOR_TOTALS} AS SELECT name, "
         "count(*) FILTER (WHERE role = 'actor') AS as_actor, "

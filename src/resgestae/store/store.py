@@ -395,7 +395,10 @@ class Store:
         are those of `resgestae.store.query`. ValueError for a value that can never match.
         """
         filters = query.resolve(self.con, filters)
+        from resgestae.store import corrected
+
         sql, params = query.events_sql(actor, country, event_type, since, until, limit, offset,
+                                       source=corrected.source(self.con, keep_wrong=True),
                                        **filters)
         return query.records(self.con, self.con.execute(sql, params).fetchall())
 
