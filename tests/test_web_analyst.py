@@ -8,19 +8,15 @@ refresh the committed tests/artifacts/wikinews.png on purpose, run
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import httpx
 import pytest
 from fixture_events import ARTICLE, fixture_events
-from server_helpers import Server, screenshot_path
+from server_helpers import CHROMIUM, Server, chromium, screenshot_path
 
 from resgestae.model import Article
 from resgestae.store import Store
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 TOKEN = "page-token"
 FIRST = "Ahmed Maiteeq met the Egyptian foreign minister in Cairo on Monday."
 SECOND = "Ahmed Maiteeq criticized the central bank governor on Friday."
@@ -32,11 +28,8 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _open(browser, url: str, loads: int = 1):

@@ -4,18 +4,13 @@ server over a real DuckDB store (the sample article coded, plus hand-made events
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from fixture_events import ARTICLE, fixture_events
-from server_helpers import Server, screenshot_path
+from server_helpers import CHROMIUM, Server, chromium, screenshot_path
 
 from resgestae.model import Article
 from resgestae.store import Store
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 # Written for this test: one sentence, the same verb twice (two events).
 TWICE = ("Kenya accused Uganda of shelling border posts, and Tanzania accused Burundi "
@@ -46,16 +41,13 @@ def server(tmp_path_factory, coder, sample_text):
 
 @pytest.fixture(scope="module")
 def page(server):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1100})
         page.requests = []
         page.on("request", lambda request: page.requests.append(request.url))
         page.goto(server.url + "/")
         page.wait_for_selector("body[data-loads='1']", timeout=30_000)
         yield page
-        browser.close()
 
 
 def _rows(page) -> list[str]:

@@ -14,17 +14,13 @@ from __future__ import annotations
 
 import random
 import time
-from pathlib import Path
 
 import pytest
-from server_helpers import Server, screenshot_path
+from server_helpers import CHROMIUM, Server, chromium, screenshot_path
 
 from resgestae.model import Article, Entity, Event, Place
 from resgestae.store import Store
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTICLES, PER_ARTICLE = 500, 20
 LOAD_BOUND_S = 10.0
 COUNTRIES = ["AFG", "BRA", "CHN", "COL", "DEU", "EGY", "ETH", "FRA", "GBR", "IND", "IRN", "IRQ",
@@ -113,11 +109,8 @@ def big(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 # the bounding boxes of the network's labels, and how many pairs of them overlap
