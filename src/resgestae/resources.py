@@ -134,21 +134,16 @@ class Resources:
 
 
 _CURRENT: ContextVar[Resources | None] = ContextVar("resgestae_resources", default=None)
-_BUILT: dict[ResourceKey, Resources] = {}
-
-
 def resources_for(config: Config) -> Resources:
     """The resources of `config`, built on first use and shared by every session of this
     process with the same lexicon, places, verb and clause-model settings.
     ConfigError (E107, E108, E109, E1xx) for a user file or model that cannot be used."""
-    key = ResourceKey.of(config)
-    found = _BUILT.get(key)
-    if found is None:
-        found = Resources(key)
-        if len(_BUILT) >= CACHED:  # the oldest configuration goes
-            _BUILT.pop(next(iter(_BUILT)))
-        _BUILT[key] = found
-    return found
+    return _built(ResourceKey.of(config))
+
+
+@lru_cache(maxsize=CACHED)  # the least recently used configuration goes
+def _built(key: ResourceKey) -> Resources:
+    return Resources(key)
 
 
 def current() -> Resources:

@@ -18,7 +18,7 @@ import json
 from typing import Any
 
 from resgestae.store import corrections
-from resgestae.store.rows import first_day
+from resgestae.store.rows import EVENT_COLUMNS, event_row
 
 TABLE = "corrected_rows"
 # the events columns a correction can change (the filters and aggregates read them)
@@ -31,16 +31,10 @@ TYPES = ("VARCHAR", "VARCHAR", "VARCHAR", "DATE", "VARCHAR", "VARCHAR[]", "VARCH
 
 
 def _row(record: dict[str, Any], wrong: bool) -> tuple[Any, ...]:
-    """(id, wrong, *COLUMNS) of a corrected record, as `rows.event_row` makes them."""
-    from resgestae.store.rows import _countries, _names, _search
-
-    place = record.get("location") or {}
-    actor, recipient = record.get("actor") or [], record.get("recipient") or []
-    return (record["id"], wrong, record.get("event_type"), record.get("cameo"),
-            record.get("date"), first_day(record.get("date")), record.get("date_precision"),
-            _names(actor), _countries(actor), _names(recipient), _countries(recipient),
-            _search(record), place.get("name"), place.get("country"), place.get("lat"),
-            place.get("lon"), json.dumps(record, ensure_ascii=False))
+    """(id, wrong, *COLUMNS) of a corrected record, made by `rows.event_row` itself so
+    the overlay's columns are exactly what the events table would hold."""
+    full = dict(zip(EVENT_COLUMNS, event_row(record, "", 0, []), strict=True))
+    return (record["id"], wrong, *(full[c] for c in COLUMNS))
 
 
 def refresh(con: Any) -> bool:
