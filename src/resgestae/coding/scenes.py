@@ -30,7 +30,35 @@ def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
     another scene than the trigger's."""
     return (_reporters_phrase(common, trigger, path) or _moved_to(path, common, trigger)
             or _attribution(path) or _other_scene(path, trigger)
-            or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path))
+            or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path)
+            or _origin(path, trigger))
+
+
+def _nearest_prep(path: list[Token]) -> Token | None:
+    """The preposition whose object the mention is ("from X", "from X province", "from the
+    city of X"); None when the mention only modifies that object ("from X's army")."""
+    for token in path:
+        if token.dep_ == "prep":
+            if not (token.lower_ == "of" and _place_noun(token.head)):
+                return token
+        elif token.dep_ not in ("pobj", "compound"):
+            return None
+    return None
+
+
+def _place_noun(token: Token) -> bool:
+    from resgestae.coding.places import place_nouns
+
+    return token.lemma_.lower() in place_nouns()
+
+
+def _origin(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention is where someone or something came from, said of a party
+    rather than of the act ("troops from Chad killed", "a man who had returned from X",
+    "aid from Jordan"): an origin, not the scene. "Fled from X", with the trigger's own
+    "from", still places the act."""
+    prep = _nearest_prep(path)
+    return prep is not None and prep.lower_ == "from" and prep.head.i != trigger.i
 
 
 # People a subject phrase may place: "ISIS fighters from Raqqa were killed", "the head
