@@ -119,8 +119,12 @@ REPORTER_ARGS = ("nsubj", "agent", "dobj", "dative", "npadvmod")
 def _reporters_phrase(common: Token, trigger: Token, path: list[Token]) -> bool:
     """Whether the mention is in the phrase of whoever reports the trigger ("police in
     Basra said", "told reporters in Geneva"): where the news comes from."""
-    return common.i != trigger.i and bool(path) and path[-1].dep_ in REPORTER_ARGS \
-        and common.lemma_.lower() in rules().reporting
+    if common.i == trigger.i or not path or common.lemma_.lower() not in rules().reporting:
+        return False
+    # "..., police told reporters in X", "..., the group said in a statement issued in X":
+    # after the reporting verb, its phrases are the report's; a place fronted before it
+    # ("In X, police said ...") may still set the scene
+    return path[-1].dep_ in REPORTER_ARGS or path[0].i > common.i
 
 
 def _moved_to(path: list[Token], common: Token, trigger: Token) -> bool:
