@@ -31,7 +31,7 @@ def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
     return (_reporters_phrase(common, trigger, path) or _moved_to(path, common, trigger)
             or _attribution(path) or _other_scene(path, trigger)
             or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path)
-            or _origin(path, trigger))
+            or _origin(path, trigger) or _persons_place(path, trigger))
 
 
 def _nearest_prep(path: list[Token]) -> Token | None:
@@ -169,4 +169,33 @@ def _other_verbs_argument(path: list[Token], trigger: Token) -> bool:
             continue
         head = token.head
         return token.dep_ in ARG_DEPS and head.pos_ in ("VERB", "AUX") and head.i != trigger.i
+    return False
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun for a person, a post or a body of people ("resident", "governor", "rebels"):
+    a word of the actor tables' sectors or titles."""
+    from resgestae.coding.actor_tables import actor_tables
+
+    tables = actor_tables()
+    word = token.lower_
+    return token.pos_ == "NOUN" and (tables.sector(word) is not None
+                                     or tables.sector(token.lemma_) is not None
+                                     or token.lemma_.lower() in tables.title_words)
+
+
+def _persons_place(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention says where a person is from or serves, not where the act was:
+    a name modifying one person ("a Basra resident", "the Baghdad correspondent"; a body
+    of people, "Kandahar police", is often where it acts) or the place of a post or a
+    group ("the governor of X province", "the commander of operations in X")."""
+    for child, token in zip(path, path[1:], strict=False):
+        if token.i == trigger.i:
+            return False
+        if not _person_noun(token):
+            continue
+        if child.dep_ in ("compound", "amod", "nmod") and child is path[0] and token.tag_ == "NN":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+            return True
     return False
