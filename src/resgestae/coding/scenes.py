@@ -31,7 +31,7 @@ def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
     return (_reporters_phrase(common, trigger, path) or _moved_to(path, common, trigger)
             or _attribution(path) or _other_scene(path, trigger)
             or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path)
-            or _origin(path, trigger) or _persons_place(path, trigger))
+            or _origin(path, trigger) or _persons_place(path, trigger) or _not_where(path))
 
 
 def _nearest_prep(path: list[Token]) -> Token | None:
@@ -170,6 +170,20 @@ def _other_verbs_argument(path: list[Token], trigger: Token) -> bool:
         head = token.head
         return token.dep_ in ARG_DEPS and head.pos_ in ("VERB", "AUX") and head.i != trigger.i
     return False
+
+
+# The object of these is what an act is for or against, never where it is ("weapons
+# bound for X", "a protest against X"); what follows these is a comparison ("tactics
+# like those used in X", "more than in X").
+PURPOSE = frozenset({"for", "against", "versus", "vs", "vs."})
+COMPARISON = frozenset({"like", "unlike", "than"})
+
+
+def _not_where(path: list[Token]) -> bool:
+    """Whether the mention is a purpose, a target named by a preposition, or a comparison."""
+    prep = _nearest_prep(path)
+    return (prep is not None and prep.lower_ in PURPOSE) or any(
+        t.dep_ == "prep" and t.lower_ in COMPARISON for t in path[1:])
 
 
 def _person_noun(token: Token) -> bool:
