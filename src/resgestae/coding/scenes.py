@@ -31,7 +31,8 @@ def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
     return (_reporters_phrase(common, trigger, path) or _moved_to(path, common, trigger)
             or _attribution(path) or _other_scene(path, trigger)
             or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path)
-            or _origin(path, trigger) or _persons_place(path, trigger) or _not_where(path))
+            or _origin(path, trigger) or _persons_place(path, trigger) or _not_where(path)
+            or _other_event(path, trigger))
 
 
 def _nearest_prep(path: list[Token]) -> Token | None:
@@ -184,6 +185,40 @@ def _not_where(path: list[Token]) -> bool:
     prep = _nearest_prep(path)
     return (prep is not None and prep.lower_ in PURPOSE) or any(
         t.dep_ == "prep" and t.lower_ in COMPARISON for t in path[1:])
+
+
+# Happenings the lexicon does not type as events but that have places of their own
+HAPPENINGS = frozenset({"war", "conflict", "violence", "crisis", "unrest", "uprising",
+                        "insurgency", "revolution", "election", "genocide", "disaster"})
+# Prepositions that put an event noun beside the trigger without making it the trigger's
+# frame: "the anniversary of the massacre in X", "a protest against the war in X",
+# "anger over the killings in X", "in retaliation for the attack in X"
+ASIDE = frozenset({"of", "against", "over", "about", "for", "versus", "like", "than"})
+# "killed in a series of attacks in X": a run of the trigger's own acts
+RUNS = frozenset({"series", "wave", "spate", "string", "round", "day", "night", "week",
+                  "hail", "barrage", "burst", "volley", "part", "scene", "site"})
+
+
+def _other_event(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention is the place of another event named by a noun beside the
+    trigger ("marched to mark the anniversary of the massacre in X", "demonstrated
+    against the war in X"). An event noun framing the trigger ("killed in an attack in
+    X", "an explosion in X killed", "staged a raid in X") is its own scene; so is one
+    that is another verb's subject or object ("the attack in X killed 5 and wounded 10"
+    shares its subject with the trigger)."""
+    from resgestae.coding.event_types import lookup
+
+    for token in path[1:]:
+        if token.i == trigger.i:
+            return False
+        if token.pos_ != "NOUN" or not (token.lemma_.lower() in HAPPENINGS
+                                        or lookup(token) is not None):
+            continue
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in ASIDE and \
+                head.head.lemma_.lower() not in RUNS:
+            return True
+    return False
 
 
 def _person_noun(token: Token) -> bool:
