@@ -249,11 +249,24 @@ def _entity_is_place(gaz, ent: Span, span: Span) -> bool:
         return True
     if ent.label_ in NAME_LABELS and _locative(span):
         # "the MFO base", "the 5th Armored Division base": whose base, unless a known place
-        return not (ent.label_ == "ORG" and span.root.head.lemma_.lower() in PREMISES) \
-            or bool(gaz.lookup(span.text))
+        if ent.label_ == "ORG" and span.root.head.lemma_.lower() in PREMISES:
+            return bool(gaz.lookup(span.text))
+        return not _institution(gaz, ent, span)
     if ent.label_ in RELABEL and _well_known(gaz, span):
         return True
     return ent.label_ == "ORG" and _well_known(gaz, span, WELL_KNOWN_ORG)
+
+
+def _institution(gaz, ent: Span, span: Span) -> bool:
+    """A name the model reads as an organisation, where one is "at" it ("at the Ministry of
+    Education", "at the Supreme Court"): the body, not a place name, unless the gazetteer
+    knows it or a word of it is a well-known place ("at Kabul University"). The model
+    labels the places it recognises as such GPE, LOC or FAC."""
+    if ent.label_ != "ORG" or span.root.dep_ != "pobj" or span.root.head.lower_ != "at":
+        return False
+    if gaz.lookup(span.text):
+        return False
+    return not any(_well_known(gaz, span.doc[t.i:t.i + 1]) for t in span if t.pos_ == "PROPN")
 
 
 # Premises an organisation has: "the MFO base" names whose base, not a place name
