@@ -32,7 +32,7 @@ def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
             or _attribution(path) or _other_scene(path, trigger)
             or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path)
             or _origin(path, trigger) or _persons_place(path, trigger) or _not_where(path)
-            or _other_event(path, trigger))
+            or _other_event(path, trigger) or _scope(path))
 
 
 def _nearest_prep(path: list[Token]) -> Token | None:
@@ -185,6 +185,18 @@ def _not_where(path: list[Token]) -> bool:
     prep = _nearest_prep(path)
     return (prep is not None and prep.lower_ in PURPOSE) or any(
         t.dep_ == "prep" and t.lower_ in COMPARISON for t in path[1:])
+
+
+def _scope(path: list[Token]) -> bool:
+    """Whether the mention is the range of a superlative ("the heaviest toll in X this
+    year", "the worst attack in X since 2015"): the set compared over, not a scene."""
+    prep = _nearest_prep(path)
+    if prep is None or prep.head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    noun = prep.head
+    return noun.tag_ == "JJS" or any(
+        c.tag_ == "JJS" or (c.tag_ == "RBS" and c.lower_ == "most")
+        or any(g.tag_ == "RBS" for g in c.children) for c in noun.children)
 
 
 # Happenings the lexicon does not type as events but that have places of their own
