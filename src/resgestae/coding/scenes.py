@@ -37,12 +37,13 @@ def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
 
 def _nearest_prep(path: list[Token]) -> Token | None:
     """The preposition whose object the mention is ("from X", "from X province", "from the
-    city of X"); None when the mention only modifies that object ("from X's army")."""
+    city of X", "from X and Y"); None when the mention only modifies that object ("from
+    X's army")."""
     for token in path:
         if token.dep_ == "prep":
             if not (token.lower_ == "of" and _place_noun(token.head)):
                 return token
-        elif token.dep_ not in ("pobj", "compound"):
+        elif token.dep_ not in ("pobj", "compound", "conj", "cc"):
             return None
     return None
 
