@@ -182,8 +182,12 @@ COMPARISON = frozenset({"like", "unlike", "than"})
 
 
 def _not_where(path: list[Token]) -> bool:
-    """Whether the mention is a purpose, a target named by a preposition, or a comparison."""
+    """Whether the mention is a purpose, a target named by a preposition, a comparison,
+    or a country the act was outside of ("the first such attack outside X"; outside a
+    town is near it)."""
     prep = _nearest_prep(path)
+    if prep is not None and prep.lower_ == "outside" and _country(path[0]):
+        return True
     return (prep is not None and prep.lower_ in PURPOSE) or any(
         t.dep_ == "prep" and t.lower_ in COMPARISON for t in path[1:])
 
@@ -234,6 +238,15 @@ def _other_event(path: list[Token], trigger: Token) -> bool:
     return False
 
 
+def _country(root: Token) -> bool:
+    from resgestae.coding.gazetteer import gazetteer
+
+    doc = root.doc
+    span = next((e for e in doc.ents if e.start <= root.i < e.end), doc[root.i:root.i + 1])
+    cands = gazetteer().lookup(span.text)
+    return bool(cands) and all(c.feature == "country" for c in cands)
+
+
 def _person_noun(token: Token) -> bool:
     """A noun for a person, a post or a body of people ("resident", "governor", "rebels"):
     a word of the actor tables' sectors or titles."""
@@ -241,6 +254,8 @@ def _person_noun(token: Token) -> bool:
 
     tables = actor_tables()
     word = token.lower_
+    if token.pos_ == "PROPN":  # "the President of X", "the Prime Minister of X"
+        return token.lower_ in tables.title_words and tables.sector(word) is not None
     return token.pos_ == "NOUN" and (tables.sector(word) is not None
                                      or tables.sector(token.lemma_) is not None
                                      or token.lemma_.lower() in tables.title_words)
