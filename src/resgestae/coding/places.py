@@ -229,7 +229,8 @@ def place_spans(doc: Doc) -> list[Span]:
     spans = []
     for ent in doc.ents:
         span = _with_compounds(_strip_possessive(ent))
-        if len(span) and not _is_modifier(span) and _entity_is_place(gaz, ent, span):
+        if len(span) and not _is_modifier(span) and not _named_after(span) \
+                and _entity_is_place(gaz, ent, span):
             spans.append(span)
     covered = {t.i for ent in doc.ents for t in ent}
     for run in _propn_runs(doc, covered):
@@ -280,6 +281,27 @@ def _described_as_place(span: Span) -> bool:
     """A name whose apposition is a kind of place ("X, a village near Y")."""
     return any(c.dep_ == "appos" and c.lemma_.lower() in place_nouns()
                for c in span.root.children)
+
+
+# Nouns of competitions and agreements named after a place: "the Dubai Open", "the
+# Sydney Olympics", "the Oslo accords", "the Geneva process", "the Minsk agreements"
+NAMED_THINGS = frozenset({"open", "olympics", "olympic", "games", "marathon", "cup", "grand",
+                          "prix", "masters", "classic", "championship", "championships",
+                          "tournament", "invitational", "derby", "trophy", "league",
+                          "accord", "accords", "agreement", "agreements", "process", "protocol",
+                          "declaration", "format", "formula", "roadmap", "treaty", "deal",
+                          "initiative", "plan", "consensus", "communique", "framework"})
+
+
+def _named_after(span: Span) -> bool:
+    """A competition or an agreement named after a place ("the Sydney Olympics" as one
+    name, or "Oslo" in "the Oslo accords"): the name of a thing, not a place. "At the
+    Geneva talks" (a meeting) stays where it was."""
+    if span[-1].lower_ in NAMED_THINGS:
+        return True
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in NAMED_THINGS \
+        and root.head.i == span.end
 
 
 def _with_compounds(span: Span) -> Span:
