@@ -397,10 +397,19 @@ def _propn_runs(doc: Doc, covered: set[int]) -> list[Span]:
 
 
 def _is_modifier(span: Span) -> bool:
-    """'Tripoli-based', 'US-led': the place names an actor's base, not an event's place."""
+    """'Tripoli-based', 'US-led', 'Gaza-bound': the place names an actor's base, a patron
+    or a destination, not an event's place."""
     doc = span.doc
     return span.end + 1 < len(doc) and doc[span.end].text == "-" \
-        and doc[span.end + 1].lower_ in ("based", "backed", "led", "born", "made", "run")
+        and doc[span.end + 1].lower_ in MODIFIER_WORDS
+
+
+# "X-based", "X-bound", "X-brokered": the place says whose or where to, not where
+MODIFIER_WORDS = frozenset({
+    "based", "backed", "led", "born", "made", "run", "bound", "linked", "allied", "aligned",
+    "affiliated", "funded", "sponsored", "owned", "registered", "flagged", "brokered",
+    "controlled", "held", "trained", "armed", "supplied", "inspired", "headquartered",
+    "educated", "style", "friendly", "oriented", "centric", "sized", "wide"})
 
 
 def article_context(doc: Doc, article: Article, spans: list[Span],
