@@ -54,7 +54,7 @@ LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "around", "within", "
 # Any name in a locative slot counts as a place; names with these labels (the
 # small model's usual mistakes for towns) also count when they are countries or
 # cities this large. ORG is left out: "Hamas" is a group, not Syria's Hama.
-RELABEL = ("PERSON", "PRODUCT", "EVENT", "WORK_OF_ART")
+RELABEL = ("PERSON", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE")  # "in Tunis": LANGUAGE
 WELL_KNOWN = 150_000
 WELL_KNOWN_ORG = 1_000_000  # ORG: only big cities ("Hamas" is not Hamm, Germany)
 REPORTING_DEPS = ("ccomp", "parataxis")
@@ -234,7 +234,8 @@ def place_spans(doc: Doc) -> list[Span]:
             spans.append(span)
     covered = {t.i for ent in doc.ents for t in ent}
     for run in _propn_runs(doc, covered):
-        if (gaz.lookup(run.text) or _locative(run)) and not _is_modifier(run):
+        if (gaz.lookup(run.text) or _locative(run)) and not _is_modifier(run) \
+                and not _named_after(run):
             spans.append(run)
     taken = {t.i for span in spans for t in span}
     for ent in doc.ents:  # "Zarqoutiyeh, a village in Syria": the name is a place
