@@ -32,7 +32,7 @@ def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
             or _attribution(path) or _other_scene(path, trigger)
             or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path)
             or _origin(path, trigger) or _persons_place(path, trigger) or _not_where(path)
-            or _other_event(path, trigger) or _scope(path))
+            or _other_event(path, trigger) or _scope(path) or _status(path, trigger))
 
 
 def _nearest_prep(path: list[Token]) -> Token | None:
@@ -202,6 +202,20 @@ def _scope(path: list[Token]) -> bool:
     return noun.tag_ == "JJS" or any(
         c.tag_ == "JJS" or (c.tag_ == "RBS" and c.lower_ == "most")
         or any(g.tag_ == "RBS" for g in c.children) for c in noun.children)
+
+
+# Participles that say what a person or a thing is, wherever the act was: "a man wanted
+# in X", "a militant born in X", "a company registered in X", "a cleric exiled in X"
+STATUS = frozenset({"born", "raise", "want", "base", "headquarter", "register", "educate",
+                    "train", "convict", "sentence", "exile", "bury", "elect", "indict", "list",
+                    "bear"})
+
+
+def _status(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention is in a participle describing a party's status ("a man wanted
+    in Belgium", "a militant trained in Pakistan"), not in the act."""
+    return any(t.dep_ == "acl" and t.i != trigger.i and t.tag_ == "VBN"
+               and (t.lemma_.lower() in STATUS or t.lower_ in STATUS) for t in path[1:])
 
 
 # Happenings the lexicon does not type as events but that have places of their own
