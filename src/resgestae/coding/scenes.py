@@ -28,6 +28,8 @@ def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
     """Whether the mention whose path up to `common` (the trigger's and the mention's
     nearest shared head; `path` runs from the mention's root to just below it) is in
     another scene than the trigger's."""
+    if _trigger_at_other_time(trigger, common):
+        return True
     return (_reporters_phrase(common, trigger, path) or _moved_to(path, common, trigger)
             or _attribution(path) or _other_scene(path, trigger)
             or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path)
@@ -112,6 +114,21 @@ def _other_scene(path: list[Token], trigger: Token) -> bool:
             continue
         if any(c.dep_ in CLAUSE_SUBJECTS for c in token.children) and lookup(token) is not None:
             return True
+    return False
+
+
+def _trigger_at_other_time(trigger: Token, common: Token) -> bool:
+    """Whether the trigger sits in a clause of another time than the mention's ("since
+    militants captured the town, thousands have fled to X"): the reverse of `_other_scene`."""
+    token = trigger
+    while token.i != common.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in OTHER_TIME and not _soon(token):
+            return True
+        if token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in OTHER_TIME and not _soon(c)
+                for c in token.children):
+            return True
+        token = token.head
     return False
 
 
