@@ -34,7 +34,8 @@ def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
             or _attribution(path) or _other_scene(path, trigger)
             or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path)
             or _origin(path, trigger) or _persons_place(path, trigger) or _not_where(path)
-            or _other_event(path, trigger) or _scope(path) or _status(path, trigger))
+            or _other_event(path, trigger) or _scope(path) or _status(path, trigger)
+            or _standing(path, trigger))
 
 
 def _nearest_prep(path: list[Token]) -> Token | None:
@@ -233,6 +234,26 @@ def _status(path: list[Token], trigger: Token) -> bool:
     in Belgium", "a militant trained in Pakistan"), not in the act."""
     return any(t.dep_ == "acl" and t.i != trigger.i and t.tag_ == "VBN"
                and (t.lemma_.lower() in STATUS or t.lower_ in STATUS) for t in path[1:])
+
+
+PAST = ("VBD", "VBN")
+PRESENT = ("VBZ", "VBP")
+
+
+def _standing(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention is in a relative clause in the present tense describing a
+    party of a past act ("militants of the group, which controls much of X, were
+    killed"): where the party stands, not where the act was."""
+    if trigger.tag_ not in PAST:
+        return False
+    for token in path[1:]:
+        if token.i == trigger.i:
+            return False
+        if token.dep_ in ("relcl", "acl") and token.pos_ in ("VERB", "AUX"):
+            auxes = [c.tag_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+            if any(t in PRESENT for t in [token.tag_, *auxes]):
+                return True
+    return False
 
 
 # Happenings the lexicon does not type as events but that have places of their own
