@@ -137,3 +137,32 @@ def test_what_is_thrown_is_no_party_whom_it_is_thrown_at_is(coder, text, recipie
     event = _one(coder, text, "ASSAULT")
     assert [(e.text, e.sector) for e in event.recipient] == [(recipient, sector)]
     assert event.actor and all(e.sector == "CVL" for e in event.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipients"),
+    [
+        ("Al-Shabaab militants attacked an army base in Lower Shabelle, and the attack "
+         "killed ten Somali soldiers.", "SOM", ["SOM"]),
+        ("The attack by Boko Haram fighters on a military base in Borno killed 20 soldiers, "
+         "after the militants attacked the base at dawn.", "NGA", None),
+        ("Russian troops launched an attack on Bakhmut, attacking Ukrainian positions from "
+         "three sides.", "RUS", ["UKR"]),
+        ("Rebels launched a fresh attack on Goma, attacking Congolese army positions near "
+         "the airport.", None, ["COD"]),
+        ("Houthi forces launched an assault on Marib, attacking government positions.",
+         "YEM", ["YEM"]),
+        ("The army launched an offensive against rebels in North Kivu, attacking their "
+         "positions near Goma.", None, None),
+        ("Militants attacked a checkpoint in Khyber on Monday, an attack that killed three "
+         "soldiers.", None, None),
+    ],
+)
+def test_an_attack_noun_beside_its_own_verb_is_one_event(coder, text, actor, recipients):
+    events = _code(coder, text)
+    assert [e.event_type for e in events] == ["ASSAULT"], [
+        (e.event_type, e.trigger) for e in events]
+    (event,) = events
+    assert event.actor and [e.country for e in event.actor] == [actor]
+    if recipients is not None:
+        assert _countries(event.recipient) == recipients

@@ -72,6 +72,26 @@ def _recipient_phrase(sides: Sides) -> None:
             entity.country = _phrase_country(entity, sides.doc)
 
 
+def _named_place_recipients(sides: Sides) -> None:
+    """A force used on a named place the actor tables do not know ("shelled Kharkiv",
+    "an attack on Goma"): the place's country, from the gazetteer, is the target. The
+    model may leave such a name untagged or call it a person; a known person or body
+    (with a sector) is never read as a place."""
+    if not has_flag(sides.event_type, "force_on_country"):
+        return
+    doc = sides.doc
+    for entity in sides.recipients:
+        if entity.country is not None or entity.sector or entity._tokens is None:
+            continue
+        span = doc[entity._tokens[0] : entity._tokens[1]]
+        head = span.root
+        if head.pos_ != "PROPN" or not (head.ent_type_ in rules().place_labels or
+                                        not head.ent_type_ or head.dep_ == "pobj"):
+            continue
+        name = _place_span(head)
+        entity.country = country_stated_after(name) or place_country(name.text)
+
+
 def _actor_phrase_place(sides: Sides) -> None:
     """An actor of no country whose own phrase says where they are is of that place's
     country ("gunmen in Sidon, Lebanon", "bandits in Katsina state", "militiamen
@@ -167,6 +187,7 @@ def _home_target(sides: Sides) -> None:
 # The order matters: each rule sees what the ones before settled.
 COUNTRY_RULES: tuple[Callable[[Sides], None], ...] = (
     _recipient_phrase,
+    _named_place_recipients,
     _actor_phrase_place,
     _actor_place,
     _recipient_place,
