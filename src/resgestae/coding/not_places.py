@@ -13,8 +13,11 @@ from spacy.tokens import Span
 
 def glued_modifier(span: Span) -> bool:
     """'Tripoli-based', 'US-led', 'Gaza-bound': the place names an actor's base, a patron
-    or a destination, not an event's place."""
+    or a destination, not an event's place; a name cut at a hyphen ("Baghdad- based") is
+    the first half of such a word."""
     doc = span.doc
+    if span.text.endswith("-"):
+        return True  # wire copy breaks such words at the hyphen: "Shiite- dominated"
     return span.end + 1 < len(doc) and doc[span.end].text == "-" \
         and doc[span.end + 1].lower_ in MODIFIER_WORDS
 
