@@ -81,6 +81,9 @@ NOT_THE_PLACE = [
      "captured"),
     ("After rebels shot down a helicopter last year, the army deployed more troops in Idlib.",
      "shot"),
+    ("Having captured Kobani last week, the militants killed 12 villagers on Sunday.",
+     "killed"),
+    ("Having seized the airport in Goma, rebels shot two soldiers on Monday.", "shot"),
     # the reporter's place
     ("Gunmen killed four villagers on Monday, a police official told reporters in "
      "Maiduguri.", "killed"),
@@ -170,13 +173,20 @@ THE_PLACE = [
      "Nairobi"),
     ("Gunmen who were hiding in a forest near Maiduguri killed four farmers.", "killed",
      "Maiduguri"),
+    ("Having captured the town of Tal Afar, the militants marched on Mosul.", "captured",
+     "Tal Afar"),
+    ("Two soldiers were killed in Kandahar, having been ambushed on patrol.", "killed",
+     "Kandahar"),
+    ("Gunmen shot dead two policemen in the Shiite- dominated district of Kadhimiya.", "shot",
+     "Kadhimiya"),
 ]
 
 CASES = [(text, word, None) for text, word in NOT_THE_PLACE] + THE_PLACE
 # The typing stage codes no event at these verbs today (the typing lane's): their places
 # are checked at the attachment only.
 NO_EVENT_HERE = frozenset({"wounded by mortar fire", "arrested and extradited", "rallied in",
-                           "demonstrated on Sunday against", "shot down a helicopter"})
+                           "demonstrated on Sunday against", "shot down a helicopter",
+                           "town of Tal Afar"})
 
 
 @pytest.fixture(scope="module")

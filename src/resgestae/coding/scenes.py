@@ -109,7 +109,7 @@ def _other_scene(path: list[Token], trigger: Token) -> bool:
         if token.pos_ not in ("VERB", "AUX") or token.i == trigger.i or token.dep_ == "conj":
             continue
         marks = [c for c in token.children if c.dep_ in ("mark", "advmod")]
-        if any(m.lower_ in OTHER_TIME and not _soon(m) for m in marks):
+        if any(m.lower_ in OTHER_TIME and not _soon(m) for m in marks) or _having(token):
             return True
         if any(m.lower_ in SAME_SCENE for m in marks) or _event_relative(token):
             continue
@@ -125,12 +125,18 @@ def _trigger_at_other_time(trigger: Token, common: Token) -> bool:
     while token.i != common.i and token.head.i != token.i:
         if token.dep_ == "prep" and token.lower_ in OTHER_TIME and not _soon(token):
             return True
-        if token.pos_ in ("VERB", "AUX") and any(
+        if token.pos_ in ("VERB", "AUX") and (_having(token) or any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in OTHER_TIME and not _soon(c)
-                for c in token.children):
+                for c in token.children)):
             return True
         token = token.head
     return False
+
+
+def _having(verb: Token) -> bool:
+    """ "Having captured X, they ...": a perfect participle clause tells what came before."""
+    return verb.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
 
 
 REPORTER_ARGS = ("nsubj", "agent", "dobj", "dative", "npadvmod")
