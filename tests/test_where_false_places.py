@@ -43,6 +43,8 @@ NOT_THE_PLACE = [
     ("A militant known as the emir of Raqqa was killed on Sunday.", "killed"),
     ("Police shot a protester during clashes, Kenya's interior minister said.", "shot"),
     ("Gunmen ambushed West African peacekeepers on Sunday.", "ambushed"),
+    ("Police arrested Ahmed Saleh, 34, of Basra on Monday.", "arrested"),
+    ("Gunmen shot dead Maria Lopez of Monterrey on Friday.", "shot"),
     # who lives in a kind of place is no place name
     ("Rebels killed 20 Druze villagers in a dawn raid.", "killed"),
     ("Police arrested 30 people in a Kurdish neighbourhood overnight.", "arrested"),
@@ -173,6 +175,7 @@ THE_PLACE = [
      "Nairobi"),
     ("Gunmen who were hiding in a forest near Maiduguri killed four farmers.", "killed",
      "Maiduguri"),
+    ("Police arrested Ahmed Saleh of Basra in Najaf on Monday.", "arrested", "Najaf"),
     ("Having captured the town of Tal Afar, the militants marched on Mosul.", "captured",
      "Tal Afar"),
     ("Two soldiers were killed in Kandahar, having been ambushed on patrol.", "killed",

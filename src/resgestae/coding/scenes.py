@@ -322,11 +322,16 @@ def _person_noun(token: Token) -> bool:
 def _persons_place(path: list[Token], trigger: Token) -> bool:
     """Whether the mention says where a person is from or serves, not where the act was:
     a name modifying one person ("a Basra resident", "the Baghdad correspondent"; a body
-    of people, "Kandahar police", is often where it acts) or the place of a post or a
-    group ("the governor of X province", "the commander of operations in X")."""
+    of people, "Kandahar police", is often where it acts), the place of a post or a
+    group ("the governor of X province", "the commander of operations in X"), or a named
+    person's home ("Ahmed Saleh, 34, of Basra")."""
     for child, token in zip(path, path[1:], strict=False):
         if token.i == trigger.i:
             return False
+        if token.ent_type_ == "PERSON" and token.dep_ != "appos" and child.dep_ == "prep" \
+                and child.lower_ == "of":
+            return True  # "Ahmed Saleh, 34, of Basra": a named person's home (not a school
+            # named after someone, "the School 'Marco Suarez' of Cali")
         if not _person_noun(token):
             continue
         if child.dep_ in ("compound", "amod", "nmod") and child is path[0] and token.tag_ == "NN":
