@@ -11,6 +11,15 @@ or where another verb took someone ("... and flown to X"). The same scene: "when
 clauses, coordinated verbs, "shortly after", relative clauses on an event noun that frames
 the trigger ("killed during clashes that broke out in X") or saying where a party was
 ("gunmen who were hiding near X").
+
+Written as sentences of their own in tests/test_where_false_places.py (issue 11): an
+origin said of a party ("troops from X"), a person's home or a post's place ("a Basra
+resident", "the governor of X province", "Ahmed Saleh of X"), a purpose, target or
+comparison ("bound for X", "like those used in X"), another event named by a noun
+("the anniversary of the massacre in X"), a superlative's range ("the heaviest toll in X"),
+a participle or a present-tense clause on what a party is ("a man wanted in X", "the
+group, which controls much of X"), the reporter's phrases after "said" ("told reporters
+in X"), and a trigger in a clause of another time ("having captured X, ...").
 """
 
 from __future__ import annotations
