@@ -42,7 +42,7 @@ def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
     return (_reporters_phrase(common, trigger, path) or _moved_to(path, common, trigger)
             or _attribution(path) or _other_scene(path, trigger)
             or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path)
-            or _origin(path, trigger) or _persons_place(path, trigger) or _not_where(path)
+            or _origin(path, trigger) or _persons_place(path, trigger) or _not_where(path, trigger)
             or _other_event(path, trigger) or _scope(path) or _status(path, trigger)
             or _standing(path, trigger))
 
@@ -52,7 +52,7 @@ def _nearest_prep(path: list[Token]) -> Token | None:
     city of X", "from X and Y"); None when the mention only modifies that object ("from
     X's army")."""
     for token in path:
-        if token.dep_ == "prep":
+        if token.dep_ in ("prep", "agent"):  # "agent": the "by" of a passive
             if not (token.lower_ == "of" and _place_noun(token.head)):
                 return token
         elif token.dep_ not in ("pobj", "compound", "conj", "cc"):
@@ -214,15 +214,29 @@ PURPOSE = frozenset({"for", "against", "versus", "vs", "vs."})
 COMPARISON = frozenset({"like", "unlike", "than"})
 
 
-def _not_where(path: list[Token]) -> bool:
+def _not_where(path: list[Token], trigger: Token) -> bool:
     """Whether the mention is a purpose, a target named by a preposition, a comparison,
     or a country the act was outside of ("the first such attack outside X"; outside a
     town is near it)."""
     prep = _nearest_prep(path)
     if prep is not None and prep.lower_ == "outside" and _country(path[0]):
         return True
+    if prep is not None and prep.lower_ == "by" and prep.head.pos_ == "VERB" \
+            and prep.head.i != trigger.i:
+        return True  # "a militia funded by X": the agent of another verb is a party
     return (prep is not None and prep.lower_ in PURPOSE) or any(
-        t.dep_ == "prep" and t.lower_ in COMPARISON for t in path[1:])
+        t.dep_ == "prep" and (t.lower_ in COMPARISON or _meant_for(t, trigger))
+        for t in path[1:])
+
+
+def _meant_for(prep: Token, trigger: Token) -> bool:
+    """ "weapons destined for fighters in X": what a thing is for, said of the thing (not
+    of the act, nor of a fight: "the battle for X" is fought there)."""
+    from resgestae.coding.event_types import lookup
+
+    head = prep.head
+    return prep.lower_ == "for" and head.i != trigger.i and not (
+        head.pos_ == "NOUN" and lookup(head) is not None)
 
 
 def _scope(path: list[Token]) -> bool:
