@@ -250,8 +250,10 @@ def _entity_is_place(gaz, ent: Span, span: Span) -> bool:
     """A place label; a name where places stand; a mislabelled well-known place."""
     if ent.label_ in PLACE_LABELS:
         return True
-    if ent.label_ == "NORP" and span.root.dep_ in ("compound", "amod"):
-        return False  # "a Druze village", "the Kurdish district": who lives there
+    if ent.label_ == "NORP" and span.root.dep_ in ("compound", "amod") and not any(
+            c.feature in ("city", "admin1") for c in gaz.lookup(span.text)):
+        return False  # "a Druze village", "the Kurdish district": who lives there ("Aleppo
+        # province", mislabelled, is a place)
     if ent.label_ in NAME_LABELS and _locative(span):
         # "the MFO base", "the 5th Armored Division base": whose base, unless a known place
         if ent.label_ == "ORG" and span.root.head.lemma_.lower() in PREMISES:
