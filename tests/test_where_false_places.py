@@ -209,6 +209,9 @@ THE_PLACE = [
     ("The city of Aleppo was shelled by government forces on Monday.", "shelled", "Aleppo"),
     ("Hundreds marched through the streets of Lima on Thursday.", "marched", "Lima"),
     ("Police fired tear gas to break up a protest in Nairobi.", "fired", "Nairobi"),
+    # a name the model calls an organisation, placed by a distance from a town
+    ("Government troops shelled Makeni, 30 miles east of Port Loko, on Friday.", "shelled",
+     "Makeni"),
     ("Police used tear gas to disperse a demonstration in Kampala.", "used", "Kampala"),
     ("Having captured the town of Tal Afar, the militants marched on Mosul.", "captured",
      "Tal Afar"),

@@ -270,9 +270,11 @@ PREMISES = frozenset({"base", "headquarters", "office", "compound", "camp", "bar
 
 
 def _described_as_place(span: Span) -> bool:
-    """A name whose apposition is a kind of place ("X, a village near Y")."""
-    return any(c.dep_ == "appos" and c.lemma_.lower() in place_nouns()
-               for c in span.root.children)
+    """A name whose apposition is a kind of place ("X, a village near Y") or a distance
+    from a place ("X, 60 kilometers northeast of Y")."""
+    return any((c.dep_ == "appos" and c.lemma_.lower() in place_nouns()) or (
+        c.dep_ in ("appos", "advmod") and c.lower_ in DIRECTIONS
+        and any(_reference_point(g) for g in c.children)) for c in span.root.children)
 
 
 def _with_compounds(span: Span) -> Span:
