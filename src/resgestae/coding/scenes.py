@@ -210,7 +210,8 @@ def _other_verbs_argument(path: list[Token], trigger: Token) -> bool:
 # The object of these is what an act is for or against, never where it is ("weapons
 # bound for X", "a protest against X"); what follows these is a comparison ("tactics
 # like those used in X", "more than in X").
-PURPOSE = frozenset({"for", "against", "versus", "vs", "vs."})
+PURPOSE = frozenset({"for", "against", "versus", "vs", "vs.", "about", "regarding",
+                     "concerning"})  # and the topic: "a book about X"
 COMPARISON = frozenset({"like", "unlike", "than"})
 
 
