@@ -293,6 +293,20 @@ HAPPENINGS = frozenset({"war", "conflict", "violence", "crisis", "unrest", "upri
 # frame: "the anniversary of the massacre in X", "a protest against the war in X",
 # "anger over the killings in X", "in retaliation for the attack in X"
 ASIDE = frozenset({"of", "against", "over", "about", "for", "versus", "like", "than"})
+# Who or what is tied to another event: "a suspect in the bombing of a church in X"
+INVOLVED = frozenset({"suspect", "mastermind", "planner", "organizer", "organiser",
+                      "perpetrator", "accused", "witness", "survivor", "investigation",
+                      "probe", "inquiry", "trial", "verdict", "conviction", "role"})
+
+
+def _involved(prep: Token) -> bool:
+    """Whether the preposition ties an event to a noun of involvement: its head, or the
+    word before it where the parser hung it on the verb ("arrested a suspect | in the
+    bombing")."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in INVOLVED for t in (prep.head, before))
+
+
 # "killed in a series of attacks in X": a run of the trigger's own acts
 RUNS = frozenset({"series", "wave", "spate", "string", "round", "day", "night", "week",
                   "hail", "barrage", "burst", "volley", "part", "scene", "site"})
@@ -317,6 +331,8 @@ def _other_event(path: list[Token], trigger: Token) -> bool:
         if token.dep_ == "pobj" and head.lower_ in ASIDE and \
                 head.head.lemma_.lower() not in RUNS:
             return True
+        if token.dep_ == "pobj" and _involved(head):
+            return True  # "arrested a suspect in the bombing in X", "the Bali bombings"
     return False
 
 
