@@ -61,6 +61,7 @@ def _nearest_prep(path: list[Token]) -> Token | None:
 
 
 def _place_noun(token: Token) -> bool:
+    """A noun for a kind of place ("city", "province": data/place_nouns.txt)."""
     from resgestae.coding.places import place_nouns
 
     return token.lemma_.lower() in place_nouns()
@@ -318,7 +319,8 @@ def _other_event(path: list[Token], trigger: Token) -> bool:
     against the war in X"). An event noun framing the trigger ("killed in an attack in
     X", "an explosion in X killed", "staged a raid in X") is its own scene; so is one
     that is another verb's subject or object ("the attack in X killed 5 and wounded 10"
-    shares its subject with the trigger)."""
+    shares its subject with the trigger). An event tied to a noun of involvement ("a
+    suspect in the bombing in X") is another event."""
     from resgestae.coding.event_types import lookup
 
     for token in path[1:]:
@@ -337,6 +339,7 @@ def _other_event(path: list[Token], trigger: Token) -> bool:
 
 
 def _country(root: Token) -> bool:
+    """Whether the name around `root` is only ever a country in the gazetteer."""
     from resgestae.coding.gazetteer import gazetteer
 
     doc = root.doc
