@@ -109,8 +109,14 @@ def _where_said(entity: Entity, doc: Doc) -> list[Token]:
     if entity._tokens is None:
         return []
     head = doc[entity._tokens[0] : entity._tokens[1]].root
-    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS
-            for g in c.children if g.dep_ == "pobj" and g.ent_type_ in rules().place_labels]
+    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS
+               for g in c.children if g.dep_ == "pobj"]
+    labels = rules().place_labels
+    # "gunmen in Benue state": the name that qualifies the kind of place
+    return [g if g.ent_type_ in labels else next(
+        c for c in g.lefts if c.dep_ == "compound" and c.ent_type_ in labels)
+        for g in objects if g.ent_type_ in labels or any(
+            c.dep_ == "compound" and c.ent_type_ in labels for c in g.lefts)]
 
 
 # "gunmen in Sidon", "fighters from Ituri": where a group is, said in its own phrase

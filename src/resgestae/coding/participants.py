@@ -67,7 +67,20 @@ def _heads(
         actors, recipients = antecedent, actors or recipients
     if not actors and coding.event_type == "ASSAULT":
         actors = _attack_subject(clause)
+    if not recipients and coding.event_type == "ASSAULT":
+        recipients = _victims_after(clause)
     return actors, recipients
+
+
+def _victims_after(clause: Clause) -> list[Token]:
+    """ "attacked a military base, killing 12 soldiers": with no party attacked, the
+    people a participle of the same attack kills or wounds are its recipients."""
+    found: list[Token] = []
+    for child in clause.anchor.children:
+        entry = lookup(child) if child.dep_ == "advcl" and child.tag_ == "VBG" else None
+        if entry is not None and entry.event_type == "ASSAULT":
+            found.extend(c for c in child.children if c.dep_ in ("dobj", "obj"))
+    return found
 
 
 def _parties(tokens: list[Token]) -> list[Token]:
