@@ -209,3 +209,20 @@ def test_a_dateline_under_a_headline_is_never_an_actor(
     city = dateline.split(",")[0]
     assert all(city not in e.text.upper() for ev in coded.events for e in ev.actor)
     assert article.dateline is not None and article.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        ("Ukrainian drones struck an oil refinery in Russia's Bryansk region.", "ASSAULT",
+         "RUS"),
+        ("Russian missiles hit a power plant in Ukraine's Kharkiv region.", "ASSAULT", "UKR"),
+        ("Israeli jets bombed a house in the Gaza Strip's Rafah area.", "ASSAULT", "PSE"),
+        ("The government imposed a curfew in Kenya's Mandera county.", "COERCE", "KEN"),
+    ],
+)
+def test_a_named_region_an_act_lands_in_gives_the_target(coder, text, event_type, recipient):
+    event = _one(coder, text, event_type)
+    assert [e.country for e in event.recipient] == [recipient], [
+        e.text for e in event.recipient]
+    assert all("'s" not in e.text for e in event.recipient)

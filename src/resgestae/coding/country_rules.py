@@ -390,4 +390,6 @@ def _place_span(token: Token) -> Span:
             end += 1
     if doc[start].lower_ == "the" and end - start > 1:
         start += 1
+    if end - start > 1 and doc[end - 1].dep_ == "case":
+        end -= 1  # "the Gaza Strip's Rafah area": the name without its "'s"
     return doc[start:end]
