@@ -176,6 +176,12 @@ def test_an_attack_noun_beside_its_own_verb_is_one_event(coder, text, actor, rec
         ("Rebels attacked an army post in Ituri province, wounding five soldiers.",
          ("COD", "MIL")),
         ("Gunmen in Benue state, Nigeria killed 23 villagers overnight.", ("NGA", "CVL")),
+        ("Haitian gangs attacked a police station in Port-au-Prince on Monday, an attack "
+         "that killed two officers.", ("HTI", "COP")),
+        ("Militants attacked a checkpoint in Khyber on Monday, an attack that killed three "
+         "soldiers.", (None, "MIL")),
+        ("Gunmen attacked a church in Ondo state, an attack that killed 40 worshippers.",
+         ("NGA", "CVL")),
     ],
 )
 def test_the_people_an_attack_kills_are_its_recipients(coder, text, victims):

@@ -67,8 +67,11 @@ def _heads(
         actors, recipients = antecedent, actors or recipients
     if not actors and coding.event_type == "ASSAULT":
         actors = _attack_subject(clause)
-    if not recipients and coding.event_type == "ASSAULT":
-        recipients = _victims_after(clause)
+    if coding.event_type == "ASSAULT" and all(
+            t.ent_type_ in rules().place_labels for t in recipients):
+        # "attacked a police station in X, an attack that killed two officers": the
+        # people killed, not the place, when the text names them
+        recipients = _victims_after(clause) or recipients
     return actors, recipients
 
 
@@ -76,11 +79,26 @@ def _victims_after(clause: Clause) -> list[Token]:
     """ "attacked a military base, killing 12 soldiers": with no party attacked, the
     people a participle of the same attack kills or wounds are its recipients."""
     found: list[Token] = []
-    for child in clause.anchor.children:
-        entry = lookup(child) if child.dep_ == "advcl" and child.tag_ == "VBG" else None
+    for verb in _told_after(clause.anchor):
+        entry = lookup(verb)
         if entry is not None and entry.event_type == "ASSAULT":
-            found.extend(c for c in child.children if c.dep_ in ("dobj", "obj"))
+            found.extend(c for c in verb.children if c.dep_ in ("dobj", "obj"))
     return found
+
+
+def _told_after(anchor: Token) -> list[Token]:
+    """Verbs that tell more of an act: its participle ("..., killing 12 soldiers") and
+    the relative clause of an attack noun restating it ("..., an attack that killed two
+    officers", "... in an attack that killed 12 soldiers")."""
+    verbs = [c for c in anchor.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    nouns = [c for c in anchor.children if c.dep_ in ("npadvmod", "appos", "dobj")]
+    nouns += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "in"
+              for g in c.children if g.dep_ == "pobj"]
+    nouns += [g for n in list(nouns) for g in n.children if g.dep_ == "appos"]
+    for noun in nouns:
+        if lemma_of(noun) in ATTACK_NOUNS | {"ambush", "assault"}:
+            verbs.extend(c for c in noun.children if c.dep_ == "relcl")
+    return verbs
 
 
 def _parties(tokens: list[Token]) -> list[Token]:
