@@ -156,6 +156,8 @@ def test_what_is_thrown_is_no_party_whom_it_is_thrown_at_is(coder, text, recipie
          "positions near Goma.", None, None),
         ("Militants attacked a checkpoint in Khyber on Monday, an attack that killed three "
          "soldiers.", None, None),
+        ("The militants launched an assault on the base at dawn, attacking it from three "
+         "sides.", None, []),
     ],
 )
 def test_an_attack_noun_beside_its_own_verb_is_one_event(coder, text, actor, recipients):

@@ -82,7 +82,9 @@ def _victims_after(clause: Clause) -> list[Token]:
     for verb in _told_after(clause.anchor):
         entry = lookup(verb)
         if entry is not None and entry.event_type == "ASSAULT":
-            found.extend(c for c in verb.children if c.dep_ in ("dobj", "obj"))
+            # "attacking it from three sides": "it" is the place attacked, said again
+            found.extend(c for c in verb.children if c.dep_ in ("dobj", "obj")
+                         and c.pos_ != "PRON")
     return found
 
 
