@@ -231,6 +231,8 @@ def test_a_dateline_under_a_headline_is_never_an_actor(
 )
 def test_a_named_region_an_act_lands_in_gives_the_target(coder, text, event_type, recipient):
     event = _one(coder, text, event_type)
+    if event_type == "ASSAULT":  # drones, missiles' and jets' owners are the military
+        assert all(e.sector == "MIL" for e in event.actor if "missiles" not in e.text)
     assert [e.country for e in event.recipient] == [recipient], [
         e.text for e in event.recipient]
     assert all("'s" not in e.text for e in event.recipient)
