@@ -236,3 +236,20 @@ def test_a_named_region_an_act_lands_in_gives_the_target(coder, text, event_type
     assert [e.country for e in event.recipient] == [recipient], [
         e.text for e in event.recipient]
     assert all("'s" not in e.text for e in event.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Kenya and Uganda held talks in Kampala on Monday. The two countries agreed to "
+         "reopen the border.", ["KEN", "UGA"]),
+        ("Chile and Bolivia held talks on Monday. Both sides pledged to resume diplomatic "
+         "relations.", ["BOL", "CHL"]),
+        ("Vietnam and Cambodia signed a fisheries deal. The two governments also agreed to "
+         "patrol the river jointly.", ["KHM", "VNM"]),
+    ],
+)
+def test_the_two_sides_are_the_parties_named_just_before(coder, text, actors):
+    agreed = [e for e in _code(coder, text) if e.event_type == "AGREE"]
+    assert len(agreed) == 1
+    assert _countries(agreed[0].actor) == actors

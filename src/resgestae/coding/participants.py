@@ -61,7 +61,7 @@ def _heads(
     reporter ("X said Y must ..."), the reporter asks and the clause's parties are asked."""
     antecedent = reporter_subject(clause, previous)
     third = antecedent or earlier_subject(clause)
-    actors = resolve_pronouns(_parties(clause.actors), antecedent, third)
+    actors = _the_two(resolve_pronouns(_parties(clause.actors), antecedent, third), previous)
     recipients = resolve_pronouns(_parties(clause.recipients), antecedent, third)
     if coding.request_from_reporter:
         actors, recipients = antecedent, actors or recipients
@@ -101,6 +101,15 @@ def _told_after(anchor: Token) -> list[Token]:
         if lemma_of(noun) in ATTACK_NOUNS | {"ambush", "assault"}:
             verbs.extend(c for c in noun.children if c.dep_ == "relcl")
     return verbs
+
+
+def _the_two(actors: list[Token], previous: list[Token]) -> list[Token]:
+    """ "Kenya and Uganda held talks. The two countries agreed ...", "Both sides
+    pledged ...": a phrase for two parties stands for the named parties of the sentence
+    before, when it named two or more."""
+    if len(actors) != 1 or len(previous) < 2 or not RECIPROCAL.match(np_span(actors[0]).text):
+        return actors
+    return list(previous)
 
 
 def _parties(tokens: list[Token]) -> list[Token]:
