@@ -156,6 +156,8 @@ def test_what_is_thrown_is_no_party_whom_it_is_thrown_at_is(coder, text, recipie
          "positions near Goma.", None, None),
         ("Militants attacked a checkpoint in Khyber on Monday, an attack that killed three "
          "soldiers.", None, None),
+        ("The militants launched an assault on the base at dawn, attacking it from three "
+         "sides.", None, []),
     ],
 )
 def test_an_attack_noun_beside_its_own_verb_is_one_event(coder, text, actor, recipients):
@@ -166,3 +168,88 @@ def test_an_attack_noun_beside_its_own_verb_is_one_event(coder, text, actor, rec
     assert event.actor and [e.country for e in event.actor] == [actor]
     if recipients is not None:
         assert _countries(event.recipient) == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Al-Shabaab militants attacked a military base in Lower Shabelle region on "
+         "Thursday, killing at least 12 Somali soldiers, officials said.", ("SOM", "MIL")),
+        ("Rebels attacked an army post in Ituri province, wounding five soldiers.",
+         ("COD", "MIL")),
+        ("Gunmen in Benue state, Nigeria killed 23 villagers overnight.", ("NGA", "CVL")),
+        ("Haitian gangs attacked a police station in Port-au-Prince on Monday, an attack "
+         "that killed two officers.", ("HTI", "COP")),
+        ("Militants attacked a checkpoint in Khyber on Monday, an attack that killed three "
+         "soldiers.", (None, "MIL")),
+        ("Gunmen attacked a church in Ondo state, an attack that killed 40 worshippers.",
+         ("NGA", "CVL")),
+    ],
+)
+def test_the_people_an_attack_kills_are_its_recipients(coder, text, victims):
+    event = _one(coder, text, "ASSAULT")
+    assert [(e.country, e.sector) for e in event.recipient] == [victims]
+    assert "Nigeria" not in [e.text for e in event.actor]
+
+
+@pytest.mark.parametrize(
+    ("headline", "dateline", "body", "actors", "date"),
+    [
+        ("Gunmen kill villagers in Nigeria", "ABUJA, Nigeria, June 12, 2025 (Reuters) - ",
+         "Gunmen in Benue state killed 23 villagers overnight.", ["NGA"], "2025-06-12"),
+        ("India, Bangladesh agree on water sharing", "DHAKA, Feb 18, 2024 (AP) - ",
+         "India and Bangladesh signed a water-sharing treaty on Sunday.", ["BGD", "IND"],
+         "2024-02-18"),
+        ("Border talks resume", "QUITO, Ecuador (March 4, 2025) - ",
+         "Ecuador and Peru signed an agreement on border security on Tuesday.",
+         ["ECU", "PER"], "2025-03-04"),
+    ],
+)
+def test_a_dateline_under_a_headline_is_never_an_actor(
+        coder, headline, dateline, body, actors, date):
+    article = Article(id=f"h{abs(hash(body))}", text=f"{headline}\n\n{dateline}{body}")
+    coded = next(iter(coder.code([article])))
+    assert coded.error is None
+    # the body's act (merged into the headline's report when they are one event)
+    body_events = [e for e in coded.events if e.text.startswith(body[:20])]
+    event = (body_events or coded.events)[0]
+    assert _countries(event.actor) == actors
+    city = dateline.split(",")[0]
+    assert all(city not in e.text.upper() for ev in coded.events for e in ev.actor)
+    assert article.dateline is not None and article.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        ("Ukrainian drones struck an oil refinery in Russia's Bryansk region.", "ASSAULT",
+         "RUS"),
+        ("Russian missiles hit a power plant in Ukraine's Kharkiv region.", "ASSAULT", "UKR"),
+        ("Israeli jets bombed a house in the Gaza Strip's Rafah area.", "ASSAULT", "PSE"),
+        ("The government imposed a curfew in Kenya's Mandera county.", "COERCE", "KEN"),
+    ],
+)
+def test_a_named_region_an_act_lands_in_gives_the_target(coder, text, event_type, recipient):
+    event = _one(coder, text, event_type)
+    if event_type == "ASSAULT":  # drones, missiles' and jets' owners are the military
+        assert all(e.sector == "MIL" for e in event.actor if "missiles" not in e.text)
+    assert [e.country for e in event.recipient] == [recipient], [
+        e.text for e in event.recipient]
+    assert all("'s" not in e.text for e in event.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Kenya and Uganda held talks in Kampala on Monday. The two countries agreed to "
+         "reopen the border.", ["KEN", "UGA"]),
+        ("Chile and Bolivia held talks on Monday. Both sides pledged to resume diplomatic "
+         "relations.", ["BOL", "CHL"]),
+        ("Vietnam and Cambodia signed a fisheries deal. The two governments also agreed to "
+         "patrol the river jointly.", ["KHM", "VNM"]),
+    ],
+)
+def test_the_two_sides_are_the_parties_named_just_before(coder, text, actors):
+    agreed = [e for e in _code(coder, text) if e.event_type == "AGREE"]
+    assert len(agreed) == 1
+    assert _countries(agreed[0].actor) == actors

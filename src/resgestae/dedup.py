@@ -160,6 +160,12 @@ _WIDTH = {"year": 4, "month": 7, "day": 10}
 
 def _absorb(kept: Event, other: Event) -> None:
     kept.mentions += other.mentions
+    # "Gunmen kill villagers" (headline) and "Gunmen in Benue state killed ...": the
+    # later report may know a side's country the first does not say
+    for mine, theirs in ((kept.actor, other.actor), (kept.recipient, other.recipient)):
+        known = {e.key(): e.country for e in theirs if e.country}
+        for entity in mine:
+            entity.country = entity.country or known.get(entity.key())
     kept.article_ids = sorted({*kept.article_ids, *other.article_ids})
     if kept.location is None and other.location is not None:
         kept.location = other.location

@@ -437,14 +437,21 @@ def _can_act(core: Span, reading: Reading, lex: ActorTables) -> bool:
         return head.dep_ in SUBJECT_DEPS
     if reading.country and head.i in reading.country_tokens:
         return True
-    if head.ent_type_ in rules().place_labels and not (head.pos_ == "NOUN"
-                                                      and reading.head_sector):
-        return False  # but "Gunmen in Sidon ...": a role noun the model took for a place
+    if head.ent_type_ in rules().place_labels and not _role_not_place(head, reading):
+        return False
     if reading.head_sector or reading.name_start is not None:
         return True
     if low in lex.collective_heads or head.lemma_.lower() in lex.collective_heads:
         return True
     return head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
+
+
+def _role_not_place(head: Token, reading: Reading) -> bool:
+    """ "Gunmen in Sidon ...": a role word the model took for a place (as a name, at the
+    start of a paragraph), which no gazetteer knows as one."""
+    from resgestae.coding.countries import place_country
+
+    return bool(reading.head_sector) and place_country(head.text) is None
 
 
 def _entity(span: Span, core: Span, reading: Reading, lex: ActorTables) -> Entity:

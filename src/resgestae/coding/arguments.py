@@ -273,7 +273,7 @@ def place_qualifier(token: Token) -> bool:
     if i < 2 or doc[i - 1].text != "," or token.ent_type_ not in rules().place_labels:
         return False
     before = doc[i - 2]
-    if before.ent_type_ not in rules().place_labels or before.ent_iob_ not in ("B", "I"):
+    if not _named_place(before):
         return False
     tables = actor_tables()
     ref, first = tables.country(token.text), tables.country(before.text)
@@ -283,6 +283,17 @@ def place_qualifier(token: Token) -> bool:
         return False  # "backed by Russia, Egypt and the UAE": a list of countries
     # the place before the comma hangs from a preposition: "in Sidon, Lebanon"
     return any(t.dep_ == "pobj" and t.head.pos_ == "ADP" for t in doc[before.left_edge.i : i - 1])
+
+
+def _named_place(token: Token) -> bool:
+    """A token of a place name ("Sidon"), or a kind of place its name qualifies ("Benue
+    state", "Lower Shabelle region")."""
+    from resgestae.coding.places import place_nouns
+
+    if token.ent_type_ in rules().place_labels and token.ent_iob_ in ("B", "I"):
+        return True
+    return token.lemma_.lower() in place_nouns() and any(
+        c.dep_ == "compound" and c.ent_type_ in rules().place_labels for c in token.lefts)
 
 
 def np_span(token: Token) -> Span:

@@ -109,8 +109,14 @@ def _where_said(entity: Entity, doc: Doc) -> list[Token]:
     if entity._tokens is None:
         return []
     head = doc[entity._tokens[0] : entity._tokens[1]].root
-    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS
-            for g in c.children if g.dep_ == "pobj" and g.ent_type_ in rules().place_labels]
+    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS
+               for g in c.children if g.dep_ == "pobj"]
+    labels = rules().place_labels
+    # "gunmen in Benue state": the name that qualifies the kind of place
+    return [g if g.ent_type_ in labels else next(
+        c for c in g.lefts if c.dep_ == "compound" and c.ent_type_ in labels)
+        for g in objects if g.ent_type_ in labels or any(
+            c.dep_ == "compound" and c.ent_type_ in labels for c in g.lefts)]
 
 
 # "gunmen in Sidon", "fighters from Ituri": where a group is, said in its own phrase
@@ -135,20 +141,31 @@ def _recipient_place(sides: Sides) -> None:
     Juba"); recipients of no known country are placed by where the act lands ("the
     peacekeeping force in Lebanon")."""
     if not sides.recipients and sides.actors:
-        places = [t for t in sides.recipient_heads if t.ent_type_ in rules().place_labels]
-        entities = _place_entities(places) if places else [
-            e for t in place_targets(sides.clause) for e in _place_entities([t])
-            if not _scene_of_act(e, t, sides)]
-        sides.recipients = [e for e in entities if e._tokens not in sides.taken]
+        sides.recipients = [e for e in _landed_on(sides) if e._tokens not in sides.taken]
     elif sides.recipients and not any(e.country for e in sides.recipients):
-        # "gunmen in Sidon kidnapped two aid workers": where the actors were, they acted
-        places = place_targets(sides.clause) or event_places(sides.clause) or [
-            t for e in sides.actors if e.sector not in STATE_SECTORS
-            for t in _where_said(e, sides.doc)]
         # "five suspected jihadists in northern Burkina Faso": armed groups fight across
         # borders, where they are is not whose they are
         stateful = [e for e in sides.recipients if e.sector not in STATELESS]
-        _place_all(stateful, places, sides.doc)
+        _place_all(stateful, _where_acted(sides), sides.doc)
+
+
+def _landed_on(sides: Sides) -> list[Entity]:
+    """Place recipients: a named place among the recipient heads, else the places the
+    act lands on that are not its scene (`_scene_of_act`)."""
+    places = [t for t in sides.recipient_heads if t.ent_type_ in rules().place_labels]
+    if places:
+        return _place_entities(places)
+    return [e for t in place_targets(sides.clause) for e in _place_entities([t])
+            if not _scene_of_act(e, t, sides)]
+
+
+def _where_acted(sides: Sides) -> list[Token]:
+    """The places that locate the act for its recipients: where it lands, where it
+    happened, else where its (non-state) actors were ("gunmen in Sidon kidnapped two
+    aid workers")."""
+    return place_targets(sides.clause) or event_places(sides.clause) or [
+        t for e in sides.actors if e.sector not in STATE_SECTORS
+        for t in _where_said(e, sides.doc)]
 
 
 def _scene_of_act(place: Entity, token: Token, sides: Sides) -> bool:
@@ -384,4 +401,6 @@ def _place_span(token: Token) -> Span:
             end += 1
     if doc[start].lower_ == "the" and end - start > 1:
         start += 1
+    if end - start > 1 and doc[end - 1].dep_ == "case":
+        end -= 1  # "the Gaza Strip's Rafah area": the name without its "'s"
     return doc[start:end]

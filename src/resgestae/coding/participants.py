@@ -61,13 +61,55 @@ def _heads(
     reporter ("X said Y must ..."), the reporter asks and the clause's parties are asked."""
     antecedent = reporter_subject(clause, previous)
     third = antecedent or earlier_subject(clause)
-    actors = resolve_pronouns(_parties(clause.actors), antecedent, third)
+    actors = _the_two(resolve_pronouns(_parties(clause.actors), antecedent, third), previous)
     recipients = resolve_pronouns(_parties(clause.recipients), antecedent, third)
     if coding.request_from_reporter:
         actors, recipients = antecedent, actors or recipients
     if not actors and coding.event_type == "ASSAULT":
         actors = _attack_subject(clause)
+    if coding.event_type == "ASSAULT" and all(
+            t.ent_type_ in rules().place_labels for t in recipients):
+        # "attacked a police station in X, an attack that killed two officers": the
+        # people killed, not the place, when the text names them
+        recipients = _victims_after(clause) or recipients
     return actors, recipients
+
+
+def _victims_after(clause: Clause) -> list[Token]:
+    """ "attacked a military base, killing 12 soldiers": with no party attacked, the
+    people a participle of the same attack kills or wounds are its recipients."""
+    found: list[Token] = []
+    for verb in _told_after(clause.anchor):
+        entry = lookup(verb)
+        if entry is not None and entry.event_type == "ASSAULT":
+            # "attacking it from three sides": "it" is the place attacked, said again
+            found.extend(c for c in verb.children if c.dep_ in ("dobj", "obj")
+                         and c.pos_ != "PRON")
+    return found
+
+
+def _told_after(anchor: Token) -> list[Token]:
+    """Verbs that tell more of an act: its participle ("..., killing 12 soldiers") and
+    the relative clause of an attack noun restating it ("..., an attack that killed two
+    officers", "... in an attack that killed 12 soldiers")."""
+    verbs = [c for c in anchor.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    nouns = [c for c in anchor.children if c.dep_ in ("npadvmod", "appos", "dobj")]
+    nouns += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "in"
+              for g in c.children if g.dep_ == "pobj"]
+    nouns += [g for n in list(nouns) for g in n.children if g.dep_ == "appos"]
+    for noun in nouns:
+        if lemma_of(noun) in ATTACK_NOUNS | {"ambush", "assault"}:
+            verbs.extend(c for c in noun.children if c.dep_ == "relcl")
+    return verbs
+
+
+def _the_two(actors: list[Token], previous: list[Token]) -> list[Token]:
+    """ "Kenya and Uganda held talks. The two countries agreed ...", "Both sides
+    pledged ...": a phrase for two parties stands for the named parties of the sentence
+    before, when it named two or more."""
+    if len(actors) != 1 or len(previous) < 2 or not RECIPROCAL.match(np_span(actors[0]).text):
+        return actors
+    return list(previous)
 
 
 def _parties(tokens: list[Token]) -> list[Token]:

@@ -100,6 +100,21 @@ def _talk_noun(noun: Token) -> bool:
         has_flag(etype, "force_on_country") or has_flag(etype, "home_target"))
 
 
+def _region_names(token: Token) -> list[Token]:
+    """The place name on a kind of place ("Benue state" -> Benue; "Russia's Bryansk
+    region" -> Bryansk), or the name it belongs to when the gazetteer does not know that
+    one ("the Gaza Strip's Rafah area" -> Gaza Strip); none or one."""
+    from resgestae.coding.countries import place_country
+    from resgestae.coding.places import place_nouns
+
+    if token.lemma_.lower() not in place_nouns():
+        return []
+    names = sorted((c for c in token.lefts if c.dep_ in ("compound", "poss") and _is_place(c)),
+                   key=lambda t: -t.i)
+    known = [t for t in names if place_country(t.text) is not None]
+    return (known or names)[:1]
+
+
 def _is_place(token: Token) -> bool:
     """A named place; NER calls some towns NORP ("near Samarra"), which the actor
     tables then do not know as a people."""
@@ -148,6 +163,9 @@ def _places_below(
                 continue
             if _is_place(token) and token.dep_ != "prep" and token not in found:
                 found.append(token)
+            elif token.dep_ == "pobj":
+                # "a refinery in Russia's Bryansk region": the name qualifying the kind
+                found.extend(t for t in _region_names(token) if t not in found)
             following.extend(token.children)
         if found:
             return found

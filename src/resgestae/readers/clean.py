@@ -78,4 +78,11 @@ def _lead_indices(article: Article, ranges: list[tuple[int, int]]) -> list[int]:
         return []
     first = article.text[ranges[0][0] : ranges[0][1]].strip()
     title = (article.title or "").strip()
-    return [0, 1][: 2 if len(ranges) > 1 and title and first == title else 1]
+    # "Gunmen kill villagers in Nigeria" over "ABUJA, Nigeria, June 12 (Reuters) - ...":
+    # a plain-text file's headline line (short, one line, no closing stop) is a title too
+    headline = len(first) <= HEADLINE_CHARS and "\n" not in first and not first.endswith(
+        (".", "!", "?", ":", ";", ","))
+    return [0, 1][: 2 if len(ranges) > 1 and ((title and first == title) or headline) else 1]
+
+
+HEADLINE_CHARS = 120
