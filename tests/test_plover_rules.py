@@ -267,3 +267,16 @@ def test_a_step_announced_after_a_done_act_is_no_event_of_its_own(code):
 def test_an_announced_step_alone_in_its_sentence_stays(code):
     events = code("The defence minister of Peru will resign.")
     assert types(events) == ["AGREE"]
+
+
+def test_a_doubtful_extra_act_beside_a_sure_one_is_not_reported(code):
+    # issue 10 (background): the participle says what the complaint asked for and the
+    # admitted beating is what the warrant is about; each is under 0.5 sure beside a
+    # surer act of its sentence, so only the reported act stays
+    events = code("Kenya's foreign ministry lodged a complaint with the African Union over "
+                  "the raid, demanding compensation.")
+    assert types(events) == ["ACCUSE"]
+    events = code("Police in Oslo issued an arrest warrant for a Swedish banker after he "
+                  "admitted to hitting a journalist.")
+    assert types(events) == ["COERCE"]
+
