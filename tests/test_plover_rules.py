@@ -280,3 +280,14 @@ def test_a_doubtful_extra_act_beside_a_sure_one_is_not_reported(code):
                   "admitted to hitting a journalist.")
     assert types(events) == ["COERCE"]
 
+
+
+def test_letting_relief_through_is_retreat_access(code):
+    # PLOVER_MANUAL.tex:558 RETREAT 'access': allow third party access (CAMEO2PLOVER
+    # 0863, allow delivery of humanitarian aid), whatever the relief is called
+    for text in ("The junta in Myanmar allowed relief convoys into the cyclone-hit delta "
+                 "on Friday.",
+                 "Ethiopia permitted food shipments to reach Tigray for the first time "
+                 "in months."):
+        events = code(text)
+        assert [(e.event_type, e.mode) for e in events] == [("RETREAT", "access")], text
