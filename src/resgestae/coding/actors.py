@@ -437,8 +437,9 @@ def _can_act(core: Span, reading: Reading, lex: ActorTables) -> bool:
         return head.dep_ in SUBJECT_DEPS
     if reading.country and head.i in reading.country_tokens:
         return True
-    if head.ent_type_ in rules().place_labels:
-        return False
+    if head.ent_type_ in rules().place_labels and not (head.pos_ == "NOUN"
+                                                      and reading.head_sector):
+        return False  # but "Gunmen in Sidon ...": a role noun the model took for a place
     if reading.head_sector or reading.name_start is not None:
         return True
     if low in lex.collective_heads or head.lemma_.lower() in lex.collective_heads:

@@ -130,9 +130,53 @@ def recipient_preps(entry: Entry | None, r: Rules) -> frozenset[str]:
 def recipient_objects(token: Token, preps: frozenset[str], r: Rules) -> list[Token]:
     """`objects`, except that a mover's direct object is its own ("withdrew its troops
     from Chad"): there only whom or where it moves them from."""
-    if lemma_of(token) in r.movers:
+    lemma = lemma_of(token)
+    if lemma in THROWERS:
+        aimed = _aimed_at(token, r)
+        if aimed:
+            return aimed
+    if lemma in r.movers:
         return objects(token, frozenset({"from"}), r)[len(_direct(token)) :]
+    if lemma in SENDERS:
+        # "Ghana sent 300 peacekeepers to South Sudan": the troops sent are the
+        # sender's own, the party they go to is the recipient
+        bound = objects(token, DESTINATION_PREPS, r)[len(_direct(token)) :]
+        if any(is_actorish(t, r) for t in bound):
+            return bound + [c for c in token.children if c.dep_ == "dative"]
     return objects(token, preps, r)
+
+
+# Verbs of throwing or firing something at someone: what flies is never a party, whom
+# it is aimed at ("at X") is the recipient
+THROWERS = frozenset({"throw", "hurl", "lob", "fire", "toss", "launch", "sling", "chuck",
+                      "aim", "rain", "fling", "pelt"})
+
+
+def _aimed_at(token: Token, r: Rules) -> list[Token]:
+    """Whom a thrower aims at: the objects of "at" on the verb or, where the parser hung
+    "at X" on the thing thrown ("hurled bottles at police"), on that thing; "at police
+    lines", "at army positions": the force whose lines they are."""
+    holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "obj"))]
+    found: list[Token] = []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "at":
+                found.extend(g for g in child.children if g.dep_ == "pobj")
+    aimed = []
+    for target in found:
+        if not is_actorish(target, r):
+            owner = next((c for c in target.lefts if c.dep_ in ("compound", "amod", "poss")
+                          and is_actorish(c, r)), None)
+            target = owner or target
+        aimed.append(target)
+    return aimed
+
+
+# Verbs that move the actor's own people or things to someone, and the prepositions of
+# where they go
+SENDERS = frozenset({"send", "deploy", "dispatch", "ship", "airlift", "fly", "deliver",
+                     "post", "station", "transfer", "rush", "move", "commit", "contribute"})
+DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 
 
 def _direct(token: Token) -> list[Token]:
@@ -219,6 +263,26 @@ def _hidden_conjuncts(token: Token) -> list[Token]:
         ):
             found.append(child)
     return found
+
+
+def place_qualifier(token: Token) -> bool:
+    """ "Gunmen in Sidon, Lebanon", "in Katsina, Nigeria": a country name right after a
+    place and its comma says where the place is; the parser may hang it as a subject or
+    an apposition, but it is no party."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "," or token.ent_type_ not in rules().place_labels:
+        return False
+    before = doc[i - 2]
+    if before.ent_type_ not in rules().place_labels or before.ent_iob_ not in ("B", "I"):
+        return False
+    tables = actor_tables()
+    ref, first = tables.country(token.text), tables.country(before.text)
+    if ref is None or ref.kind != "name" or token.dep_ == "conj":
+        return False
+    if first is not None and first.kind == "name":
+        return False  # "backed by Russia, Egypt and the UAE": a list of countries
+    # the place before the comma hangs from a preposition: "in Sidon, Lebanon"
+    return any(t.dep_ == "pobj" and t.head.pos_ == "ADP" for t in doc[before.left_edge.i : i - 1])
 
 
 def np_span(token: Token) -> Span:

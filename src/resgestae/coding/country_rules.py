@@ -35,7 +35,7 @@ from resgestae.coding.clauses import Clause
 from resgestae.coding.countries import country_in_sentence, place_country
 from resgestae.coding.places import country_stated_after
 from resgestae.coding.rules import rules
-from resgestae.coding.targets import event_places, place_targets
+from resgestae.coding.targets import event_places, place_targets, scene_place
 from resgestae.kb.canonical import country_name
 from resgestae.model import Entity
 from resgestae.plover import has_flag, plover_type
@@ -47,7 +47,8 @@ class Sides:
 
     `recipient_heads` are the recipient tokens after pronoun resolution (a named place
     among them may become the recipient); `taken` the token ranges of the actors as
-    first read, which no place recipient may repeat."""
+    first read, which no place recipient may repeat; `stated` the actors' countries
+    their own words give, before a rule placed them."""
 
     clause: Clause
     event_type: str
@@ -55,6 +56,8 @@ class Sides:
     recipients: list[Entity]
     recipient_heads: list[Token]
     taken: set[tuple[int, int] | None]
+    # the actors' countries as their own words give them, before any rule placed them
+    stated: frozenset[str] = frozenset()
 
     @property
     def doc(self) -> Doc:
@@ -67,6 +70,51 @@ def _recipient_phrase(sides: Sides) -> None:
     for entity in sides.recipients:
         if entity.country is None and not _person(entity, sides.doc):
             entity.country = _phrase_country(entity, sides.doc)
+
+
+def _named_place_recipients(sides: Sides) -> None:
+    """A force used on a named place the actor tables do not know ("shelled Kharkiv",
+    "an attack on Goma"): the place's country, from the gazetteer, is the target. The
+    model may leave such a name untagged or call it a person; a known person or body
+    (with a sector) is never read as a place."""
+    if not has_flag(sides.event_type, "force_on_country"):
+        return
+    doc = sides.doc
+    for entity in sides.recipients:
+        if entity.country is not None or entity.sector or entity._tokens is None:
+            continue
+        span = doc[entity._tokens[0] : entity._tokens[1]]
+        head = span.root
+        if head.pos_ != "PROPN" or not (head.ent_type_ in rules().place_labels or
+                                        not head.ent_type_ or head.dep_ == "pobj"):
+            continue
+        name = _place_span(head)
+        entity.country = country_stated_after(name) or place_country(name.text)
+
+
+def _actor_phrase_place(sides: Sides) -> None:
+    """An actor of no country whose own phrase says where they are is of that place's
+    country ("gunmen in Sidon, Lebanon", "bandits in Katsina state", "militiamen
+    from Ituri"): the text locates them, unlike the place of the act alone."""
+    doc = sides.doc
+    for entity in sides.actors:
+        if entity.country is None and not _person(entity, doc):
+            places = _where_said(entity, doc)
+            entity.country = next((e.country for e in _place_entities(places) if e.country),
+                                  None)
+
+
+def _where_said(entity: Entity, doc: Doc) -> list[Token]:
+    """The places an entity's own phrase puts it in ("gunmen in Sidon")."""
+    if entity._tokens is None:
+        return []
+    head = doc[entity._tokens[0] : entity._tokens[1]].root
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS
+            for g in c.children if g.dep_ == "pobj" and g.ent_type_ in rules().place_labels]
+
+
+# "gunmen in Sidon", "fighters from Ituri": where a group is, said in its own phrase
+WHERE_PREPS = frozenset({"in", "from"})
 
 
 def _actor_place(sides: Sides) -> None:
@@ -88,14 +136,35 @@ def _recipient_place(sides: Sides) -> None:
     peacekeeping force in Lebanon")."""
     if not sides.recipients and sides.actors:
         places = [t for t in sides.recipient_heads if t.ent_type_ in rules().place_labels]
-        places = places or place_targets(sides.clause)
-        sides.recipients = [e for e in _place_entities(places) if e._tokens not in sides.taken]
+        entities = _place_entities(places) if places else [
+            e for t in place_targets(sides.clause) for e in _place_entities([t])
+            if not _scene_of_act(e, t, sides)]
+        sides.recipients = [e for e in entities if e._tokens not in sides.taken]
     elif sides.recipients and not any(e.country for e in sides.recipients):
-        places = place_targets(sides.clause) or event_places(sides.clause)
+        # "gunmen in Sidon kidnapped two aid workers": where the actors were, they acted
+        places = place_targets(sides.clause) or event_places(sides.clause) or [
+            t for e in sides.actors if e.sector not in STATE_SECTORS
+            for t in _where_said(e, sides.doc)]
         # "five suspected jihadists in northern Burkina Faso": armed groups fight across
         # borders, where they are is not whose they are
         stateful = [e for e in sides.recipients if e.sector not in STATELESS]
         _place_all(stateful, places, sides.doc)
+
+
+def _scene_of_act(place: Entity, token: Token, sides: Sides) -> bool:
+    """ "Kenya and Uganda signed a trade pact in Nairobi", "pledged closer ties at a
+    summit in Tokyo": where parties talk or act together is the event's location, not
+    a party to it. The place is the scene when the act itself or the meeting it is done
+    at happens *in*, *at* or *near* it (`targets.scene_place`), or when it lies in an
+    actor's own country ("agreed on a plan in Paris": France does not act on itself).
+    A place of a thing acted on abroad stays the target ("evacuate settlements in the
+    Gaza Strip", "opened an embassy in Tehran"); so does any place of force or of an
+    act on the actor's own side (`force_on_country`, `home_target`)."""
+    etype = sides.event_type
+    if not (has_flag(etype, "verbal_act") or has_flag(etype, "joint")) or has_flag(
+            etype, "force_on_country") or has_flag(etype, "home_target"):
+        return False
+    return scene_place(token) or place.country in sides.stated
 
 
 def _domestic_recipients(sides: Sides) -> None:
@@ -118,6 +187,8 @@ def _home_target(sides: Sides) -> None:
 # The order matters: each rule sees what the ones before settled.
 COUNTRY_RULES: tuple[Callable[[Sides], None], ...] = (
     _recipient_phrase,
+    _named_place_recipients,
+    _actor_phrase_place,
     _actor_place,
     _recipient_place,
     _domestic_recipients,
@@ -127,6 +198,7 @@ COUNTRY_RULES: tuple[Callable[[Sides], None], ...] = (
 
 def settle_countries(sides: Sides) -> None:
     """Run `COUNTRY_RULES` in order on the clause's sides (in place)."""
+    sides.stated = frozenset(e.country for e in sides.actors if e.country)
     for rule in COUNTRY_RULES:
         rule(sides)
 

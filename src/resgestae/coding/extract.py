@@ -23,6 +23,7 @@ from resgestae.coding.factuality import Modality, modality
 from resgestae.coding.modes import Coding, code_clause
 from resgestae.coding.participants import code_participants
 from resgestae.coding.rules import rules
+from resgestae.coding.same_act import restates
 from resgestae.model import Article, Entity, Event
 from resgestae.plover import cameo_root
 
@@ -68,7 +69,7 @@ def sentence_events(
     side: set[int] = set()  # ids of events named by a noun off the main line
     for clause in find_clauses(sent):
         for event in _clause_events(clause, sent, article, previous or []):
-            if not _repeats(event, events):
+            if not (_repeats(event, events) or restates(event, events, sent.doc)):
                 events.append(event)
                 if _side(clause):
                     side.add(id(event))

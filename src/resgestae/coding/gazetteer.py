@@ -315,6 +315,22 @@ def _load_cities(gaz: Gazetteer, cities: Iterable[dict]) -> None:
             row["admin1code"] if row["countrycode"] == "US" else None,
         )
         gaz.add([row["name"], *_latin_alternates(row)], cand)
+    _add_bare_names(gaz)
+
+
+def _add_bare_names(gaz: Gazetteer) -> None:
+    """Index each city also under its name without the Arabic article ("Al Qamishli" is
+    written "Qamishli" too), where no place already has that bare name: otherwise the
+    bare name finds no place, and the context (an actor's country) makes one up."""
+    bare: dict[str, list[Candidate]] = defaultdict(list)
+    for key, cands in list(gaz.index.items()):
+        for prefix in _DROP_PREFIXES:
+            rest = key[len(prefix):]
+            if key.startswith(prefix) and len(rest) > 3 and rest not in gaz.index:
+                bare[rest].extend(c for c in cands if c.feature == "city")
+    for key, cands in bare.items():
+        for cand in dict.fromkeys(cands):
+            gaz.add([key], cand)
 
 
 def _airport_names(name: str) -> list[str]:
@@ -387,7 +403,7 @@ def choose(cands: list[Candidate], ctx: Context, hint: str | None = None) -> Can
              and not (c.feature == "admin1" and c.geonameid is None)]
     if wider:  # "Georgia", "Mexico": the country, unless the hint said otherwise
         cands = wider
-    giant = _giant(cands, ctx)
+    giant = _giant(cands, ctx) or _dominant(cands, ctx)
     if giant is not None:
         return giant
     ranked = sorted(cands, key=lambda c: _score(c, ctx), reverse=True)
@@ -416,6 +432,30 @@ def _giant(cands: list[Candidate], ctx: Context) -> Candidate | None:
         return None
     named = {c.country for c in rest} & ({ctx.dateline_country} | set(ctx.countries))
     return None if named - {big.country} else big
+
+
+def _dominant(cands: list[Candidate], ctx: Context) -> Candidate | None:
+    """The one well-populated place of the name (`DOMINANCE` times every namesake), unless
+    the text (dateline, countries it names) supports a namesake at least as much: the
+    disambiguation is by the text, and an actor's country ("Turkish drones struck X")
+    never moves a place to the actor's country."""
+    ranked = sorted(cands, key=lambda c: c.population, reverse=True)
+    big, rest = ranked[0], ranked[1:]
+    if not rest:
+        return big
+    if big.population < DOMINANCE * max(max(c.population for c in rest), 1):
+        return None
+    if any(_text_support(c, ctx) >= max(_text_support(big, ctx), 1) for c in rest):
+        return None
+    return big
+
+
+def _text_support(cand: Candidate, ctx: Context) -> int:
+    """`_support` from the text alone (dateline, countries named), not from actors."""
+    if cand.country is None:
+        return 0
+    return (3 if cand.country == ctx.dateline_country else 0) + min(
+        ctx.countries.get(cand.country, 0), 3)
 
 
 def _distinct(cands: list[Candidate]) -> list[Candidate]:

@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.actors import code_actor
-from resgestae.coding.arguments import np_span
+from resgestae.coding.arguments import np_span, place_qualifier
 from resgestae.coding.clauses import Clause
 from resgestae.coding.countries import country_ref
 from resgestae.coding.country_rules import Sides, settle_countries
@@ -61,13 +61,19 @@ def _heads(
     reporter ("X said Y must ..."), the reporter asks and the clause's parties are asked."""
     antecedent = reporter_subject(clause, previous)
     third = antecedent or earlier_subject(clause)
-    actors = resolve_pronouns(clause.actors, antecedent, third)
-    recipients = resolve_pronouns(clause.recipients, antecedent, third)
+    actors = resolve_pronouns(_parties(clause.actors), antecedent, third)
+    recipients = resolve_pronouns(_parties(clause.recipients), antecedent, third)
     if coding.request_from_reporter:
         actors, recipients = antecedent, actors or recipients
     if not actors and coding.event_type == "ASSAULT":
         actors = _attack_subject(clause)
     return actors, recipients
+
+
+def _parties(tokens: list[Token]) -> list[Token]:
+    """Heads that are parties: not the country that says where a place is ("gunmen
+    in Sidon, Lebanon", `arguments.place_qualifier`)."""
+    return [t for t in tokens if not place_qualifier(t)]
 
 
 def _attack_subject(clause: Clause) -> list[Token]:
@@ -138,7 +144,7 @@ def _appositive(token: Token) -> Entity | None:
     """ "Kenzo Oshima, the UN Emergency Relief Coordinator, demanded ...": a name the
     tables cannot read is the actor its apposition describes."""
     for child in token.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not place_qualifier(child):
             entity = code_actor(np_span(child))
             if entity is not None:
                 return entity

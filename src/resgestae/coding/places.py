@@ -54,7 +54,7 @@ LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "around", "within", "
 # Any name in a locative slot counts as a place; names with these labels (the
 # small model's usual mistakes for towns) also count when they are countries or
 # cities this large. ORG is left out: "Hamas" is a group, not Syria's Hama.
-RELABEL = ("PERSON", "PRODUCT", "EVENT", "WORK_OF_ART")
+RELABEL = ("PERSON", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE")  # "in Tunis": LANGUAGE
 WELL_KNOWN = 150_000
 WELL_KNOWN_ORG = 1_000_000  # ORG: only big cities ("Hamas" is not Hamm, Germany)
 REPORTING_DEPS = ("ccomp", "parataxis")
@@ -229,11 +229,13 @@ def place_spans(doc: Doc) -> list[Span]:
     spans = []
     for ent in doc.ents:
         span = _with_compounds(_strip_possessive(ent))
-        if len(span) and not _is_modifier(span) and _entity_is_place(gaz, ent, span):
+        if len(span) and not _is_modifier(span) and not _named_after(span) \
+                and _entity_is_place(gaz, ent, span):
             spans.append(span)
     covered = {t.i for ent in doc.ents for t in ent}
     for run in _propn_runs(doc, covered):
-        if (gaz.lookup(run.text) or _locative(run)) and not _is_modifier(run):
+        if (gaz.lookup(run.text) or _locative(run)) and not _is_modifier(run) \
+                and not _named_after(run):
             spans.append(run)
     taken = {t.i for span in spans for t in span}
     for ent in doc.ents:  # "Zarqoutiyeh, a village in Syria": the name is a place
@@ -247,13 +249,28 @@ def _entity_is_place(gaz, ent: Span, span: Span) -> bool:
     """A place label; a name where places stand; a mislabelled well-known place."""
     if ent.label_ in PLACE_LABELS:
         return True
+    if ent.label_ == "NORP" and span.root.dep_ in ("compound", "amod"):
+        return False  # "a Druze village", "the Kurdish district": who lives there
     if ent.label_ in NAME_LABELS and _locative(span):
         # "the MFO base", "the 5th Armored Division base": whose base, unless a known place
-        return not (ent.label_ == "ORG" and span.root.head.lemma_.lower() in PREMISES) \
-            or bool(gaz.lookup(span.text))
+        if ent.label_ == "ORG" and span.root.head.lemma_.lower() in PREMISES:
+            return bool(gaz.lookup(span.text))
+        return not _institution(gaz, ent, span)
     if ent.label_ in RELABEL and _well_known(gaz, span):
         return True
     return ent.label_ == "ORG" and _well_known(gaz, span, WELL_KNOWN_ORG)
+
+
+def _institution(gaz, ent: Span, span: Span) -> bool:
+    """A name the model reads as an organisation, where one is "at" it ("at the Ministry of
+    Education", "at the Supreme Court"): the body, not a place name, unless the gazetteer
+    knows it or a word of it is a well-known place ("at Kabul University"). The model
+    labels the places it recognises as such GPE, LOC or FAC."""
+    if ent.label_ != "ORG" or span.root.dep_ != "pobj" or span.root.head.lower_ != "at":
+        return False
+    if gaz.lookup(span.text):
+        return False
+    return not any(_well_known(gaz, span.doc[t.i:t.i + 1]) for t in span if t.pos_ == "PROPN")
 
 
 # Premises an organisation has: "the MFO base" names whose base, not a place name
@@ -265,6 +282,27 @@ def _described_as_place(span: Span) -> bool:
     """A name whose apposition is a kind of place ("X, a village near Y")."""
     return any(c.dep_ == "appos" and c.lemma_.lower() in place_nouns()
                for c in span.root.children)
+
+
+# Nouns of competitions and agreements named after a place: "the Dubai Open", "the
+# Sydney Olympics", "the Oslo accords", "the Geneva process", "the Minsk agreements"
+NAMED_THINGS = frozenset({"open", "olympics", "olympic", "games", "marathon", "cup", "grand",
+                          "prix", "masters", "classic", "championship", "championships",
+                          "tournament", "invitational", "derby", "trophy", "league",
+                          "accord", "accords", "agreement", "agreements", "process", "protocol",
+                          "declaration", "format", "formula", "roadmap", "treaty", "deal",
+                          "initiative", "plan", "consensus", "communique", "framework"})
+
+
+def _named_after(span: Span) -> bool:
+    """A competition or an agreement named after a place ("the Sydney Olympics" as one
+    name, or "Oslo" in "the Oslo accords"): the name of a thing, not a place. "At the
+    Geneva talks" (a meeting) stays where it was."""
+    if span[-1].lower_ in NAMED_THINGS:
+        return True
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in NAMED_THINGS \
+        and root.head.i == span.end
 
 
 def _with_compounds(span: Span) -> Span:
@@ -360,10 +398,19 @@ def _propn_runs(doc: Doc, covered: set[int]) -> list[Span]:
 
 
 def _is_modifier(span: Span) -> bool:
-    """'Tripoli-based', 'US-led': the place names an actor's base, not an event's place."""
+    """'Tripoli-based', 'US-led', 'Gaza-bound': the place names an actor's base, a patron
+    or a destination, not an event's place."""
     doc = span.doc
     return span.end + 1 < len(doc) and doc[span.end].text == "-" \
-        and doc[span.end + 1].lower_ in ("based", "backed", "led", "born", "made", "run")
+        and doc[span.end + 1].lower_ in MODIFIER_WORDS
+
+
+# "X-based", "X-bound", "X-brokered": the place says whose or where to, not where
+MODIFIER_WORDS = frozenset({
+    "based", "backed", "led", "born", "made", "run", "bound", "linked", "allied", "aligned",
+    "affiliated", "funded", "sponsored", "owned", "registered", "flagged", "brokered",
+    "controlled", "held", "trained", "armed", "supplied", "inspired", "headquartered",
+    "educated", "style", "friendly", "oriented", "centric", "sized", "wide"})
 
 
 def article_context(doc: Doc, article: Article, spans: list[Span],

@@ -28,9 +28,42 @@ def elsewhere(trigger: Token, common: Token, path: list[Token]) -> bool:
     """Whether the mention whose path up to `common` (the trigger's and the mention's
     nearest shared head; `path` runs from the mention's root to just below it) is in
     another scene than the trigger's."""
+    if _trigger_at_other_time(trigger, common):
+        return True
     return (_reporters_phrase(common, trigger, path) or _moved_to(path, common, trigger)
             or _attribution(path) or _other_scene(path, trigger)
-            or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path))
+            or _other_verbs_argument(path, trigger) or _subjects_origin(trigger, common, path)
+            or _origin(path, trigger) or _persons_place(path, trigger) or _not_where(path)
+            or _other_event(path, trigger) or _scope(path) or _status(path, trigger)
+            or _standing(path, trigger))
+
+
+def _nearest_prep(path: list[Token]) -> Token | None:
+    """The preposition whose object the mention is ("from X", "from X province", "from the
+    city of X", "from X and Y"); None when the mention only modifies that object ("from
+    X's army")."""
+    for token in path:
+        if token.dep_ == "prep":
+            if not (token.lower_ == "of" and _place_noun(token.head)):
+                return token
+        elif token.dep_ not in ("pobj", "compound", "conj", "cc"):
+            return None
+    return None
+
+
+def _place_noun(token: Token) -> bool:
+    from resgestae.coding.places import place_nouns
+
+    return token.lemma_.lower() in place_nouns()
+
+
+def _origin(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention is where someone or something came from, said of a party
+    rather than of the act ("troops from Chad killed", "a man who had returned from X",
+    "aid from Jordan"): an origin, not the scene. "Fled from X", with the trigger's own
+    "from", still places the act."""
+    prep = _nearest_prep(path)
+    return prep is not None and prep.lower_ == "from" and prep.head.i != trigger.i
 
 
 # People a subject phrase may place: "ISIS fighters from Raqqa were killed", "the head
@@ -85,14 +118,33 @@ def _other_scene(path: list[Token], trigger: Token) -> bool:
     return False
 
 
+def _trigger_at_other_time(trigger: Token, common: Token) -> bool:
+    """Whether the trigger sits in a clause of another time than the mention's ("since
+    militants captured the town, thousands have fled to X"): the reverse of `_other_scene`."""
+    token = trigger
+    while token.i != common.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in OTHER_TIME and not _soon(token):
+            return True
+        if token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in OTHER_TIME and not _soon(c)
+                for c in token.children):
+            return True
+        token = token.head
+    return False
+
+
 REPORTER_ARGS = ("nsubj", "agent", "dobj", "dative", "npadvmod")
 
 
 def _reporters_phrase(common: Token, trigger: Token, path: list[Token]) -> bool:
     """Whether the mention is in the phrase of whoever reports the trigger ("police in
     Basra said", "told reporters in Geneva"): where the news comes from."""
-    return common.i != trigger.i and bool(path) and path[-1].dep_ in REPORTER_ARGS \
-        and common.lemma_.lower() in rules().reporting
+    if common.i == trigger.i or not path or common.lemma_.lower() not in rules().reporting:
+        return False
+    # "..., police told reporters in X", "..., the group said in a statement issued in X":
+    # after the reporting verb, its phrases are the report's; a place fronted before it
+    # ("In X, police said ...") may still set the scene
+    return path[-1].dep_ in REPORTER_ARGS or path[0].i > common.i
 
 
 def _moved_to(path: list[Token], common: Token, trigger: Token) -> bool:
@@ -137,4 +189,142 @@ def _other_verbs_argument(path: list[Token], trigger: Token) -> bool:
             continue
         head = token.head
         return token.dep_ in ARG_DEPS and head.pos_ in ("VERB", "AUX") and head.i != trigger.i
+    return False
+
+
+# The object of these is what an act is for or against, never where it is ("weapons
+# bound for X", "a protest against X"); what follows these is a comparison ("tactics
+# like those used in X", "more than in X").
+PURPOSE = frozenset({"for", "against", "versus", "vs", "vs."})
+COMPARISON = frozenset({"like", "unlike", "than"})
+
+
+def _not_where(path: list[Token]) -> bool:
+    """Whether the mention is a purpose, a target named by a preposition, a comparison,
+    or a country the act was outside of ("the first such attack outside X"; outside a
+    town is near it)."""
+    prep = _nearest_prep(path)
+    if prep is not None and prep.lower_ == "outside" and _country(path[0]):
+        return True
+    return (prep is not None and prep.lower_ in PURPOSE) or any(
+        t.dep_ == "prep" and t.lower_ in COMPARISON for t in path[1:])
+
+
+def _scope(path: list[Token]) -> bool:
+    """Whether the mention is the range of a superlative ("the heaviest toll in X this
+    year", "the worst attack in X since 2015"): the set compared over, not a scene."""
+    prep = _nearest_prep(path)
+    if prep is None or prep.head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    noun = prep.head
+    return noun.tag_ == "JJS" or any(
+        c.tag_ == "JJS" or (c.tag_ == "RBS" and c.lower_ == "most")
+        or any(g.tag_ == "RBS" for g in c.children) for c in noun.children)
+
+
+# Participles that say what a person or a thing is, wherever the act was: "a man wanted
+# in X", "a militant born in X", "a company registered in X", "a cleric exiled in X"
+STATUS = frozenset({"born", "raise", "want", "base", "headquarter", "register", "educate",
+                    "train", "convict", "sentence", "exile", "bury", "elect", "indict", "list",
+                    "bear"})
+
+
+def _status(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention is in a participle describing a party's status ("a man wanted
+    in Belgium", "a militant trained in Pakistan"), not in the act."""
+    return any(t.dep_ == "acl" and t.i != trigger.i and t.tag_ == "VBN"
+               and (t.lemma_.lower() in STATUS or t.lower_ in STATUS) for t in path[1:])
+
+
+PAST = ("VBD", "VBN")
+PRESENT = ("VBZ", "VBP")
+
+
+def _standing(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention is in a relative clause in the present tense describing a
+    party of a past act ("militants of the group, which controls much of X, were
+    killed"): where the party stands, not where the act was."""
+    if trigger.tag_ not in PAST:
+        return False
+    for token in path[1:]:
+        if token.i == trigger.i:
+            return False
+        if token.dep_ in ("relcl", "acl") and token.pos_ in ("VERB", "AUX"):
+            auxes = [c.tag_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+            if any(t in PRESENT for t in [token.tag_, *auxes]):
+                return True
+    return False
+
+
+# Happenings the lexicon does not type as events but that have places of their own
+HAPPENINGS = frozenset({"war", "conflict", "violence", "crisis", "unrest", "uprising",
+                        "insurgency", "revolution", "election", "genocide", "disaster"})
+# Prepositions that put an event noun beside the trigger without making it the trigger's
+# frame: "the anniversary of the massacre in X", "a protest against the war in X",
+# "anger over the killings in X", "in retaliation for the attack in X"
+ASIDE = frozenset({"of", "against", "over", "about", "for", "versus", "like", "than"})
+# "killed in a series of attacks in X": a run of the trigger's own acts
+RUNS = frozenset({"series", "wave", "spate", "string", "round", "day", "night", "week",
+                  "hail", "barrage", "burst", "volley", "part", "scene", "site"})
+
+
+def _other_event(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention is the place of another event named by a noun beside the
+    trigger ("marched to mark the anniversary of the massacre in X", "demonstrated
+    against the war in X"). An event noun framing the trigger ("killed in an attack in
+    X", "an explosion in X killed", "staged a raid in X") is its own scene; so is one
+    that is another verb's subject or object ("the attack in X killed 5 and wounded 10"
+    shares its subject with the trigger)."""
+    from resgestae.coding.event_types import lookup
+
+    for token in path[1:]:
+        if token.i == trigger.i:
+            return False
+        if token.pos_ != "NOUN" or not (token.lemma_.lower() in HAPPENINGS
+                                        or lookup(token) is not None):
+            continue
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in ASIDE and \
+                head.head.lemma_.lower() not in RUNS:
+            return True
+    return False
+
+
+def _country(root: Token) -> bool:
+    from resgestae.coding.gazetteer import gazetteer
+
+    doc = root.doc
+    span = next((e for e in doc.ents if e.start <= root.i < e.end), doc[root.i:root.i + 1])
+    cands = gazetteer().lookup(span.text)
+    return bool(cands) and all(c.feature == "country" for c in cands)
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun for a person, a post or a body of people ("resident", "governor", "rebels"):
+    a word of the actor tables' sectors or titles."""
+    from resgestae.coding.actor_tables import actor_tables
+
+    tables = actor_tables()
+    word = token.lower_
+    if token.pos_ == "PROPN":  # "the President of X", "the Prime Minister of X"
+        return token.lower_ in tables.title_words and tables.sector(word) is not None
+    return token.pos_ == "NOUN" and (tables.sector(word) is not None
+                                     or tables.sector(token.lemma_) is not None
+                                     or token.lemma_.lower() in tables.title_words)
+
+
+def _persons_place(path: list[Token], trigger: Token) -> bool:
+    """Whether the mention says where a person is from or serves, not where the act was:
+    a name modifying one person ("a Basra resident", "the Baghdad correspondent"; a body
+    of people, "Kandahar police", is often where it acts) or the place of a post or a
+    group ("the governor of X province", "the commander of operations in X")."""
+    for child, token in zip(path, path[1:], strict=False):
+        if token.i == trigger.i:
+            return False
+        if not _person_noun(token):
+            continue
+        if child.dep_ in ("compound", "amod", "nmod") and child is path[0] and token.tag_ == "NN":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+            return True
     return False

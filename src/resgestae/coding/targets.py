@@ -64,6 +64,42 @@ def event_places(clause: Clause) -> list[Token]:
     return _places_below([clause.anchor], arcs, preps, actors)
 
 
+def scene_place(place: Token) -> bool:
+    """A place hung by *in*, *at*, *near* ... (`PLACE_PREPS`) from a verb ("signed a
+    pact in Nairobi", also "in Nairobi, Kenya"), from an occasion the act is done at
+    ("at talks in Islamabad", "at a ceremony in Dakar") or from an agreement or talks
+    that are the act itself ("signed an accord in Geneva"); not from a thing acted on
+    ("settlements in Gaza", "an embassy in Tehran", "postpone the rally in Baku")."""
+    token = place
+    for _ in range(3):  # "in the capital, Nairobi", "in Nairobi, Kenya"
+        if token.dep_ not in ("appos", "conj", "compound") or token.head is token:
+            break
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
+        return False
+    owner = token.head.head
+    if owner.pos_ in ("VERB", "AUX"):
+        return True
+    if owner.dep_ == "pobj" and owner.head.lower_ in SCENE_PREPS:
+        return True  # "at a summit in Tokyo": the occasion is the scene
+    return owner.dep_ in ("dobj", "obj") and _talk_noun(owner)
+
+
+# "at a summit", "during a visit": prepositions of the occasion an act is done at
+SCENE_PREPS = frozenset({"at", "during"})
+
+
+def _talk_noun(noun: Token) -> bool:
+    """An agreement or a meeting ("signed an accord", "held talks"): a noun of a type
+    made of words or joint acts, that neither uses force nor acts on one's own side."""
+    from resgestae.coding.event_types import lookup
+
+    entry = lookup(noun)
+    etype = entry.event_type if entry is not None else None
+    return (has_flag(etype, "verbal_act") or has_flag(etype, "joint")) and not (
+        has_flag(etype, "force_on_country") or has_flag(etype, "home_target"))
+
+
 def _is_place(token: Token) -> bool:
     """A named place; NER calls some towns NORP ("near Samarra"), which the actor
     tables then do not know as a people."""
