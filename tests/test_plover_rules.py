@@ -291,3 +291,13 @@ def test_letting_relief_through_is_retreat_access(code):
                  "in months."):
         events = code(text)
         assert [(e.event_type, e.mode) for e in events] == [("RETREAT", "access")], text
+
+
+def test_declaring_a_state_of_emergency_is_coerce_martial_law(code):
+    # PLOVER_MANUAL.tex:912 COERCE 'martial-law': impose state of emergency or martial law
+    # (CAMEO2PLOVER 1724)
+    for text in ("The Peruvian government declared a state of emergency in the southern "
+                 "region of Puno.",
+                 "Ecuador's president imposed a state of siege on three provinces on Monday."):
+        events = code(text)
+        assert [(e.event_type, e.mode) for e in events] == [("COERCE", "martial-law")], text
