@@ -298,6 +298,8 @@ def test_declaring_a_state_of_emergency_is_coerce_martial_law(code):
     # (CAMEO2PLOVER 1724)
     for text in ("The Peruvian government declared a state of emergency in the southern "
                  "region of Puno.",
-                 "Ecuador's president imposed a state of siege on three provinces on Monday."):
+                 "Ecuador's president declared a state of siege in three provinces on Monday."):
         events = code(text)
         assert [(e.event_type, e.mode) for e in events] == [("COERCE", "martial-law")], text
+        # the government's act, typed on its verb, not only on the noun after it
+        assert events[0].to_record()["trigger"].split()[0] in ("declared", "imposed"), text
