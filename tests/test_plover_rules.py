@@ -267,3 +267,39 @@ def test_a_step_announced_after_a_done_act_is_no_event_of_its_own(code):
 def test_an_announced_step_alone_in_its_sentence_stays(code):
     events = code("The defence minister of Peru will resign.")
     assert types(events) == ["AGREE"]
+
+
+def test_a_doubtful_extra_act_beside_a_sure_one_is_not_reported(code):
+    # issue 10 (background): the participle says what the complaint asked for and the
+    # admitted beating is what the warrant is about; each is under 0.5 sure beside a
+    # surer act of its sentence, so only the reported act stays
+    events = code("Kenya's foreign ministry lodged a complaint with the African Union over "
+                  "the raid, demanding compensation.")
+    assert types(events) == ["ACCUSE"]
+    events = code("Police in Oslo issued an arrest warrant for a Swedish banker after he "
+                  "admitted to hitting a journalist.")
+    assert types(events) == ["COERCE"]
+
+
+
+def test_letting_relief_through_is_retreat_access(code):
+    # PLOVER_MANUAL.tex:558 RETREAT 'access': allow third party access (CAMEO2PLOVER
+    # 0863, allow delivery of humanitarian aid), whatever the relief is called
+    for text in ("The junta in Myanmar allowed relief convoys into the cyclone-hit delta "
+                 "on Friday.",
+                 "Ethiopia permitted food shipments to reach Tigray for the first time "
+                 "in months."):
+        events = code(text)
+        assert [(e.event_type, e.mode) for e in events] == [("RETREAT", "access")], text
+
+
+def test_declaring_a_state_of_emergency_is_coerce_martial_law(code):
+    # PLOVER_MANUAL.tex:912 COERCE 'martial-law': impose state of emergency or martial law
+    # (CAMEO2PLOVER 1724)
+    for text in ("The Peruvian government declared a state of emergency in the southern "
+                 "region of Puno.",
+                 "Ecuador's president declared a state of siege in three provinces on Monday."):
+        events = code(text)
+        assert [(e.event_type, e.mode) for e in events] == [("COERCE", "martial-law")], text
+        # the government's act, typed on its verb, not only on the noun after it
+        assert events[0].to_record()["trigger"].split()[0] in ("declared", "imposed"), text
