@@ -249,6 +249,9 @@ THE_PLACE = [
      "Kandahar"),
     ("Gunmen shot dead two policemen in the Shiite- dominated district of Kadhimiya.", "shot",
      "Kadhimiya"),
+    # "state" is also a sector word (the state as an actor); after a name it is a place
+    ("Militants attacked a police station in Borno state on Friday.", "attacked", "Borno"),
+    ("Gunmen attacked a church in Ondo state.", "attacked", "Ondo"),
 ]
 
 CASES = [(text, word, None) for text, word in NOT_THE_PLACE] + THE_PLACE

@@ -371,6 +371,8 @@ def _persons_place(path: list[Token], trigger: Token) -> bool:
     for child, token in zip(path, path[1:], strict=False):
         if token.i == trigger.i:
             return False
+        if child is path[0] and child.dep_ == "compound" and _place_noun(token):
+            continue  # "in Borno state": "state" is a sector word, but here the place's
         if token.ent_type_ == "PERSON" and token.dep_ != "appos" and child.dep_ == "prep" \
                 and child.lower_ == "of":
             return True  # "Ahmed Saleh, 34, of Basra": a named person's home (not a school
