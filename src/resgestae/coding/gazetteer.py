@@ -169,6 +169,13 @@ def gazetteer() -> Gazetteer:
     return current().gazetteer
 
 
+def only_a_country(name: str) -> bool:
+    """Whether `name` is known and every gazetteer place of that name is a country
+    ("Iraq"; not "Georgia", also a US state, nor an unknown name)."""
+    cands = gazetteer().lookup(name)
+    return bool(cands) and all(c.feature == "country" for c in cands)
+
+
 @lru_cache(maxsize=1)
 def base_gazetteer() -> Gazetteer:
     """The packaged gazetteer, built on first use, once per process."""

@@ -28,7 +28,14 @@ from spacy.tokens import Doc, Span, Token
 
 from resgestae import days
 from resgestae.coding.dates import publication_day
-from resgestae.coding.gazetteer import Candidate, Context, choose, gazetteer, normalize
+from resgestae.coding.gazetteer import (
+    Candidate,
+    Context,
+    choose,
+    gazetteer,
+    normalize,
+    only_a_country,
+)
 from resgestae.coding.not_places import glued_modifier, institution, named_after
 from resgestae.coding.rules import rules
 from resgestae.coding.scenes import elsewhere
@@ -346,8 +353,7 @@ def _modifies_actor(span: Span) -> bool:
         return False
     if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.dep_ == "agent"):
         return True
-    cands = gazetteer().lookup(span.text)
-    return bool(cands) and all(c.feature == "country" for c in cands)
+    return only_a_country(span.text)
 
 
 @lru_cache(maxsize=1)
@@ -510,18 +516,16 @@ def _container_cost(span: Span, ranked: list[tuple]) -> int:
 def _country_modifier(span: Span) -> bool:
     """ "the U.S. embassy in Islamabad": a country modifying a noun says whose it is,
     not where it is (nor is it the more precise place)."""
-    cands = gazetteer().lookup(span.text)
-    return span.root.dep_ in ("compound", "amod", "nmod") and bool(cands) \
-        and all(c.feature == "country" for c in cands)
+    return span.root.dep_ in ("compound", "amod", "nmod") and only_a_country(span.text)
 
 
 def _vagueness(span: Span) -> int:
     """A container named beside a more precise place costs more: "Iraq's city of
     Mosul" (possessor), "northern Iraq" (a country), "the U.S. embassy" (an owner)."""
     cost = 2 if span.root.dep_ == "poss" else 0
-    cost += 1 if _country_modifier(span) else 0
-    cands = gazetteer().lookup(span.text)
-    return cost + (1 if cands and all(c.feature == "country" for c in cands) else 0)
+    country = only_a_country(span.text)
+    cost += 1 if country and span.root.dep_ in ("compound", "amod", "nmod") else 0
+    return cost + (1 if country else 0)
 
 
 def attachment_cost(trigger: Token, span: Span) -> int | None:

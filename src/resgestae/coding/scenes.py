@@ -340,12 +340,11 @@ def _other_event(path: list[Token], trigger: Token) -> bool:
 
 def _country(root: Token) -> bool:
     """Whether the name around `root` is only ever a country in the gazetteer."""
-    from resgestae.coding.gazetteer import gazetteer
+    from resgestae.coding.gazetteer import only_a_country
 
     doc = root.doc
     span = next((e for e in doc.ents if e.start <= root.i < e.end), doc[root.i:root.i + 1])
-    cands = gazetteer().lookup(span.text)
-    return bool(cands) and all(c.feature == "country" for c in cands)
+    return only_a_country(span.text)
 
 
 def _person_noun(token: Token) -> bool:
