@@ -486,12 +486,10 @@ def _by_hint(cands: list[Candidate], hint: str) -> list[Candidate]:
 
 
 def _support(cand: Candidate, ctx: Context) -> int:
-    """How strongly the article points at the candidate's country."""
-    if cand.country is None:
-        return 0
-    score = 3 if cand.country == ctx.dateline_country else 0
-    score += 2 if cand.country in ctx.actor_countries else 0
-    return score + min(ctx.countries.get(cand.country, 0), 3)
+    """How strongly the article points at the candidate's country: the text's support
+    (`_text_support`) and its actors' countries."""
+    actors = 2 if cand.country is not None and cand.country in ctx.actor_countries else 0
+    return _text_support(cand, ctx) + actors
 
 
 def _score(cand: Candidate, ctx: Context) -> tuple[int, float]:
