@@ -190,7 +190,7 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         inner, inner_entry = inner_event(token, r)
         if inner is not None and (inner_entry is not None or entry is None):
             return None  # the complement is the event; it carries this verb as governor
-    light = _light_object(token, r)
+    light = _light_object(token, r) or _promised_act(token, entry, r)
     if light is not None and (entry is None or not entry.tests):
         return _light_clause(token, light, r)
     clause = Clause(head=token, anchor=token, entry=entry, trigger=[token])
@@ -229,6 +229,23 @@ def _light_object(token: Token, r: Rules) -> Token | None:
                 if counted is not None:
                     return counted
     return supported_noun(token) if lemma in r.support_prep else None
+
+
+def _promised_act(token: Token, entry: Entry | None, r: Rules) -> Token | None:
+    """The verbal act a promise verb performs ("offered scathing criticism", "pledged its
+    full support"): offering or pledging a verbal act is doing it, so the noun's type
+    wins (PLOVER_MANUAL.tex:348 AGREE is willingness "to cooperate"; l.413 SUPPORT is
+    "express support for"; l.618 ACCUSE). A promise of material help ("pledged $5
+    million in aid") or of a meeting stays AGREE (l.348, l.376, l.518)."""
+    if lemma_of(token) not in r.promise or entry is None or entry.event_type != "AGREE":
+        return None
+    for child in token.children:
+        if child.dep_ in ("dobj", "obj"):
+            found = lookup(child)
+            if (found is not None and found.event_type != "AGREE"
+                    and has_flag(found.event_type, "verbal_act")):
+                return child
+    return None
 
 
 def _light_clause(verb: Token, noun: Token, r: Rules) -> Clause:

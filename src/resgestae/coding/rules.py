@@ -56,6 +56,7 @@ class Rules:
     foreign_heads: frozenset[str] = frozenset()  # "refugees": not the actor's own people
     support: frozenset[str] = frozenset()  # "revived talks": verbs that carry an event noun
     support_prep: frozenset[str] = frozenset()  # "engaged in talks": ... through a preposition
+    promise: frozenset[str] = frozenset()  # "offered criticism": a promised verbal act is done
     background_marks: frozenset[str] = frozenset()  # "after ...": an earlier act, background
     later_marks: frozenset[str] = frozenset()  # "before ...": an act not yet happened
     condition_marks: frozenset[str] = frozenset()  # "if", "unless": the condition, no event
@@ -109,6 +110,7 @@ def parse_rules(data: dict) -> Rules:
             "foreign_heads",
             "support",
             "support_prep",
+            "promise",
             "background_marks",
             "later_marks",
             "condition_marks",

@@ -1,0 +1,52 @@
+"""Precision kinds (issue 10): false events, extra events and wrong types from wrong
+defaults, each fixed as a kind. Every test cites the line of
+../shared/ontology/PLOVER_MANUAL.tex (or the CAMEO code) it follows; the sentences are
+written for the tests, and each kind also has sentences where the same word IS the event
+its default names."""
+
+from __future__ import annotations
+
+import pytest
+
+from resgestae.coding import extract_events
+from resgestae.model import Article, Event
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    def run(text: str) -> list[Event]:
+        return extract_events(coder.nlp(text), Article(id="t", text=text))
+
+    return run
+
+
+def types(events: list[Event]) -> list[str]:
+    return [e.event_type for e in events]
+
+
+# -- a promise verb whose object is a verbal act performs that act ------------------------
+# PLOVER_MANUAL.tex:348 AGREE is "willingness or commitment to cooperate"; offering
+# criticism is criticising (l.618 ACCUSE "criticize"), pledging support is expressing it
+# (l.413 SUPPORT "express support for").
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The senator offered strong criticism of the administration's Iran policy.", "ACCUSE"),
+    ("Union leaders offered fierce condemnation of the new labour decree.", "ACCUSE"),
+    ("Kenya pledged full support for the Somali government's reform drive.", "SUPPORT"),
+    ("The Gulf states pledged their backing to the new Lebanese cabinet.", "SUPPORT"),
+])
+def test_a_promised_verbal_act_is_that_act(code, text, expected):
+    assert types(code(text))[:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # l.518 "Broad promises of future AID should be coded as AGREE"
+    "Japan pledged $50 million in aid to Sri Lanka.",
+    "Spain promised to send aid to Morocco.",
+    # l.376 future meetings are AGREE
+    "Hungary offered talks to the Serbian government.",
+    "Norway offered to host the next round of negotiations between the two sides.",
+])
+def test_a_promise_of_cooperation_stays_agree(code, text):
+    assert types(code(text))[:1] == ["AGREE"]
