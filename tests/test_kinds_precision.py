@@ -50,3 +50,38 @@ def test_a_promised_verbal_act_is_that_act(code, text, expected):
 ])
 def test_a_promise_of_cooperation_stays_agree(code, text):
     assert types(code(text))[:1] == ["AGREE"]
+
+
+# -- one actor's second act of one type in a sentence restates the first ------------------
+# The sentence reports one act of that kind by that actor ("rejected ..., and said it
+# also opposed ..."): the second verb elaborates the first report and is coded with it,
+# as PLOVER codes the elaboration of a reported act with it (PLOVER_MANUAL.tex:848: no
+# separate MOBILIZE beside the ASSAULT it is part of). Other actors or types stay events.
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hungary condemned the vote in Brussels and criticized the European Commission's "
+     "migration plan.", ["ACCUSE"]),
+    ("The Kurdish parties rejected the Iraqi census law and said they also opposed the "
+     "Baghdad government's oil bill.", ["REJECT"]),
+])
+def test_a_second_act_of_one_type_by_one_actor_is_one_event(code, text, expected):
+    assert types(code(text)) == expected
+
+
+def test_the_first_act_keeps_its_party(code):
+    events = code("Hungary condemned the vote in Brussels and criticized the European "
+                  "Commission's migration plan.")
+    assert [r.text for r in events[0].recipient] == ["Brussels"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two actors: two acts
+    ("Iran condemned the air strike and Syria criticized the United States for it.",
+     ["ACCUSE", "ACCUSE"]),
+    # one actor, two types: two acts (l.618 ACCUSE, l.574 REQUEST)
+    ("Egypt condemned the raid on the mosque and urged Israel to show restraint.",
+     ["ACCUSE", "REQUEST"]),
+])
+def test_acts_of_other_actors_or_types_stay(code, text, expected):
+    assert types(code(text)) == expected

@@ -139,7 +139,10 @@ def _without_weaker_side_nouns(events: list[Event], side: set[int]) -> list[Even
 def _repeats(event: Event, events: list[Event]) -> bool:
     """Whether the event repeats one already coded: same type, actors and recipients,
     or the same act with the recipients on one side only ("established ties with and
-    opened an embassy in Tehran"); the earlier event then takes the recipients."""
+    opened an embassy in Tehran"); the earlier event then takes the recipients. A named
+    actor's second act of one type in the sentence ("rejected the plan, and said they
+    also opposed the deployment of ...") restates the first: one report, whose parties
+    are the first act's (the later object is often what is opposed, not a party)."""
     actors = [e.text for e in event.actor]
     recipients = [e.text for e in event.recipient]
     for other in events:
@@ -150,6 +153,8 @@ def _repeats(event: Event, events: list[Event]) -> bool:
             return True
         if not theirs:
             other.recipient = list(event.recipient)
+            return True
+        if actors:
             return True
     return False
 
