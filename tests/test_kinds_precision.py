@@ -85,3 +85,35 @@ def test_the_first_act_keeps_its_party(code):
 ])
 def test_acts_of_other_actors_or_types_stay(code, text, expected):
     assert types(code(text)) == expected
+
+
+# -- a call made to do something oneself is that act, not a request ----------------------
+# PLOVER_MANUAL.tex:370 CONSULT covers "consultation by phone"; what the caller phoned to
+# do himself (apologize: CAMEO2PLOVER 055 SUPPORT; congratulate, express support: 051
+# SUPPORT) is the reported act. "called X to resign" / "called on X to" ask X to act
+# (l.574 REQUEST) and a call to discuss is the consultation itself (CAMEO 041).
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("UN chief Antonio Guterres called Erdogan to apologize for the incident.", "SUPPORT"),
+    ("The Saudi king called Sudanese President Omar al-Bashir on Sunday to express his "
+     "support for Sudan.", "SUPPORT"),
+    ("The German chancellor called the Israeli prime minister to congratulate him on his "
+     "election victory.", "SUPPORT"),
+])
+def test_a_call_to_do_ones_own_act_is_that_act(code, text, expected):
+    assert types(code(text)) == [expected]
+
+
+def test_the_callee_is_the_recipient(code):
+    events = code("UN chief Antonio Guterres called Erdogan to apologize for the incident.")
+    assert [r.text for r in events[0].recipient] == ["Erdogan"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UN called on Israel to apologize for the raid.", "REQUEST"),
+    ("The British prime minister called the Irish taoiseach to discuss the border.",
+     "CONSULT"),
+])
+def test_a_call_on_someone_or_to_talk_stays(code, text, expected):
+    assert types(code(text)) == [expected]

@@ -79,6 +79,9 @@ def _skip_verb(token: Token, r: Rules) -> bool:
 
 def _framed(token: Token, head: Token, r: Rules) -> bool:
     """A verb another verb frames: a complement, a purpose, a description, a demand."""
+    act = caller_act(head, r)
+    if act is not None and act.i == token.i:
+        return False  # "called Erdogan to apologize": the caller's own act
     if token.dep_ in ("xcomp", "ccomp") and is_verb(head) and is_opaque(head, r):
         return True
     if token.dep_ == "pcomp" and head.dep_ == "prep" and is_opaque(head.head, r):
@@ -178,9 +181,32 @@ def _worth_a_look(token: Token, lemma: str, r: Rules) -> bool:
     return token.dep_ in ("ROOT", "ccomp", "conj", "xcomp", "parataxis")
 
 
+def caller_act(token: Token, r: Rules) -> Token | None:
+    """The typed act a caller phoned someone to do himself ("called Erdogan to
+    apologize", "phoned his counterpart to express his support"): the call carries that
+    act, which is the event (PLOVER_MANUAL.tex:370 CONSULT by phone; the content of the
+    call is coded for what it is, l.376); "called X to resign" or "called on X to ..."
+    ask X to act and stay requests."""
+    if lemma_of(token) not in r.calls or not any(c.dep_ in ("dobj", "obj", "oprd")
+                                                 for c in token.children):
+        return None
+    if any(c.dep_ == "prep" and (c.lower_ == "for" or (c.lower_ in ("on", "upon")
+                                                       and c.i == token.i + 1))
+           for c in token.children):
+        return None  # "called on X to", "called for X to": asks someone to act
+    for child in token.children:
+        if (child.dep_ in ("xcomp", "advcl") and is_infinitive(child)
+                and lemma_of(child) in r.caller_acts
+                and (lookup(child) is not None or _light_object(child, r) is not None)):
+            return child
+    return None
+
+
 def verb_clause(token: Token, r: Rules) -> Clause | None:
     """The clause a verb heads, or None when it frames or reports another."""
     lemma = lemma_of(token)
+    if caller_act(token, r) is not None:
+        return None  # the act the caller phoned to do is the event
     entry = lookup(token)
     if entry is None and not _worth_a_look(token, lemma, r):
         return None  # cheap exit: most verbs in news are no event at all
@@ -199,7 +225,14 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         clause.inner, clause.inner_entry = inner_event(token, r)
     _attach_frame(clause, r)
     attach_arguments(clause, r)
+    if not clause.recipients and caller_act(token.head, r) is not None:
+        clause.recipients = _callee(token.head, r)  # "called Erdogan to apologize"
     return clause
+
+
+def _callee(call: Token, r: Rules) -> list[Token]:
+    """Whom a call reached: the object of "called X to ..."."""
+    return participants([c for c in call.children if c.dep_ in ("dobj", "obj", "oprd")], r)
 
 
 def _no_clause_of_its_own(token: Token, lemma: str, entry: Entry | None, r: Rules) -> bool:

@@ -57,6 +57,8 @@ class Rules:
     support: frozenset[str] = frozenset()  # "revived talks": verbs that carry an event noun
     support_prep: frozenset[str] = frozenset()  # "engaged in talks": ... through a preposition
     promise: frozenset[str] = frozenset()  # "offered criticism": a promised verbal act is done
+    calls: frozenset[str] = frozenset()  # "called X to apologize": verbs of a phone call
+    caller_acts: frozenset[str] = frozenset()  # ... and the acts a caller does by calling
     background_marks: frozenset[str] = frozenset()  # "after ...": an earlier act, background
     later_marks: frozenset[str] = frozenset()  # "before ...": an act not yet happened
     condition_marks: frozenset[str] = frozenset()  # "if", "unless": the condition, no event
@@ -111,6 +113,8 @@ def parse_rules(data: dict) -> Rules:
             "support",
             "support_prep",
             "promise",
+            "calls",
+            "caller_acts",
             "background_marks",
             "later_marks",
             "condition_marks",
