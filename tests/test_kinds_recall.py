@@ -94,3 +94,44 @@ def test_finding_a_thing_is_no_accusation(code):
 ])
 def test_money_given_is_aid(code, text):
     assert first(code(text)) == "AID"
+
+
+# PLOVER_MANUAL.tex:413 SUPPORT "express support for, commend" and :618 ACCUSE "express
+# disapprovals": a phone call made to perform a verbal act is that act
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Chinese premier called his Indian counterpart to congratulate him on his "
+     "reelection.", "SUPPORT"),
+    ("The Dutch prime minister phoned the Moroccan king to apologize for the raid.",
+     "SUPPORT"),
+    ("On Monday, the Emir of Kuwait called President Sisi to express his support for Egypt.",
+     "SUPPORT"),
+    ("The Ukrainian president telephoned the Polish premier to condemn the blockade.",
+     "ACCUSE"),
+])
+def test_a_call_made_for_a_verbal_act_is_that_act(code, text, expected):
+    assert first(code(text)) == expected
+
+
+def test_a_call_made_to_talk_stays_a_call(code):
+    # PLOVER_MANUAL.tex:370 CONSULT: "consultations and meetings", by telephone too
+    events = code("Macron called Putin on Friday to discuss the Ukrainian crisis.")
+    assert first(events) == "CONSULT"
+    assert events[0].mode == "phone"
+    # the parser reads "Putin" as an object predicate ("called [him] Putin"): a name
+    # there is the one called
+    assert [r.text for r in events[0].recipient] == ["Putin"]
+
+
+# a preposition whose object is a date says when, never the argument a lexicon entry
+# tests for: "called X on Saturday" is a call, not "call on X to" (REQUEST)
+@pytest.mark.parametrize("text", [
+    "The Sri Lankan president called Indian Prime Minister Narendra Modi on Saturday.",
+    "On 3 March, the Finnish president called Vladimir Putin.",
+])
+def test_a_date_is_no_argument_preposition(code, text):
+    assert first(code(text)) == "CONSULT"
+
+
+def test_calling_on_someone_stays_a_request(code):
+    # PLOVER_MANUAL.tex:574 REQUEST: "ask, call for"
+    assert first(code("Turkey called on NATO on Tuesday to apologize.")) == "REQUEST"

@@ -197,9 +197,22 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
     clause.trigger.extend(c for c in token.children if c.dep_ == "prt")
     if is_opaque(token, r):
         clause.inner, clause.inner_entry = inner_event(token, r)
+    if clause.inner is None and entry is not None and entry.mode == "phone":
+        clause.inner, clause.inner_entry = _call_purpose(token)
     _attach_frame(clause, r)
     attach_arguments(clause, r)
     return clause
+
+
+def _call_purpose(verb: Token) -> tuple[Token | None, Entry | None]:
+    """The typed act a phone call was made for ("called Aoun on Tuesday to congratulate
+    him"): an infinitive the parse hangs on the call as a purpose clause."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and is_infinitive(child):
+            entry = lookup(child)
+            if entry is not None:
+                return child, entry
+    return None, None
 
 
 def _no_clause_of_its_own(token: Token, lemma: str, entry: Entry | None, r: Rules) -> bool:
