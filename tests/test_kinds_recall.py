@@ -135,3 +135,25 @@ def test_a_date_is_no_argument_preposition(code, text):
 def test_calling_on_someone_stays_a_request(code):
     # PLOVER_MANUAL.tex:574 REQUEST: "ask, call for"
     assert first(code("Turkey called on NATO on Tuesday to apologize.")) == "REQUEST"
+
+
+# An act imputed to a subject by its own claim or a stated responsibility: the subject
+# did it (PLOVER ASSAULT: the actor is who carries it out; CAMEO 196 "violate ceasefire")
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Al-Shabaab claimed responsibility for the bombing in Mogadishu.", "Al-Shabaab"),
+    ("The Zetas cartel has been responsible for mass killings in northern Mexico.",
+     "The Zetas cartel"),
+    ("Both rebel groups were guilty of violating the truce in Darfur.", "Both rebel groups"),
+    ("The ISIS militants were behind the attack on the church.", "The ISIS militants"),
+])
+def test_an_act_imputed_to_a_subject_is_its_act(code, text, actor):
+    events = code(text)
+    assert first(events) == "ASSAULT"
+    assert [a.text for a in events[0].actor] == [actor]
+
+
+def test_being_held_responsible_is_no_admission(code):
+    # another party's judgement ("was held responsible"), not the subject's own act claim
+    events = code("The Indian army was held responsible for the attack by villagers.")
+    assert not any(e.event_type == "ASSAULT" and [a.text for a in e.actor] == ["The Indian army"]
+                   for e in events)

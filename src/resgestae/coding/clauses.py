@@ -39,6 +39,7 @@ from resgestae.coding.frames import (
     is_opaque,
     is_verb,
 )
+from resgestae.coding.imputed import imputed_agents
 from resgestae.coding.roles import attach_arguments
 from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, protest_head, typed_verb
@@ -201,6 +202,8 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         clause.inner, clause.inner_entry = _call_purpose(token)
     _attach_frame(clause, r)
     attach_arguments(clause, r)
+    if not clause.actors:  # "were guilty of violating the truce"
+        clause.actors = participants(imputed_agents(token), r, as_subject=True)
     return clause
 
 
@@ -312,7 +315,7 @@ def _noun_agents(token: Token, stray: list[Token]) -> list[Token]:
         for c in token.children
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
     ]
-    return possessors + stray + by + mods
+    return possessors + stray + by + mods + imputed_agents(token)
 
 
 def _carried_by_verb(token: Token, entry: Entry, r: Rules) -> bool:
