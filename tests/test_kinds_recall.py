@@ -157,3 +157,35 @@ def test_being_held_responsible_is_no_admission(code):
     events = code("The Indian army was held responsible for the attack by villagers.")
     assert not any(e.event_type == "ASSAULT" and [a.text for a in e.actor] == ["The Indian army"]
                    for e in events)
+
+
+# An armed or ruling actor named as the modifier of an event noun does the act; the name
+# before "-led" leads it ("-backed" names a supporter). PLOVER ASSAULT/COERCE: the actor
+# is who carries the act out.
+@pytest.mark.parametrize(("text", "expected", "actor"), [
+    ("A rebel attack on an army base in Mali left 20 soldiers dead.", "ASSAULT", "rebel"),
+    ("The police crackdown on protesters in Minsk drew condemnation.", "COERCE", "police"),
+    ("A government crackdown on the opposition followed the Ugandan election.", "COERCE",
+     "government"),
+    ("An army offensive in the Swat valley has forced thousands to flee.", "ASSAULT",
+     "army"),
+    ("A Saudi-led strike on a Yemeni school bus used an American-made bomb.", "ASSAULT",
+     "Saudi"),
+])
+def test_an_actor_modifier_does_the_act(code, text, expected, actor):
+    events = [e for e in code(text) if e.event_type == expected]
+    assert events
+    assert actor in [a.text for a in events[0].actor]
+
+
+def test_a_labour_strike_stays_a_strike(code):
+    # PLOVER PROTEST (CAMEO 143 "conduct strike or boycott"): workers' strikes "against"
+    # a measure, or "on" a day, are no attack
+    assert first(code("Teachers staged a strike against the pay cuts.")) == "PROTEST"
+    assert first(code("Dock workers began a strike on Monday.")) == "PROTEST"
+
+
+def test_people_a_crackdown_falls_on_are_not_its_actor(code):
+    events = code("Journalist arrests in Turkey drew criticism from the European Union.")
+    assert not any(e.event_type == "COERCE" and "Journalist" in [a.text for a in e.actor]
+                   for e in events)

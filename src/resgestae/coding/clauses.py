@@ -315,7 +315,21 @@ def _noun_agents(token: Token, stray: list[Token]) -> list[Token]:
         for c in token.children
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
     ]
-    return possessors + stray + by + mods + imputed_agents(token)
+    return possessors + stray + by + mods + _force_modifiers(token) + imputed_agents(token)
+
+
+def _force_modifiers(token: Token) -> list[Token]:
+    """Who does what an event noun names, by its modifiers: an armed or ruling actor noun
+    ("a rebel attack", "the police crackdown"), or the name before "-led" ("a Saudi-led
+    strike"; "-backed" names a supporter, not the doer)."""
+    forces = rules().force_modifiers
+    found = [c for c in token.children
+             if c.dep_ in ("amod", "compound") and lemma_of(c) in forces]
+    for led in token.children:
+        if led.dep_ == "amod" and led.lower_ == "led":
+            found.extend(c for c in led.children if c.dep_ in ("npadvmod", "compound")
+                         and c.ent_type_ in ("NORP", "GPE", "ORG"))
+    return found
 
 
 def _carried_by_verb(token: Token, entry: Entry, r: Rules) -> bool:

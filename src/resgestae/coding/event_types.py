@@ -177,7 +177,8 @@ def _test_comp(token: Token, values: frozenset[str]) -> bool:
     return any(
         c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lemma_.lower() in values
         for c in token.children
-    ) or any(c.dep_ == "prep" and c.lower_ in values for c in token.children)
+    ) or any(c.dep_ == "prep" and c.lower_ in values and not _temporal(c)
+             for c in token.children)
 
 
 def _test_after(token: Token, values: frozenset[str]) -> bool:
