@@ -39,6 +39,7 @@ from resgestae.coding.frames import (
     is_opaque,
     is_verb,
 )
+from resgestae.coding.imputed import imputed_agents
 from resgestae.coding.roles import attach_arguments
 from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, protest_head, typed_verb
@@ -223,16 +224,31 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
     clause.trigger.extend(c for c in token.children if c.dep_ == "prt")
     if is_opaque(token, r):
         clause.inner, clause.inner_entry = inner_event(token, r)
+    if clause.inner is None and entry is not None and entry.mode == "phone":
+        clause.inner, clause.inner_entry = _call_purpose(token)
     _attach_frame(clause, r)
     attach_arguments(clause, r)
     if not clause.recipients and caller_act(token.head, r) is not None:
         clause.recipients = _callee(token.head, r)  # "called Erdogan to apologize"
+    if not clause.actors:  # "were guilty of violating the truce"
+        clause.actors = participants(imputed_agents(token), r, as_subject=True)
     return clause
 
 
 def _callee(call: Token, r: Rules) -> list[Token]:
     """Whom a call reached: the object of "called X to ..."."""
     return participants([c for c in call.children if c.dep_ in ("dobj", "obj", "oprd")], r)
+
+
+def _call_purpose(verb: Token) -> tuple[Token | None, Entry | None]:
+    """The typed act a phone call was made for ("called Aoun on Tuesday to congratulate
+    him"): an infinitive the parse hangs on the call as a purpose clause."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and is_infinitive(child):
+            entry = lookup(child)
+            if entry is not None:
+                return child, entry
+    return None, None
 
 
 def _no_clause_of_its_own(token: Token, lemma: str, entry: Entry | None, r: Rules) -> bool:
@@ -349,7 +365,21 @@ def _noun_agents(token: Token, stray: list[Token]) -> list[Token]:
         for c in token.children
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
     ]
-    return possessors + stray + by + mods
+    return possessors + stray + by + mods + _force_modifiers(token) + imputed_agents(token)
+
+
+def _force_modifiers(token: Token) -> list[Token]:
+    """Who does what an event noun names, by its modifiers: an armed or ruling actor noun
+    ("a rebel attack", "the police crackdown"), or the name before "-led" ("a Saudi-led
+    strike"; "-backed" names a supporter, not the doer)."""
+    forces = rules().force_modifiers
+    found = [c for c in token.children
+             if c.dep_ in ("amod", "compound") and lemma_of(c) in forces]
+    for led in token.children:
+        if led.dep_ == "amod" and led.lower_ == "led":
+            found.extend(c for c in led.children if c.dep_ in ("npadvmod", "compound")
+                         and c.ent_type_ in ("NORP", "GPE", "ORG"))
+    return found
 
 
 def _carried_by_verb(token: Token, entry: Entry, r: Rules) -> bool:
