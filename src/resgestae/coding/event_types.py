@@ -214,6 +214,25 @@ def _test_pent(token: Token, values: frozenset[str]) -> bool:
     return any(g.ent_type_ in values for g in _prep_objects(token))
 
 
+def _test_inf(token: Token, values: frozenset[str]) -> bool:
+    """ "told the troops to leave": an infinitive of what someone is to do (not "told
+    reporters that ...", a report)."""
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in token.children)
+
+
+def _is_score(token: Token) -> bool:
+    """ "3-1", "110-102": a number, a dash, a number (a game's result)."""
+    doc = token.doc
+    return (token.like_num and token.i + 2 < len(doc) and doc[token.i + 1].text in ("-", "\u2013")
+            and doc[token.i + 2].like_num)
+
+
+def _test_score(token: Token, values: frozenset[str]) -> bool:
+    """ "beat Arsenal 3-1": a game's score in the sentence makes the verb a sports result."""
+    return any(_is_score(t) for t in token.sent)
+
+
 # The lexicon's context tests by key (lexicon.tsv `tests` column): each says whether
 # the token's parse has the listed words or labels in that position.
 TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
@@ -228,6 +247,8 @@ TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
     "pass": _test_pass,
     "pobj": _test_pobj,
     "pent": _test_pent,
+    "inf": _test_inf,
+    "score": _test_score,
 }
 
 
@@ -238,7 +259,7 @@ def _passes(token: Token, key: str, values: frozenset[str]) -> bool:
 
 
 # The model's lemmatizer slips on a few past tenses ("staged" -> "stag").
-LEMMA_FIXES = {"stag": "stage", "sworn": "swear", "wo": "will"}
+LEMMA_FIXES = {"stag": "stage", "sworn": "swear", "wo": "will", "cordone": "cordon"}
 
 
 def lemma_of(token: Token) -> str:
