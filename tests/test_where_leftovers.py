@@ -108,3 +108,47 @@ def test_seas_and_straits_are_places_of_no_country():
 def test_an_english_region_name_places_the_event(code, text, place, country):
     located = [e.location for e in code(text) if e.location is not None]
     assert located and (located[0].name, located[0].country) == (place, country)
+
+
+# -- titled persons without a nationality word -------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # curated heads of state of the 2020s (data/actors/leaders.tsv)
+    ("President Bola Tinubu met the French foreign minister in Abuja.", "NGA"),
+    ("President William Ruto hosted the Ugandan army chief on Monday.", "KEN"),
+    ("Prime Minister Shehbaz Sharif criticized the Indian government on Friday.", "PAK"),
+    # older officials from Phoenix's CountryInfo persons (data/actors/persons.tsv)
+    ("President Prosper Avril met the French foreign minister on Tuesday.", "HTI"),
+    ("Prime Minister Nawaz Sharif met the Chinese ambassador on Monday.", "PAK"),
+])
+def test_a_known_person_keeps_their_country_whatever_the_sentence_names(code, text, country):
+    events = code(text)
+    assert events and [a.country for a in events[0].actor] == [country]
+
+
+def test_persons_table_keeps_full_names_of_one_country(tmp_path):
+    from resgestae.kb.persons_build import build_rows
+
+    dictionary = tmp_path / "persons.actors.txt"
+    dictionary.write_text(
+        "ARNOR_  [ARN]\n"
+        "+ARNORIAN_\n"
+        "ELENDIL_TALL_  # CountryInfo.txt\n"
+        "+KING_ELENDIL_\n"
+        "+ELENDIL_\n"
+        "\t[ARNGOV 900101-950101]\n"
+        "\t[ARNELI]\n"
+        "HALBARAD_  # CountryInfo.txt\n"
+        "\t[ARNMIL]\n"
+        "JOHN_SMITH_  # CountryInfo.txt\n"
+        "\t[ARNGOV]\n"
+        "JOHN_SMITH_  # CountryInfo.txt\n"
+        "\t[GONGOV]\n"
+        "DENETHOR_SON_  # CountryInfo.txt\n"
+        "\t[GONMIL 900101-950101]\n", encoding="utf-8")
+    rows = build_rows(dictionary)
+    # the country entry is no person; a one-word name and a name two countries share
+    # are dropped; a person in government at any time is GOV
+    assert rows == [("Elendil Tall", ["King Elendil"], "ARN", "GOV"),
+                    ("Denethor Son", [], "GON", "MIL")]
