@@ -152,3 +152,42 @@ def test_persons_table_keeps_full_names_of_one_country(tmp_path):
     # are dropped; a person in government at any time is GOV
     assert rows == [("Elendil Tall", ["King Elendil"], "ARN", "GOV"),
                     ("Denethor Son", [], "GON", "MIL")]
+
+
+# -- whom a vow is aimed at ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "recipient", "country"), [
+    # PLOVER_MANUAL.tex, THREATEN: the target is whom the threatened act would fall on
+    ("Nigerian President Bola Tinubu vowed to defeat the group within a year.", "the group",
+     "NGA"),
+    ("The Kenyan government vowed to crush the insurgents.", "the insurgents", "KEN"),
+    ("Pakistan's army vowed to eliminate the terrorists.", "the terrorists", "PAK"),
+])
+def test_a_vow_is_aimed_at_the_party_its_complement_acts_on(code, text, recipient, country):
+    (event,) = [e for e in code(text) if e.event_type == "THREATEN"]
+    assert [(e.text, e.country) for e in event.recipient] == [(recipient, country)]
+
+
+def test_an_act_on_no_party_still_falls_on_the_actors_own_country(code):
+    (event,) = [e for e in code("The Turkish government threatened to impose martial law.")
+                if e.event_type == "THREATEN"]
+    assert [(e.text, e.country) for e in event.recipient] == [("", "TUR")]
+
+
+# -- nationality words are no place names --------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["Thai", "Indian", "Iraqi", "Afghan"])
+def test_a_nationality_word_finds_no_town(word):
+    # GeoNames lists "Thai" as an alternate name of Alor Setar, Malaysia
+    assert gazetteer().lookup(word) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Burmese troops captured a rebel camp on the Thai border on Monday.",
+    "Chinese troops seized a hill near the Indian border on Friday.",
+])
+def test_a_border_named_by_a_nationality_is_no_town(code, text):
+    events = code(text)
+    assert events and all(e.location is None for e in events)

@@ -340,7 +340,17 @@ def _capitals(countries: dict, cities: Iterable[dict]) -> set[int]:
     return {row["geonameid"] for row in best.values()}
 
 
+def _nationality_words() -> frozenset[str]:
+    """Nationality adjectives and demonyms ("Thai", "Indian"): GeoNames lists a few as
+    alternate city names ("Thai" for Alor Setar), so "the Thai border" found a town."""
+    from resgestae.coding.actor_tables import actor_tables
+
+    return frozenset(normalize(word) for word, ref in actor_tables().countries.items()
+                     if ref.kind in ("adjective", "people"))
+
+
 def _load_cities(gaz: Gazetteer, cities: Iterable[dict], capitals: set[int]) -> None:
+    nationalities = _nationality_words()
     for row in cities:
         cand = Candidate(
             row["name"], gaz.iso2.get(row["countrycode"]), row["latitude"], row["longitude"],
@@ -348,7 +358,8 @@ def _load_cities(gaz: Gazetteer, cities: Iterable[dict], capitals: set[int]) -> 
             row["admin1code"] if row["countrycode"] == "US" else None,
             row["geonameid"] in capitals,
         )
-        gaz.add([row["name"], *_latin_alternates(row)], cand)
+        alternates = [a for a in _latin_alternates(row) if normalize(a) not in nationalities]
+        gaz.add([row["name"], *alternates], cand)
     _add_bare_names(gaz)
 
 
