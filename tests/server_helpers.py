@@ -47,10 +47,10 @@ def free_port() -> int:
 
 
 class Server:
-    """`resgestae serve --db DB` on 127.0.0.1; stopped by `stop()`."""
+    """`resgestae serve --db DB [args]` on 127.0.0.1; stopped by `stop()`."""
 
     def __init__(self, db: Path, token: str | None = None, log: Path | None = None,
-                 wait: float = 60.0) -> None:
+                 wait: float = 60.0, args: tuple[str, ...] = ()) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {k: v for k, v in os.environ.items() if k != "RESGESTAE_TOKEN"}
@@ -59,7 +59,7 @@ class Server:
         self.log = open(log or db.with_suffix(".log"), "wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-c", "import sys; from resgestae.cli import main; sys.exit(main())",
-             "serve", "--db", str(db), "--port", str(self.port)],
+             "serve", "--db", str(db), "--port", str(self.port), *args],
             stdout=self.log, stderr=subprocess.STDOUT, env=env,
         )
         self._wait(wait)

@@ -131,6 +131,18 @@ def test_halves_compare_by_hand() -> None:
     assert table["check"]["records"] == 4 and table["check"]["accuracy"] == 0.0
     assert table["gap"]["accuracy"] == 1.0
     assert headline("unknown", whole) == {}
+    # random 1/4 splits: a1 lands in the 1-record half one time in five (gap 1.0), else the
+    # gap is 0 - 0.25: sd 1.25 * sqrt(0.2 * 0.8) = 0.5; a gap as large as 1.0 in ~20%
+    noise = table["noise"]
+    assert noise["label"] == "accuracy" and noise["within"] == 0.0
+    assert 0.45 < noise["sd"] < 0.55 and 0.12 < noise["as_large"] < 0.28
+
+
+def test_split_noise_of_an_even_coder_is_nil() -> None:
+    predictions: list[list[dict]] = [[] for _ in PLV]  # wrong on every record alike
+    table = compare("plv", PLV, predictions, lambda r, p: score_labels("plv", r, p),
+                    score_labels("plv", PLV, predictions))
+    assert table["noise"] == {"label": "accuracy", "sd": 0.0, "within": 1.0, "as_large": 1.0}
 
 
 def test_eval_labels_with_real_coder(tmp_path: Path, coder, capsys) -> None:

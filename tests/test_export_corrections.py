@@ -131,3 +131,19 @@ def test_corrected_type_codes_the_next_article_through_lexicon(tmp_path, capsys)
     recoded = [e for e in _coded(second, capsys, "--lexicon", str(mine)) if e["trigger"] == "met"]
     assert [e["event_type"] for e in recoded] == ["AGREE"]
     assert recoded[0]["cameo"] == "030"
+
+
+def test_article_export_filters_on_corrected_values(corrected):
+    """`export --what articles` with event filters matches the events as analysts corrected
+    them: the threat corrected to ACCUSE selects its article under ACCUSE, not THREATEN,
+    and the aid marked wrong no longer selects its article."""
+    from resgestae.store import browse
+
+    visit, meeting, threat, aid = fixture_events()
+    with Store(corrected) as store:
+        def ids(**filters) -> list[str]:
+            return [a["id"] for a in browse.iter_articles(store.con, filters)]
+
+        assert ids(event_type="ACCUSE") == [threat.article_id]
+        assert threat.article_id not in ids(event_type="THREATEN")
+        assert ids(event_type="AID") == []

@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import httpx
 import pytest
 import spacy
+from server_helpers import Server
 
 import resgestae.components  # noqa: F401 - registers the spaCy factories
 from resgestae.cli import main
@@ -163,6 +165,28 @@ def test_cli_code_with_lexicon_and_places_in_workers(files, tmp_path: Path, caps
     bad.write_text("serenade\tV\n", encoding="utf-8")
     capsys.readouterr()
     assert main([*args, "--lexicon", str(bad)]) == 2
+    assert f"[E107] {bad} line 1" in capsys.readouterr().err
+
+
+def test_served_api_codes_with_lexicon_and_places(files, tmp_path: Path) -> None:
+    lexicon, places = files
+    db = tmp_path / "served.duckdb"
+    server = Server(db, args=("--create", "--lexicon", str(lexicon), "--places", str(places)))
+    try:
+        reply = httpx.post(server.url + "/v1/code", json={"text": TEXTS[0], "date": DATE},
+                           timeout=120)
+    finally:
+        server.stop()
+    assert reply.status_code == 200, reply.text
+    assert [(e["event_type"], e["trigger"], e["location"]["country"])
+            for e in reply.json()["events"]] == [("SUPPORT", "serenaded", "NOR")]
+
+
+def test_serve_with_a_bad_lexicon_is_one_error(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("serenade\tV\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["serve", "--db", str(db), "--create", "--lexicon", str(bad)]) == 2
     assert f"[E107] {bad} line 1" in capsys.readouterr().err
 
 

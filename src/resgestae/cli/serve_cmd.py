@@ -8,7 +8,8 @@ import os
 import sys
 
 from resgestae.api.guard import LOOPBACK_HOSTS
-from resgestae.cli.options import add_db, db_path
+from resgestae.cli.options import add_coding_files, add_db, db_path, use_coding_files
+from resgestae.config import Config
 from resgestae.errors import ConfigError
 
 MAX_CONNECTIONS = 200  # open connections at once; more get 503 instead of exhausting us
@@ -32,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--create", action="store_true",
                         help="start on a new, empty store when --db names none yet")
     add_db(parser)
+    add_coding_files(parser)  # the API's coding requests use the same resources as `code`
 
 
 def allowed_hosts(args: argparse.Namespace) -> tuple[str, ...]:
@@ -98,8 +100,10 @@ def run(args: argparse.Namespace) -> int:
                           "--db, or --create to start on an empty one)")
     with Store(db, wait=5.0):  # a store that cannot be opened is one clear error, up front
         pass
+    config = Config(db=db)
+    use_coding_files(args, config)  # a bad --lexicon/--places file fails here, before serving
     app = create_app(db, public_reads=args.public_reads, preload=args.preload,
-                     allowed_hosts=allowed_hosts(args))
+                     allowed_hosts=allowed_hosts(args), config=config)
     if args.host not in ("127.0.0.1", "localhost", "::1") and not app.state.token:
         print("resgestae: note: no RESGESTAE_TOKEN set: writes are refused", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info",

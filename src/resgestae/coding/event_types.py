@@ -113,8 +113,10 @@ def _objects(token: Token) -> list[Token]:
 
 
 def _prep_objects(token: Token) -> list[Token]:
-    """Objects of the token's prepositions ("in Gaza", "against X")."""
-    return [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    """Objects of the token's prepositions ("in Gaza", "against X"), including the "to"
+    the parser labels a dative ("sent tanks to Ukraine")."""
+    return [g for c in token.children if c.dep_ in ("prep", "dative")
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _test_prt(token: Token, values: frozenset[str]) -> bool:

@@ -140,6 +140,7 @@ def _labels(result: dict[str, Any]) -> list[str]:
 
 def _halves(table: dict[str, Any]) -> list[str]:
     labels = [k for k in table["all"] if k != "records"]
+    noise = table.get("noise")
     lines = ["", "Halves (by a hash of the record id; read errors on tune only):",
              f"  {'':<22}{'all':>8}{'tune':>8}{'check':>8}{'gap':>8}",
              "  " + f"{'records':<22}" + "".join(
@@ -148,6 +149,12 @@ def _halves(table: dict[str, Any]) -> list[str]:
         cells = "".join(f"{_num(table[h][label]):>8}" for h in ("all", "tune", "check"))
         gap = table["gap"][label]
         lines.append(f"  {label:<22}{cells}{'  -  ' if gap is None else f'{gap:+.3f}':>8}")
+    if noise:
+        lines.append(
+            f"  split noise of {noise['label']} (these predictions, random splits of these "
+            f"sizes):\n    sd of the gap {noise['sd']:.3f}; |gap| <= 0.03 in "
+            f"{noise['within']:.0%} of splits; |gap| as large as this split's in "
+            f"{noise['as_large']:.0%}")
     return lines
 
 

@@ -440,14 +440,15 @@ ARTICLE_COLUMNS = ("id", "title", "date", "url", "source", "language", "origin",
 
 
 def iter_articles(con: Any, filters: Mapping[str, Any], batch: int = 1_000) -> Iterator[dict]:
-    """Stored articles, by id; with event filters, only the articles of matching events."""
+    """Stored articles, by id; with event filters, only the articles of matching events,
+    as analysts corrected them (an event marked wrong matches nothing)."""
     filters = query.resolve(con, filters)
     sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles"
     params: list[Any] = []
     if any(v is not None for v in filters.values()):
         sql_where, params = where(filters, on_events=True)
-        sql += (" WHERE list_contains((SELECT flatten(list(article_ids)) FROM events"
-                f"{sql_where}), id)")
+        sql += (" WHERE list_contains((SELECT flatten(list(article_ids)) FROM "
+                f"{corrected.source(con)}{sql_where}), id)")
     cur = con.execute(sql + " ORDER BY id", params)
     while rows := cur.fetchmany(batch):
         yield from (dict(zip(ARTICLE_COLUMNS, r, strict=True)) for r in rows)
