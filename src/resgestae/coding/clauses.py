@@ -220,6 +220,12 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
     light = _light_object(token, r) or _promised_act(token, entry, r)
     if light is not None and (entry is None or not entry.tests):
         return _light_clause(token, light, r)
+    return _own_clause(token, entry, r)
+
+
+def _own_clause(token: Token, entry: Entry | None, r: Rules) -> Clause:
+    """The clause of a verb that is its own event word, with its complement, frame and
+    arguments."""
     clause = Clause(head=token, anchor=token, entry=entry, trigger=[token])
     clause.trigger.extend(c for c in token.children if c.dep_ == "prt")
     if is_opaque(token, r):
