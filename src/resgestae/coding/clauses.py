@@ -347,6 +347,8 @@ def _occurs(token: Token) -> bool:
     lemma = lemma_of(verb)
     if lemma == "hold":
         return token.dep_ == "nsubjpass"  # "talks were held"
+    if lemma == "leave":  # "the clashes left 12 dead"
+        return any(t.lower_ in ("dead", "injured", "wounded") for t in verb.subtree)
     particle = OCCURRENCE_PARTICLES.get(lemma)
     if particle is not None:
         return any(c.lower_ == particle for c in verb.children)
