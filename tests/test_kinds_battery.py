@@ -29,7 +29,7 @@ BATTERY = Path(__file__).parent / "data" / "news_battery.jsonl"
 # measured when the battery lane's fixes landed (before them: the comment's number).
 FLOORS = {
     "ACCUSE": 15,  # 15/16 before
-    "AGREE": 15,  # 14/18
+    "AGREE": 16,  # 14/18
     "AID": 14,  # 12/16
     "ASSAULT": 20,  # 18/20
     "COERCE": 16,  # 13/16
@@ -276,7 +276,7 @@ def test_an_errand_is_addressed_where_it_leads(code):
 # --- the second round: passives, headlines, quotes, datelines and smaller types --------
 
 ROUND2 = Path(__file__).parent / "data" / "news_battery_round2.jsonl"
-ROUND2_FLOOR = 111  # of 125 (99 before the round's fixes)
+ROUND2_FLOOR = 111  # of 125 (100 before the round's fixes: 55/70 and 45/55)
 
 
 def test_battery_round2_floor(code):
@@ -332,3 +332,12 @@ def test_an_event_noun_said_to_happen_is_an_event(code, text, expected):
 def test_a_planned_occurrence_is_no_asserted_event(code):
     events = code("Talks between Rwanda and Congo are expected to take place next month.")
     assert all(e.factuality != "asserted" for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PLOVER_MANUAL.tex:504 AID "Military and police assistance"; :348 promised, AGREE
+    ("Rwanda sent 300 police officers to Mozambique.", "AID"),
+    ("Benin pledged to deploy 2,000 police officers to Haiti.", "AGREE"),
+])
+def test_police_sent_to_a_country_are_assistance(code, text, expected):
+    assert types(code(text)) == [expected]
