@@ -94,7 +94,8 @@ def _typed_recipients(clause: Clause, verb: Token, r: Rules) -> list[Token]:
     if etype == "PROTEST":
         recipients = _protest_target(verb, clause.actors, r)
     if not recipients and etype == "THREATEN":
-        recipients = _condition_subject(clause.inner or verb, r) or _condition_subject(verb, r)
+        recipients = _condition_subject(clause.inner or verb, r) or _condition_subject(
+            verb, r) or _complement_parties(verb, r)
     if not recipients and has_flag(etype, "force_on_country"):
         recipients = _country_in(clause.inner or verb, r)
     if not recipients and etype is not None:
@@ -196,6 +197,13 @@ def _condition_subject(verb: Token, r: Rules) -> list[Token]:
         ):
             return participants(subject(child)[0], r, as_subject=True)
     return []
+
+
+def _complement_parties(verb: Token, r: Rules) -> list[Token]:
+    """Whom a vow is aimed at: the party its complement acts on ("vowed to defeat the
+    group", "pledged to crush the rebels")."""
+    return participants([c for x in verb.children if x.dep_ == "xcomp" and x.pos_ == "VERB"
+                         for c in x.children if c.dep_ in ("dobj", "obj")], r)
 
 
 def _country_in(verb: Token, r: Rules) -> list[Token]:
