@@ -191,3 +191,32 @@ def test_a_nationality_word_finds_no_town(word):
 def test_a_border_named_by_a_nationality_is_no_town(code, text):
     events = code(text)
     assert events and all(e.location is None for e in events)
+
+
+# -- the object of a place-taking verb is a place ----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # CAMEO 19x (occupy, take, bombard): the town taken or shelled is where it happened,
+    # even when the small model reads it as a person or a product
+    ("Russian forces shelled Bakhmut overnight.", "Bakhmut", "UKR"),
+    ("Russian artillery pounded Bakhmut on Tuesday.", "Bakhmut", "UKR"),
+    ("Ukrainian troops recaptured Kherson in November.", "Kherson", "UKR"),
+    ("Rebels seized Goma last week.", "Goma", "COD"),
+])
+def test_the_town_a_force_takes_or_shells_is_the_event_place(code, text, place, country):
+    located = [e.location for e in code(text)]  # ASSAULT, or COERCE for seizing
+    assert located and located[0] is not None
+    assert (located[0].name, located[0].country) == (place, country)
+
+
+# -- a recipient named inside a place is still where it happened ----------------------------
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Israeli soldiers have patrolled a strip inside south Lebanon since 1985.", "LBN"),
+    ("Turkish troops patrolled a zone inside northern Syria on Monday.", "SYR"),
+])
+def test_a_place_inside_which_an_act_is_done_stays_its_place(code, text, country):
+    located = [e.location for e in code(text) if e.location is not None]
+    assert located and located[0].country == country

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.arguments import expand
@@ -14,6 +15,7 @@ from resgestae.plover import has_flag
 
 if TYPE_CHECKING:
     from resgestae.coding.clauses import Clause
+    from resgestae.coding.gazetteer import Candidate
 
 
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside", "inside", "around"})
@@ -171,3 +173,27 @@ def _places_below(
             return found
         frontier = following
     return []
+
+
+# Verbs of force whose object is nearly always a place (CAMEO 19x: occupy, take, shell,
+# bomb, besiege): "captured Avdiivka", "shelled Bakhmut", which the small model labels
+# PERSON or PRODUCT (and parses as an adverb) when the town is not famous.
+PLACE_TAKING = frozenset({"capture", "recapture", "seize", "retake", "shell", "bomb",
+                          "bombard", "pound", "storm", "overrun", "besiege", "encircle",
+                          "liberate", "occupy", "invade", "raid"})
+
+
+def taken_place(gaz, span: Span, listed: Callable[[Candidate], bool]) -> bool:
+    """A one-word name right after a place-taking verb, its object, that the gazetteer
+    knows as a town or a `listed` region and the actor tables do not know as a party
+    (`places.place_spans`)."""
+    root = span.root
+    verb = root.head
+    if len(span) != 1 or root.dep_ not in ("dobj", "obj", "advmod", "npadvmod") \
+            or verb.lemma_.lower() not in PLACE_TAKING or root.i != verb.i + 1:
+        return False
+    tables = actor_tables()
+    if tables.org(span.text) is not None or tables.country(span.text) is not None:
+        return False
+    return any(c.feature == "city" or (c.feature in ("admin1", "region") and listed(c))
+               for c in gaz.lookup(span.text))
