@@ -220,3 +220,14 @@ def test_the_town_a_force_takes_or_shells_is_the_event_place(code, text, place, 
 def test_a_place_inside_which_an_act_is_done_stays_its_place(code, text, country):
     located = [e.location for e in code(text) if e.location is not None]
     assert located and located[0].country == country
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # PLOVER_MANUAL.tex, ASSAULT: the target of force on a place is that place's country
+    ("Ukrainian troops recaptured Kherson in November.", "UKR"),
+    ("Israeli jets bombed Khan Younis on Sunday.", "PSE"),
+    ("Rebels shelled Goma on Friday, witnesses said.", "COD"),
+])
+def test_the_town_a_force_takes_gives_the_recipient_its_country(code, text, country):
+    (event,) = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert [e.country for e in event.recipient] == [country]

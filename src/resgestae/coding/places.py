@@ -271,7 +271,7 @@ def _entity_is_place(gaz, ent: Span, span: Span) -> bool:
         return not institution(gaz, ent, span)
     if ent.label_ in RELABEL and _well_known(gaz, span):
         return True
-    if ent.label_ in NAME_LABELS and taken_place(gaz, span, _listed):
+    if ent.label_ in NAME_LABELS and taken_place(gaz, span):
         return True
     return ent.label_ == "ORG" and _well_known(gaz, span, WELL_KNOWN_ORG)
 

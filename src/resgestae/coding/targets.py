@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -15,7 +14,6 @@ from resgestae.plover import has_flag
 
 if TYPE_CHECKING:
     from resgestae.coding.clauses import Clause
-    from resgestae.coding.gazetteer import Candidate
 
 
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside", "inside", "around"})
@@ -183,17 +181,19 @@ PLACE_TAKING = frozenset({"capture", "recapture", "seize", "retake", "shell", "b
                           "liberate", "occupy", "invade", "raid"})
 
 
-def taken_place(gaz, span: Span, listed: Callable[[Candidate], bool]) -> bool:
-    """A one-word name right after a place-taking verb, its object, that the gazetteer
-    knows as a town or a `listed` region and the actor tables do not know as a party
-    (`places.place_spans`)."""
+def taken_place(gaz, span: Span) -> bool:
+    """A name of up to three words right after a place-taking verb, its object, that the
+    gazetteer knows as a town or a curated or US region (ISO 3166-2's foreign regions
+    are too obscure) and the actor tables do not know as a party (`places.place_spans`,
+    `country_rules`)."""
     root = span.root
     verb = root.head
-    if len(span) != 1 or root.dep_ not in ("dobj", "obj", "advmod", "npadvmod") \
-            or verb.lemma_.lower() not in PLACE_TAKING or root.i != verb.i + 1:
+    if len(span) > 3 or root.dep_ not in ("dobj", "obj", "advmod", "npadvmod") \
+            or verb.lemma_.lower() not in PLACE_TAKING or span.start != verb.i + 1 \
+            or not all(t.pos_ == "PROPN" or t.is_title for t in span):
         return False
     tables = actor_tables()
     if tables.org(span.text) is not None or tables.country(span.text) is not None:
         return False
-    return any(c.feature == "city" or (c.feature in ("admin1", "region") and listed(c))
+    return any(c.feature in ("city", "region") or (c.feature == "admin1" and c.country == "USA")
                for c in gaz.lookup(span.text))
