@@ -231,3 +231,16 @@ def test_a_place_inside_which_an_act_is_done_stays_its_place(code, text, country
 def test_the_town_a_force_takes_gives_the_recipient_its_country(code, text, country):
     (event,) = [e for e in code(text) if e.event_type == "ASSAULT"]
     assert [e.country for e in event.recipient] == [country]
+
+
+# -- a place that says where another place is, is no protest target ---------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters rioted at a prison in Kenya's capital Nairobi on Monday.",
+    "Students demonstrated in Nigeria's commercial capital Lagos on Friday.",
+])
+def test_the_country_of_a_protests_place_is_not_whom_it_targets(code, text):
+    (event,) = [e for e in code(text) if e.event_type == "PROTEST"]
+    assert not any(e.text in ("Kenya", "Nigeria") for e in event.recipient)
+    assert event.location is not None and event.location.name in text

@@ -206,11 +206,23 @@ def _protest_target(verb: Token, actors: list[Token], r: Rules) -> list[Token]:
     for token in verb.subtree:
         if token.i <= verb.i or token in actors:
             continue
-        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
-            continue  # "in Jakarta" is where, not whom
+        if (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS) or _qualifies_place(
+                token):
+            continue  # "in Jakarta", "in Kenya's capital Nairobi" is where, not whom
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and token.dep_ != "compound":
             return participants([token], r)
     return []
+
+
+def _qualifies_place(token: Token) -> bool:
+    """A place name that says where another place is: "Kenya's capital", "Nairobi,
+    Kenya" inside a phrase of where ("at a prison in Kenya's capital Nairobi")."""
+    from resgestae.coding.places import place_nouns
+
+    head = token.head
+    return token.ent_type_ == "GPE" and token.dep_ in ("poss", "appos", "compound") and (
+        head.lemma_.lower() in place_nouns()
+        or (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS))
 
 
 def _inner_recipients(clause: Clause, r: Rules) -> list[Token]:
