@@ -244,3 +244,25 @@ def test_the_country_of_a_protests_place_is_not_whom_it_targets(code, text):
     (event,) = [e for e in code(text) if e.event_type == "PROTEST"]
     assert not any(e.text in ("Kenya", "Nigeria") for e in event.recipient)
     assert event.location is not None and event.location.name in text
+
+
+# -- what talks are about is not whom they are with ---------------------------------------
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    # PLOVER_MANUAL.tex, CONSULT: the recipient is the other party to the meeting
+    ("Diplomats from both countries held talks on aid for Ukraine in Brussels on Monday.",
+     "UKR"),
+    ("French and German ministers held a meeting on Syria in Paris.", "SYR"),
+    ("Officials held talks about sanctions on Iran.", "IRN"),
+])
+def test_the_topic_of_talks_is_no_party_to_them(code, text, topic):
+    (event,) = [e for e in code(text) if e.event_type == "CONSULT"]
+    assert topic not in {e.country for e in [*event.actor, *event.recipient]}
+
+
+def test_the_counterpart_of_talks_is_still_their_recipient(code):
+    (event,) = [e for e in code("Iran held talks with the United States in Oman.")
+                if e.event_type == "CONSULT"]
+    assert [e.country for e in event.recipient] == ["USA"]
+    assert event.location is not None and event.location.country == "OMN"

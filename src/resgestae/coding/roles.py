@@ -19,7 +19,7 @@ from resgestae.coding.arguments import (
 )
 from resgestae.coding.event_types import lemma_of, lookup
 from resgestae.coding.rules import Rules
-from resgestae.coding.targets import PLACE_PREPS
+from resgestae.coding.targets import PLACE_PREPS, TOPIC_PREPS
 from resgestae.plover import has_flag
 
 if TYPE_CHECKING:
@@ -153,7 +153,10 @@ def _concerned(obj: Token, r: Rules) -> list[Token]:
 def _addressees(obj: Token, r: Rules) -> list[Token]:
     """The parties attached to a thing by a recipient preposition, else by the agent of
     a participle on it ("memos sent by Bree", "an offer made by X")."""
-    wanted = recipient_preps(lookup(obj), r) | OBJECT_PREPS
+    entry = lookup(obj)
+    wanted = recipient_preps(entry, r) | OBJECT_PREPS
+    if entry is not None and has_flag(entry.event_type, "happens_at_place"):
+        wanted -= TOPIC_PREPS  # "talks on aid for Ukraine": the topic, not the counterpart
     attached = participants([t for t in objects(obj, wanted, r) if t.dep_ == "pobj"], r)
     if attached:
         return attached

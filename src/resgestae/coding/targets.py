@@ -31,6 +31,10 @@ TARGET_PLACE_PREPS = frozenset(
 
 
 
+# Prepositions that give what a meeting is about ("talks on aid for Ukraine").
+TOPIC_PREPS = frozenset({"on", "for", "over", "about", "of"})
+
+
 # Arcs followed down from the event word to a place it acts on; clauses below are
 # other events, subjects are the actor's side.
 PLACE_ARCS = frozenset({"dobj", "obj", "prep", "pobj", "npadvmod", "appos", "attr", "oprd"})
@@ -49,7 +53,8 @@ def place_targets(clause: Clause) -> list[Token]:
     # a protest or a meeting "in Nairobi" happens there; it is not aimed at it
     preps = TARGET_PLACE_PREPS
     if has_flag(etype, "happens_at_place"):
-        preps = TARGET_PLACE_PREPS - PLACE_PREPS
+        # nor is a meeting "on aid for Ukraine" or "about Syria" aimed at what it discusses
+        preps = TARGET_PLACE_PREPS - PLACE_PREPS - TOPIC_PREPS
     # "threatened to resume attacks in Israel": the complement's places too
     return _places_below(roots, PLACE_ARCS | {"xcomp"}, preps, skip)
 
