@@ -39,6 +39,7 @@ from resgestae.coding.frames import (
     is_opaque,
     is_verb,
 )
+from resgestae.coding.imputed import imputed_agents
 from resgestae.coding.roles import attach_arguments
 from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, protest_head, typed_verb
@@ -79,6 +80,9 @@ def _skip_verb(token: Token, r: Rules) -> bool:
 
 def _framed(token: Token, head: Token, r: Rules) -> bool:
     """A verb another verb frames: a complement, a purpose, a description, a demand."""
+    act = caller_act(head, r)
+    if act is not None and act.i == token.i:
+        return False  # "called Erdogan to apologize": the caller's own act
     if token.dep_ in ("xcomp", "ccomp") and is_verb(head) and is_opaque(head, r):
         return True
     if token.dep_ == "pcomp" and head.dep_ == "prep" and is_opaque(head.head, r):
@@ -178,9 +182,32 @@ def _worth_a_look(token: Token, lemma: str, r: Rules) -> bool:
     return token.dep_ in ("ROOT", "ccomp", "conj", "xcomp", "parataxis")
 
 
+def caller_act(token: Token, r: Rules) -> Token | None:
+    """The typed act a caller phoned someone to do himself ("called Erdogan to
+    apologize", "phoned his counterpart to express his support"): the call carries that
+    act, which is the event (PLOVER_MANUAL.tex:370 CONSULT by phone; the content of the
+    call is coded for what it is, l.376); "called X to resign" or "called on X to ..."
+    ask X to act and stay requests."""
+    if lemma_of(token) not in r.calls or not any(c.dep_ in ("dobj", "obj", "oprd")
+                                                 for c in token.children):
+        return None
+    if any(c.dep_ == "prep" and (c.lower_ == "for" or (c.lower_ in ("on", "upon")
+                                                       and c.i == token.i + 1))
+           for c in token.children):
+        return None  # "called on X to", "called for X to": asks someone to act
+    for child in token.children:
+        if (child.dep_ in ("xcomp", "advcl") and is_infinitive(child)
+                and lemma_of(child) in r.caller_acts
+                and (lookup(child) is not None or _light_object(child, r) is not None)):
+            return child
+    return None
+
+
 def verb_clause(token: Token, r: Rules) -> Clause | None:
     """The clause a verb heads, or None when it frames or reports another."""
     lemma = lemma_of(token)
+    if caller_act(token, r) is not None:
+        return None  # the act the caller phoned to do is the event
     entry = lookup(token)
     if entry is None and not _worth_a_look(token, lemma, r):
         return None  # cheap exit: most verbs in news are no event at all
@@ -190,16 +217,38 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         inner, inner_entry = inner_event(token, r)
         if inner is not None and (inner_entry is not None or entry is None):
             return None  # the complement is the event; it carries this verb as governor
-    light = _light_object(token, r)
+    light = _light_object(token, r) or _promised_act(token, entry, r)
     if light is not None and (entry is None or not entry.tests):
         return _light_clause(token, light, r)
     clause = Clause(head=token, anchor=token, entry=entry, trigger=[token])
     clause.trigger.extend(c for c in token.children if c.dep_ == "prt")
     if is_opaque(token, r):
         clause.inner, clause.inner_entry = inner_event(token, r)
+    if clause.inner is None and entry is not None and entry.mode == "phone":
+        clause.inner, clause.inner_entry = _call_purpose(token)
     _attach_frame(clause, r)
     attach_arguments(clause, r)
+    if not clause.recipients and caller_act(token.head, r) is not None:
+        clause.recipients = _callee(token.head, r)  # "called Erdogan to apologize"
+    if not clause.actors:  # "were guilty of violating the truce"
+        clause.actors = participants(imputed_agents(token), r, as_subject=True)
     return clause
+
+
+def _callee(call: Token, r: Rules) -> list[Token]:
+    """Whom a call reached: the object of "called X to ..."."""
+    return participants([c for c in call.children if c.dep_ in ("dobj", "obj", "oprd")], r)
+
+
+def _call_purpose(verb: Token) -> tuple[Token | None, Entry | None]:
+    """The typed act a phone call was made for ("called Aoun on Tuesday to congratulate
+    him"): an infinitive the parse hangs on the call as a purpose clause."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and is_infinitive(child):
+            entry = lookup(child)
+            if entry is not None:
+                return child, entry
+    return None, None
 
 
 def _no_clause_of_its_own(token: Token, lemma: str, entry: Entry | None, r: Rules) -> bool:
@@ -229,6 +278,23 @@ def _light_object(token: Token, r: Rules) -> Token | None:
                 if counted is not None:
                     return counted
     return supported_noun(token) if lemma in r.support_prep else None
+
+
+def _promised_act(token: Token, entry: Entry | None, r: Rules) -> Token | None:
+    """The verbal act a promise verb performs ("offered scathing criticism", "pledged its
+    full support"): offering or pledging a verbal act is doing it, so the noun's type
+    wins (PLOVER_MANUAL.tex:348 AGREE is willingness "to cooperate"; l.413 SUPPORT is
+    "express support for"; l.618 ACCUSE). A promise of material help ("pledged $5
+    million in aid") or of a meeting stays AGREE (l.348, l.376, l.518)."""
+    if lemma_of(token) not in r.promise or entry is None or entry.event_type != "AGREE":
+        return None
+    for child in token.children:
+        if child.dep_ in ("dobj", "obj"):
+            found = lookup(child)
+            if (found is not None and found.event_type != "AGREE"
+                    and has_flag(found.event_type, "verbal_act")):
+                return child
+    return None
 
 
 def _light_clause(verb: Token, noun: Token, r: Rules) -> Clause:
@@ -299,7 +365,21 @@ def _noun_agents(token: Token, stray: list[Token]) -> list[Token]:
         for c in token.children
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
     ]
-    return possessors + stray + by + mods
+    return possessors + stray + by + mods + _force_modifiers(token) + imputed_agents(token)
+
+
+def _force_modifiers(token: Token) -> list[Token]:
+    """Who does what an event noun names, by its modifiers: an armed or ruling actor noun
+    ("a rebel attack", "the police crackdown"), or the name before "-led" ("a Saudi-led
+    strike"; "-backed" names a supporter, not the doer)."""
+    forces = rules().force_modifiers
+    found = [c for c in token.children
+             if c.dep_ in ("amod", "compound") and lemma_of(c) in forces]
+    for led in token.children:
+        if led.dep_ == "amod" and led.lower_ == "led":
+            found.extend(c for c in led.children if c.dep_ in ("npadvmod", "compound")
+                         and c.ent_type_ in ("NORP", "GPE", "ORG"))
+    return found
 
 
 def _carried_by_verb(token: Token, entry: Entry, r: Rules) -> bool:

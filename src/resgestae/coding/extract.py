@@ -25,7 +25,7 @@ from resgestae.coding.participants import code_participants
 from resgestae.coding.rules import rules
 from resgestae.coding.same_act import restates
 from resgestae.model import Article, Entity, Event
-from resgestae.plover import cameo_root
+from resgestae.plover import cameo_root, plover_type
 
 log = logging.getLogger("resgestae.coding")
 
@@ -139,7 +139,12 @@ def _without_weaker_side_nouns(events: list[Event], side: set[int]) -> list[Even
 def _repeats(event: Event, events: list[Event]) -> bool:
     """Whether the event repeats one already coded: same type, actors and recipients,
     or the same act with the recipients on one side only ("established ties with and
-    opened an embassy in Tehran"); the earlier event then takes the recipients."""
+    opened an embassy in Tehran"); the earlier event then takes the recipients. A named
+    actor's second verbal act of one type in the sentence ("rejected the plan, and said
+    they also opposed the deployment of ...") restates the first: one report, whose
+    parties are the first act's (the later object is often what is opposed, not a party).
+    Material acts on other parties are other acts ("captured the town, then killed 12
+    villagers"): GDELT QuadClass 2 and 4 types are kept apart."""
     actors = [e.text for e in event.actor]
     recipients = [e.text for e in event.recipient]
     for other in events:
@@ -151,7 +156,15 @@ def _repeats(event: Event, events: list[Event]) -> bool:
         if not theirs:
             other.recipient = list(event.recipient)
             return True
+        if actors and _verbal(event.event_type):
+            return True
     return False
+
+
+def _verbal(event_type: str) -> bool:
+    """A verbal PLOVER type (GDELT QuadClass 1 or 3: statements, not deeds)."""
+    found = plover_type(event_type)
+    return found is not None and found.quad_class in (1, 3)
 
 
 def _clause_events(

@@ -83,8 +83,10 @@ def modality(clause: Clause) -> Modality:
     words = [a.lower_ for t in frame for a in _aux(t)]
     lemmas = {t.lemma_.lower() for t in clause.governors}
     anchor = clause.anchor.lemma_.lower()
-    if clause.anchor is not clause.head and anchor not in r.support_prep:
-        lemmas.add(anchor)  # "is planning an offensive": the light verb frames it; not "went on"
+    if clause.anchor is not clause.head and anchor not in r.support_prep | r.promise:
+        # "is planning an offensive": the light verb frames it; not "went on", and not
+        # "pledged support", where the pledge is the act
+        lemmas.add(anchor)
     return Modality(
         negated=_negated(clause, words, lemmas, r),
         future=any(w in r.modal_future for w in words)

@@ -98,7 +98,26 @@ def _typed_recipients(clause: Clause, verb: Token, r: Rules) -> list[Token]:
             verb, r) or _complement_parties(verb, r)
     if not recipients and has_flag(etype, "force_on_country"):
         recipients = _country_in(clause.inner or verb, r)
+    if not recipients and etype is not None:
+        recipients = _destination(verb, r)
     return recipients
+
+
+# Verbs of sending or going whose purpose clause is an act done where they lead.
+ERRAND_VERBS = frozenset({"send", "dispatch", "despatch", "travel", "fly", "go", "head", "come"})
+
+
+def _destination(verb: Token, r: Rules) -> list[Token]:
+    """ "sent an envoy to Beirut to push for a ceasefire": the purpose of an errand is
+    addressed to the country it leads to (a named place; `code_actor` gives its country)."""
+    head = verb.head
+    purpose = verb.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not purpose or lemma_of(head) not in ERRAND_VERBS:
+        return []
+    found = [g for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+             for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
+    return participants(found, r)
 
 
 def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Rules) -> list[Token]:

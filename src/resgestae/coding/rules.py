@@ -56,10 +56,14 @@ class Rules:
     foreign_heads: frozenset[str] = frozenset()  # "refugees": not the actor's own people
     support: frozenset[str] = frozenset()  # "revived talks": verbs that carry an event noun
     support_prep: frozenset[str] = frozenset()  # "engaged in talks": ... through a preposition
+    promise: frozenset[str] = frozenset()  # "offered criticism": a promised verbal act is done
+    calls: frozenset[str] = frozenset()  # "called X to apologize": verbs of a phone call
+    caller_acts: frozenset[str] = frozenset()  # ... and the acts a caller does by calling
     background_marks: frozenset[str] = frozenset()  # "after ...": an earlier act, background
     later_marks: frozenset[str] = frozenset()  # "before ...": an act not yet happened
     condition_marks: frozenset[str] = frozenset()  # "if", "unless": the condition, no event
     natural_causes: frozenset[str] = frozenset()  # "floods killed ...": no actor, no event
+    force_modifiers: frozenset[str] = frozenset()  # "a rebel attack": the rebels act
 
 
 WORD_LISTS = ("person_pronouns", "third_person_pronouns", "one_person_pronouns", "we_pronouns",
@@ -109,10 +113,14 @@ def parse_rules(data: dict) -> Rules:
             "foreign_heads",
             "support",
             "support_prep",
+            "promise",
+            "calls",
+            "caller_acts",
             "background_marks",
             "later_marks",
             "condition_marks",
             "natural_causes",
+            "force_modifiers",
             *WORD_LISTS,
         )
     }
