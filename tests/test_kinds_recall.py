@@ -94,3 +94,98 @@ def test_finding_a_thing_is_no_accusation(code):
 ])
 def test_money_given_is_aid(code, text):
     assert first(code(text)) == "AID"
+
+
+# PLOVER_MANUAL.tex:413 SUPPORT "express support for, commend" and :618 ACCUSE "express
+# disapprovals": a phone call made to perform a verbal act is that act
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Chinese premier called his Indian counterpart to congratulate him on his "
+     "reelection.", "SUPPORT"),
+    ("The Dutch prime minister phoned the Moroccan king to apologize for the raid.",
+     "SUPPORT"),
+    ("On Monday, the Emir of Kuwait called President Sisi to express his support for Egypt.",
+     "SUPPORT"),
+    ("The Ukrainian president telephoned the Polish premier to condemn the blockade.",
+     "ACCUSE"),
+])
+def test_a_call_made_for_a_verbal_act_is_that_act(code, text, expected):
+    assert first(code(text)) == expected
+
+
+def test_a_call_made_to_talk_stays_a_call(code):
+    # PLOVER_MANUAL.tex:370 CONSULT: "consultations and meetings", by telephone too
+    events = code("Macron called Putin on Friday to discuss the Ukrainian crisis.")
+    assert first(events) == "CONSULT"
+    assert events[0].mode == "phone"
+    # the parser reads "Putin" as an object predicate ("called [him] Putin"): a name
+    # there is the one called
+    assert [r.text for r in events[0].recipient] == ["Putin"]
+
+
+# a preposition whose object is a date says when, never the argument a lexicon entry
+# tests for: "called X on Saturday" is a call, not "call on X to" (REQUEST)
+@pytest.mark.parametrize("text", [
+    "The Sri Lankan president called Indian Prime Minister Narendra Modi on Saturday.",
+    "On 3 March, the Finnish president called Vladimir Putin.",
+])
+def test_a_date_is_no_argument_preposition(code, text):
+    assert first(code(text)) == "CONSULT"
+
+
+def test_calling_on_someone_stays_a_request(code):
+    # PLOVER_MANUAL.tex:574 REQUEST: "ask, call for"
+    assert first(code("Turkey called on NATO on Tuesday to apologize.")) == "REQUEST"
+
+
+# An act imputed to a subject by its own claim or a stated responsibility: the subject
+# did it (PLOVER ASSAULT: the actor is who carries it out; CAMEO 196 "violate ceasefire")
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Al-Shabaab claimed responsibility for the bombing in Mogadishu.", "Al-Shabaab"),
+    ("The Zetas cartel has been responsible for mass killings in northern Mexico.",
+     "The Zetas cartel"),
+    ("Both rebel groups were guilty of violating the truce in Darfur.", "Both rebel groups"),
+    ("The ISIS militants were behind the attack on the church.", "The ISIS militants"),
+])
+def test_an_act_imputed_to_a_subject_is_its_act(code, text, actor):
+    events = code(text)
+    assert first(events) == "ASSAULT"
+    assert [a.text for a in events[0].actor] == [actor]
+
+
+def test_being_held_responsible_is_no_admission(code):
+    # another party's judgement ("was held responsible"), not the subject's own act claim
+    events = code("The Indian army was held responsible for the attack by villagers.")
+    assert not any(e.event_type == "ASSAULT" and [a.text for a in e.actor] == ["The Indian army"]
+                   for e in events)
+
+
+# An armed or ruling actor named as the modifier of an event noun does the act; the name
+# before "-led" leads it ("-backed" names a supporter). PLOVER ASSAULT/COERCE: the actor
+# is who carries the act out.
+@pytest.mark.parametrize(("text", "expected", "actor"), [
+    ("A rebel attack on an army base in Mali left 20 soldiers dead.", "ASSAULT", "rebel"),
+    ("The police crackdown on protesters in Minsk drew condemnation.", "COERCE", "police"),
+    ("A government crackdown on the opposition followed the Ugandan election.", "COERCE",
+     "government"),
+    ("An army offensive in the Swat valley has forced thousands to flee.", "ASSAULT",
+     "army"),
+    ("A Saudi-led strike on a Yemeni school bus used an American-made bomb.", "ASSAULT",
+     "Saudi"),
+])
+def test_an_actor_modifier_does_the_act(code, text, expected, actor):
+    events = [e for e in code(text) if e.event_type == expected]
+    assert events
+    assert actor in [a.text for a in events[0].actor]
+
+
+def test_a_labour_strike_stays_a_strike(code):
+    # PLOVER PROTEST (CAMEO 143 "conduct strike or boycott"): workers' strikes "against"
+    # a measure, or "on" a day, are no attack
+    assert first(code("Teachers staged a strike against the pay cuts.")) == "PROTEST"
+    assert first(code("Dock workers began a strike on Monday.")) == "PROTEST"
+
+
+def test_people_a_crackdown_falls_on_are_not_its_actor(code):
+    events = code("Journalist arrests in Turkey drew criticism from the European Union.")
+    assert not any(e.event_type == "COERCE" and "Journalist" in [a.text for a in e.actor]
+                   for e in events)

@@ -303,3 +303,13 @@ def test_declaring_a_state_of_emergency_is_coerce_martial_law(code):
         assert [(e.event_type, e.mode) for e in events] == [("COERCE", "martial-law")], text
         # the government's act, typed on its verb, not only on the noun after it
         assert events[0].to_record()["trigger"].split()[0] in ("declared", "imposed"), text
+
+
+def test_one_actors_material_acts_on_other_parties_stay_apart(code):
+    # restating a verbal act is one report ("rejected ..., and also opposed ..."), but two
+    # deeds on different parties are two events (GDELT QuadClass 2/4 types, PLOVER manual
+    # ASSAULT: each attack is coded)
+    events = code("The rebels seized the border town of Alvora and killed 9 soldiers.")
+    assert sorted(e.to_record()["trigger"].split()[0] for e in events) == ["killed", "seized"]
+    verbal = code("The ministry rejected the report, and said it also opposed the new audit.")
+    assert types(verbal) == ["REJECT"]

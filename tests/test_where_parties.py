@@ -153,7 +153,7 @@ def test_what_is_thrown_is_no_party_whom_it_is_thrown_at_is(coder, text, recipie
         ("Houthi forces launched an assault on Marib, attacking government positions.",
          "YEM", ["YEM"]),
         ("The army launched an offensive against rebels in North Kivu, attacking their "
-         "positions near Goma.", None, None),
+         "positions near Goma.", "COD", None),  # North Kivu is in the gazetteer
         ("Militants attacked a checkpoint in Khyber on Monday, an attack that killed three "
          "soldiers.", None, None),
         ("The militants launched an assault on the base at dawn, attacking it from three "
@@ -181,7 +181,7 @@ def test_an_attack_noun_beside_its_own_verb_is_one_event(coder, text, actor, rec
         ("Haitian gangs attacked a police station in Port-au-Prince on Monday, an attack "
          "that killed two officers.", ("HTI", "COP")),
         ("Militants attacked a checkpoint in Khyber on Monday, an attack that killed three "
-         "soldiers.", (None, "MIL")),
+         "soldiers.", ("PAK", "MIL")),  # Khyber: Pakistan's district (gazetteer additions)
         ("Gunmen attacked a church in Ondo state, an attack that killed 40 worshippers.",
          ("NGA", "CVL")),
     ],

@@ -5,6 +5,7 @@ Everything here comes from data files in `resgestae/data/actors/`:
     countries.tsv      ISO-3 code, names, adjectives/demonyms, plurals, capitals
     organizations.tsv  named organizations and metonyms (UN, TAF, GNA, White House)
     leaders.tsv        well-known political figures
+    persons.tsv        political persons and their countries (Phoenix CountryInfo, MIT)
     sectors.yaml       role words -> PLOVER sector codes
     titles.yaml        title words, role modifiers, place heads, collective heads
 
@@ -153,6 +154,12 @@ def _load_leaders(lex: ActorTables) -> None:
         leader = Leader(name, country, sector, title)
         for alias in [name, *_split(aliases)]:
             lex.leaders.setdefault(norm(alias), leader)
+    # Phoenix's CountryInfo persons (kb/persons_build.py), full names only; the
+    # curated leaders above win a name both give
+    for name, aliases, country, sector, *_ in _rows("persons.tsv"):
+        person = Leader(name, country, sector, "")
+        for alias in [name, *_split(aliases)]:
+            lex.leaders.setdefault(norm(alias), person)
 
 
 def _load_words(lex: ActorTables) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from resgestae.coding.actor_tables import actor_tables
-from resgestae.coding.event_types import Entry, lemma_of, lookup
+from resgestae.coding.event_types import Entry, lemma_of, lookup, named_predicate
 from resgestae.coding.rules import Rules, rules
 from resgestae.plover import has_flag
 
@@ -180,7 +180,8 @@ DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 
 
 def _direct(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in ("dobj", "obj", "dative") and c.pos_ != "ADP"]
+    return [c for c in token.children
+            if (c.dep_ in ("dobj", "obj", "dative") and c.pos_ != "ADP") or named_predicate(c)]
 
 
 def objects(token: Token, preps: frozenset[str], r: Rules) -> list[Token]:

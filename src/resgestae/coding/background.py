@@ -51,7 +51,9 @@ def by_natural_force(token: Token, r: Rules) -> bool:
     """The verb's doer is a flood, a storm, a disease: harm no actor did. `token` is a
     typed verb; its subject, or its passive's "by" agent, is looked at."""
     entry = lookup(token)
-    if entry is None or not has_flag(entry.event_type, "deliberate"):
+    # A verb the lexicon does not type ("the drought displaced ...") is typed later by the
+    # classifier; whatever type it gets, a natural force did it.
+    if entry is not None and not has_flag(entry.event_type, "deliberate"):
         return False
     doers = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
     doers += [g for c in token.children if c.dep_ == "agent" for g in c.children

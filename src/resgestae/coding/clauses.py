@@ -39,6 +39,7 @@ from resgestae.coding.frames import (
     is_opaque,
     is_verb,
 )
+from resgestae.coding.imputed import imputed_agents
 from resgestae.coding.roles import attach_arguments
 from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, protest_head, typed_verb
@@ -219,20 +220,41 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
     light = _light_object(token, r) or _promised_act(token, entry, r)
     if light is not None and (entry is None or not entry.tests):
         return _light_clause(token, light, r)
+    return _own_clause(token, entry, r)
+
+
+def _own_clause(token: Token, entry: Entry | None, r: Rules) -> Clause:
+    """The clause of a verb that is its own event word, with its complement, frame and
+    arguments."""
     clause = Clause(head=token, anchor=token, entry=entry, trigger=[token])
     clause.trigger.extend(c for c in token.children if c.dep_ == "prt")
     if is_opaque(token, r):
         clause.inner, clause.inner_entry = inner_event(token, r)
+    if clause.inner is None and entry is not None and entry.mode == "phone":
+        clause.inner, clause.inner_entry = _call_purpose(token)
     _attach_frame(clause, r)
     attach_arguments(clause, r)
     if not clause.recipients and caller_act(token.head, r) is not None:
         clause.recipients = _callee(token.head, r)  # "called Erdogan to apologize"
+    if not clause.actors:  # "were guilty of violating the truce"
+        clause.actors = participants(imputed_agents(token), r, as_subject=True)
     return clause
 
 
 def _callee(call: Token, r: Rules) -> list[Token]:
     """Whom a call reached: the object of "called X to ..."."""
     return participants([c for c in call.children if c.dep_ in ("dobj", "obj", "oprd")], r)
+
+
+def _call_purpose(verb: Token) -> tuple[Token | None, Entry | None]:
+    """The typed act a phone call was made for ("called Aoun on Tuesday to congratulate
+    him"): an infinitive the parse hangs on the call as a purpose clause."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and is_infinitive(child):
+            entry = lookup(child)
+            if entry is not None:
+                return child, entry
+    return None, None
 
 
 def _no_clause_of_its_own(token: Token, lemma: str, entry: Entry | None, r: Rules) -> bool:
@@ -312,6 +334,8 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     actors = participants(_noun_agents(token, stray), r, as_subject=True)
     if not actors and _carried_by_verb(token, entry, r):
         actors = participants(subject(token.head)[0], r, as_subject=True)
+    if not actors and _occurs(token):
+        return _occurrence(token, entry, r)
     if not actors:
         return _patient_only(token, entry, r)
     # with its agent named ("the United States' killing of Soleimani"), the "of"
@@ -349,7 +373,21 @@ def _noun_agents(token: Token, stray: list[Token]) -> list[Token]:
         for c in token.children
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
     ]
-    return possessors + stray + by + mods
+    return possessors + stray + by + mods + _force_modifiers(token) + imputed_agents(token)
+
+
+def _force_modifiers(token: Token) -> list[Token]:
+    """Who does what an event noun names, by its modifiers: an armed or ruling actor noun
+    ("a rebel attack", "the police crackdown"), or the name before "-led" ("a Saudi-led
+    strike"; "-backed" names a supporter, not the doer)."""
+    forces = rules().force_modifiers
+    found = [c for c in token.children
+             if c.dep_ in ("amod", "compound") and lemma_of(c) in forces]
+    for led in token.children:
+        if led.dep_ == "amod" and led.lower_ == "led":
+            found.extend(c for c in led.children if c.dep_ in ("npadvmod", "compound")
+                         and c.ent_type_ in ("NORP", "GPE", "ORG"))
+    return found
 
 
 def _carried_by_verb(token: Token, entry: Entry, r: Rules) -> bool:
@@ -374,6 +412,45 @@ def _patient_only(token: Token, entry: Entry, r: Rules) -> Clause | None:
         return None
     clause = Clause(head=token, anchor=token, entry=entry, trigger=[token],
                     actors=[], recipients=recipients, nominal=True)
+    _attach_frame(clause, r)
+    return clause
+
+
+# Verbs that say an event happened, with the event noun as subject ("protests erupted",
+# "clashes broke out", "talks took place", "talks were held").
+OCCURRENCE_VERBS = frozenset({"erupt", "occur", "flare", "rage", "resume", "spread", "unfold",
+                              "escalate", "intensify", "continue", "begin", "start", "hold"})
+OCCURRENCE_PARTICLES = {"break": "out", "take": "place", "flare": "up", "kick": "off",
+                        "get": "underway"}
+
+
+def _occurs(token: Token) -> bool:
+    """The event noun is the subject of a verb of happening (`OCCURRENCE_VERBS`), in the
+    reporting line, not a plan ("talks are expected to take place")."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or not is_verb(verb):
+        return False
+    lemma = lemma_of(verb)
+    if lemma == "hold":
+        return token.dep_ == "nsubjpass"  # "talks were held"
+    if lemma == "leave":  # "the clashes left 12 dead"
+        return any(t.lower_ in ("dead", "injured", "wounded") for t in verb.subtree)
+    particle = OCCURRENCE_PARTICLES.get(lemma)
+    if particle is not None:
+        return any(c.lower_ == particle for c in verb.children)
+    return lemma in OCCURRENCE_VERBS and token.dep_ == "nsubj"
+
+
+def _occurrence(token: Token, entry: Entry, r: Rules) -> Clause | None:
+    """ "Clashes between the army and rebels erupted in Goma": an event named by its noun
+    and said to happen; its parties are those it is "between" (all actors, as PLOVER
+    codes two-sided events), else its people modifiers ("Serbian and Kosovo leaders")."""
+    between = [g for c in (*token.children, *token.head.children)
+               if c.dep_ == "prep" and c.lower_ == "between"
+               for g in c.children if g.dep_ == "pobj"]
+    actors = participants(between, r, as_subject=True)
+    clause = Clause(head=token, anchor=token, entry=entry, trigger=[token],
+                    actors=actors, recipients=[], nominal=True)
     _attach_frame(clause, r)
     return clause
 

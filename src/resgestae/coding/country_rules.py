@@ -30,12 +30,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.actors import code_actor
-from resgestae.coding.arguments import np_span
+from resgestae.coding.arguments import is_actorish, np_span
 from resgestae.coding.clauses import Clause
 from resgestae.coding.countries import country_in_sentence, place_country
+from resgestae.coding.gazetteer import gazetteer
 from resgestae.coding.places import country_stated_after
 from resgestae.coding.rules import rules
-from resgestae.coding.targets import event_places, place_targets, scene_place
+from resgestae.coding.targets import event_places, place_targets, scene_place, taken_place
 from resgestae.kb.canonical import country_name
 from resgestae.model import Entity
 from resgestae.plover import has_flag, plover_type
@@ -86,10 +87,16 @@ def _named_place_recipients(sides: Sides) -> None:
         span = doc[entity._tokens[0] : entity._tokens[1]]
         head = span.root
         if head.pos_ != "PROPN" or not (head.ent_type_ in rules().place_labels or
-                                        not head.ent_type_ or head.dep_ == "pobj"):
+                                        not head.ent_type_ or head.dep_ == "pobj"
+                                        or taken_place(gazetteer(), _bare(span))):
             continue
         name = _place_span(head)
         entity.country = country_stated_after(name) or place_country(name.text)
+
+
+def _bare(span: Span) -> Span:
+    """The span without a leading determiner ("the Kherson" never; "Kherson")."""
+    return span[1:] if len(span) > 1 and span[0].pos_ == "DET" else span
 
 
 def _actor_phrase_place(sides: Sides) -> None:
@@ -196,9 +203,21 @@ def _domestic_recipients(sides: Sides) -> None:
 
 
 def _home_target(sides: Sides) -> None:
-    """With no recipient, a `home_target` act falls on the actor's own country."""
-    if not sides.recipients and has_flag(sides.event_type, "home_target"):
+    """With no recipient, a `home_target` act falls on the actor's own country, unless
+    it acts on a party the text names but coding could not place ("vowed to defeat
+    the group", "threatened to punish the rebels": not the actor's own country)."""
+    if not sides.recipients and has_flag(sides.event_type, "home_target") \
+            and not _party_acted_on(sides.clause):
         sides.recipients = _home_recipient(sides.actors)
+
+
+def _party_acted_on(clause: Clause) -> bool:
+    """Whether the act or its complement ("vowed to defeat X") has an object that could
+    be a party."""
+    verbs = [clause.anchor] + ([clause.inner] if clause.inner is not None else [])
+    verbs += [c for c in clause.anchor.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    return any(c.dep_ in ("dobj", "obj") and is_actorish(c, rules())
+               for verb in verbs for c in verb.children)
 
 
 # The order matters: each rule sees what the ones before settled.

@@ -106,10 +106,20 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
 
 def _objects(token: Token) -> list[Token]:
     """Direct objects, including those of a passive subject and conjoined objects."""
-    objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+    objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")
+            or named_predicate(c)]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objs.append(token.head)
     return objs + [c for o in objs for c in o.conjuncts]
+
+
+# A name the parser reads as an object predicate ("called [him] Putin") is the verb's
+# direct object: "Macron called Putin", "the emir phoned Sisi".
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def named_predicate(token: Token) -> bool:
+    return token.dep_ == "oprd" and token.ent_type_ in NAMED_LABELS
 
 
 def _prep_objects(token: Token) -> list[Token]:
@@ -145,17 +155,30 @@ def _test_obj(token: Token, values: frozenset[str]) -> bool:
     return any(lemma in values for o in objs for lemma in _object_lemmas(o))
 
 
+# Entity labels of a time: "on Saturday", "in March" say when, never with whom or what
+# ("called Bashir on Saturday" is no "call on").
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
 def _test_prep(token: Token, values: frozenset[str]) -> bool:
     return any(
-        c.dep_ in ("prep", "dative", "agent") and c.lower_ in values for c in token.children
+        c.dep_ in ("prep", "dative", "agent") and c.lower_ in values and not _temporal(c)
+        for c in token.children
     )
+
+
+def _temporal(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Saturday")."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in TIME_LABELS for g in objects)
 
 
 def _test_comp(token: Token, values: frozenset[str]) -> bool:
     return any(
         c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lemma_.lower() in values
         for c in token.children
-    ) or any(c.dep_ == "prep" and c.lower_ in values for c in token.children)
+    ) or any(c.dep_ == "prep" and c.lower_ in values and not _temporal(c)
+             for c in token.children)
 
 
 def _test_after(token: Token, values: frozenset[str]) -> bool:
@@ -191,6 +214,25 @@ def _test_pent(token: Token, values: frozenset[str]) -> bool:
     return any(g.ent_type_ in values for g in _prep_objects(token))
 
 
+def _test_inf(token: Token, values: frozenset[str]) -> bool:
+    """ "told the troops to leave": an infinitive of what someone is to do (not "told
+    reporters that ...", a report)."""
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in token.children)
+
+
+def _is_score(token: Token) -> bool:
+    """ "3-1", "110-102": a number, a dash, a number (a game's result)."""
+    doc = token.doc
+    return (token.like_num and token.i + 2 < len(doc) and doc[token.i + 1].text in ("-", "\u2013")
+            and doc[token.i + 2].like_num)
+
+
+def _test_score(token: Token, values: frozenset[str]) -> bool:
+    """ "beat Arsenal 3-1": a game's score in the sentence makes the verb a sports result."""
+    return any(_is_score(t) for t in token.sent)
+
+
 # The lexicon's context tests by key (lexicon.tsv `tests` column): each says whether
 # the token's parse has the listed words or labels in that position.
 TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
@@ -205,6 +247,8 @@ TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
     "pass": _test_pass,
     "pobj": _test_pobj,
     "pent": _test_pent,
+    "inf": _test_inf,
+    "score": _test_score,
 }
 
 
@@ -215,7 +259,7 @@ def _passes(token: Token, key: str, values: frozenset[str]) -> bool:
 
 
 # The model's lemmatizer slips on a few past tenses ("staged" -> "stag").
-LEMMA_FIXES = {"stag": "stage", "sworn": "swear", "wo": "will"}
+LEMMA_FIXES = {"stag": "stage", "sworn": "swear", "wo": "will", "cordone": "cordon"}
 
 
 def lemma_of(token: Token) -> str:

@@ -25,7 +25,7 @@ from resgestae.coding.participants import code_participants
 from resgestae.coding.rules import rules
 from resgestae.coding.same_act import restates
 from resgestae.model import Article, Entity, Event
-from resgestae.plover import cameo_root
+from resgestae.plover import cameo_root, plover_type
 
 log = logging.getLogger("resgestae.coding")
 
@@ -70,7 +70,7 @@ def sentence_events(
     dated: set[int] = set()  # ids of events named by a noun with a date of its own
     for clause in find_clauses(sent):
         for event in _clause_events(clause, sent, article, previous or []):
-            if not (_repeats(event, events, sent.doc) or restates(event, events, sent.doc)):
+            if not (_repeats(event, events) or restates(event, events, sent.doc)):
                 events.append(event)
                 if _side(clause):
                     side.add(id(event))
@@ -136,14 +136,15 @@ def _without_weaker_side_nouns(events: list[Event], side: set[int]) -> list[Even
     return [e for e in events if id(e) not in side or e.confidence > best]
 
 
-def _repeats(event: Event, events: list[Event], doc: Doc) -> bool:
+def _repeats(event: Event, events: list[Event]) -> bool:
     """Whether the event repeats one already coded: same type, actors and recipients,
     or the same act with the recipients on one side only ("established ties with and
     opened an embassy in Tehran"); the earlier event then takes the recipients. A named
-    actor's second act of one type in the sentence ("rejected the plan, and said they
-    also opposed the deployment of ...") restates the first: one report, the first of
-    the two with its own parties (the other's object is often what is opposed, not a
-    party), or the main-line one ("Having seized the airport, rebels shot two soldiers")."""
+    actor's second verbal act of one type in the sentence ("rejected the plan, and said
+    they also opposed the deployment of ...") restates the first: one report, whose
+    parties are the first act's (the later object is often what is opposed, not a party).
+    Material acts on other parties are other acts ("captured the town, then killed 12
+    villagers"): GDELT QuadClass 2 and 4 types are kept apart."""
     actors = [e.text for e in event.actor]
     recipients = [e.text for e in event.recipient]
     for other in events:
@@ -155,16 +156,15 @@ def _repeats(event: Event, events: list[Event], doc: Doc) -> bool:
         if not theirs:
             other.recipient = list(event.recipient)
             return True
-        if actors:
-            if _main_line(event, doc) and not _main_line(other, doc):
-                events[events.index(other)] = event  # the main-line act stands
+        if actors and _verbal(event.event_type):
             return True
     return False
 
 
-def _main_line(event: Event, doc: Doc) -> bool:
-    """Whether the event's trigger is on its sentence's main line (`main_clause`)."""
-    return event._trigger_i is not None and main_clause(doc[event._trigger_i])
+def _verbal(event_type: str) -> bool:
+    """A verbal PLOVER type (GDELT QuadClass 1 or 3: statements, not deeds)."""
+    found = plover_type(event_type)
+    return found is not None and found.quad_class in (1, 3)
 
 
 def _clause_events(

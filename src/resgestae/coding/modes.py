@@ -59,6 +59,11 @@ def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
     outer = r.intent_to.get(entry.event_type, entry.event_type)
     if entry.event_type == "AGREE" and mod.negated:
         return _refusal(inner or entry, r)  # "has not agreed to withdraw": a refusal
+    if entry.mode == "phone" and inner is not None and has_flag(inner.event_type, "verbal_act"):
+        # "called Erdogan to apologize", "phoned Bashir to express support": the call is
+        # how the verbal act was made; the act is what PLOVER codes (manual l.413 SUPPORT
+        # "express support for"; l.618 ACCUSE "express disapprovals")
+        return Coding(inner.event_type, inner.mode, inner.cameo, mod.factuality())
     if committed and not mod.negated and outer != entry.event_type:
         # "would allow the inspectors to return": an intention, coded as PLOVER does
         cameo, mode = _derive(outer, entry, r)

@@ -19,7 +19,7 @@ from resgestae.coding.arguments import (
 )
 from resgestae.coding.event_types import lemma_of, lookup
 from resgestae.coding.rules import Rules
-from resgestae.coding.targets import PLACE_PREPS
+from resgestae.coding.targets import PLACE_PREPS, TOPIC_PREPS
 from resgestae.plover import has_flag
 
 if TYPE_CHECKING:
@@ -94,10 +94,30 @@ def _typed_recipients(clause: Clause, verb: Token, r: Rules) -> list[Token]:
     if etype == "PROTEST":
         recipients = _protest_target(verb, clause.actors, r)
     if not recipients and etype == "THREATEN":
-        recipients = _condition_subject(clause.inner or verb, r) or _condition_subject(verb, r)
+        recipients = _condition_subject(clause.inner or verb, r) or _condition_subject(
+            verb, r) or _complement_parties(verb, r)
     if not recipients and has_flag(etype, "force_on_country"):
         recipients = _country_in(clause.inner or verb, r)
+    if not recipients and etype is not None:
+        recipients = _destination(verb, r)
     return recipients
+
+
+# Verbs of sending or going whose purpose clause is an act done where they lead.
+ERRAND_VERBS = frozenset({"send", "dispatch", "despatch", "travel", "fly", "go", "head", "come"})
+
+
+def _destination(verb: Token, r: Rules) -> list[Token]:
+    """ "sent an envoy to Beirut to push for a ceasefire": the purpose of an errand is
+    addressed to the country it leads to (a named place; `code_actor` gives its country)."""
+    head = verb.head
+    purpose = verb.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not purpose or lemma_of(head) not in ERRAND_VERBS:
+        return []
+    found = [g for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+             for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
+    return participants(found, r)
 
 
 def _object_recipients(clause: Clause, verb: Token, preps: frozenset[str], r: Rules) -> list[Token]:
@@ -152,7 +172,10 @@ def _concerned(obj: Token, r: Rules) -> list[Token]:
 def _addressees(obj: Token, r: Rules) -> list[Token]:
     """The parties attached to a thing by a recipient preposition, else by the agent of
     a participle on it ("memos sent by Bree", "an offer made by X")."""
-    wanted = recipient_preps(lookup(obj), r) | OBJECT_PREPS
+    entry = lookup(obj)
+    wanted = recipient_preps(entry, r) | OBJECT_PREPS
+    if entry is not None and has_flag(entry.event_type, "happens_at_place"):
+        wanted -= TOPIC_PREPS  # "talks on aid for Ukraine": the topic, not the counterpart
     attached = participants([t for t in objects(obj, wanted, r) if t.dep_ == "pobj"], r)
     if attached:
         return attached
@@ -179,6 +202,13 @@ def _condition_subject(verb: Token, r: Rules) -> list[Token]:
     return []
 
 
+def _complement_parties(verb: Token, r: Rules) -> list[Token]:
+    """Whom a vow is aimed at: the party its complement acts on ("vowed to defeat the
+    group", "pledged to crush the rebels")."""
+    return participants([c for x in verb.children if x.dep_ == "xcomp" and x.pos_ == "VERB"
+                         for c in x.children if c.dep_ in ("dobj", "obj")], r)
+
+
 def _country_in(verb: Token, r: Rules) -> list[Token]:
     """ "attacks in Israel": a country (not a town) where force is used is its target;
     `code_actor` turns towns away."""
@@ -198,11 +228,23 @@ def _protest_target(verb: Token, actors: list[Token], r: Rules) -> list[Token]:
     for token in verb.subtree:
         if token.i <= verb.i or token in actors:
             continue
-        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
-            continue  # "in Jakarta" is where, not whom
+        if (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS) or _qualifies_place(
+                token):
+            continue  # "in Jakarta", "in Kenya's capital Nairobi" is where, not whom
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and token.dep_ != "compound":
             return participants([token], r)
     return []
+
+
+def _qualifies_place(token: Token) -> bool:
+    """A place name that says where another place is: "Kenya's capital", "Nairobi,
+    Kenya" inside a phrase of where ("at a prison in Kenya's capital Nairobi")."""
+    from resgestae.coding.places import place_nouns
+
+    head = token.head
+    return token.ent_type_ == "GPE" and token.dep_ in ("poss", "appos", "compound") and (
+        head.lemma_.lower() in place_nouns()
+        or (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS))
 
 
 def _inner_recipients(clause: Clause, r: Rules) -> list[Token]:

@@ -63,6 +63,7 @@ class Rules:
     later_marks: frozenset[str] = frozenset()  # "before ...": an act not yet happened
     condition_marks: frozenset[str] = frozenset()  # "if", "unless": the condition, no event
     natural_causes: frozenset[str] = frozenset()  # "floods killed ...": no actor, no event
+    force_modifiers: frozenset[str] = frozenset()  # "a rebel attack": the rebels act
 
 
 WORD_LISTS = ("person_pronouns", "third_person_pronouns", "one_person_pronouns", "we_pronouns",
@@ -119,6 +120,7 @@ def parse_rules(data: dict) -> Rules:
             "later_marks",
             "condition_marks",
             "natural_causes",
+            "force_modifiers",
             *WORD_LISTS,
         )
     }

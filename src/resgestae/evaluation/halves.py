@@ -22,7 +22,9 @@ HALVES = ("tune", "check")
 # The numbers compared between halves, per gold format: (label, path into the result).
 HEADLINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "plover": (("type F1 (micro)", ("micro", "f1")), ("type macro F1", ("macro_f1",)),
-               ("precision", ("micro", "precision")), ("recall", ("micro", "recall"))),
+               ("precision", ("micro", "precision")), ("recall", ("micro", "recall")),
+               ("actor country", ("actor_country", "accuracy")),
+               ("recipient country", ("recipient_country", "accuracy"))),
     "petrarch": (("exactly right", ("exactly_right", "accuracy")),
                  ("source", ("source", "accuracy")), ("target", ("target", "accuracy")),
                  ("CAMEO root", ("root", "accuracy"))),

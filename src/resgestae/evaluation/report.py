@@ -184,6 +184,10 @@ def _misses(result: dict[str, Any], limit: int) -> list[str]:
                              f"{p.get('confidence')})" for p in row["predicted"]) or "nothing"
             lines.append(f"  {row['id']}: gold {row['gold'][0]}, ours {row['label']}: {ours}")
             lines.append(f"      {row.get('text')}")
+        elif "match" in row:  # event location: gold mentions vs the attached one
+            e2e = row.get("e2e") or {}
+            lines.append(f"  {row['id']}: gold {', '.join(row['gold'])}; attached "
+                         f"{row['predicted']}; coded {e2e.get('event')} at {e2e.get('place')}")
         elif "predicted" in row:  # PLOVER: gold types vs ours
             ours = ", ".join(f"{p['event_type']}({p.get('trigger')}, {p.get('confidence')})"
                              for p in row["predicted"]) or "nothing"
