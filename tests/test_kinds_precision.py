@@ -52,11 +52,12 @@ def test_a_promise_of_cooperation_stays_agree(code, text):
     assert types(code(text))[:1] == ["AGREE"]
 
 
-# -- one actor's second act of one type in a sentence restates the first ------------------
-# The sentence reports one act of that kind by that actor ("rejected ..., and said it
-# also opposed ..."): the second verb elaborates the first report and is coded with it,
+# -- one actor's second verbal act of one type in a sentence restates the first -----------
+# The sentence reports one statement of that kind by that actor ("rejected ..., and said
+# it also opposed ..."): the second verb elaborates the first report and is coded with it,
 # as PLOVER codes the elaboration of a reported act with it (PLOVER_MANUAL.tex:848: no
-# separate MOBILIZE beside the ASSAULT it is part of). Other actors or types stay events.
+# separate MOBILIZE beside the ASSAULT it is part of). Other actors or types, and deeds
+# on other parties (QuadClass 2 and 4), stay events.
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -92,6 +93,11 @@ def test_the_first_act_keeps_its_party(code):
 ])
 def test_acts_of_other_actors_or_types_stay(code, text, expected):
     assert types(code(text)) == expected
+
+
+def test_two_deeds_on_other_parties_stay_two_events(code):
+    events = code("Rebels seized the town of Kidal and killed nine soldiers on Sunday.")
+    assert types(events) == ["ASSAULT", "ASSAULT"]
 
 
 # -- a call made to do something oneself is that act, not a request ----------------------
