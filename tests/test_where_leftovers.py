@@ -191,3 +191,78 @@ def test_a_nationality_word_finds_no_town(word):
 def test_a_border_named_by_a_nationality_is_no_town(code, text):
     events = code(text)
     assert events and all(e.location is None for e in events)
+
+
+# -- the object of a place-taking verb is a place ----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # CAMEO 19x (occupy, take, bombard): the town taken or shelled is where it happened,
+    # even when the small model reads it as a person or a product
+    ("Russian forces shelled Bakhmut overnight.", "Bakhmut", "UKR"),
+    ("Russian artillery pounded Bakhmut on Tuesday.", "Bakhmut", "UKR"),
+    ("Ukrainian troops recaptured Kherson in November.", "Kherson", "UKR"),
+    ("Rebels seized Goma last week.", "Goma", "COD"),
+])
+def test_the_town_a_force_takes_or_shells_is_the_event_place(code, text, place, country):
+    located = [e.location for e in code(text)]  # ASSAULT, or COERCE for seizing
+    assert located and located[0] is not None
+    assert (located[0].name, located[0].country) == (place, country)
+
+
+# -- a recipient named inside a place is still where it happened ----------------------------
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Israeli soldiers have patrolled a strip inside south Lebanon since 1985.", "LBN"),
+    ("Turkish troops patrolled a zone inside northern Syria on Monday.", "SYR"),
+])
+def test_a_place_inside_which_an_act_is_done_stays_its_place(code, text, country):
+    located = [e.location for e in code(text) if e.location is not None]
+    assert located and located[0].country == country
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # PLOVER_MANUAL.tex, ASSAULT: the target of force on a place is that place's country
+    ("Ukrainian troops recaptured Kherson in November.", "UKR"),
+    ("Israeli jets bombed Khan Younis on Sunday.", "PSE"),
+    ("Rebels shelled Goma on Friday, witnesses said.", "COD"),
+])
+def test_the_town_a_force_takes_gives_the_recipient_its_country(code, text, country):
+    (event,) = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert [e.country for e in event.recipient] == [country]
+
+
+# -- a place that says where another place is, is no protest target ---------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters rioted at a prison in Kenya's capital Nairobi on Monday.",
+    "Students demonstrated in Nigeria's commercial capital Lagos on Friday.",
+])
+def test_the_country_of_a_protests_place_is_not_whom_it_targets(code, text):
+    (event,) = [e for e in code(text) if e.event_type == "PROTEST"]
+    assert not any(e.text in ("Kenya", "Nigeria") for e in event.recipient)
+    assert event.location is not None and event.location.name in text
+
+
+# -- what talks are about is not whom they are with ---------------------------------------
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    # PLOVER_MANUAL.tex, CONSULT: the recipient is the other party to the meeting
+    ("Diplomats from both countries held talks on aid for Ukraine in Brussels on Monday.",
+     "UKR"),
+    ("French and German ministers held a meeting on Syria in Paris.", "SYR"),
+    ("Officials held talks about sanctions on Iran.", "IRN"),
+])
+def test_the_topic_of_talks_is_no_party_to_them(code, text, topic):
+    (event,) = [e for e in code(text) if e.event_type == "CONSULT"]
+    assert topic not in {e.country for e in [*event.actor, *event.recipient]}
+
+
+def test_the_counterpart_of_talks_is_still_their_recipient(code):
+    (event,) = [e for e in code("Iran held talks with the United States in Oman.")
+                if e.event_type == "CONSULT"]
+    assert [e.country for e in event.recipient] == ["USA"]
+    assert event.location is not None and event.location.country == "OMN"

@@ -334,6 +334,8 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     actors = participants(_noun_agents(token, stray), r, as_subject=True)
     if not actors and _carried_by_verb(token, entry, r):
         actors = participants(subject(token.head)[0], r, as_subject=True)
+    if not actors and _occurs(token):
+        return _occurrence(token, entry, r)
     if not actors:
         return _patient_only(token, entry, r)
     # with its agent named ("the United States' killing of Soleimani"), the "of"
@@ -410,6 +412,45 @@ def _patient_only(token: Token, entry: Entry, r: Rules) -> Clause | None:
         return None
     clause = Clause(head=token, anchor=token, entry=entry, trigger=[token],
                     actors=[], recipients=recipients, nominal=True)
+    _attach_frame(clause, r)
+    return clause
+
+
+# Verbs that say an event happened, with the event noun as subject ("protests erupted",
+# "clashes broke out", "talks took place", "talks were held").
+OCCURRENCE_VERBS = frozenset({"erupt", "occur", "flare", "rage", "resume", "spread", "unfold",
+                              "escalate", "intensify", "continue", "begin", "start", "hold"})
+OCCURRENCE_PARTICLES = {"break": "out", "take": "place", "flare": "up", "kick": "off",
+                        "get": "underway"}
+
+
+def _occurs(token: Token) -> bool:
+    """The event noun is the subject of a verb of happening (`OCCURRENCE_VERBS`), in the
+    reporting line, not a plan ("talks are expected to take place")."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or not is_verb(verb):
+        return False
+    lemma = lemma_of(verb)
+    if lemma == "hold":
+        return token.dep_ == "nsubjpass"  # "talks were held"
+    if lemma == "leave":  # "the clashes left 12 dead"
+        return any(t.lower_ in ("dead", "injured", "wounded") for t in verb.subtree)
+    particle = OCCURRENCE_PARTICLES.get(lemma)
+    if particle is not None:
+        return any(c.lower_ == particle for c in verb.children)
+    return lemma in OCCURRENCE_VERBS and token.dep_ == "nsubj"
+
+
+def _occurrence(token: Token, entry: Entry, r: Rules) -> Clause | None:
+    """ "Clashes between the army and rebels erupted in Goma": an event named by its noun
+    and said to happen; its parties are those it is "between" (all actors, as PLOVER
+    codes two-sided events), else its people modifiers ("Serbian and Kosovo leaders")."""
+    between = [g for c in (*token.children, *token.head.children)
+               if c.dep_ == "prep" and c.lower_ == "between"
+               for g in c.children if g.dep_ == "pobj"]
+    actors = participants(between, r, as_subject=True)
+    clause = Clause(head=token, anchor=token, entry=entry, trigger=[token],
+                    actors=actors, recipients=[], nominal=True)
     _attach_frame(clause, r)
     return clause
 

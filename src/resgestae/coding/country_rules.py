@@ -33,9 +33,10 @@ from resgestae.coding.actors import code_actor
 from resgestae.coding.arguments import is_actorish, np_span
 from resgestae.coding.clauses import Clause
 from resgestae.coding.countries import country_in_sentence, place_country
+from resgestae.coding.gazetteer import gazetteer
 from resgestae.coding.places import country_stated_after
 from resgestae.coding.rules import rules
-from resgestae.coding.targets import event_places, place_targets, scene_place
+from resgestae.coding.targets import event_places, place_targets, scene_place, taken_place
 from resgestae.kb.canonical import country_name
 from resgestae.model import Entity
 from resgestae.plover import has_flag, plover_type
@@ -86,10 +87,16 @@ def _named_place_recipients(sides: Sides) -> None:
         span = doc[entity._tokens[0] : entity._tokens[1]]
         head = span.root
         if head.pos_ != "PROPN" or not (head.ent_type_ in rules().place_labels or
-                                        not head.ent_type_ or head.dep_ == "pobj"):
+                                        not head.ent_type_ or head.dep_ == "pobj"
+                                        or taken_place(gazetteer(), _bare(span))):
             continue
         name = _place_span(head)
         entity.country = country_stated_after(name) or place_country(name.text)
+
+
+def _bare(span: Span) -> Span:
+    """The span without a leading determiner ("the Kherson" never; "Kherson")."""
+    return span[1:] if len(span) > 1 and span[0].pos_ == "DET" else span
 
 
 def _actor_phrase_place(sides: Sides) -> None:

@@ -39,6 +39,7 @@ from resgestae.coding.gazetteer import (
 from resgestae.coding.not_places import glued_modifier, institution, named_after
 from resgestae.coding.rules import rules
 from resgestae.coding.scenes import elsewhere
+from resgestae.coding.targets import taken_place
 from resgestae.model import Article, Event, Place
 
 log = logging.getLogger("resgestae.coding")
@@ -110,7 +111,7 @@ def _event_place(event: Event, doc: Doc, spans: list[Span], ctx: Context,
         dateline = None  # where the reporter files from says nothing of a 2011 killing
     if event._trigger_i is None or event._trigger_i >= len(doc):
         return dateline.to_place() if dateline else None
-    exclude = _actor_tokens(event, spans)
+    exclude = _actor_tokens(event, spans, doc)
     trigger = doc[event._trigger_i]
     found = attached_places(doc, trigger, spans, ctx, exclude)
     if event.event_type not in ACTED_ON:  # "accused X of torturing detainees in Khorog"
@@ -160,14 +161,16 @@ def _recent(event: Event, published: dt.date | None) -> bool:
     return last >= published - dt.timedelta(days=RECENT_DAYS)
 
 
-def _actor_tokens(event: Event, spans: list[Span]) -> set[int]:
+def _actor_tokens(event: Event, spans: list[Span], doc: Doc) -> set[int]:
     """Tokens of the event's actors: never its place. An actor that *is* a place
     mention (the unnamed attackers of "a bomb in Mosul", coded to Iraq from Mosul)
-    stands in for no one named, so its place stays the event's place."""
+    stands in for no one named, so its place stays the event's place; so does a
+    recipient named *in*, *at* or *inside* a place ("patrolled inside Lebanon")."""
     places = {(s.start, s.end) for s in spans}
     tokens: set[int] = set()
-    parties = [*event.actor, *(event.recipient if event.event_type not in ACTED_ON else [])]
-    for entity in parties:
+    recipients = [] if event.event_type in ACTED_ON else [
+        e for e in event.recipient if not (e._tokens and _locative(doc[slice(*e._tokens)]))]
+    for entity in [*event.actor, *recipients]:
         if entity._tokens and not (entity.sector in PLACED_SECTORS
                                    and tuple(entity._tokens) in places):
             tokens.update(range(*entity._tokens))
@@ -268,7 +271,10 @@ def _entity_is_place(gaz, ent: Span, span: Span) -> bool:
         return not institution(gaz, ent, span)
     if ent.label_ in RELABEL and _well_known(gaz, span):
         return True
+    if ent.label_ in NAME_LABELS and taken_place(gaz, span):
+        return True
     return ent.label_ == "ORG" and _well_known(gaz, span, WELL_KNOWN_ORG)
+
 
 
 # Premises an organisation has: "the MFO base" names whose base, not a place name

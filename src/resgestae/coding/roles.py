@@ -19,7 +19,7 @@ from resgestae.coding.arguments import (
 )
 from resgestae.coding.event_types import lemma_of, lookup
 from resgestae.coding.rules import Rules
-from resgestae.coding.targets import PLACE_PREPS
+from resgestae.coding.targets import PLACE_PREPS, TOPIC_PREPS
 from resgestae.plover import has_flag
 
 if TYPE_CHECKING:
@@ -172,7 +172,10 @@ def _concerned(obj: Token, r: Rules) -> list[Token]:
 def _addressees(obj: Token, r: Rules) -> list[Token]:
     """The parties attached to a thing by a recipient preposition, else by the agent of
     a participle on it ("memos sent by Bree", "an offer made by X")."""
-    wanted = recipient_preps(lookup(obj), r) | OBJECT_PREPS
+    entry = lookup(obj)
+    wanted = recipient_preps(entry, r) | OBJECT_PREPS
+    if entry is not None and has_flag(entry.event_type, "happens_at_place"):
+        wanted -= TOPIC_PREPS  # "talks on aid for Ukraine": the topic, not the counterpart
     attached = participants([t for t in objects(obj, wanted, r) if t.dep_ == "pobj"], r)
     if attached:
         return attached
@@ -225,11 +228,23 @@ def _protest_target(verb: Token, actors: list[Token], r: Rules) -> list[Token]:
     for token in verb.subtree:
         if token.i <= verb.i or token in actors:
             continue
-        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
-            continue  # "in Jakarta" is where, not whom
+        if (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS) or _qualifies_place(
+                token):
+            continue  # "in Jakarta", "in Kenya's capital Nairobi" is where, not whom
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and token.dep_ != "compound":
             return participants([token], r)
     return []
+
+
+def _qualifies_place(token: Token) -> bool:
+    """A place name that says where another place is: "Kenya's capital", "Nairobi,
+    Kenya" inside a phrase of where ("at a prison in Kenya's capital Nairobi")."""
+    from resgestae.coding.places import place_nouns
+
+    head = token.head
+    return token.ent_type_ == "GPE" and token.dep_ in ("poss", "appos", "compound") and (
+        head.lemma_.lower() in place_nouns()
+        or (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS))
 
 
 def _inner_recipients(clause: Clause, r: Rules) -> list[Token]:

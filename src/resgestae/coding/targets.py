@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.arguments import expand
@@ -31,6 +31,10 @@ TARGET_PLACE_PREPS = frozenset(
 
 
 
+# Prepositions that give what a meeting is about ("talks on aid for Ukraine").
+TOPIC_PREPS = frozenset({"on", "for", "over", "about", "of"})
+
+
 # Arcs followed down from the event word to a place it acts on; clauses below are
 # other events, subjects are the actor's side.
 PLACE_ARCS = frozenset({"dobj", "obj", "prep", "pobj", "npadvmod", "appos", "attr", "oprd"})
@@ -49,7 +53,8 @@ def place_targets(clause: Clause) -> list[Token]:
     # a protest or a meeting "in Nairobi" happens there; it is not aimed at it
     preps = TARGET_PLACE_PREPS
     if has_flag(etype, "happens_at_place"):
-        preps = TARGET_PLACE_PREPS - PLACE_PREPS
+        # nor is a meeting "on aid for Ukraine" or "about Syria" aimed at what it discusses
+        preps = TARGET_PLACE_PREPS - PLACE_PREPS - TOPIC_PREPS
     # "threatened to resume attacks in Israel": the complement's places too
     return _places_below(roots, PLACE_ARCS | {"xcomp"}, preps, skip)
 
@@ -171,3 +176,29 @@ def _places_below(
             return found
         frontier = following
     return []
+
+
+# Verbs of force whose object is nearly always a place (CAMEO 19x: occupy, take, shell,
+# bomb, besiege): "captured Avdiivka", "shelled Bakhmut", which the small model labels
+# PERSON or PRODUCT (and parses as an adverb) when the town is not famous.
+PLACE_TAKING = frozenset({"capture", "recapture", "seize", "retake", "shell", "bomb",
+                          "bombard", "pound", "storm", "overrun", "besiege", "encircle",
+                          "liberate", "occupy", "invade", "raid"})
+
+
+def taken_place(gaz, span: Span) -> bool:
+    """A name of up to three words right after a place-taking verb, its object, that the
+    gazetteer knows as a town or a curated or US region (ISO 3166-2's foreign regions
+    are too obscure) and the actor tables do not know as a party (`places.place_spans`,
+    `country_rules`)."""
+    root = span.root
+    verb = root.head
+    if len(span) > 3 or root.dep_ not in ("dobj", "obj", "advmod", "npadvmod") \
+            or verb.lemma_.lower() not in PLACE_TAKING or span.start != verb.i + 1 \
+            or not all(t.pos_ == "PROPN" or t.is_title for t in span):
+        return False
+    tables = actor_tables()
+    if tables.org(span.text) is not None or tables.country(span.text) is not None:
+        return False
+    return any(c.feature in ("city", "region") or (c.feature == "admin1" and c.country == "USA")
+               for c in gaz.lookup(span.text))
