@@ -69,6 +69,13 @@ def test_a_second_act_of_one_type_by_one_actor_is_one_event(code, text, expected
     assert types(code(text)) == expected
 
 
+def test_the_main_line_act_stands_over_an_earlier_participle(code):
+    # "Having taken X, they did Y": Y is the reported act, X its background
+    events = code("Having overrun the border post last month, the insurgents ambushed a "
+                  "police convoy near Ras Kamboni on Friday.")
+    assert "ambushed" in [e.trigger for e in events]
+
+
 def test_the_first_act_keeps_its_party(code):
     events = code("Hungary condemned the vote in Brussels and criticized the European "
                   "Commission's migration plan.")
