@@ -28,3 +28,15 @@ def shared() -> Path:
     if not SHARED.exists():
         pytest.skip("../shared is not beside the project")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def code(coder):
+    """One sentence through the real model and the event stage: its list of Events."""
+    from resgestae.coding import extract_events
+    from resgestae.model import Article
+
+    def run(text: str) -> list:
+        return extract_events(coder.nlp(text), Article(id="t", text=text))
+
+    return run

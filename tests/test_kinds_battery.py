@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from resgestae.coding import extract_events
-from resgestae.model import Article, Event
+from resgestae.model import Event
 
 BATTERY = Path(__file__).parent / "data" / "news_battery.jsonl"
 
@@ -46,14 +45,6 @@ FLOORS = {
     "SUPPORT": 14,  # 13/14
     "THREATEN": 16,  # 15/16
 }
-
-
-@pytest.fixture(scope="module")
-def code(coder):
-    def run(text: str) -> list[Event]:
-        return extract_events(coder.nlp(text), Article(id="t", text=text))
-
-    return run
 
 
 def types(events: list[Event]) -> list[str]:

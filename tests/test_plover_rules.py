@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from resgestae.coding import extract_events
-from resgestae.model import Article, Event
-
-
-@pytest.fixture(scope="module")
-def code(coder):
-    def run(text: str) -> list[Event]:
-        return extract_events(coder.nlp(text), Article(id="t", text=text))
-
-    return run
+from resgestae.model import Event
 
 
 def types(events: list[Event]) -> list[str]:
