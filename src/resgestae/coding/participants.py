@@ -34,6 +34,7 @@ from resgestae.coding.country_rules import Sides, settle_countries
 from resgestae.coding.event_types import lemma_of, lookup
 from resgestae.coding.modes import Coding
 from resgestae.coding.pronouns import earlier_subject, reporter_subject, resolve_pronouns
+from resgestae.coding.roles import person_object
 from resgestae.coding.rules import rules
 from resgestae.model import Entity
 
@@ -208,7 +209,8 @@ def _fallback_entity(token: Token, span: Span) -> Entity | None:
     lemma = lemma_of(token)
     words = [w for w in span if w.i != token.i and (w.ent_type_ in ("NORP", "GPE") or
                                                     country_ref(w) is not None)]
-    if not (words or lemma in rules().agent_nouns or lemma.endswith(("ist", "ian"))):
+    if not (words or lemma in rules().agent_nouns or lemma.endswith(("ist", "ian"))
+            or person_object(token)):
         return None
     country = _nationality(words)
     return Entity(text=span.text, name=span.text, country=country, _tokens=(span.start, span.end))

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.arguments import (
+    _of_rescue,
     agents,
     expand,
     is_actorish,
@@ -28,6 +30,15 @@ if TYPE_CHECKING:
 
 VICTIM_VERBS = frozenset({"die", "perish"})
 
+# Modes of acts done to people (arrest, deport, abduct, ...) and verbs of killing or
+# harming: whatever common noun they take as object names people ("detained the
+# suspects", "abducted 20 pilgrims"), never a thing, so it is the recipient even when
+# the tables do not know the noun (and a place of the act only gives its country).
+PERSON_MODES = frozenset({"arrest", "deport", "abduct", "torture", "beat", "assassinate",
+                          "massacre"})
+PERSON_VERBS = frozenset({"kill", "murder", "slay", "execute", "wound", "injure", "behead",
+                          "lynch", "kidnap", "abduct", "torture", "deport", "arrest", "detain"})
+
 
 
 
@@ -42,8 +53,9 @@ def attach_arguments(clause: Clause, r: Rules) -> None:
     """Actor and recipient heads, by voice; an opaque head's object or its complement's."""
     verb = clause.anchor
     preps = recipient_preps(clause.entry, r)
-    actors, recipients, passive = _by_voice(clause, verb, preps, r)
-    recipients = participants(recipients, r)
+    actors, raw, passive = _by_voice(clause, verb, preps, r)
+    recipients = participants(raw, r) or [t for t in expand(
+        [_of_rescue(t) for t in raw]) if person_object(t)]
     if not recipients:
         counterpart = bool(actors) and not passive
         recipients = _unnamed_recipients(clause, verb, preps, r, counterpart)
@@ -51,6 +63,30 @@ def attach_arguments(clause: Clause, r: Rules) -> None:
     if not recipients:
         recipients = _typed_recipients(clause, verb, r)
     clause.recipients = recipients
+
+# Nouns that only point back at people already named ("killed one soldier and wounded
+# two others"): the same victims' kind, not a new party.
+BACK_NOUNS = frozenset({"other", "others", "another", "one", "ones", "rest", "more"})
+
+
+def person_object(token: Token) -> bool:
+    """Whether a common noun no table knows is people by the act done to it: the
+    object (or passive subject) of an act done to people (`PERSON_MODES`,
+    `PERSON_VERBS`), counted or not ("110 suspects", "dozens of pilgrims")."""
+    if token.pos_ != "NOUN" or token.ent_type_ or lookup(token) is not None:
+        return False
+    if {token.lower_, token.lemma_.lower()} & (actor_tables().thing_heads | BACK_NOUNS):
+        return False
+    slot = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of":  # "dozens of pilgrims"
+        slot = token.head.head
+    while slot.dep_ == "conj":  # "journalists and pilgrims"
+        slot = slot.head
+    if slot.dep_ not in ("dobj", "obj", "nsubjpass"):
+        return False
+    entry = lookup(slot.head)
+    return entry is not None and (
+        entry.mode in PERSON_MODES or lemma_of(slot.head) in PERSON_VERBS)
 
 
 def _by_voice(
