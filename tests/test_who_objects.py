@@ -62,3 +62,25 @@ def test_country_compounded_on_sanctions_is_their_target(code, text, actor, targ
     event = _only(code(text), "SANCTION")
     assert [e.country for e in event.actor] == [actor]
     assert target in [e.country for e in event.recipient]
+
+
+def test_sender_named_as_subject_makes_the_compounded_country_the_target(code):
+    """ "Washington announced new Iran sanctions": Washington sends, Iran is sanctioned
+    (was: Iran read as the sender, no target)."""
+    event = _only(code("Washington announced new Iran sanctions."), "SANCTION")
+    assert [e.country for e in event.actor] == ["USA"]
+    assert [e.country for e in event.recipient] == ["IRN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        # whom it falls on is named: the compounded country is the sender
+        ("Iran sanctions on Israel took effect.", "IRN", "ISR"),
+        ("Britain announced fresh US sanctions on Moscow.", "USA", "RUS"),
+    ],
+)
+def test_compounded_country_sends_when_the_target_is_named(code, text, actor, target):
+    event = _only(code(text), "SANCTION")
+    assert [e.country for e in event.actor] == [actor]
+    assert [e.country for e in event.recipient] == [target]

@@ -331,7 +331,13 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     stray = _stray_by_agents(token)
     if in_topic(token, r) and not (stray and _own_date(token)):
         return None
-    actors = participants(_noun_agents(token, stray), r, as_subject=True)
+    preps = recipient_preps(entry, r) | {"for", "of"}
+    targets = _sanctioned(token, entry, bool(participants(objects(token, preps, r), r)))
+    actors = participants([t for t in _noun_agents(token, stray) if t not in targets], r,
+                          as_subject=True)
+    if not actors and targets:
+        actors = _sanction_sender(token, r) or participants(targets, r, as_subject=True)
+        targets = [] if set(actors) & set(targets) else targets
     if not actors and _carried_by_verb(token, entry, r):
         actors = participants(subject(token.head)[0], r, as_subject=True)
     if not actors and _occurs(token):
@@ -340,8 +346,7 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
         return _patient_only(token, entry, r)
     # with its agent named ("the United States' killing of Soleimani"), the "of"
     # object of an event noun is the one it falls on
-    preps = recipient_preps(entry, r) | {"for", "of"}
-    recipients = participants(objects(token, preps, r), r)
+    recipients = participants(objects(token, preps, r), r) or participants(targets, r)
     if not recipients and has_flag(entry.event_type, "addressee_in_content"):
         recipients = _content_subject(token, r)
     clause = Clause(
@@ -374,6 +379,25 @@ def _noun_agents(token: Token, stray: list[Token]) -> list[Token]:
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
     ]
     return possessors + stray + by + mods + _force_modifiers(token) + imputed_agents(token)
+
+
+def _sanctioned(token: Token, entry: Entry, aimed: bool) -> list[Token]:
+    """ "new Iran sanctions", "an Iran oil embargo": a country name compounded on a
+    sanction noun is whom it falls on when another sender is named (`_sanction_sender`,
+    a possessor or "by" agent); alone, or with whom it falls on named (`aimed`: "Iran
+    sanctions on Israel", "announced US sanctions on Moscow"), it is the sender."""
+    if entry.event_type != "SANCTION" or aimed:
+        return []
+    return [c for c in token.children if c.dep_ == "compound" and c.ent_type_ == "GPE"]
+
+
+def _sanction_sender(token: Token, r: Rules) -> list[Token]:
+    """ "Washington announced new Iran sanctions": the subject of the verb (of no event
+    of its own) whose object the sanction noun is sends it."""
+    head = token.head
+    if token.dep_ not in ("dobj", "obj") or not is_verb(head) or lookup(head) is not None:
+        return []
+    return participants(subject(head)[0], r, as_subject=True)
 
 
 def _force_modifiers(token: Token) -> list[Token]:
