@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from resgestae.cli.options import add_coding_files, use_coding_files
+from resgestae.cli.options import add_coding_files, count, use_coding_files
 from resgestae.config import Config
 from resgestae.evaluation import evaluate, render
 
@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="PLOVER, PETRARCH, event-location, PLOVER-label or PentaClass gold records",
     )
     parser.add_argument("--json", action="store_true", help="print every number as JSON")
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N records")
+    parser.add_argument("--limit", type=count, default=None, help="score only the first N records")
     parser.add_argument("--model", default=None, help="spaCy model package or path")
     parser.add_argument(
         "--dictionary", action="append", default=None, metavar="FILE",
@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="verb dictionaries among --dictionary: alone (PETRARCH's coding), before or after "
         "the curated lexicon",
     )
-    parser.add_argument("--misses", type=int, default=0, metavar="N",
+    parser.add_argument("--misses", type=count, default=0, metavar="N",
                         help="also list the first N records the coder got wrong")
     parser.add_argument("--output", "-o", default=None, help="write here instead of stdout")
     add_coding_files(parser)

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from resgestae.cli.filters import add_filters, filters_of
-from resgestae.cli.options import add_db, add_format, db_path
+from resgestae.cli.options import add_db, add_format, count, db_path
 from resgestae.cli.output import write_records
 from resgestae.store import Store
 from resgestae.store.store import LOCK_WAIT
@@ -14,8 +14,8 @@ from resgestae.store.store import LOCK_WAIT
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_filters(parser)
-    parser.add_argument("--limit", type=int, default=None, help="at most this many events")
-    parser.add_argument("--offset", type=int, default=None, help="skip this many events first")
+    parser.add_argument("--limit", type=count, default=None, help="at most this many events")
+    parser.add_argument("--offset", type=count, default=None, help="skip this many events first")
     add_db(parser)
     add_format(parser, default="table")
 

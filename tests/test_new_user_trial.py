@@ -1,0 +1,73 @@
+"""What a new user ran into trying the product as the README tells it: each a clear error
+naming the option or field and the reason, never a store error or a silently dropped value.
+Real store file (fixture events), real CLI entry point, the real app over TestClient."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from fixture_events import fixture_store
+
+from resgestae.api import create_app
+from resgestae.cli import main
+from resgestae.store import Store
+
+LOOPBACK = ("127.0.0.1", 50000)
+
+
+@pytest.fixture()
+def db(tmp_path):
+    return fixture_store(tmp_path)
+
+
+@pytest.mark.parametrize("argv", [
+    ["events", "--limit", "-1"],
+    ["events", "--offset", "-5"],
+    ["actors", "--limit", "-2"],
+])
+def test_negative_counts_are_usage_errors_naming_the_option(db, argv, capsys):
+    # before: events said "the store cannot be used: Binder Error: LIMIT/OFFSET cannot be
+    # negative", and actors --limit -1 silently dropped the last row
+    with pytest.raises(SystemExit) as stop:
+        main([*argv, "--db", str(db)])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {argv[1]}: {argv[2]} is negative" in err
+    assert "store" not in err
+
+
+def test_eval_refuses_a_negative_misses_count(capsys):
+    with pytest.raises(SystemExit):
+        main(["eval", "gold.jsonl", "--misses", "-1"])
+    assert "argument --misses: -1 is negative" in capsys.readouterr().err
+
+
+def test_zero_and_positive_counts_still_work(db, capsys):
+    total = len(Store(db, read_only=True).events())
+    assert main(["events", "--db", str(db), "--format", "jsonl", "--limit", "0"]) == 0
+    assert capsys.readouterr().out.strip() == ""
+    assert main(["events", "--db", str(db), "--format", "jsonl", "--offset", "1"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == total - 1
+
+
+@pytest.mark.parametrize("date", ["2023-02-30", "2023-13-01", "2023-05", "2023"])
+def test_code_endpoint_refuses_a_date_that_is_no_calendar_day(db, date):
+    # before: these matched the pattern, were 200 and coded with no date at all
+    with TestClient(create_app(str(db)), client=LOOPBACK, base_url="http://127.0.0.1") as client:
+        response = client.post("/v1/code", json={"text": "Police arrested him.", "date": date})
+        assert response.status_code == 422, response.text
+        assert response.json()["error"]["code"] == "invalid_request"
+        message = response.json()["error"]["message"]
+        assert "[E007]" in message and repr(date) in message
+        plain = client.post("/v1/code", params={"date": date}, content="Police arrested him.",
+                            headers={"content-type": "text/plain"})
+        assert plain.status_code == 422, plain.text
+
+
+def test_code_endpoint_dates_events_from_a_valid_day(db):
+    with TestClient(create_app(str(db)), client=LOOPBACK, base_url="http://127.0.0.1") as client:
+        response = client.post("/v1/code", json={"text": "Police arrested a journalist on Monday.",
+                                                  "date": "2023-05-10"})
+        assert response.status_code == 200, response.text
+        events = response.json()["events"]
+        assert events and events[0]["date"] == "2023-05-08"  # the Monday before Wednesday
