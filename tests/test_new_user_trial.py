@@ -71,3 +71,24 @@ def test_code_endpoint_dates_events_from_a_valid_day(db):
         assert response.status_code == 200, response.text
         events = response.json()["events"]
         assert events and events[0]["date"] == "2023-05-08"  # the Monday before Wednesday
+
+
+def test_code_text_refuses_a_bad_date_and_reads_a_good_one():
+    from resgestae import code_text
+    from resgestae.errors import InputError
+
+    with pytest.raises(InputError, match=r"\[E007\] 'date' '2020-13-45' is not a date"):
+        code_text("Police arrested a journalist on Monday.", date="2020-13-45")
+    events = code_text("Police arrested a journalist on Monday.", date="2023-05-10T09:00Z")
+    assert events and events[0].date == "2023-05-08"
+
+
+def test_spacy_component_refuses_a_bad_date_at_add_pipe():
+    import spacy
+
+    import resgestae.components  # noqa: F401  (registers the factories)
+    from resgestae.errors import ConfigError
+
+    nlp = spacy.blank("en")
+    with pytest.raises(ConfigError, match="'date' '2020-13-45' is not a date"):
+        nlp.add_pipe("resgestae_events", config={"date": "2020-13-45"})
