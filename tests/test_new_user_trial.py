@@ -92,3 +92,32 @@ def test_spacy_component_refuses_a_bad_date_at_add_pipe():
     nlp = spacy.blank("en")
     with pytest.raises(ConfigError, match="'date' '2020-13-45' is not a date"):
         nlp.add_pipe("resgestae_events", config={"date": "2020-13-45"})
+
+
+@pytest.mark.parametrize("argv", [
+    ["events", "--db", "{db}"],
+    ["code", "{text}", "--no-store", "--workers", "1"],
+    ["codebook"],
+    ["eval", "{text}"],
+])
+def test_an_unwritable_output_is_one_error_naming_it_before_any_work(db, tmp_path, argv, capsys):
+    # before: events, code, codebook and eval raised FileNotFoundError with a traceback
+    # (eval only after scoring the whole gold file)
+    text = tmp_path / "a.txt"
+    text.write_text("Police arrested a journalist in Minsk.\n", encoding="utf-8")
+    target = tmp_path / "no-such-folder" / "out.txt"
+    args = [a.format(db=db, text=text) for a in argv]
+    assert main([*args, "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert f"{target}: cannot write: No such file or directory" in err
+    assert "Traceback" not in err and not target.parent.exists()
+
+
+def test_code_output_dash_is_stdout(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # before: `-o -` wrote a file named "-" here
+    text = tmp_path / "a.txt"
+    text.write_text("Police arrested a journalist in Minsk on Monday.\n", encoding="utf-8")
+    assert main(["code", str(text), "--no-store", "--workers", "1", "--date", "2023-05-10",
+                 "--format", "jsonl", "-o", "-"]) == 0
+    assert '"event_type": "COERCE"' in capsys.readouterr().out
+    assert not (tmp_path / "-").exists()

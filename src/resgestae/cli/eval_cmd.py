@@ -11,6 +11,7 @@ import json
 import sys
 
 from resgestae.cli.options import add_coding_files, count, use_coding_files
+from resgestae.cli.output import open_output
 from resgestae.config import Config
 from resgestae.evaluation import evaluate, render
 
@@ -48,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    out = open_output(args.output)  # a bad -o is refused before minutes of scoring
     config = Config()
     use_coding_files(args, config)
     result = evaluate(args.gold, limit=args.limit, model=args.model, dictionaries=args.dictionary,
@@ -57,9 +59,7 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     else:
         text = render(result, misses=args.misses)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            out.write(text)
-    else:
-        sys.stdout.write(text)
+    out.write(text)
+    if out is not sys.stdout:
+        out.close()
     return 0

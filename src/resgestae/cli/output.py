@@ -8,7 +8,21 @@ import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from resgestae.errors import ConfigError
 from resgestae.export import csv_table
+
+
+def open_output(path: str | None) -> TextIO:
+    """`--output`: stdout for None or "-", else the file opened for writing (the caller
+    closes it). Opened before the work, so a path that cannot be written is one error
+    naming it and the reason, not a traceback after a long run."""
+    if path in (None, "-"):
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
 
 TABLE_COLUMNS = (
     "date",
