@@ -121,3 +121,9 @@ def test_code_output_dash_is_stdout(tmp_path, capsys, monkeypatch):
                  "--format", "jsonl", "-o", "-"]) == 0
     assert '"event_type": "COERCE"' in capsys.readouterr().out
     assert not (tmp_path / "-").exists()
+
+
+def test_correcting_an_unknown_event_names_it_whole(db, capsys):
+    # before: "no event 'nosuch" (the closing quote stripped with KeyError's)
+    assert main(["correct", "nosuch", "--db", str(db), "--wrong"]) == 2
+    assert capsys.readouterr().err.strip().endswith("no event 'nosuch'")
