@@ -127,3 +127,11 @@ def test_correcting_an_unknown_event_names_it_whole(db, capsys):
     # before: "no event 'nosuch" (the closing quote stripped with KeyError's)
     assert main(["correct", "nosuch", "--db", str(db), "--wrong"]) == 2
     assert capsys.readouterr().err.strip().endswith("no event 'nosuch'")
+
+
+def test_export_help_names_every_format_it_takes(capsys):
+    from resgestae.cli import COMMANDS
+    from resgestae.cli.export_cmd import FORMATS
+
+    # before: gold, lexicon and training were choices the description did not name
+    assert all(name in COMMANDS["export"] for name in FORMATS)

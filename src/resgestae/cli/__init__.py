@@ -17,7 +17,8 @@ COMMANDS = {
     "events": "List stored events, filtered.",
     "load": "Load Parquet written by a cluster run (code --parquet-dir) into the store.",
     "eval": "Score the coder against gold records (PLOVER, PETRARCH, event-location).",
-    "export": "Export stored events (jsonl, csv, parquet, gdelt, plover, geojson, graphml).",
+    "export": ("Export stored events (jsonl, csv, parquet, gdelt, plover, geojson, graphml), "
+               "the analysts' corrections (gold, lexicon, training) or the articles."),
     "serve": "Serve the HTTP API and the web page.",
     "actors": "List the actor knowledge base; import or export it.",
     "correct": "Correct a stored event (type, mode, date, actor, recipient, place, or wrong).",
