@@ -135,3 +135,29 @@ def test_export_help_names_every_format_it_takes(capsys):
 
     # before: gold, lexicon and training were choices the description did not name
     assert all(name in COMMANDS["export"] for name in FORMATS)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_text_with_a_byte_order_mark_is_read(tmp_path, encoding, capsys):
+    # before: Windows "Unicode" text was refused as "binary file (NUL bytes)"
+    path = tmp_path / "windows.txt"
+    body = "French police arrested a suspect in Lyon on Monday.\r\n"
+    data = body.encode(encoding) if encoding == "utf-16" else b"\xfe\xff" + body.encode(encoding)
+    path.write_bytes(data)
+    assert main(["code", str(path), "--no-store", "--workers", "1", "--date", "2023-05-10",
+                 "--format", "jsonl"]) == 0
+    out = capsys.readouterr().out
+    assert '"event_type": "COERCE"' in out and '"date": "2023-05-08"' in out
+
+
+def test_a_utf16_mark_on_bytes_that_are_not_utf16_is_one_clear_error(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfeA\x00\x00\xd8")  # a lone high surrogate
+    good = tmp_path / "good.txt"
+    good.write_text("Police arrested a journalist in Minsk.\n", encoding="utf-8")
+    assert main(["code", str(bad), str(good), "--no-store", "--workers", "1",
+                 "--format", "jsonl"]) == 1
+    captured = capsys.readouterr()
+    assert "bad.txt: [E004] undecodable bytes: a UTF-16 byte order mark, but not UTF-16" \
+        in captured.err
+    assert '"event_type": "COERCE"' in captured.out
