@@ -161,3 +161,18 @@ def test_a_utf16_mark_on_bytes_that_are_not_utf16_is_one_clear_error(tmp_path, c
     assert "bad.txt: [E004] undecodable bytes: a UTF-16 byte order mark, but not UTF-16" \
         in captured.err
     assert '"event_type": "COERCE"' in captured.out
+
+
+def test_a_closed_output_pipe_is_one_line_not_a_traceback(db):
+    import subprocess
+    import sys
+
+    # `resgestae events | head -1`: before, a BrokenPipeError traceback
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from resgestae.cli import main; sys.exit(main())",
+         "events", "--db", str(db), "--format", "jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader is gone before the first record is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert "Traceback" not in err and "broken pipe" in err
