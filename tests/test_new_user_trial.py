@@ -129,7 +129,7 @@ def test_correcting_an_unknown_event_names_it_whole(db, capsys):
     assert capsys.readouterr().err.strip().endswith("no event 'nosuch'")
 
 
-def test_export_help_names_every_format_it_takes(capsys):
+def test_export_help_names_every_format_it_takes():
     from resgestae.cli import COMMANDS
     from resgestae.cli.export_cmd import FORMATS
 
