@@ -176,3 +176,16 @@ def test_a_closed_output_pipe_is_one_line_not_a_traceback(db):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141
     assert "Traceback" not in err and "broken pipe" in err
+
+
+def test_table_output_shows_the_longest_plover_modes_whole() -> None:
+    import io
+
+    from resgestae.cli.output import _write_table
+
+    out = io.StringIO()
+    rows = [{"event_type": "ASSAULT", "mode": "crowd-control"},
+            {"event_type": "ASSAULT", "mode": "heavy-weapons"}]
+    assert _write_table(iter(rows), out) == 2
+    text = out.getvalue()
+    assert "crowd-control " in text and "heavy-weapons " in text

@@ -76,7 +76,8 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO = sys
 
 def _write_table(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     widths = {c: 12 if c not in ("actor", "recipient") else 34 for c in TABLE_COLUMNS}
-    widths.update(trigger=24, mentions=8, articles=8)
+    # mode: the longest PLOVER modes ("crowd-control", "heavy-weapons") are 13 characters
+    widths.update(trigger=24, mentions=8, articles=8, mode=14)
     out.write("  ".join(c.upper().ljust(widths[c]) for c in TABLE_COLUMNS).rstrip() + "\n")
     count = 0
     for row in rows:
