@@ -189,3 +189,19 @@ def test_table_output_shows_the_longest_plover_modes_whole() -> None:
     assert _write_table(iter(rows), out) == 2
     text = out.getvalue()
     assert "crowd-control " in text and "heavy-weapons " in text
+
+
+def test_serve_on_a_busy_port_is_one_error(tmp_path, capsys) -> None:
+    import socket
+
+    from resgestae.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        db = tmp_path / "s.duckdb"
+        assert main(["serve", "--db", str(db), "--create", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"--port {port}: cannot listen there" in err and err.count("\n") == 1
+    assert not db.exists()  # refused before the store was made
