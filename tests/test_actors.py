@@ -177,3 +177,14 @@ def test_country_from_around_the_phrase(nlp, sentence, words, country):
 def test_known_leaders_get_their_full_name(nlp):
     entity = code_actor(phrase(nlp, "Putin offered to negotiate.", "Putin"))
     assert (entity.name, entity.sector) == ("Vladimir Putin", "GOV")
+
+
+def test_words_of_a_known_organisations_name_are_no_roles(code):
+    # the European Union is no trade union: its sectors come from the org table, not "Union"
+    for text in ("The European Union imposed sanctions on Belarus.",
+                 "The African Union condemned the coup in Niger."):
+        actor = code(text)[0].actor[0]
+        assert actor.country == "IGO" and "LAB" not in actor.sectors, text
+    # a union named by the words of the phrase still is one
+    members = code("Striking union members protested in Paris.")[0].actor[0]
+    assert members.sectors == ["LAB"]

@@ -24,8 +24,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from resgestae.config import Config
+from resgestae.errors import ConfigError
 from resgestae.model import Article, content_id
 from resgestae.nlp import paragraph_boundaries
+from resgestae.readers.dates import iso_date
 from resgestae.session import Session
 
 if not Doc.has_extension("events"):
@@ -36,7 +38,9 @@ class EventCoder:
     """Sets `doc._.events` to the event records the Doc reports."""
 
     def __init__(self, date: str | None = None, session: Session | None = None) -> None:
-        self.date = date
+        self.date = iso_date(date)
+        if date and self.date is None:  # refused at add_pipe, not ignored on every Doc
+            raise ConfigError(f"resgestae_events: 'date' {date!r} is not a date (use yyyy-mm-dd)")
         self.session = session if session is not None else Session.open()
 
     def __call__(self, doc: Doc) -> Doc:

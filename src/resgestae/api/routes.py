@@ -25,6 +25,7 @@ from resgestae.api.models import (
 )
 from resgestae.errors import Errors, InputError
 from resgestae.model import EVENT_TYPES, Article, content_id
+from resgestae.readers.dates import iso_date
 from resgestae.readers.text import normalise
 from resgestae.store import browse, corrections, query
 
@@ -255,8 +256,13 @@ CODE_BODY = {"requestBody": {"required": True, "content": {
 async def code(request: Request) -> dict[str, Any]:
     """Code a text and return its events; nothing is stored."""
     body = await _code_request(request)
+    # the pattern lets "2023-02-30" and "2023-05" through, and coding would drop them in
+    # silence: a publication date is a calendar day, as in a JSONL record (E007)
+    date = iso_date(body.date)
+    if body.date and date is None:
+        raise ApiError(422, Errors.E007.format(value=body.date))
     text = normalise(body.text)  # valid Unicode, plain spaces: as every reader gives
-    article = Article(id=content_id(text), text=text, date=body.date)
+    article = Article(id=content_id(text), text=text, date=date)
     coded = await request.app.state.coding.run([article])
     if coded[0].error:
         raise ApiError(422, str(coded[0].error))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import signal
 import sys
 import threading
@@ -17,7 +18,8 @@ COMMANDS = {
     "events": "List stored events, filtered.",
     "load": "Load Parquet written by a cluster run (code --parquet-dir) into the store.",
     "eval": "Score the coder against gold records (PLOVER, PETRARCH, event-location).",
-    "export": "Export stored events (jsonl, csv, parquet, gdelt, plover, geojson, graphml).",
+    "export": ("Export stored events (jsonl, csv, parquet, gdelt, plover, geojson, graphml), "
+               "the analysts' corrections (gold, lexicon, training) or the articles."),
     "serve": "Serve the HTTP API and the web page.",
     "actors": "List the actor knowledge base; import or export it.",
     "correct": "Correct a stored event (type, mode, date, actor, recipient, place, or wrong).",
@@ -62,6 +64,16 @@ def _is_store_fault(exc: BaseException) -> bool:
     return isinstance(exc, duckdb.Error)
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's flush at exit does not raise the
+    broken pipe again (Python's documented way); a no-op when stdout is no file."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     interrupt = _Interrupt()
@@ -73,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("resgestae: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `resgestae events | head`: the reader has all it wanted
+        _quiet_stdout()
+        print("resgestae: stopped: the output was closed (broken pipe)", file=sys.stderr)
+        return 141  # 128 + SIGPIPE, as a shell reports a command its pipe stopped
     except Exception as exc:
         if interrupt.seen:
             print("resgestae: interrupted", file=sys.stderr)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from resgestae.cli.options import add_db, db_path
+from resgestae.cli.options import add_db, count, db_path
 from resgestae.errors import ConfigError
 from resgestae.kb.persist import load_kb, save_kb
 from resgestae.kb.userfile import entry_record, export_kb, load_any
@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--country", help="only actors of this ISO-3 country")
     parser.add_argument("--source", choices=["data", "text", "user", "petrarch"],
                         help="only actors from this source")
-    parser.add_argument("--limit", type=int, default=None, help="at most this many rows")
+    parser.add_argument("--limit", type=count, default=None, help="at most this many rows")
     parser.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
     add_db(parser)
 

@@ -24,7 +24,7 @@ from resgestae.cli.options import (
     db_path,
     use_coding_files,
 )
-from resgestae.cli.output import write_records
+from resgestae.cli.output import open_output, write_records
 from resgestae.config import Config
 from resgestae.errors import ConfigError, Errors, safe_name
 from resgestae.readers import read_inputs
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     check_counts(args)
     if args.scheduler or args.dask_workers:
         return _run_cluster(args, config)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    out = open_output(args.output)
     # hold=False: the file is opened for each chunk's short transaction, so a running
     # `resgestae serve` (or another command) shares it; wait for their short moments
     store = nullcontext(None) if args.no_store else Store(config.db, wait=LOCK_WAIT, hold=False)

@@ -8,6 +8,7 @@ import json
 import sys
 
 from resgestae import codebook
+from resgestae.cli.output import open_output
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,9 +21,8 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(codebook.build(), indent=1, ensure_ascii=False) + "\n"
     else:
         text = codebook.html() if args.format == "html" else codebook.markdown()
-    if args.output and args.output != "-":
-        with open(args.output, "w", encoding="utf-8") as out:
-            out.write(text)
-    else:
-        sys.stdout.write(text)
+    out = open_output(args.output)
+    out.write(text)
+    if out is not sys.stdout:
+        out.close()
     return 0

@@ -59,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
             saved = corrections.correct(store.con, args.event_id, author, change_of(args),
                                         args.wrong, args.note)
         except (LookupError, ValueError) as exc:
-            raise ConfigError(str(exc).strip("'\"")) from None
+            # the message itself: str() of a KeyError quotes it, and stripping quotes
+            # from the ends cut the closing one of "no event 'ID'"
+            raise ConfigError(str(exc.args[0]) if exc.args else str(exc)) from None
     print(json.dumps(saved, ensure_ascii=False), file=sys.stdout)
     taught = f"; knowledge base: {', '.join(saved['taught'])}" if saved["taught"] else ""
     print(f"resgestae: corrected {args.event_id} ({', '.join(saved['fields']) or 'wrong'})"

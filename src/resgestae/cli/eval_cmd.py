@@ -10,7 +10,8 @@ import argparse
 import json
 import sys
 
-from resgestae.cli.options import add_coding_files, use_coding_files
+from resgestae.cli.options import add_coding_files, count, use_coding_files
+from resgestae.cli.output import open_output
 from resgestae.config import Config
 from resgestae.evaluation import evaluate, render
 
@@ -21,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="PLOVER, PETRARCH, event-location, PLOVER-label or PentaClass gold records",
     )
     parser.add_argument("--json", action="store_true", help="print every number as JSON")
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N records")
+    parser.add_argument("--limit", type=count, default=None, help="score only the first N records")
     parser.add_argument("--model", default=None, help="spaCy model package or path")
     parser.add_argument(
         "--dictionary", action="append", default=None, metavar="FILE",
@@ -41,13 +42,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="verb dictionaries among --dictionary: alone (PETRARCH's coding), before or after "
         "the curated lexicon",
     )
-    parser.add_argument("--misses", type=int, default=0, metavar="N",
+    parser.add_argument("--misses", type=count, default=0, metavar="N",
                         help="also list the first N records the coder got wrong")
     parser.add_argument("--output", "-o", default=None, help="write here instead of stdout")
     add_coding_files(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    out = open_output(args.output)  # a bad -o is refused before minutes of scoring
     config = Config()
     use_coding_files(args, config)
     result = evaluate(args.gold, limit=args.limit, model=args.model, dictionaries=args.dictionary,
@@ -57,9 +59,7 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     else:
         text = render(result, misses=args.misses)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            out.write(text)
-    else:
-        sys.stdout.write(text)
+    out.write(text)
+    if out is not sys.stdout:
+        out.close()
     return 0

@@ -8,6 +8,18 @@ from pathlib import Path
 from resgestae.config import Config, default_db
 
 
+def count(value: str) -> int:
+    """argparse type for --limit, --offset, --misses: a whole number, 0 or more (a negative
+    one would reach the store as a SQL error, or drop rows from the end as a slice)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{number} is negative (use 0 or more)")
+    return number
+
+
 def add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db", default=None, help="DuckDB store (default: $RESGESTAE_DB or ./resgestae.duckdb)"

@@ -8,7 +8,21 @@ import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from resgestae.errors import ConfigError
 from resgestae.export import csv_table
+
+
+def open_output(path: str | None) -> TextIO:
+    """`--output`: stdout for None or "-", else the file opened for writing (the caller
+    closes it). Opened before the work, so a path that cannot be written is one error
+    naming it and the reason, not a traceback after a long run."""
+    if path in (None, "-"):
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
 
 TABLE_COLUMNS = (
     "date",
@@ -62,7 +76,8 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO = sys
 
 def _write_table(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     widths = {c: 12 if c not in ("actor", "recipient") else 34 for c in TABLE_COLUMNS}
-    widths.update(trigger=24, mentions=8, articles=8)
+    # mode: the longest PLOVER modes ("crowd-control", "heavy-weapons") are 13 characters
+    widths.update(trigger=24, mentions=8, articles=8, mode=14)
     out.write("  ".join(c.upper().ljust(widths[c]) for c in TABLE_COLUMNS).rstrip() + "\n")
     count = 0
     for row in rows:

@@ -86,6 +86,21 @@ def header_timeout_protocol(timeout: float = HEADER_TIMEOUT) -> type:
     return TimedH11Protocol
 
 
+def _check_port(host: str, port: int) -> None:
+    """ConfigError when `host:port` cannot be bound (in use, or no such address), before
+    the model and the store are opened; uvicorn would otherwise log its own error."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(f"--host {host} --port {port}: cannot listen there "
+                              f"({exc.strerror or exc})") from None
+
+
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -94,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         raise ConfigError(f"--port {args.port}: not a TCP port")
+    _check_port(args.host, args.port)
     db = db_path(args)
     if not args.create and not os.path.exists(db):
         raise ConfigError(f"{db}: no store there (run `resgestae code` first, pass "

@@ -120,6 +120,7 @@ class Reading:
     name_start: int | None = None  # token index where a person's name begins
     name_end: int | None = None  # and where it ends (exclusive)
     country_tokens: set[int] = field(default_factory=set)
+    org_tokens: set[int] = field(default_factory=set)  # the words of the org's own name
     leader: Leader | None = None
 
 
@@ -146,6 +147,7 @@ def _read_org(core: Span, lex: ActorTables, reading: Reading) -> None:
         if reading.org is None or hit.start <= head.i < hit.end:
             reading.org = hit.value
             reading.org_covers_head = hit.start <= head.i < hit.end
+            reading.org_tokens = set(range(hit.start, hit.end))
 
 
 def _read_country_words(core: Span, span: Span, lex: ActorTables, reading: Reading) -> None:
@@ -208,7 +210,10 @@ def _set_country(reading: Reading, ref: CountryRef) -> None:
 
 def _sectors(core: Span, lex: ActorTables, reading: Reading) -> list[str]:
     """Sectors of the phrase, primary first: modifiers, then the head's role, then others."""
-    tokens = [t for t in core if t.i not in reading.country_tokens]
+    # the words of a known organisation's name are no roles: the European Union is no
+    # trade union (LAB), the org table gives its sectors
+    named = reading.org_tokens if reading.org_covers_head else set()
+    tokens = [t for t in core if t.i not in reading.country_tokens and t.i not in named]
     found = _lemma_sector(lex, tokens)
     head_i = core.root.i
     reading.head_sector = next((s for i, s in found if i == head_i), None)

@@ -21,14 +21,26 @@ def _control_share(text: str) -> float:
     return bad / len(sample)
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # little-, big-endian
+
+
 def decode(data: bytes, item: str) -> str:
-    """Decode `data` as UTF-8 (BOM or not), else clean Windows-1252, else refuse."""
-    if b"\x00" in data[:SNIFF]:
+    """Decode `data` as UTF-16 with a byte order mark (Windows' "Unicode" text: its NULs
+    are the high bytes of ASCII letters, not binary), UTF-8 (BOM or not), else clean
+    Windows-1252, else refuse."""
+    if data[:2] in UTF16_BOMS:
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            where = "a UTF-16 byte order mark, but not UTF-16; save the file as UTF-8"
+            raise InputError(item, Errors.E004.format(where=where)) from None
+    elif b"\x00" in data[:SNIFF]:
         raise InputError(item, Errors.E003.format(what="NUL bytes"))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        text = _legacy(data, item, exc)
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            text = _legacy(data, item, exc)
     if _control_share(text) > MAX_CONTROL:
         raise InputError(item, Errors.E003.format(what="mostly control characters"))
     return normalise(text)
