@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from tqdm import tqdm
 
@@ -94,11 +94,24 @@ def run(args: argparse.Namespace) -> int:
     check_counts(args)
     if args.scheduler or args.dask_workers:
         return _run_cluster(args, config)
-    out = open_output(args.output)
+    progress, hidden = Progress(), []
+    with open_output(args.output) as out:  # a bad -o is refused before the store is made
+        held = _code_local(args, config, out, progress, hidden)
+    if held is not None:  # reports of one event in several articles are one stored event
+        print(f"resgestae: {config.db} now holds {held['events']} events from "
+              f"{held['articles']} articles ({held['mentions']} reports)", file=sys.stderr)
+    _hidden(hidden)
+    _summary(progress, None if args.no_store else config.db)
+    return 1 if progress.failed else 0
+
+
+def _code_local(args: argparse.Namespace, config: Config, out: TextIO, progress: Progress,
+                hidden: list[str]) -> dict | None:
+    """Code the inputs in this machine's workers, writing records to `out` and storing
+    them (unless --no-store); returns the store's counts after, or None."""
     # hold=False: the file is opened for each chunk's short transaction, so a running
     # `resgestae serve` (or another command) shares it; wait for their short moments
     store = nullcontext(None) if args.no_store else Store(config.db, wait=LOCK_WAIT, hold=False)
-    progress, hidden = Progress(), []
     with store as db, tqdm(desc="coding", unit="article", delay=2.0, file=sys.stderr) as bar:
         from resgestae.session import Session  # spaCy: imported only when coding
 
@@ -110,19 +123,12 @@ def run(args: argparse.Namespace) -> int:
                              progress=progress, chunk_size=args.chunk_size or CHUNK_SIZE,
                              recode=args.recode)
         write_records(_records(outcomes, bar, progress.replaced), args.format, out)
-        if db is not None:
-            session.save(db)  # actors learned from these articles
-        held = db.stats() if db is not None else None
-        if db is not None:
-            db.release()
-    if out is not sys.stdout:
-        out.close()
-    if held is not None:  # reports of one event in several articles are one stored event
-        print(f"resgestae: {config.db} now holds {held['events']} events from "
-              f"{held['articles']} articles ({held['mentions']} reports)", file=sys.stderr)
-    _hidden(hidden)
-    _summary(progress, None if args.no_store else config.db)
-    return 1 if progress.failed else 0
+        if db is None:
+            return None
+        session.save(db)  # actors learned from these articles
+        held = db.stats()
+        db.release()
+        return held
 
 
 def _hidden(hidden: list[str]) -> None:

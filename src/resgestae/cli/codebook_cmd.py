@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from resgestae import codebook
 from resgestae.cli.output import open_output
@@ -21,8 +20,6 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(codebook.build(), indent=1, ensure_ascii=False) + "\n"
     else:
         text = codebook.html() if args.format == "html" else codebook.markdown()
-    out = open_output(args.output)
-    out.write(text)
-    if out is not sys.stdout:
-        out.close()
+    with open_output(args.output) as out:
+        out.write(text)
     return 0

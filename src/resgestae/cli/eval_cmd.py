@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from resgestae.cli.options import add_coding_files, count, use_coding_files
 from resgestae.cli.output import open_output
@@ -49,17 +48,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    out = open_output(args.output)  # a bad -o is refused before minutes of scoring
-    config = Config()
-    use_coding_files(args, config)
-    result = evaluate(args.gold, limit=args.limit, model=args.model, dictionaries=args.dictionary,
-                      half=args.half, halves=args.halves, verb_mode=args.verb_mode,
-                      config=config)
-    if args.json:
-        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
-    else:
-        text = render(result, misses=args.misses)
-    out.write(text)
-    if out is not sys.stdout:
-        out.close()
+    with open_output(args.output) as out:  # a bad -o is refused before minutes of scoring
+        config = Config()
+        use_coding_files(args, config)
+        result = evaluate(args.gold, limit=args.limit, model=args.model,
+                          dictionaries=args.dictionary, half=args.half, halves=args.halves,
+                          verb_mode=args.verb_mode, config=config)
+        if args.json:
+            text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+        else:
+            text = render(result, misses=args.misses)
+        out.write(text)
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from resgestae.cli.filters import add_filters, filters_of
 from resgestae.cli.options import add_db, add_format, count, db_path
@@ -22,14 +21,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     filters = filters_of(args)
-    out = open_output(args.output)
     filters.update({k: getattr(args, k) for k in ("limit", "offset")
                     if getattr(args, k) is not None})
-    with Store(db_path(args), read_only=True, wait=LOCK_WAIT) as store:
-        records = store.events(**filters)
-    try:
+    with open_output(args.output) as out:
+        with Store(db_path(args), read_only=True, wait=LOCK_WAIT) as store:
+            records = store.events(**filters)
         write_records(records, args.format, out)
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return 0

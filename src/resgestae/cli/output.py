@@ -5,23 +5,28 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 from resgestae.errors import ConfigError
 from resgestae.export import csv_table
 
 
-def open_output(path: str | None) -> TextIO:
-    """`--output`: stdout for None or "-", else the file opened for writing (the caller
-    closes it). Opened before the work, so a path that cannot be written is one error
-    naming it and the reason, not a traceback after a long run."""
+@contextmanager
+def open_output(path: str | None) -> Iterator[TextIO]:
+    """`--output` for a `with` block: stdout for None or "-" (left open), else the file,
+    opened for writing and closed after. Opened before the work, so a path that cannot be
+    written is one error naming it and the reason, not a traceback after a long run."""
     if path in (None, "-"):
-        return sys.stdout
+        yield sys.stdout
+        return
     try:
-        return open(path, "w", encoding="utf-8")
+        out = open(path, "w", encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    with out:
+        yield out
 
 
 TABLE_COLUMNS = (
