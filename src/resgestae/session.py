@@ -146,26 +146,15 @@ def code_text(text: str, date: str | None = None, config: Config | None = None) 
     """Code one text and return its events (nothing is stored).
 
     The actors of the store at `config.db` take part, as in `resgestae code`."""
+    from resgestae.readers.dates import given_date
     from resgestae.readers.text import normalise
 
     text = normalise(text)  # valid Unicode, plain spaces: as every reader gives
-    day = _day(date, "text")
-    article = Article(id=content_id(text), text=text, date=day)
+    article = Article(id=content_id(text), text=text, date=given_date(date, "text"))
     coded = next(iter(_shared(config).code([article])))
     if coded.error:
         raise coded.error
     return coded.events
-
-
-def _day(date: str | None, item: str) -> str | None:
-    """`date` as ISO yyyy-mm-dd; InputError E007 naming `item` when it is given but is no
-    day ("2020-13-45" would otherwise code the text undated, in silence)."""
-    from resgestae.readers.dates import iso_date
-
-    day = iso_date(date)
-    if date and day is None:
-        raise InputError(item, Errors.E007.format(value=date))
-    return day
 
 
 def code_articles(

@@ -219,7 +219,7 @@ def _country_word(token: Token) -> bool:
     return ref is not None and ref.kind in ("name", "adjective")
 
 
-def _of_rescue(token: Token) -> Token:
+def of_rescue(token: Token) -> Token:
     """ "thousands of Kurds", "a group of refugees": the people are the "of" object."""
     if token.lower_ not in rules().quantity_heads and token.pos_ != "NUM":
         return token
@@ -234,7 +234,7 @@ def _of_rescue(token: Token) -> Token:
 def participants(tokens: list[Token], r: Rules, as_subject: bool = False) -> list[Token]:
     """Conjunct-expanded actor heads, quantities resolved to what they count."""
     # expand again: "scores of Sierra Leonean and Liberian refugees" counts both peoples
-    rescued = expand([_of_rescue(t) for t in expand(tokens)])
+    rescued = expand([of_rescue(t) for t in expand(tokens)])
     return [t for t in rescued if is_actorish(t, r, as_subject)]
 
 

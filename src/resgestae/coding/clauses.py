@@ -332,7 +332,8 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     if in_topic(token, r) and not (stray and _own_date(token)):
         return None
     preps = recipient_preps(entry, r) | {"for", "of"}
-    targets = _sanctioned(token, entry, bool(participants(objects(token, preps, r), r)))
+    aimed = participants(objects(token, preps, r), r)  # "sanctions on X", "killing of X"
+    targets = _sanctioned(token, entry, bool(aimed))
     actors = participants([t for t in _noun_agents(token, stray) if t not in targets], r,
                           as_subject=True)
     if not actors and targets:
@@ -346,7 +347,7 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
         return _patient_only(token, entry, r)
     # with its agent named ("the United States' killing of Soleimani"), the "of"
     # object of an event noun is the one it falls on
-    recipients = participants(objects(token, preps, r), r) or participants(targets, r)
+    recipients = aimed or participants(targets, r)
     if not recipients and has_flag(entry.event_type, "addressee_in_content"):
         recipients = _content_subject(token, r)
     clause = Clause(

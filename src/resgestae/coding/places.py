@@ -276,7 +276,6 @@ def _entity_is_place(gaz, ent: Span, span: Span) -> bool:
     return ent.label_ == "ORG" and _well_known(gaz, span, WELL_KNOWN_ORG)
 
 
-
 # Premises an organisation has: "the MFO base" names whose base, not a place name
 PREMISES = frozenset({"base", "headquarters", "office", "compound", "camp", "barracks",
                       "embassy", "consulate", "garrison"})

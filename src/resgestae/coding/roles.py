@@ -9,11 +9,11 @@ from spacy.tokens import Token
 
 from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.arguments import (
-    _of_rescue,
     agents,
     expand,
     is_actorish,
     objects,
+    of_rescue,
     participants,
     recipient_objects,
     recipient_preps,
@@ -40,8 +40,6 @@ PERSON_VERBS = frozenset({"kill", "murder", "slay", "execute", "wound", "injure"
                           "lynch", "kidnap", "abduct", "torture", "deport", "arrest", "detain"})
 
 
-
-
 # Prepositions on an object noun whose object is the recipient ("offer from", "ties with").
 OBJECT_PREPS = frozenset({"for", "between", "from", "by", "with", "of", "against", "on", "to"})
 
@@ -55,7 +53,7 @@ def attach_arguments(clause: Clause, r: Rules) -> None:
     preps = recipient_preps(clause.entry, r)
     actors, raw, passive = _by_voice(clause, verb, preps, r)
     recipients = participants(raw, r) or [t for t in expand(
-        [_of_rescue(t) for t in raw]) if person_object(t)]
+        [of_rescue(t) for t in raw]) if person_object(t)]
     if not recipients:
         counterpart = bool(actors) and not passive
         recipients = _unnamed_recipients(clause, verb, preps, r, counterpart)
@@ -63,6 +61,7 @@ def attach_arguments(clause: Clause, r: Rules) -> None:
     if not recipients:
         recipients = _typed_recipients(clause, verb, r)
     clause.recipients = recipients
+
 
 # Nouns that only point back at people already named ("killed one soldier and wounded
 # two others"): the same victims' kind, not a new party.

@@ -5,7 +5,19 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from resgestae.errors import Errors, InputError
+
 ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def given_date(value: object, item: str) -> str | None:
+    """`iso_date` of a date the input gives; None when none is given. InputError E007
+    naming `item` when one is given but is no day ("2020-13-45" would otherwise code
+    the text undated, in silence)."""
+    day = iso_date(value)
+    if value and day is None:
+        raise InputError(item, Errors.E007.format(value=value))
+    return day
 
 
 def iso_date(value: object) -> str | None:

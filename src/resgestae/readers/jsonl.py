@@ -12,7 +12,7 @@ from typing import Any
 
 from resgestae.errors import Errors, InputError
 from resgestae.model import Article, content_id
-from resgestae.readers.dates import iso_date
+from resgestae.readers.dates import given_date
 from resgestae.readers.html import parse_html
 from resgestae.readers.text import normalise, safe_name, too_long
 
@@ -54,9 +54,7 @@ def record_article(record: dict[str, Any], item: str) -> Article:
     """An Article from one decoded record; InputError when it has no usable text."""
     text, meta = _text(record, item)
     text = normalise(text)  # the one place JSONL and API texts become valid Unicode
-    date = iso_date(record.get("date")) or meta.get("date")
-    if record.get("date") and date is None:
-        raise InputError(item, Errors.E007.format(value=record["date"]))
+    date = given_date(record.get("date"), item) or meta.get("date")
     fields = {k: _str(record.get(k)) or meta.get(k) for k in FIELDS}
     given = record.get("id")
     article_id = _str(given) if given not in (None, "") else content_id(text)
