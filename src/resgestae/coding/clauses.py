@@ -215,8 +215,11 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         return None
     if is_governing(token, r) and lemma not in r.opaque:
         inner, inner_entry = inner_event(token, r)
-        if inner is not None and (inner_entry is not None or entry is None):
-            return None  # the complement is the event; it carries this verb as governor
+        if inner is not None and (inner_entry is not None or entry is None
+                                  or _light_object(inner, r) is not None):
+            # the complement is the event ("vowed to hold talks": the talks' noun types
+            # it); it carries this verb as governor
+            return None
     light = _light_object(token, r) or _promised_act(token, entry, r)
     if light is not None and (entry is None or not entry.tests):
         return _light_clause(token, light, r)

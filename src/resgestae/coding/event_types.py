@@ -259,7 +259,8 @@ def _passes(token: Token, key: str, values: frozenset[str]) -> bool:
 
 
 # The model's lemmatizer slips on a few past tenses ("staged" -> "stag").
-LEMMA_FIXES = {"stag": "stage", "sworn": "swear", "wo": "will", "cordone": "cordon"}
+LEMMA_FIXES = {"stag": "stage", "sworn": "swear", "wo": "will", "cordone": "cordon",
+               "forgave": "forgive", "forgiven": "forgive"}
 
 
 def lemma_of(token: Token) -> str:
