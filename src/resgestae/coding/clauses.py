@@ -46,6 +46,10 @@ from resgestae.coding.topics import in_topic, protest_head, typed_verb
 from resgestae.plover import has_flag, quad_class
 
 
+# Verbs of helping another party act (see `_helped_act`).
+HELPERS = frozenset({"help", "assist"})
+
+
 @dataclass
 class Clause:
     """One event candidate in a sentence."""
@@ -83,6 +87,8 @@ def _framed(token: Token, head: Token, r: Rules) -> bool:
     act = caller_act(head, r)
     if act is not None and act.i == token.i:
         return False  # "called Erdogan to apologize": the caller's own act
+    if token.i == _helped_act(head):
+        return True  # "helped Kenya train its police": the help is the event
     if token.dep_ in ("xcomp", "ccomp") and is_verb(head) and is_opaque(head, r):
         return True
     if token.dep_ == "pcomp" and head.dep_ == "prep" and is_opaque(head.head, r):
@@ -213,7 +219,7 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         return None  # cheap exit: most verbs in news are no event at all
     if _no_clause_of_its_own(token, lemma, entry, r):
         return None
-    if is_governing(token, r) and lemma not in r.opaque:
+    if is_governing(token, r) and lemma not in r.opaque and _helped_act(token) is None:
         inner, inner_entry = inner_event(token, r)
         if inner is not None and (inner_entry is not None or entry is None
                                   or _light_object(inner, r) is not None):
@@ -224,6 +230,22 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
     if light is not None and (entry is None or not entry.tests):
         return _light_clause(token, light, r)
     return _own_clause(token, entry, r)
+
+
+def _helped_act(token: Token) -> int | None:
+    """The index of another party's act a verb of help frames ("helped Kenya train its
+    police", "pledged to help Lebanon rebuild"): a complement with a subject of its own.
+    Helping someone act is the helper's cooperation or aid (CAMEO 03 "express intent to
+    cooperate", 06, 07), not the helped party's act done by the helper; "helped to
+    negotiate the truce" (no other subject) passes the act through."""
+    if lemma_of(token) not in HELPERS:
+        return None
+    for child in token.children:
+        if child.dep_ == "ccomp" and is_verb(child) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+        ):
+            return child.i
+    return None
 
 
 def _own_clause(token: Token, entry: Entry | None, r: Rules) -> Clause:
