@@ -45,7 +45,6 @@ from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, protest_head, typed_verb
 from resgestae.plover import has_flag, quad_class
 
-
 # Verbs of helping another party act (see `_helped_act`).
 HELPERS = frozenset({"help", "assist"})
 
