@@ -282,3 +282,16 @@ def test_the_counterpart_of_talks_is_still_their_recipient(code):
                 if e.event_type == "CONSULT"]
     assert [e.country for e in event.recipient] == ["USA"]
     assert event.location is not None and event.location.country == "OMN"
+
+
+@pytest.mark.parametrize(("text", "country", "sector"), [
+    ("A Houthi missile attack damaged a container ship off Hodeidah on Friday.", "YEM", "REB"),
+    ("A Hamas rocket attack wounded two people in Ashkelon.", "PSE", "REB"),
+    ("A PKK mortar attack killed two soldiers in Hakkari.", "TUR", "REB"),
+])
+def test_a_named_group_modifying_the_attack_noun_is_its_author(code, text, country, sector):
+    # the nationality case ("an Azerbaijani drone strike") is the military's; a named
+    # armed group's attack is the group's (PLOVER manual: the actor is who used force)
+    assault = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor
+    assert (assault[0].actor[0].country, assault[0].actor[0].sector) == (country, sector)
