@@ -142,3 +142,30 @@ def test_forgave_is_support(code, text):
     # CAMEO 056 "forgive": the model's lemma slip ("forgave" left as its own lemma in
     # these sentences) must not lose it
     assert types(code(text)) == ["SUPPORT"]
+
+
+# PLOVER_MANUAL.tex:348 AGREE "promise ... commitment to cooperate": word, assurances
+# and guarantees given
+@pytest.mark.parametrize("text", [
+    "The Sri Lankan president gave his word that the refugees could return home.",
+    "Cairo gave guarantees to Addis Ababa that the dam talks would continue.",
+])
+def test_word_and_assurances_given_are_agree(code, text):
+    assert types(code(text)) == ["AGREE"]
+
+
+# CAMEO 011 "decline comment" and 017 "symbolic act": PLOVER drops both (PLOVER_MANUAL.tex,
+# CAMEO to PLOVER table: 01 dropped)
+@pytest.mark.parametrize("text", [
+    "The army refused to give details of the operation.",
+    "A palace official declined to give any details about the king's health.",
+    "The Canadian prime minister attended a memorial service for the crash victims.",
+    "The Pakistani president attended the funeral of the former army chief.",
+])
+def test_no_comment_and_rites_are_no_event(code, text):
+    assert types(code(text)) == []
+
+
+def test_attending_talks_stays_consult(code):
+    # CAMEO 040: attending a meeting is a consultation
+    assert types(code("The Angolan foreign minister attended the summit in Kigali.")) == ["CONSULT"]
