@@ -169,3 +169,30 @@ def test_no_comment_and_rites_are_no_event(code, text):
 def test_attending_talks_stays_consult(code):
     # CAMEO 040: attending a meeting is a consultation
     assert types(code("The Angolan foreign minister attended the summit in Kigali.")) == ["CONSULT"]
+
+
+# CAMEO 042 "make a visit", 040: a subject on a visit or in talks takes part in them
+@pytest.mark.parametrize("text", [
+    "The Omani foreign minister is on a two-day visit to Tehran.",
+    "Sudan's army is in talks with the rebel alliance in Juba.",
+])
+def test_on_a_visit_or_in_talks_is_consult(code, text):
+    assert types(code(text)) == ["CONSULT"]
+
+
+def test_under_attack_is_no_act_of_the_subject(code):
+    # the copula carries only consultations: what the subject suffers is not its act
+    assert "CONSULT" not in types(code("The town is under attack from the militia."))
+
+
+# CAMEO 030 "express intent to cooperate": volunteering is offering
+@pytest.mark.parametrize("text", [
+    "Rwanda volunteered its troops for the new African force.",
+    "Mongolia volunteered to host the next round of talks on the Korean peninsula.",
+])
+def test_volunteering_is_agree(code, text):
+    assert types(code(text)) == ["AGREE"]
+
+
+def test_volunteering_at_a_place_is_no_agreement(code):
+    assert types(code("Dozens of students volunteered at the flood shelters.")) == []
