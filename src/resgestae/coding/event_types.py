@@ -221,6 +221,11 @@ def _test_inf(token: Token, values: frozenset[str]) -> bool:
                for c in token.children)
 
 
+def _test_adv(token: Token, values: frozenset[str]) -> bool:
+    """ "worked together", "jointly run": an adverb of the verb (CAMEO 060, mutual cooperation)."""
+    return any(c.dep_ == "advmod" and c.lower_ in values for c in token.children)
+
+
 def _is_score(token: Token) -> bool:
     """ "3-1", "110-102": a number, a dash, a number (a game's result)."""
     doc = token.doc
@@ -249,6 +254,7 @@ TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
     "pent": _test_pent,
     "inf": _test_inf,
     "score": _test_score,
+    "adv": _test_adv,
 }
 
 
