@@ -221,9 +221,14 @@ def _test_inf(token: Token, values: frozenset[str]) -> bool:
                for c in token.children)
 
 
+# Children that say how or into what state the verb acts: "worked together", "jointly
+# run", "set X free" (the parser hangs "free" as advmod, advcl or a predicate).
+MANNER_DEPS = frozenset({"advmod", "acomp", "oprd", "advcl"})
+
+
 def _test_adv(token: Token, values: frozenset[str]) -> bool:
-    """ "worked together", "jointly run": an adverb of the verb (CAMEO 060, mutual cooperation)."""
-    return any(c.dep_ == "advmod" and c.lower_ in values for c in token.children)
+    """An adverb or predicate word of the verb with one of the listed forms."""
+    return any(c.dep_ in MANNER_DEPS and c.lower_ in values for c in token.children)
 
 
 def _is_score(token: Token) -> bool:
