@@ -445,8 +445,8 @@ def _patient_only(token: Token, entry: Entry, r: Rules) -> Clause | None:
 # "clashes broke out", "talks took place", "talks were held").
 OCCURRENCE_VERBS = frozenset({"erupt", "occur", "flare", "rage", "resume", "spread", "unfold",
                               "escalate", "intensify", "continue", "begin", "start", "hold"})
-# ... and with the word after them ("a truce took effect", "came into force", "went into effect")
-OCCURRENCE_PARTICLES = {"break": ("out",), "take": ("place", "effect"), "flare": ("up",),
+# ... and with the word after them ("a truce took effect", "took hold", "came into force")
+OCCURRENCE_PARTICLES = {"break": ("out",), "take": ("place", "effect", "hold"), "flare": ("up",),
                         "kick": ("off",), "get": ("underway",), "come": ("into",),
                         "go": ("into",)}
 
