@@ -469,8 +469,10 @@ def _patient_only(token: Token, entry: Entry, r: Rules) -> Clause | None:
 # "clashes broke out", "talks took place", "talks were held").
 OCCURRENCE_VERBS = frozenset({"erupt", "occur", "flare", "rage", "resume", "spread", "unfold",
                               "escalate", "intensify", "continue", "begin", "start", "hold"})
-OCCURRENCE_PARTICLES = {"break": "out", "take": "place", "flare": "up", "kick": "off",
-                        "get": "underway"}
+# ... and with the word after them ("a truce took effect", "took hold", "came into force")
+OCCURRENCE_PARTICLES = {"break": ("out",), "take": ("place", "effect", "hold"), "flare": ("up",),
+                        "kick": ("off",), "get": ("underway",), "come": ("into",),
+                        "go": ("into",)}
 
 
 def _occurs(token: Token) -> bool:
@@ -486,7 +488,7 @@ def _occurs(token: Token) -> bool:
         return any(t.lower_ in ("dead", "injured", "wounded") for t in verb.subtree)
     particle = OCCURRENCE_PARTICLES.get(lemma)
     if particle is not None:
-        return any(c.lower_ == particle for c in verb.children)
+        return any(c.lower_ in particle for c in verb.children)
     return lemma in OCCURRENCE_VERBS and token.dep_ == "nsubj"
 
 

@@ -221,6 +221,16 @@ def _test_inf(token: Token, values: frozenset[str]) -> bool:
                for c in token.children)
 
 
+# Children that say how or into what state the verb acts: "worked together", "jointly
+# run", "set X free" (the parser hangs "free" as advmod, advcl or a predicate).
+MANNER_DEPS = frozenset({"advmod", "acomp", "oprd", "advcl"})
+
+
+def _test_adv(token: Token, values: frozenset[str]) -> bool:
+    """An adverb or predicate word of the verb with one of the listed forms."""
+    return any(c.dep_ in MANNER_DEPS and c.lower_ in values for c in token.children)
+
+
 def _is_score(token: Token) -> bool:
     """ "3-1", "110-102": a number, a dash, a number (a game's result)."""
     doc = token.doc
@@ -249,6 +259,7 @@ TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
     "pent": _test_pent,
     "inf": _test_inf,
     "score": _test_score,
+    "adv": _test_adv,
 }
 
 
