@@ -164,7 +164,16 @@ def _test_prep(token: Token, values: frozenset[str]) -> bool:
     return any(
         c.dep_ in ("prep", "dative", "agent") and c.lower_ in values and not _temporal(c)
         for c in token.children
-    )
+    ) or any(_marked_infinitive(c, values) for c in token.children)
+
+
+def _marked_infinitive(child: Token, values: frozenset[str]) -> bool:
+    """ "called for Kyiv to negotiate", "a call for the rebels to disarm": the parser hangs
+    the "for" of a "for X to do" clause on its verb as a mark, where "called for talks"
+    has a preposition; both are the same request (CAMEO 10 "demand")."""
+    return child.dep_ in ("advcl", "acl", "ccomp", "xcomp") and any(
+        m.dep_ == "mark" and m.lower_ in values and m.i < child.i for m in child.children
+    ) and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
 
 
 def _temporal(prep: Token) -> bool:
@@ -188,6 +197,27 @@ def _test_after(token: Token, values: frozenset[str]) -> bool:
 
 def _test_clausal(token: Token, values: frozenset[str]) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+
+
+def _test_mandate(token: Token, values: frozenset[str]) -> bool:
+    """ "insisted that Bolivia respond", "insisted the army should withdraw": a "that"
+    clause in the mandative subjunctive (a bare verb with its own subject) or with
+    "should/must" says what someone is to do, not what is so ("insisted that the talks
+    had failed")."""
+    for c in token.children:
+        subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if c.dep_ != "ccomp" or not subjects:
+            continue
+        auxes = [a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")]
+        if any(a in ("should", "must") for a in auxes):
+            return True
+        # a bare verb; after a singular noun a "present" form is one ("that Hamas release")
+        bare = c.tag_ == "VB" or (c.tag_ == "VBP" and subjects[0].tag_ in ("NN", "NNP"))
+        if bare and not auxes:
+            return True
+        if c.tag_ == "VBN" and auxes == ["be"]:  # "that the prisoners be freed"
+            return True
+    return False
 
 
 def _test_ocomp(token: Token, values: frozenset[str]) -> bool:
@@ -252,6 +282,7 @@ TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
     "comp": _test_comp,
     "after": _test_after,
     "clausal": _test_clausal,
+    "mandate": _test_mandate,
     "ocomp": _test_ocomp,
     "oent": _test_oent,
     "pass": _test_pass,
