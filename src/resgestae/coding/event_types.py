@@ -186,6 +186,13 @@ def _test_after(token: Token, values: frozenset[str]) -> bool:
     return any(t.lemma_.lower() in values for t in token.subtree if t.i > token.i)
 
 
+def _test_adv(token: Token, values: frozenset[str]) -> bool:
+    """ "stood firm", "brushed aside", "said no to": a word the parser hangs on the verb as
+    an adjective complement, adverb, particle or interjection (it reads them unevenly)."""
+    return any(c.dep_ in ("acomp", "advmod", "prt", "intj") and c.lower_ in values
+               for c in token.children)
+
+
 def _test_clausal(token: Token, values: frozenset[str]) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
 
@@ -241,6 +248,7 @@ TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
     "prep": _test_prep,
     "comp": _test_comp,
     "after": _test_after,
+    "adv": _test_adv,
     "clausal": _test_clausal,
     "ocomp": _test_ocomp,
     "oent": _test_oent,

@@ -59,6 +59,9 @@ def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
     outer = r.intent_to.get(entry.event_type, entry.event_type)
     if entry.event_type == "AGREE" and mod.negated:
         return _refusal(inner or entry, r)  # "has not agreed to withdraw": a refusal
+    if committed and mod.negated and entry.event_type in r.negated_intent_to:
+        # "would not let aid groups distribute food": a stated refusal, as in `_modal`
+        return _intended(clause, mod, r.negated_intent_to[entry.event_type], r)
     if entry.mode == "phone" and inner is not None and has_flag(inner.event_type, "verbal_act"):
         # "called Erdogan to apologize", "phoned Bashir to express support": the call is
         # how the verbal act was made; the act is what PLOVER codes (manual l.413 SUPPORT
@@ -79,6 +82,7 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
         cameo, mode = _derive("REQUEST", entry, r)
         return Coding("REQUEST", mode, cameo, "asserted", derived=True, request_from_reporter=True)
     committed = mod.intent or (mod.future and not _expected(clause, r))
+    committed = committed or _own_option(clause, mod, r)
     if committed and mod.ultimatum and not mod.negated and base != "THREATEN":
         cameo, mode = _derive("THREATEN", entry, r)
         return Coding("THREATEN", mode or "relations", cameo, "asserted", derived=True)
@@ -122,6 +126,18 @@ def _conditional_coercion(clause: Clause, mod: Modality, r: Rules) -> bool:
         and not mod.negated
         and not _expected(clause, r)
     )
+
+
+def _own_option(clause: Clause, mod: Modality, r: Rules) -> bool:
+    """ "Kiev said it might downgrade relations": a speaker naming a coercive act it may
+    take itself states a threat (PLOVER THREATEN: "coercive or forceful warnings"), as
+    "said it would" does; what others "could" do ("analysts said Moscow could ...") is not."""
+    if mod.negated or not (mod.hypothetical and clause.entry and clause.reporter is not None):
+        return False
+    if r.intent_to.get(clause.entry.event_type) != "THREATEN":
+        return False
+    subjects = [c for c in clause.anchor.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(c.lower_ in r.third_person_pronouns for c in subjects)
 
 
 def _refusal(inner: Entry, r: Rules) -> Coding:
