@@ -78,6 +78,20 @@ def test_veto_blocking_and_defiance_are_reject(code, text):
     assert types(code(text)) == ["REJECT"]
 
 
+# CAMEO 120 throwing out a bill, withholding consent; 127 cancelling a deal; 128 breaking a
+# curfew or an embargo ("Defy norms, law")
+
+
+@pytest.mark.parametrize("text", [
+    "The upper house threw out the government's pension bill on Tuesday.",
+    "The king withheld his assent from the media law.",
+    "Manila cancelled the visiting forces agreement with Washington.",
+    "Fishing fleets from three countries broke the embargo on the disputed waters.",
+])
+def test_throwing_out_withholding_cancelling_breaking_are_reject(code, text):
+    assert types(code(text)) == ["REJECT"]
+
+
 # manual l.673: barring a group from a territory is REJECT (CAMEO 1245 "Decline to allow
 # international involvement"); keeping a restriction in place declines to ease it (1241, 1244)
 
@@ -125,6 +139,31 @@ def test_days_to_act_are_an_ultimatum(code, text):
 ])
 def test_warnings_of_force_or_pressure_are_threaten(code, text):
     assert types(code(text)) == ["THREATEN"]
+
+
+# CAMEO 130: raising or floating the prospect of a coercive act
+
+
+@pytest.mark.parametrize("text", [
+    "Ottawa raised the possibility of sanctions on the Haitian gang leaders.",
+    "The Dutch minister floated the idea of a boycott of the tournament.",
+])
+def test_raising_the_prospect_of_coercion_is_threaten(code, text):
+    assert types(code(text)) == ["THREATEN"]
+
+
+# manual l.703 THREATEN is "coercive or forceful warnings" by an actor: a forecast of the
+# economy, the weather or a disease, or a threat posed by a natural force, is no event
+
+
+@pytest.mark.parametrize("text", [
+    "The finance ministry warned that inflation would stay high until next spring.",
+    "The World Bank warned of a deep recession in the region.",
+    "Floods threaten the coastal villages of Bangladesh.",
+    "The cholera outbreak threatens thousands of refugees in the camps, the WHO said.",
+])
+def test_forecasts_and_natural_threats_are_no_event(code, text):
+    assert "THREATEN" not in types(code(text))
 
 
 # the condition of a threat is no event, though it runs through "continue to"
