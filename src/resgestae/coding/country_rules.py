@@ -297,6 +297,8 @@ def _domestic(actors: list[Entity], recipients: list[Entity], doc: Doc) -> None:
     if len(home) != 1 or None in home:
         return
     country = home.pop()
+    if country not in gazetteer().countries:
+        return  # the EU or the UN acting (IGO, NGO ...) says nothing of whose people
     foreign = rules().foreign_heads
     for entity in recipients:
         head = doc[entity._tokens[0] : entity._tokens[1]].root if entity._tokens else None
@@ -398,10 +400,13 @@ def _home_countries(actors: list[Entity], doc: Doc) -> None:
 
 def _place_entities(tokens: list[Token]) -> list[Entity]:
     """Recipients for places an act lands on: the place's country is the target
-    ("shelled Juba" -> Sudan, "a curfew in Abidjan" -> Ivory Coast)."""
+    ("shelled Juba" -> Sudan, "a curfew in Abidjan" -> Ivory Coast); a sea, strait or
+    lake (gazetteer feature "water") is none."""
     entities: list[Entity] = []
     for token in tokens:
         span = _place_span(token)
+        if gazetteer().water(span.text):
+            continue  # "attacked a tanker in the Red Sea": open water is where, not whom
         country = country_stated_after(span) or place_country(span.text)
         entity = Entity(text=span.text, name=span.text, country=country,
                         _tokens=(span.start, span.end))
