@@ -110,6 +110,8 @@ def _background(token: Token, head: Token, r: Rules) -> bool:
     responds = _responding_act(head, r) and not protest_head(head)
     if is_condition(token, r) or is_earlier_act(token, r, responds):
         return True
+    if token.dep_ == "xcomp" and lemma_of(head) in r.transparent and is_condition(head, r):
+        return True  # "... if Madrid continued to host him": the condition's own act
     if is_description(token) and _reports_act(_clause_verb(head), r):
         return True  # a relative clause describing a party of the reported act
     return in_topic(token, r)

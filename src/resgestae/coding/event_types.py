@@ -195,6 +195,22 @@ def _test_after(token: Token, values: frozenset[str]) -> bool:
     return any(t.lemma_.lower() in values for t in token.subtree if t.i > token.i)
 
 
+def _test_adv(token: Token, values: frozenset[str]) -> bool:
+    """ "stood firm", "brushed aside", "said no to", "gave Qatar ten days": a word the parser
+    hangs on the verb as an adjective complement, adverb, particle or interjection (it reads
+    them unevenly); matched on the word as written, not its lemma."""
+    return any(c.dep_ in ("acomp", "advmod", "npadvmod", "prt", "intj") and c.lower_ in values
+               for c in token.children)
+
+
+def _test_about(token: Token, values: frozenset[str]) -> bool:
+    """ "warned that the economy would shrink", "warned of a recession": what the verb is
+    about, the subject of a clause under it or the object of one of its prepositions."""
+    subjects = [g for c in token.children if c.dep_ in ("ccomp", "xcomp", "advcl")
+                for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    return any(w.lemma_.lower() in values for w in subjects + _prep_objects(token))
+
+
 def _test_clausal(token: Token, values: frozenset[str]) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
 
@@ -281,6 +297,8 @@ TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
     "prep": _test_prep,
     "comp": _test_comp,
     "after": _test_after,
+    "adv": _test_adv,
+    "about": _test_about,
     "clausal": _test_clausal,
     "mandate": _test_mandate,
     "ocomp": _test_ocomp,
