@@ -172,6 +172,38 @@ def test_english_scores_apart_from_the_rest(sample_text):
     assert not_english_reason("Erdoğan and Davutoğlu met in Ankara.") is None
 
 
+# Written for these tests: terse wire briefs (few function words but "a", "in", "on",
+# which English shares with other languages) and two Latin-script languages the foreign
+# word list does not cover.
+BRIEFS = (
+    "A Kenyan police raid hit a warehouse in Mombasa on Monday. A Somali mortar attack "
+    "killed four soldiers in Baidoa. An Ethiopian drone strike hit a truck in Amhara. "
+    "A Sudanese army shell hit a market in Omdurman. A Chadian patrol seized a lorry "
+    "near Abeche on Sunday."
+)
+INDONESIAN = (
+    "Menteri Pertahanan Turki tiba di Tripoli pada hari Sabtu untuk bertemu dengan "
+    "rekannya dari Libya. Kedua pejabat itu membahas kerja sama militer antara kedua "
+    "negara dan gencatan senjata yang disepakati pada bulan Oktober, menurut pernyataan "
+    "yang dirilis oleh kementerian pada malam hari setelah pertemuan tersebut selesai."
+)
+TURKISH = (
+    "Türkiye Savunma Bakanı cumartesi günü Libyalı mevkidaşı ile görüşmek üzere Trablus "
+    "kentine geldi. İki bakan ülkeleri arasındaki askeri işbirliğini ve ekim ayında "
+    "varılan ateşkes anlaşmasını ele aldı, bakanlığın akşam saatlerinde yayımladığı "
+    "açıklamada belirtildi. Görüşmenin ardından iki heyet ortak bir basın toplantısı "
+    "düzenledi ve bölgedeki son gelişmeleri değerlendirdi."
+)
+
+
+def test_terse_english_briefs_pass_other_latin_languages_do_not():
+    assert english_score(BRIEFS)[2] >= 40 and english_score(BRIEFS)[0] < 0.05
+    assert not_english_reason(BRIEFS) is None
+    for text in (INDONESIAN, TURKISH):
+        assert "English function words" in (not_english_reason(text) or "")
+    assert "French/German" in (not_english_reason(NOT_ENGLISH["de"]) or "")
+
+
 def test_declared_language_refused():
     with pytest.raises(InputError, match="'fr' is not supported"):
         prepare_article(Article(id="x", text=ENGLISH, language="fr"), Config())

@@ -63,6 +63,19 @@ def test_bad_corrections_are_refused(db, change, message):
         corrections.correct(store.con, "e-no-such-event", "ana", {"mode": "visit"})
 
 
+def test_mode_must_be_one_of_the_types_modes(db, capsys):
+    threat = next(e for e in fixture_events() if e.event_type == "THREATEN")
+    with Store(db) as store:
+        with pytest.raises(ValueError, match="not a mode of THREATEN: one of .*violence"):
+            corrections.correct(store.con, threat.id, "ana", {"mode": "bananas"})
+        # a mode of the corrected type is checked against that type (PLOVER manual: demo)
+        saved = corrections.correct(store.con, threat.id, "ana",
+                                    {"event_type": "protest", "mode": "Demo"})
+        assert saved["fields"] == {"event_type": "PROTEST", "mode": "demo"}
+    assert main(["correct", threat.id, "--mode", "visit", "--db", str(db)]) == 2
+    assert "not a mode of PROTEST" in capsys.readouterr().err
+
+
 def test_patch_needs_the_token_and_shows_the_corrected_event(db, tmp_path):
     visit = fixture_events()[0]
     body = {"author": "ana", "recipient": {"country": "tun", "name": "Tunisia"}}

@@ -158,6 +158,8 @@ def test_detect_format(tmp_path: Path) -> None:
     bad.write_text(json.dumps(PLOVER_RECORDS[0]) + "\n{not json\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.jsonl:2"):
         read_gold(bad)
+    skipped: list[str] = []
+    assert len(read_gold(bad, skipped=skipped)) == 1 and "bad.jsonl:2" in skipped[0]
     assert len(read_gold(_write(tmp_path / "g.jsonl", PLOVER_RECORDS), limit=2)) == 2
     assert iso_date("19950107") == "1995-01-07" and iso_date(None) is None
 
@@ -183,6 +185,19 @@ def test_eval_plover_with_real_coder(tmp_path: Path, coder, capsys) -> None:
     assert main(["eval", str(gold), "--limit", "1"]) == 0
     out = capsys.readouterr().out
     assert "micro" in out and "1 records" in out and "Confusion" in out
+
+
+def test_eval_goes_on_past_a_bad_gold_line(tmp_path: Path, coder, capsys) -> None:
+    gold = tmp_path / "plover.jsonl"
+    lines = [json.dumps(r) for r in PLOVER_RECORDS]
+    gold.write_text("\n".join([lines[0], "{broken", lines[1], '["no text"]']) + "\n",
+                    encoding="utf-8")
+    result = evaluate(gold, coder=coder)
+    assert result["records"] == 2
+    assert [e.split(": ")[0].rsplit(":", 1)[1] for e in result["errors"]] == ["2", "4"]
+    assert main(["eval", str(gold)]) == 0
+    out = capsys.readouterr().out
+    assert "2 records could not be read or coded" in out and "plover.jsonl:2" in out
 
 
 MY_ACTORS = """\

@@ -95,9 +95,25 @@ def test_regions_known_by_their_english_names(name, country):
     assert found is not None and found.country == country and found.lat is not None
 
 
-def test_seas_and_straits_are_places_of_no_country():
-    found = choose(gazetteer().lookup("Strait of Hormuz"), _context())
+@pytest.mark.parametrize("name", ["Strait of Hormuz", "Red Sea", "Mediterranean",
+                                  "Taiwan Strait", "Gulf of Guinea", "Lake Chad"])
+def test_seas_and_straits_are_places_of_no_country(name):
+    # "Red Sea" is also a state of Sudan and a governorate of Egypt: news means the sea
+    found = choose(gazetteer().lookup(name), _context())
     assert found is not None and found.country is None and found.lat is not None
+    assert gazetteer().water(name)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Houthi fighters fired missiles at a cargo ship in the Red Sea on Sunday.", "Red Sea"),
+    ("Pirates attacked a fishing trawler in the Gulf of Guinea last week.", "Gulf of Guinea"),
+    ("The coast guard opened fire on a smuggling boat in the Aegean Sea.", "Aegean Sea"),
+])
+def test_open_water_is_where_an_attack_happened_not_whom_it_hit(code, text, place):
+    assault = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert assault and assault[0].location is not None
+    assert (assault[0].location.name, assault[0].location.country) == (place, None)
+    assert all(r.text != place and r.country is None for r in assault[0].recipient)
 
 
 @pytest.mark.parametrize(("text", "place", "country"), [
@@ -266,3 +282,16 @@ def test_the_counterpart_of_talks_is_still_their_recipient(code):
                 if e.event_type == "CONSULT"]
     assert [e.country for e in event.recipient] == ["USA"]
     assert event.location is not None and event.location.country == "OMN"
+
+
+@pytest.mark.parametrize(("text", "country", "sector"), [
+    ("A Houthi missile attack damaged a container ship off Hodeidah on Friday.", "YEM", "REB"),
+    ("A Hamas rocket attack wounded two people in Ashkelon.", "PSE", "REB"),
+    ("A PKK mortar attack killed two soldiers in Hakkari.", "TUR", "REB"),
+])
+def test_a_named_group_modifying_the_attack_noun_is_its_author(code, text, country, sector):
+    # the nationality case ("an Azerbaijani drone strike") is the military's; a named
+    # armed group's attack is the group's (PLOVER manual: the actor is who used force)
+    assault = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor
+    assert (assault[0].actor[0].country, assault[0].actor[0].sector) == (country, sector)

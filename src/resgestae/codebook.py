@@ -64,19 +64,28 @@ def _cameo_rows() -> list[list[str]]:
             if line.strip() and not line.startswith("#")]
 
 
+def modes_of() -> dict[str, set[str]]:
+    """PLOVER type -> the modes the coder types it with: those of the lexicon's rows and
+    of the CAMEO->PLOVER table (e.g. PROTEST -> {'demo', 'hunger', 'boycott', ...})."""
+    modes: dict[str, set[str]] = defaultdict(set)
+    for row in _lexicon_rows():
+        if row[4] not in ("-", ""):
+            modes[row[3]].add(row[4])
+    for row in _cameo_rows():
+        if len(row) > 2 and row[1] and row[2]:
+            modes[row[1]].add(row[2])
+    return modes
+
+
 def _types(definitions: dict[str, str]) -> list[dict[str, Any]]:
     triggers: dict[str, Counter] = defaultdict(Counter)
-    modes: dict[str, set[str]] = defaultdict(set)
-    for lemma, pos, _, kind, mode, _cameo, _ctx in (r[:7] for r in _lexicon_rows()):
+    for lemma, pos, _, kind, _mode, _cameo, _ctx in (r[:7] for r in _lexicon_rows()):
         triggers[kind][f"{lemma.replace('_', ' ')} ({'verb' if pos == 'V' else 'noun'})"] += 1
-        if mode not in ("-", ""):
-            modes[kind].add(mode)
+    modes = modes_of()
     cameo: dict[str, list[str]] = defaultdict(list)
     for row in _cameo_rows():
         if len(row) > 1 and row[1]:
             cameo[row[1]].append(row[0])
-            if len(row) > 2 and row[2]:
-                modes[row[1]].add(row[2])
     return [{
         "name": name, "definition": definitions.get(name, ""),
         "cameo_root": kind.cameo_root, "quad_class": kind.quad_class,

@@ -398,10 +398,13 @@ def _home_countries(actors: list[Entity], doc: Doc) -> None:
 
 def _place_entities(tokens: list[Token]) -> list[Entity]:
     """Recipients for places an act lands on: the place's country is the target
-    ("shelled Juba" -> Sudan, "a curfew in Abidjan" -> Ivory Coast)."""
+    ("shelled Juba" -> Sudan, "a curfew in Abidjan" -> Ivory Coast); a sea, strait or
+    lake (gazetteer feature "water") is none."""
     entities: list[Entity] = []
     for token in tokens:
         span = _place_span(token)
+        if gazetteer().water(span.text):
+            continue  # "attacked a tanker in the Red Sea": open water is where, not whom
         country = country_stated_after(span) or place_country(span.text)
         entity = Entity(text=span.text, name=span.text, country=country,
                         _tokens=(span.start, span.end))

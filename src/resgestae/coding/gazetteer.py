@@ -143,6 +143,13 @@ class Gazetteer:
                 return cand.country
         return None
 
+    def water(self, name: str) -> bool:
+        """Whether the name is a sea, strait, gulf, lake or ocean the gazetteer knows
+        ("the Red Sea", "Strait of Hormuz"), and no country of that name."""
+        cands = self.lookup(name)
+        return any(c.feature == "water" for c in cands) and not any(
+            c.feature == "country" for c in cands)
+
     def minor(self, name: str, countries: set[str], state: str | None = None) -> Candidate | None:
         """A town too small for the main index (GeoNames cities of 1,000+), taken only
         when exactly one place of that name lies in one of `countries` (those the
@@ -451,6 +458,10 @@ def choose(cands: list[Candidate], ctx: Context, hint: str | None = None) -> Can
     if len(cands) == 1:
         return cands[0]
     # ISO 3166-2 regions are many and obscure: they compete with towns of their name
+    water = [c for c in cands if c.feature == "water"]
+    if len(water) == 1 and not hint:
+        # "the Red Sea": the sea, not Sudan's or Egypt's province named after it
+        return water[0]
     wider = [c for c in cands if c.feature in ("country", "admin1", "region", "base")
              and not (c.feature == "admin1" and c.geonameid is None)]
     if wider:  # "Georgia", "Mexico": the country, unless the hint said otherwise

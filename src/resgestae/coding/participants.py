@@ -178,9 +178,28 @@ def _attack_noun(token: Token, span: Span) -> Entity | None:
     refs = [country_ref(w) for w in span if w.i != token.i]
     code = next((r.code for r in refs if r is not None), None)
     if code is None:
-        return None
+        return _group_attack(token, span)
     return Entity(text=span.text, name=span.text, country=code, sector="MIL", sectors=["MIL"],
                   _tokens=(span.start, span.end))
+
+
+def _group_attack(token: Token, span: Span) -> Entity | None:
+    """ "A Houthi drone attack hit a tanker", "a Taliban suicide bombing killed ...": the
+    named group that modifies the attack noun is its author (the group as the actor
+    tables know it, with its country and sector)."""
+    for word in span:
+        if word.i >= token.i or word.dep_ not in ("compound", "amod", "nmod", "poss") or \
+                word.pos_ != "PROPN":
+            continue
+        start = word.i
+        while start > span.start and token.doc[start - 1].pos_ == "PROPN":
+            start -= 1  # "an Islamic State car bombing": the whole name
+        group = code_actor(token.doc[start : word.i + 1])
+        if group is not None and (group.country or group.sector):
+            group.text = span.text  # the attack is the group's; its name stays canonical
+            group._tokens = (span.start, span.end)
+            return group
+    return None
 
 
 def _appositive(token: Token) -> Entity | None:

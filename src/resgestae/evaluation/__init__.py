@@ -68,7 +68,8 @@ def evaluate(
     or an empty half, ConfigError for missing dictionaries.
     """
     path = Path(path)
-    records = read_gold(path, limit)
+    skipped: list[str] = []  # bad gold lines: reported with the coding errors, not fatal
+    records = read_gold(path, limit, skipped)
     kind = detect_format(records, str(path))
     records = select(records, half)
     if not records:
@@ -94,7 +95,7 @@ def evaluate(
     if halves:
         result["halves"] = compare(kind, records, predictions, SCORERS[kind], result)
     result.update(extra)
-    result.update(path=str(path), half=half or "all", errors=errors,
+    result.update(path=str(path), half=half or "all", errors=skipped + errors,
                   seconds=round(time.perf_counter() - started, 2))
     return result
 

@@ -22,8 +22,16 @@ from resgestae.errors import InputError
 FORMATS = ("plover", "petrarch", "event_location", "plv", "pentaclass")
 
 
-def read_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    """The records of a JSONL gold file (the first `limit` when given)."""
+def read_gold(
+    path: Path, limit: int | None = None, skipped: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """The records of a JSONL gold file (the first `limit` when given).
+
+    A line that is not a JSON object with a 'text' string is left out and its
+    error ('FILE:LINE: reason') appended to `skipped`, so one bad line does not
+    stop the scoring of the rest; without `skipped` it raises InputError. Raises
+    InputError for a missing file or one with no good record.
+    """
     if not path.is_file():
         raise InputError(str(path), "gold file not found")
     records: list[dict[str, Any]] = []
@@ -33,7 +41,12 @@ def read_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
                 break
             if not line.strip():
                 continue
-            records.append(_parse_line(path, number, line))
+            try:
+                records.append(_parse_line(path, number, line))
+            except InputError as exc:
+                if skipped is None:
+                    raise
+                skipped.append(str(exc))
     if not records:
         raise InputError(str(path), "gold file has no records")
     return records

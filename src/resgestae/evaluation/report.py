@@ -201,4 +201,5 @@ def _errors(result: dict[str, Any]) -> list[str]:
     errors = result.get("errors") or []
     if not errors:
         return []
-    return ["", f"{len(errors)} records could not be coded:", *(f"  {e}" for e in errors[:10])]
+    heading = f"{len(errors)} records could not be read or coded:"
+    return ["", heading, *(f"  {e}" for e in errors[:10])]

@@ -74,6 +74,9 @@ def save(con: Any, record: dict[str, Any], author: str, change: dict[str, Any],
     if not author or not author.strip():
         raise ValueError("a correction needs an author")
     fields = validate(change)
+    if "mode" in fields:
+        kind = fields.get("event_type") or record["event_type"]
+        fields["mode"] = _mode(str(fields["mode"]), kind)
     if not fields and not wrong:
         raise ValueError(f"nothing to correct: give one of {', '.join(FIELDS)} or mark it wrong")
     before = {k: record.get(k) for k in fields}
@@ -85,6 +88,17 @@ def save(con: Any, record: dict[str, Any], author: str, change: dict[str, Any],
     ])
     return {"seq": seq, "event_id": record["id"], "author": author.strip(),
             "created_at": now.isoformat(), "wrong": bool(wrong), "fields": fields}
+
+
+def _mode(mode: str, event_type: str) -> str:
+    """The mode, lower-cased, if the (corrected) type has it in the codebook; ValueError."""
+    from resgestae.codebook import modes_of
+
+    known = modes_of().get(event_type, set())
+    if mode.strip().lower() not in known:
+        choices = ", ".join(sorted(known)) or "none"
+        raise ValueError(f"mode {mode!r} is not a mode of {event_type}: one of {choices}")
+    return mode.strip().lower()
 
 
 def latest(con: Any, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
