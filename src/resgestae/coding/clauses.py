@@ -470,7 +470,10 @@ def _patient_only(token: Token, entry: Entry, r: Rules) -> Clause | None:
 # Verbs that say an event happened, with the event noun as subject ("protests erupted",
 # "clashes broke out", "talks took place", "talks were held").
 OCCURRENCE_VERBS = frozenset({"erupt", "occur", "flare", "rage", "resume", "spread", "unfold",
-                              "escalate", "intensify", "continue", "begin", "start", "hold"})
+                              "escalate", "intensify", "continue", "begin", "start", "hold",
+                              # what a strike or riot does to a place ("a general strike
+                              # paralysed Buenos Aires", "protests rocked the capital")
+                              "paralyse", "paralyze", "cripple", "grip", "sweep", "rock"})
 # ... and with the word after them ("a truce took effect", "took hold", "came into force")
 OCCURRENCE_PARTICLES = {"break": ("out",), "take": ("place", "effect", "hold"), "flare": ("up",),
                         "kick": ("off",), "get": ("underway",), "come": ("into",),
