@@ -110,6 +110,8 @@ def _background(token: Token, head: Token, r: Rules) -> bool:
     responds = _responding_act(head, r) and not protest_head(head)
     if is_condition(token, r) or is_earlier_act(token, r, responds):
         return True
+    if token.dep_ == "xcomp" and lemma_of(head) in r.transparent and is_condition(head, r):
+        return True  # "... if Madrid continued to host him": the condition's own act
     if is_description(token) and _reports_act(_clause_verb(head), r):
         return True  # a relative clause describing a party of the reported act
     return in_topic(token, r)
@@ -482,9 +484,14 @@ def _patient_only(token: Token, entry: Entry, r: Rules) -> Clause | None:
 # Verbs that say an event happened, with the event noun as subject ("protests erupted",
 # "clashes broke out", "talks took place", "talks were held").
 OCCURRENCE_VERBS = frozenset({"erupt", "occur", "flare", "rage", "resume", "spread", "unfold",
-                              "escalate", "intensify", "continue", "begin", "start", "hold"})
-OCCURRENCE_PARTICLES = {"break": "out", "take": "place", "flare": "up", "kick": "off",
-                        "get": "underway"}
+                              "escalate", "intensify", "continue", "begin", "start", "hold",
+                              # what a strike or riot does to a place ("a general strike
+                              # paralysed Buenos Aires", "protests rocked the capital")
+                              "paralyse", "paralyze", "cripple", "grip", "sweep", "rock"})
+# ... and with the word after them ("a truce took effect", "took hold", "came into force")
+OCCURRENCE_PARTICLES = {"break": ("out",), "take": ("place", "effect", "hold"), "flare": ("up",),
+                        "kick": ("off",), "get": ("underway",), "come": ("into",),
+                        "go": ("into",)}
 
 
 def _occurs(token: Token) -> bool:
@@ -500,7 +507,7 @@ def _occurs(token: Token) -> bool:
         return any(t.lower_ in ("dead", "injured", "wounded") for t in verb.subtree)
     particle = OCCURRENCE_PARTICLES.get(lemma)
     if particle is not None:
-        return any(c.lower_ == particle for c in verb.children)
+        return any(c.lower_ in particle for c in verb.children)
     return lemma in OCCURRENCE_VERBS and token.dep_ == "nsubj"
 
 
