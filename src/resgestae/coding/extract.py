@@ -151,9 +151,10 @@ def _repeats(event: Event, events: list[Event]) -> bool:
         if other.event_type != event.event_type or [e.text for e in other.actor] != actors:
             continue
         theirs = [e.text for e in other.recipient]
-        if theirs == recipients or not recipients:
+        # a recipient without text is the actor's own country, imputed (`home_target`)
+        if theirs == recipients or not any(recipients):
             return True
-        if not theirs:
+        if not any(theirs):
             other.recipient = list(event.recipient)
             return True
         if actors and _verbal(event.event_type):
