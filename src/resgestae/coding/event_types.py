@@ -164,7 +164,16 @@ def _test_prep(token: Token, values: frozenset[str]) -> bool:
     return any(
         c.dep_ in ("prep", "dative", "agent") and c.lower_ in values and not _temporal(c)
         for c in token.children
-    ) or any(_marked_infinitive(c, values) for c in token.children)
+    ) or any(_marked_infinitive(c, values) for c in _clause_scope(token))
+
+
+def _clause_scope(token: Token) -> list[Token]:
+    """Where a noun's "for X to do" clause may hang: on the noun, or (for an object noun,
+    "renewed its call for NATO to deploy jets") on its verb after it."""
+    scope = list(token.children)
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "obj"):
+        scope += [c for c in token.head.children if c.i > token.i]
+    return scope
 
 
 def _marked_infinitive(child: Token, values: frozenset[str]) -> bool:
