@@ -130,6 +130,8 @@ def test_urging_an_investigation_stays_request(code):
     ("Prosecutors brought bribery charges against the Albanian mayor.", "ACCUSE"),
     ("Beijing called the American arms sale to Taiwan a grave provocation.", "ACCUSE"),
     ("Tokyo described the Chinese drills as unacceptable.", "ACCUSE"),
+    ("Lebanon made a fresh plea to donors for funds.", "REQUEST"),
+    ("The governor's plea for federal troops went unanswered.", "REQUEST"),
 ])
 def test_idioms_of_asking_and_blame(code, text, kind):
     assert types(code(text)) == [kind]
@@ -150,3 +152,68 @@ def test_police_charging_a_crowd_is_no_accusation(code, text):
 
 def test_appealing_a_verdict_is_no_demand(code):
     assert code("The former governor appealed the verdict to the Supreme Court.") == []
+
+
+def test_a_guilty_plea_is_no_request(code):
+    assert code("The defendant entered a guilty plea on Monday.") == []
+
+
+# --- joining another in an act: the joiner acts too ------------------------------------
+# PLOVER manual l.239: each actor of a compound act is coded ("The United States and
+# France accused Russia ..."); "X joined Y in condemning" is such an act
+
+
+@pytest.mark.parametrize(("text", "kind", "actor"), [
+    ("Norway joined Denmark in condemning the Koran burnings.", "ACCUSE", "NOR"),
+    ("Canada joined Britain in calling for an immediate ceasefire.", "REQUEST", "CAN"),
+])
+def test_joining_another_in_an_act_makes_an_actor(code, text, kind, actor):
+    events = code(text)
+    assert types(events) == [kind]
+    assert actor in countries(events[0].actor)
+
+
+# --- wanting another party to act is asking it to --------------------------------------
+# PLOVER manual, REQUEST: "All requests, demands, and orders"; the act wanted did not happen
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Brussels wants Belgrade to recognise Kosovo's documents.", "SRB"),
+    ("Washington wants Beijing to rein in Pyongyang.", "CHN"),
+])
+def test_wanting_another_to_act_is_request(code, text, asked):
+    events = code(text)
+    assert types(events) == ["REQUEST"]
+    assert asked in countries(events[0].recipient)
+
+
+def test_wanting_to_act_oneself_stays_an_intention(code):
+    assert types(code("Iran wants to meet the Saudi foreign minister.")) == ["AGREE"]
+
+
+def test_wishing_a_thing_well_is_no_event(code):
+    assert code("Kenya wants the talks to succeed.") == []
+
+
+# --- diplomatic protests are ACCUSE, street protests PROTEST ---------------------------
+# PLOVER manual l.631, l.749: "Diplomatic protests ... are coded as ACCUSE 'disapprove'";
+# PROTEST "presumes significant physical/material activity"; CAMEO 114 "complain officially"
+
+
+@pytest.mark.parametrize("text", [
+    "The Thai embassy issued a strong protest to Cambodia over the border incident.",
+    "Ankara registered a protest with the Greek ambassador.",
+    "Vietnam delivered a written protest to the Chinese embassy in Hanoi.",
+])
+def test_a_diplomatic_protest_is_accuse(code, text):
+    assert types(code(text)) == ["ACCUSE"]
+
+
+def test_a_street_protest_stays_protest(code):
+    assert types(code("Students staged a protest outside the embassy.")) == ["PROTEST"]
+
+
+def test_a_court_ruling_a_party_liable_is_accuse(code):
+    # CAMEO 116 "find guilty or liable (legally)"
+    text = "A Dutch court ruled that the energy company was liable for the earthquakes."
+    assert types(code(text)) == ["ACCUSE"]
