@@ -27,7 +27,7 @@ BATTERY = Path(__file__).parent / "data" / "cameo_battery"
 # Type F1 (micro) measured when the lane's fixes landed, less 0.02 (before them: comment).
 FLOORS = {
     "c3.jsonl": 0.95,  # 0.942 before the fixes, 0.974 after
-    "c3_round2.jsonl": 0.90,  # scored once after the fixes, unfixed
+    "c3_round2.jsonl": 0.96,  # 0.987 scored once after the fixes, unfixed
 }
 
 
