@@ -113,6 +113,18 @@ def test_would_not_let_is_reject(code):
     assert types(code(text)) == ["REJECT"]
 
 
+# "unwilling to" states the actor's own refusal, as "refused to" does (manual l.665;
+# coding_rules.yaml unwilling): CAMEO 124 "Decline to yield", 125 "Reject proposal to meet"
+
+
+@pytest.mark.parametrize("text", [
+    "The junta remains unwilling to free the detained opposition leader.",
+    "Pristina is unwilling to negotiate with Belgrade over the northern municipalities.",
+])
+def test_unwilling_is_reject(code, text):
+    assert types(code(text)) == ["REJECT"]
+
+
 # --- threats ------------------------------------------------------------------------------
 # CAMEO 139 "Give ultimatum": days or hours to act
 
@@ -163,6 +175,14 @@ def test_raising_the_prospect_of_coercion_is_threaten(code, text):
     "The cholera outbreak threatens thousands of refugees in the camps, the WHO said.",
 ])
 def test_forecasts_and_natural_threats_are_no_event(code, text):
+    assert "THREATEN" not in types(code(text))
+
+
+# staying in office is no act: "would stay in office" is no threat of protest
+
+
+def test_staying_in_office_is_no_threat(code):
+    text = "The governor said she would stay in office until the end of her term."
     assert "THREATEN" not in types(code(text))
 
 

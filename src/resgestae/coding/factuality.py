@@ -92,7 +92,7 @@ def modality(clause: Clause) -> Modality:
         future=any(w in r.modal_future for w in words)
         or bool(lemmas & r.future)
         or be_to(clause.anchor),
-        intent=bool(lemmas & r.intent),
+        intent=bool(lemmas & (r.intent | r.unwilling)),
         hypothetical=any(w in r.modal_hypothetical for w in words)
         or _conditional(clause.anchor, r),
         obligation=any(w in r.modal_obligation for w in words),
@@ -108,6 +108,7 @@ def _negated(clause: Clause, words: list[str], lemmas: set[str], r: Rules) -> bo
     negated = (
         any(w in r.negations for w in words)
         or "fail" in lemmas
+        or bool(lemmas & r.unwilling)  # "unwilling to lift": a refusal
         or any(c.dep_ == "det" and c.lower_ == "no" for c in clause.head.children)
     )
     if clause.inner is None:

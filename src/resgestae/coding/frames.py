@@ -16,7 +16,8 @@ def is_verb(token: Token) -> bool:
 def is_governing(token: Token, r: Rules) -> bool:
     """A framing verb or adjective: the event lives in its complement."""
     lemma = lemma_of(token)
-    return lemma in r.intent or lemma in r.future or lemma in r.transparent
+    return (lemma in r.intent or lemma in r.future or lemma in r.transparent
+            or lemma in r.unwilling)
 
 
 def is_opaque(token: Token, r: Rules) -> bool:
