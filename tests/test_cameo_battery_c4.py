@@ -125,6 +125,17 @@ def test_unwilling_is_reject(code, text):
     assert types(code(text)) == ["REJECT"]
 
 
+# "cannot accept", "can't allow": a refusal stated as inability (manual l.665 REJECT)
+
+
+@pytest.mark.parametrize("text", [
+    "Lebanon cannot take in more Syrian refugees, the interior minister said.",
+    "We cannot let the monitors into the camp, the commander told reporters.",
+])
+def test_cannot_is_reject(code, text):
+    assert types(code(text)) == ["REJECT"]
+
+
 # --- threats ------------------------------------------------------------------------------
 # CAMEO 139 "Give ultimatum": days or hours to act
 
