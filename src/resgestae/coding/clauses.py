@@ -45,6 +45,9 @@ from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, protest_head, typed_verb
 from resgestae.plover import has_flag, quad_class
 
+# Verbs of helping another party act (see `_helped_act`).
+HELPERS = frozenset({"help", "assist"})
+
 
 @dataclass
 class Clause:
@@ -83,6 +86,8 @@ def _framed(token: Token, head: Token, r: Rules) -> bool:
     act = caller_act(head, r)
     if act is not None and act.i == token.i:
         return False  # "called Erdogan to apologize": the caller's own act
+    if token.i == _helped_act(head):
+        return True  # "helped Kenya train its police": the help is the event
     if token.dep_ in ("xcomp", "ccomp") and is_verb(head) and is_opaque(head, r):
         return True
     if token.dep_ == "pcomp" and head.dep_ == "prep" and is_opaque(head.head, r):
@@ -215,14 +220,33 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         return None  # cheap exit: most verbs in news are no event at all
     if _no_clause_of_its_own(token, lemma, entry, r):
         return None
-    if is_governing(token, r) and lemma not in r.opaque:
+    if is_governing(token, r) and lemma not in r.opaque and _helped_act(token) is None:
         inner, inner_entry = inner_event(token, r)
-        if inner is not None and (inner_entry is not None or entry is None):
-            return None  # the complement is the event; it carries this verb as governor
+        if inner is not None and (inner_entry is not None or entry is None
+                                  or _light_object(inner, r) is not None):
+            # the complement is the event ("vowed to hold talks": the talks' noun types
+            # it); it carries this verb as governor
+            return None
     light = _light_object(token, r) or _promised_act(token, entry, r)
     if light is not None and (entry is None or not entry.tests):
         return _light_clause(token, light, r)
     return _own_clause(token, entry, r)
+
+
+def _helped_act(token: Token) -> int | None:
+    """The index of another party's act a verb of help frames ("helped Kenya train its
+    police", "pledged to help Lebanon rebuild"): a complement with a subject of its own.
+    Helping someone act is the helper's cooperation or aid (CAMEO 03 "express intent to
+    cooperate", 06, 07), not the helped party's act done by the helper; "helped to
+    negotiate the truce" (no other subject) passes the act through."""
+    if lemma_of(token) not in HELPERS:
+        return None
+    for child in token.children:
+        if child.dep_ == "ccomp" and is_verb(child) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+        ):
+            return child.i
+    return None
 
 
 def _own_clause(token: Token, entry: Entry | None, r: Rules) -> Clause:
@@ -446,9 +470,14 @@ def _patient_only(token: Token, entry: Entry, r: Rules) -> Clause | None:
 # Verbs that say an event happened, with the event noun as subject ("protests erupted",
 # "clashes broke out", "talks took place", "talks were held").
 OCCURRENCE_VERBS = frozenset({"erupt", "occur", "flare", "rage", "resume", "spread", "unfold",
-                              "escalate", "intensify", "continue", "begin", "start", "hold"})
-OCCURRENCE_PARTICLES = {"break": "out", "take": "place", "flare": "up", "kick": "off",
-                        "get": "underway"}
+                              "escalate", "intensify", "continue", "begin", "start", "hold",
+                              # what a strike or riot does to a place ("a general strike
+                              # paralysed Buenos Aires", "protests rocked the capital")
+                              "paralyse", "paralyze", "cripple", "grip", "sweep", "rock"})
+# ... and with the word after them ("a truce took effect", "took hold", "came into force")
+OCCURRENCE_PARTICLES = {"break": ("out",), "take": ("place", "effect", "hold"), "flare": ("up",),
+                        "kick": ("off",), "get": ("underway",), "come": ("into",),
+                        "go": ("into",)}
 
 
 def _occurs(token: Token) -> bool:
@@ -464,7 +493,7 @@ def _occurs(token: Token) -> bool:
         return any(t.lower_ in ("dead", "injured", "wounded") for t in verb.subtree)
     particle = OCCURRENCE_PARTICLES.get(lemma)
     if particle is not None:
-        return any(c.lower_ == particle for c in verb.children)
+        return any(c.lower_ in particle for c in verb.children)
     return lemma in OCCURRENCE_VERBS and token.dep_ == "nsubj"
 
 

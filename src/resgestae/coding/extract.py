@@ -218,9 +218,25 @@ def _joint_exercise(coding: Coding, actors: list[Entity], recipients: list[Entit
 
 def _unnamed_but_asserted(clause: Clause, prob: float | None) -> bool:
     """A main-line verb the lexicon types, whose subject the parse found but no entity
-    rule names ("the senator's aide faulted ..."): the act is still reported."""
-    return (prob is None and not clause.nominal and bool(clause.actors)
-            and main_clause(clause.anchor))
+    rule names ("the senator's aide faulted ..."): the act is still reported. So is a
+    main-line material act said without its doer: a passive ("a curfew was declared in
+    Manipur", CAMEO 1723) or an event noun said to happen ("rioting broke out", 145)."""
+    if prob is not None or not main_clause(clause.anchor if not clause.nominal
+                                           else clause.anchor.head):
+        return False
+    if not clause.nominal:
+        return bool(clause.actors) or (_material(clause) and _passive(clause.anchor))
+    return _material(clause) and clause.anchor.dep_ == "nsubj"
+
+
+def _material(clause: Clause) -> bool:
+    """A material conflict type (GDELT QuadClass 4): a deed, not a statement."""
+    found = plover_type(clause.entry.event_type) if clause.entry is not None else None
+    return found is not None and found.quad_class == 4
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _event(

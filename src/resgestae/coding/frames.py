@@ -35,12 +35,23 @@ def is_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def for_clause(token: Token) -> bool:
+    """A "for X to do" clause ("pressed for the talks to resume"), whose subject is who
+    is to act; the parser makes it an advcl or acl with "for" as its mark."""
+    return (token.dep_ in ("advcl", "acl") and is_infinitive(token)
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in token.children))
+
+
 def _complement(token: Token, infinitive_advcl: bool = True) -> Token | None:
     """The clausal complement of a verb: xcomp, ccomp, "to" clause or "of/with/from doing"."""
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp"):
             return child
-    if infinitive_advcl and not any(c.dep_ in ("dobj", "obj") for c in token.children):
+    for child in token.children:  # "called for Kyiv to negotiate": what X is asked to do
+        if for_clause(child):
+            return child
+    if (infinitive_advcl and not any(c.dep_ in ("dobj", "obj") for c in token.children)
+            and not _carries_event_noun(token)):
         for child in token.children:  # "vowed to fight", but not "continued the strike to ..."
             if child.dep_ == "advcl" and is_infinitive(child):
                 return child
@@ -50,6 +61,16 @@ def _complement(token: Token, infinitive_advcl: bool = True) -> Token | None:
                 if grand.dep_ == "pcomp" and grand.pos_ == "VERB":
                     return grand
     return None
+
+
+def _carries_event_noun(token: Token) -> bool:
+    """ "went on strike to demand ...", "took to the streets to protest": the verb holds an
+    event noun through a preposition, so its "to" clause is that act's purpose, not the
+    verb's complement (CAMEO 14x, PLOVER manual l.751: the topic of a protest is no
+    separate event)."""
+    return any(g.dep_ == "pobj" and g.pos_ == "NOUN" and lookup(g) is not None
+               for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "in")
+               for g in c.children)
 
 
 def inner_event(token: Token, r: Rules) -> tuple[Token | None, Entry | None]:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from resgestae.coding.clauses import Clause
 from resgestae.coding.event_types import Entry
 from resgestae.coding.factuality import Modality, be_to
+from resgestae.coding.roles import rallies_against
 from resgestae.coding.rules import Rules, rules
 from resgestae.plover import cameo_root, has_flag
 
@@ -76,6 +77,11 @@ def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
         # how the verbal act was made; the act is what PLOVER codes (manual l.413 SUPPORT
         # "express support for"; l.618 ACCUSE "express disapprovals")
         return Coding(inner.event_type, inner.mode, inner.cameo, mod.factuality())
+    if entry.event_type == "REQUEST" and rallies_against(clause):
+        # "lobbied AU members to oppose the annexation", "urged the council to condemn
+        # X": asking others to side against a party is CAMEO 113 "rally opposition
+        # against", an ACCUSE (CAMEO2PLOVER-2021.txt: "113: ACCUSE, disapprove")
+        return Coding("ACCUSE", "disapprove", "113", mod.factuality())
     if committed and not mod.negated and outer != entry.event_type:
         # "would allow the inspectors to return": an intention, coded as PLOVER does
         cameo, mode = _derive(outer, entry, r)
