@@ -67,8 +67,6 @@ def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
     )
     committed = mod.intent or (mod.future and not _expected(clause, r))
     outer = r.intent_to.get(entry.event_type, entry.event_type)
-    if entry.event_type == "AGREE" and mod.negated:
-        return _refusal(inner or entry, r)  # "has not agreed to withdraw": a refusal
     turned = _opaque_refusal(clause, mod, committed, r)
     if turned is not None:
         return turned
@@ -129,10 +127,13 @@ def _committed(clause: Clause, mod: Modality, r: Rules) -> bool:
 
 
 def _opaque_refusal(clause: Clause, mod: Modality, committed: bool, r: Rules) -> Coding | None:
-    """Refusals under an opaque head: "would not let aid groups distribute food", "cannot
-    allow the inspectors in" (REJECT, as in `_modal`), and "refused to rule out sanctions",
-    which leaves a threat open (THREATEN); None for anything else."""
+    """Refusals under an opaque head: "has not agreed to withdraw", "would not let aid
+    groups distribute food", "cannot allow the inspectors in" (REJECT, as in `_modal`), and
+    "refused to rule out sanctions", which leaves a threat open (THREATEN); None for
+    anything else."""
     entry = clause.entry
+    if entry.event_type == "AGREE" and mod.negated:
+        return _refusal(clause.inner_entry or entry, r)  # "has not agreed to withdraw"
     if (committed or mod.cannot) and mod.negated and entry.event_type in r.negated_intent_to:
         return _intended(clause, mod, r.negated_intent_to[entry.event_type], r)
     if entry.event_type == "REJECT" and not mod.negated and left_open(clause.inner):
