@@ -19,7 +19,8 @@ def is_governing(token: Token, r: Rules) -> bool:
     lemma = lemma_of(token)
     if lemma in r.intent and asks_another(token):
         return False
-    return lemma in r.intent or lemma in r.future or lemma in r.transparent
+    return (lemma in r.intent or lemma in r.future or lemma in r.transparent
+            or lemma in r.unwilling)
 
 
 def asks_another(token: Token) -> bool:
