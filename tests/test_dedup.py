@@ -66,6 +66,21 @@ def test_different_events_stay_apart():
     assert len(merge_in_article(events, article())) == 6
 
 
+def test_two_acts_of_one_sentence_stay_apart():
+    # the sentence's own coding merged its repeats; two triggers left in it are two acts
+    seized = event(0, "ASSAULT", HAFTAR, None, trigger=(7, 13))
+    shelled = event(0, "ASSAULT", HAFTAR, None, trigger=(30, 37))
+    assert len(merge_in_article([seized, shelled], article())) == 2
+    again = event(100, "ASSAULT", HAFTAR, None, trigger=(107, 113))  # a later sentence
+    assert len(merge_in_article([seized, again], article())) == 1
+
+
+def test_two_deeds_of_one_actor_in_a_sentence_are_two_events(code):
+    events = code("Rebels seized the airport and later shelled the city centre.")
+    assert sorted(e.trigger for e in events if e.event_type == "ASSAULT") == [
+        "seized", "shelled"]
+
+
 def test_dates_compatible_at_coarser_precision():
     assert dates_compatible("2019-04", "month", "2019-04-10", "day")
     assert not dates_compatible("2019-04", "month", "2019-05-01", "day")

@@ -166,7 +166,9 @@ def test_being_held_responsible_is_no_admission(code):
 def test_an_actor_modifier_does_the_act(code, text, expected, actor):
     events = [e for e in code(text) if e.event_type == expected]
     assert events
-    assert actor in [a.text for a in events[0].actor]
+    # the modifier itself, or the attack phrase it heads when the attack is the subject
+    # of the act's verb ("A Saudi-led strike ... used a bomb": CAMEO 19x, the strike's)
+    assert any(actor in a.text.split() or f"{actor}-led" in a.text for a in events[0].actor)
 
 
 def test_a_labour_strike_stays_a_strike(code):

@@ -295,3 +295,15 @@ def test_a_named_group_modifying_the_attack_noun_is_its_author(code, text, count
     assault = [e for e in code(text) if e.event_type == "ASSAULT"]
     assert assault and assault[0].actor
     assert (assault[0].actor[0].country, assault[0].actor[0].sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union condemned the jailing of the opposition leader.",
+    "The United Nations criticised the detention of four reporters.",
+])
+def test_an_international_bodys_recipients_are_not_its_own_people(code, text):
+    # "Egyptian police dispersed demonstrators": Egypt's own people; the EU or the UN
+    # has no people of its own, so the recipient's country stays unknown, not IGO
+    accuse = [e for e in code(text) if e.event_type == "ACCUSE"]
+    assert accuse and accuse[0].actor[0].country == "IGO"
+    assert accuse[0].recipient and all(r.country != "IGO" for r in accuse[0].recipient)

@@ -135,6 +135,8 @@ def same_event(a: Event, b: Event) -> bool:
     """Whether two events of one article report the same real-world event."""
     if a.event_type != b.event_type or a.factuality != b.factuality:
         return False
+    if a.span == b.span and a._trigger_span != b._trigger_span:
+        return False  # one sentence's repeats were merged when it was coded: two acts
     actors, recipients = _side(a.actor), _side(a.recipient)
     if not actors and not recipients:
         return False

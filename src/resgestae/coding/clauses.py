@@ -45,6 +45,9 @@ from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, protest_head, typed_verb
 from resgestae.plover import has_flag, quad_class
 
+# Verbs of helping another party act (see `_helped_act`).
+HELPERS = frozenset({"help", "assist"})
+
 
 @dataclass
 class Clause:
@@ -83,6 +86,8 @@ def _framed(token: Token, head: Token, r: Rules) -> bool:
     act = caller_act(head, r)
     if act is not None and act.i == token.i:
         return False  # "called Erdogan to apologize": the caller's own act
+    if token.i == _helped_act(head):
+        return True  # "helped Kenya train its police": the help is the event
     if token.dep_ in ("xcomp", "ccomp") and is_verb(head) and is_opaque(head, r):
         return True
     if token.dep_ == "pcomp" and head.dep_ == "prep" and is_opaque(head.head, r):
@@ -105,6 +110,8 @@ def _background(token: Token, head: Token, r: Rules) -> bool:
     responds = _responding_act(head, r) and not protest_head(head)
     if is_condition(token, r) or is_earlier_act(token, r, responds):
         return True
+    if token.dep_ == "xcomp" and lemma_of(head) in r.transparent and is_condition(head, r):
+        return True  # "... if Madrid continued to host him": the condition's own act
     if is_description(token) and _reports_act(_clause_verb(head), r):
         return True  # a relative clause describing a party of the reported act
     return in_topic(token, r)
@@ -213,16 +220,36 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         return None  # cheap exit: most verbs in news are no event at all
     if _no_clause_of_its_own(token, lemma, entry, r):
         return None
-    if is_governing(token, r) and lemma not in r.opaque and not (entry and entry.tests):
+    if (is_governing(token, r) and lemma not in r.opaque and _helped_act(token) is None
+            and not (entry and entry.tests)):
         # (a governor the lexicon reads in context is its own act: "used water cannon to
         # disperse them" is the crowd control, CAMEO 175, the dispersal its purpose)
         inner, inner_entry = inner_event(token, r)
-        if inner is not None and (inner_entry is not None or entry is None):
-            return None  # the complement is the event; it carries this verb as governor
+        if inner is not None and (inner_entry is not None or entry is None
+                                  or _light_object(inner, r) is not None):
+            # the complement is the event ("vowed to hold talks": the talks' noun types
+            # it); it carries this verb as governor
+            return None
     light = _light_object(token, r) or _promised_act(token, entry, r)
     if light is not None and (entry is None or not entry.tests):
         return _light_clause(token, light, r)
     return _own_clause(token, entry, r)
+
+
+def _helped_act(token: Token) -> int | None:
+    """The index of another party's act a verb of help frames ("helped Kenya train its
+    police", "pledged to help Lebanon rebuild"): a complement with a subject of its own.
+    Helping someone act is the helper's cooperation or aid (CAMEO 03 "express intent to
+    cooperate", 06, 07), not the helped party's act done by the helper; "helped to
+    negotiate the truce" (no other subject) passes the act through."""
+    if lemma_of(token) not in HELPERS:
+        return None
+    for child in token.children:
+        if child.dep_ == "ccomp" and is_verb(child) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+        ):
+            return child.i
+    return None
 
 
 def _own_clause(token: Token, entry: Entry | None, r: Rules) -> Clause:
@@ -450,8 +477,10 @@ OCCURRENCE_VERBS = frozenset({"erupt", "occur", "flare", "rage", "resume", "spre
                               # what a strike or riot does to a place ("a general strike
                               # paralysed Buenos Aires", "protests rocked the capital")
                               "paralyse", "paralyze", "cripple", "grip", "sweep", "rock"})
-OCCURRENCE_PARTICLES = {"break": "out", "take": "place", "flare": "up", "kick": "off",
-                        "get": "underway"}
+# ... and with the word after them ("a truce took effect", "took hold", "came into force")
+OCCURRENCE_PARTICLES = {"break": ("out",), "take": ("place", "effect", "hold"), "flare": ("up",),
+                        "kick": ("off",), "get": ("underway",), "come": ("into",),
+                        "go": ("into",)}
 
 
 def _occurs(token: Token) -> bool:
@@ -467,7 +496,7 @@ def _occurs(token: Token) -> bool:
         return any(t.lower_ in ("dead", "injured", "wounded") for t in verb.subtree)
     particle = OCCURRENCE_PARTICLES.get(lemma)
     if particle is not None:
-        return any(c.lower_ == particle for c in verb.children)
+        return any(c.lower_ in particle for c in verb.children)
     return lemma in OCCURRENCE_VERBS and token.dep_ == "nsubj"
 
 

@@ -297,6 +297,8 @@ def _domestic(actors: list[Entity], recipients: list[Entity], doc: Doc) -> None:
     if len(home) != 1 or None in home:
         return
     country = home.pop()
+    if country not in gazetteer().countries:
+        return  # the EU or the UN acting (IGO, NGO ...) says nothing of whose people
     foreign = rules().foreign_heads
     for entity in recipients:
         head = doc[entity._tokens[0] : entity._tokens[1]].root if entity._tokens else None

@@ -151,6 +151,9 @@ def _repeats(event: Event, events: list[Event]) -> bool:
         if other.event_type != event.event_type or [e.text for e in other.actor] != actors:
             continue
         theirs = [e.text for e in other.recipient]
+        if not theirs and not recipients and not _verbal(event.event_type) and \
+                _other_deed(event, other):
+            continue  # "seized the airport and later shelled the city centre": two deeds
         if theirs == recipients or not recipients:
             return True
         if not theirs:
@@ -159,6 +162,14 @@ def _repeats(event: Event, events: list[Event]) -> bool:
         if actors and _verbal(event.event_type):
             return True
     return False
+
+
+def _other_deed(event: Event, other: Event) -> bool:
+    """Two material acts told by different verbs: "seized the airport and shelled the
+    city" (not "attacked and shelled", one verb's object shared: `same_act` decides)."""
+    if event.trigger is None or other.trigger is None:
+        return False
+    return event.trigger.split()[0].lower() != other.trigger.split()[0].lower()
 
 
 def _verbal(event_type: str) -> bool:

@@ -45,10 +45,20 @@ def is_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def for_clause(token: Token) -> bool:
+    """A "for X to do" clause ("pressed for the talks to resume"), whose subject is who
+    is to act; the parser makes it an advcl or acl with "for" as its mark."""
+    return (token.dep_ in ("advcl", "acl") and is_infinitive(token)
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in token.children))
+
+
 def _complement(token: Token, infinitive_advcl: bool = True) -> Token | None:
     """The clausal complement of a verb: xcomp, ccomp, "to" clause or "of/with/from doing"."""
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp"):
+            return child
+    for child in token.children:  # "called for Kyiv to negotiate": what X is asked to do
+        if for_clause(child):
             return child
     if (infinitive_advcl and not any(c.dep_ in ("dobj", "obj") for c in token.children)
             and not _carries_event_noun(token)):

@@ -9,14 +9,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from resgestae.coding.clauses import Clause
 from resgestae.coding.event_types import Entry
 from resgestae.coding.factuality import Modality, be_to
+from resgestae.coding.roles import rallies_against
 from resgestae.coding.rules import Rules, rules
 from resgestae.plover import cameo_root, has_flag
 
 # Verbs whose act is the commitment itself: the converted event is asserted.
 COMMITMENT = frozenset({"vow", "pledge", "promise", "swear", "decide", "resolve", "offer"})
+# Coercive acts a speaker can leave open ("did not rule out the use of force", "refused to
+# rule out sanctions"): an implicit threat (CAMEO 130; PLOVER THREATEN "coercive or
+# forceful warnings"), not a rejection.
+OPEN_THREATS = frozenset({"force", "action", "strike", "airstrike", "attack", "sanction",
+                          "intervention", "retaliation", "reprisal", "invasion", "offensive",
+                          "escalation", "embargo", "boycott", "blockade", "war", "option",
+                          "response", "measure", "operation", "tariff", "expulsion"})
 # Uniformed personnel: their arrival on a peacekeeping mission is no diplomatic visit.
 TROOPS = frozenset({"troop", "soldier", "peacekeeper", "force", "contingent", "battalion",
                     "unit", "officer", "police", "policeman", "personnel", "medic"})
@@ -59,11 +69,21 @@ def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
     outer = r.intent_to.get(entry.event_type, entry.event_type)
     if entry.event_type == "AGREE" and mod.negated:
         return _refusal(inner or entry, r)  # "has not agreed to withdraw": a refusal
+    if entry.event_type == "REJECT" and not mod.negated and left_open(clause.inner):
+        return Coding("THREATEN", None, "130", "asserted", derived=True)
+    if committed and mod.negated and entry.event_type in r.negated_intent_to:
+        # "would not let aid groups distribute food": a stated refusal, as in `_modal`
+        return _intended(clause, mod, r.negated_intent_to[entry.event_type], r)
     if entry.mode == "phone" and inner is not None and has_flag(inner.event_type, "verbal_act"):
         # "called Erdogan to apologize", "phoned Bashir to express support": the call is
         # how the verbal act was made; the act is what PLOVER codes (manual l.413 SUPPORT
         # "express support for"; l.618 ACCUSE "express disapprovals")
         return Coding(inner.event_type, inner.mode, inner.cameo, mod.factuality())
+    if entry.event_type == "REQUEST" and rallies_against(clause):
+        # "lobbied AU members to oppose the annexation", "urged the council to condemn
+        # X": asking others to side against a party is CAMEO 113 "rally opposition
+        # against", an ACCUSE (CAMEO2PLOVER-2021.txt: "113: ACCUSE, disapprove")
+        return Coding("ACCUSE", "disapprove", "113", mod.factuality())
     if committed and not mod.negated and outer != entry.event_type:
         # "would allow the inspectors to return": an intention, coded as PLOVER does
         cameo, mode = _derive(outer, entry, r)
@@ -79,6 +99,7 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
         cameo, mode = _derive("REQUEST", entry, r)
         return Coding("REQUEST", mode, cameo, "asserted", derived=True, request_from_reporter=True)
     committed = mod.intent or (mod.future and not _expected(clause, r))
+    committed = committed or _own_option(clause, mod, r)
     if committed and mod.ultimatum and not mod.negated and base != "THREATEN":
         cameo, mode = _derive("THREATEN", entry, r)
         return Coding("THREATEN", mode or "relations", cameo, "asserted", derived=True)
@@ -89,6 +110,8 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
         return Coding("THREATEN", mode, cameo, "asserted", derived=True)
     if base == "AGREE" and mod.negated:
         return _refusal(entry, r)  # "did not agree to the plan": PLOVER REJECT
+    if mod.negated and left_open(clause.head):
+        return Coding("THREATEN", None, "130", "asserted", derived=True)
     table = r.negated_intent_to if mod.negated else r.intent_to
     if committed and base in table:
         return _intended(clause, mod, table[base], r)
@@ -122,6 +145,33 @@ def _conditional_coercion(clause: Clause, mod: Modality, r: Rules) -> bool:
         and not mod.negated
         and not _expected(clause, r)
     )
+
+
+def _own_option(clause: Clause, mod: Modality, r: Rules) -> bool:
+    """ "Kiev said it might downgrade relations": a speaker naming a coercive act it may
+    take itself states a threat (PLOVER THREATEN: "coercive or forceful warnings"), as
+    "said it would" does; what others "could" do ("analysts said Moscow could ...") is not."""
+    if mod.negated or not (mod.hypothetical and clause.entry and clause.reporter is not None):
+        return False
+    if r.intent_to.get(clause.entry.event_type) != "THREATEN":
+        return False
+    subjects = [c for c in clause.anchor.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(c.lower_ in r.third_person_pronouns for c in subjects)
+
+
+def left_open(verb: Token | None) -> bool:
+    """ "rule out the use of force", "rule out military action": ruling out an act of force
+    or pressure, which negated or refused leaves the threat of it open (`OPEN_THREATS`)."""
+    if verb is None or verb.lemma_.lower() != "rule":
+        return False
+    if not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "pobj")]
+    objects += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "out"
+                for c in c.children if c.dep_ == "pobj"]
+    words = objects + [g for o in objects for p in o.children if p.dep_ == "prep"
+                       for g in p.children if g.dep_ == "pobj"]
+    return any(w.lemma_.lower() in OPEN_THREATS for w in words)
 
 
 def _refusal(inner: Entry, r: Rules) -> Coding:

@@ -195,7 +195,7 @@ def _group_attack(token: Token, span: Span) -> Entity | None:
         while start > span.start and token.doc[start - 1].pos_ == "PROPN":
             start -= 1  # "an Islamic State car bombing": the whole name
         group = code_actor(token.doc[start : word.i + 1])
-        if group is not None and (group.country or group.sector):
+        if group is not None and group.sector:  # a group, not a nationality ("Saudi-led")
             group.text = span.text  # the attack is the group's; its name stays canonical
             group._tokens = (span.start, span.end)
             return group

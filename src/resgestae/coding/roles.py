@@ -20,6 +20,7 @@ from resgestae.coding.arguments import (
     subject,
 )
 from resgestae.coding.event_types import lemma_of, lookup
+from resgestae.coding.frames import for_clause
 from resgestae.coding.rules import Rules
 from resgestae.coding.targets import PLACE_PREPS, TOPIC_PREPS
 from resgestae.plover import has_flag
@@ -47,6 +48,40 @@ OBJECT_PREPS = frozenset({"for", "between", "from", "by", "with", "of", "against
 COUNTERPART_PREPS = frozenset({"with", "from"})
 
 
+# What others are asked to do against a party when a request rallies opposition.
+OPPOSE = frozenset({"oppose", "resist", "isolate", "ostracize", "ostracise", "shun"})
+# ... or to take sides against it ("urged Arabs to unite and mobilize against X").
+SIDE_AGAINST = frozenset({"unite", "stand", "mobilize", "mobilise", "rally", "band", "join",
+                          "speak", "vote"})
+
+
+def rallies_against(clause: Clause) -> bool:
+    """A request whose complement is a disapproval ("urged the council to condemn X")
+    or opposition ("to oppose X") that the addressees are to voice: CAMEO 113 "rally
+    opposition against", an ACCUSE whose recipient is the party opposed
+    (CAMEO2PLOVER-2021.txt "113: ACCUSE, disapprove")."""
+    inner = clause.inner_entry
+    if clause.entry is None or clause.entry.event_type != "REQUEST" or clause.inner is None:
+        return False
+    if inner is not None and inner.event_type == "ACCUSE" and inner.mode == "disapprove":
+        return True
+    return lemma_of(clause.inner) in OPPOSE or any(
+        lemma_of(v) in SIDE_AGAINST and any(c.dep_ == "prep" and c.lower_ == "against"
+                                            for c in v.children)
+        for v in (clause.inner, *clause.inner.conjuncts))
+
+
+def _opposed(clause: Clause, r: Rules) -> list[Token]:
+    """The party a rallying request is against: its complement's recipient."""
+    inner = clause.inner
+    against = [g for v in (inner, *inner.conjuncts) for c in v.children
+               if c.dep_ == "prep" and c.lower_ == "against"
+               for g in c.children if g.dep_ == "pobj"]
+    preps = recipient_preps(clause.inner_entry, r)
+    return participants(against, r) or participants(
+        recipient_objects(inner, preps, r), r) or _object_recipients(clause, inner, preps, r)
+
+
 def attach_arguments(clause: Clause, r: Rules) -> None:
     """Actor and recipient heads, by voice; an opaque head's object or its complement's."""
     verb = clause.anchor
@@ -58,6 +93,8 @@ def attach_arguments(clause: Clause, r: Rules) -> None:
         counterpart = bool(actors) and not passive
         recipients = _unnamed_recipients(clause, verb, preps, r, counterpart)
     clause.actors = participants(actors, r, as_subject=True)
+    if rallies_against(clause):
+        recipients = _opposed(clause, r) or recipients
     if not recipients:
         recipients = _typed_recipients(clause, verb, r)
     clause.recipients = recipients
@@ -287,7 +324,7 @@ def _inner_recipients(clause: Clause, r: Rules) -> list[Token]:
     inner = clause.inner
     clause.trigger.append(inner)
     inner_preps = recipient_preps(clause.inner_entry, r)
-    if inner.dep_ == "ccomp":
+    if inner.dep_ == "ccomp" or for_clause(inner):
         # "indicated it would act against Libya": a pronoun there is the speaker again
         heads = [t for t in subject(inner)[0] if t.pos_ != "PRON"]
         found = participants(heads, r, as_subject=True)

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from resgestae.coding.background import is_earlier_act
 from resgestae.coding.event_types import lookup
-from resgestae.coding.frames import is_governing, is_opaque, is_verb
+from resgestae.coding.frames import for_clause, is_governing, is_opaque, is_verb
 from resgestae.coding.rules import Rules
 
 TOPIC_PREPS = frozenset(
@@ -80,7 +80,7 @@ def _topic_prep(current: Token, head: Token, r: Rules) -> bool:
 def _noun_content(current: Token, head: Token) -> bool:
     """A clause on an event noun ("an admission that ...")."""
     return (
-        current.dep_ in ("acl", "ccomp", "relcl")
+        (current.dep_ in ("acl", "ccomp", "relcl") or for_clause(current))
         and is_verb(current)
         and head.pos_ == "NOUN"
         and lookup(head) is not None
