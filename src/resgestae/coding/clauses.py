@@ -223,7 +223,10 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         return None  # cheap exit: most verbs in news are no event at all
     if _no_clause_of_its_own(token, lemma, entry, r):
         return None
-    if is_governing(token, r) and lemma not in r.opaque and _helped_act(token) is None:
+    if (is_governing(token, r) and lemma not in r.opaque and _helped_act(token) is None
+            and not (entry and entry.tests)):
+        # (a governor the lexicon reads in context is its own act: "used water cannon to
+        # disperse them" is the crowd control, CAMEO 175, the dispersal its purpose)
         inner, inner_entry = inner_event(token, r)
         if inner is not None and (inner_entry is not None or entry is None
                                   or _light_object(inner, r) is not None):
