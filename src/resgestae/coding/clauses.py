@@ -32,6 +32,7 @@ from resgestae.coding.background import (
 )
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.frames import (
+    for_clause,
     frame_of,
     inner_event,
     is_governing,
@@ -100,8 +101,10 @@ def _framed(token: Token, head: Token, r: Rules) -> bool:
         return True  # purpose clauses ("staged a strike to demand reforms")
     if token.dep_ == "acl" and token.tag_ == "VBN" and not agents(token):
         return True  # "a letter handed over to the UN": a description, not an act
-    # "reiterated its demand that Israel ease ...": what is demanded
-    return token.dep_ == "ccomp" and _verbal_object(head) is not None
+    # "reiterated its demand that Israel ease ...", "repeated its call for the rebels to
+    # lay down arms": what is demanded
+    content = token.dep_ == "ccomp" or (token.dep_ == "advcl" and is_infinitive(token))
+    return content and _verbal_object(head) is not None
 
 
 def _background(token: Token, head: Token, r: Rules) -> bool:
@@ -220,7 +223,10 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         return None  # cheap exit: most verbs in news are no event at all
     if _no_clause_of_its_own(token, lemma, entry, r):
         return None
-    if is_governing(token, r) and lemma not in r.opaque and _helped_act(token) is None:
+    if (is_governing(token, r) and lemma not in r.opaque and _helped_act(token) is None
+            and not (entry and entry.tests)):
+        # (a governor the lexicon reads in context is its own act: "used water cannon to
+        # disperse them" is the crowd control, CAMEO 175, the dispersal its purpose)
         inner, inner_entry = inner_event(token, r)
         if inner is not None and (inner_entry is not None or entry is None
                                   or _light_object(inner, r) is not None):
@@ -348,6 +354,10 @@ def _light_clause(verb: Token, noun: Token, r: Rules) -> Clause:
     clause.trigger.extend(
         c for c in noun.children if c.dep_ == "compound" and lookup(c) is not None
     )
+    # "renewed its call for NATO to deploy jets": NATO is asked (its complement's subject)
+    asked = [c for c in (*noun.children, *verb.children) if c.i > noun.i and for_clause(c)]
+    if asked:
+        clause.inner, clause.inner_entry = asked[0], lookup(asked[0])
     _attach_frame(clause, r)
     attach_arguments(clause, r)
     return clause
