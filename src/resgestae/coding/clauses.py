@@ -223,7 +223,10 @@ def verb_clause(token: Token, r: Rules) -> Clause | None:
         return None  # cheap exit: most verbs in news are no event at all
     if _no_clause_of_its_own(token, lemma, entry, r):
         return None
-    if is_governing(token, r) and lemma not in r.opaque and _helped_act(token) is None:
+    if (is_governing(token, r) and lemma not in r.opaque and _helped_act(token) is None
+            and not (entry and entry.tests)):
+        # (a governor the lexicon reads in context is its own act: "used water cannon to
+        # disperse them" is the crowd control, CAMEO 175, the dispersal its purpose)
         inner, inner_entry = inner_event(token, r)
         if inner is not None and (inner_entry is not None or entry is None
                                   or _light_object(inner, r) is not None):
@@ -312,7 +315,21 @@ def _light_object(token: Token, r: Rules) -> Token | None:
                 counted = counted_event(child)  # "began a new round of joint exercises"
                 if counted is not None:
                     return counted
+    if lemma == "be":
+        return _visit_under_way(token)
     return supported_noun(token) if lemma in r.support_prep else None
+
+
+def _visit_under_way(copula: Token) -> Token | None:
+    """The visit or talks a subject "is on" or "is in" ("is on a three-day visit to
+    Algeria", "are in talks with the rebels"): the subject is taking part (CAMEO 042,
+    040). Only consultations: "is under attack" or "is under sanctions" say what the
+    subject suffers, not what it does."""
+    noun = supported_noun(copula)
+    if noun is None or noun.head.lower_ not in ("on", "in"):
+        return None
+    entry = lookup(noun)
+    return noun if entry is not None and entry.event_type == "CONSULT" else None
 
 
 def _promised_act(token: Token, entry: Entry | None, r: Rules) -> Token | None:

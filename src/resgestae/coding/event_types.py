@@ -273,8 +273,9 @@ def _test_subj(token: Token, values: frozenset[str]) -> bool:
     subject, or the "by" agent of a passive), by lemma or entity label; the same deed is a riot by a
     crowd and an attack or a restriction by a force (CAMEO 145 vs 18x, 144 vs 191)."""
     heads = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-    heads += [g for c in token.children if c.dep_ == "agent" for g in c.children
-              if g.dep_ == "pobj"]
+    if token.dep_ != "acl":  # "crimes committed by X" names a deed, not X doing it here
+        heads += [g for c in token.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj"]
     if not heads and token.dep_ == "conj":
         heads = [c for c in token.head.children if c.dep_ == "nsubj"]
     heads += [c for h in heads for c in h.conjuncts]

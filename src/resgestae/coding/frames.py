@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.rules import Rules
+from resgestae.plover import plover_type
 
 
 def is_verb(token: Token) -> bool:
@@ -19,7 +20,8 @@ def is_governing(token: Token, r: Rules) -> bool:
     lemma = lemma_of(token)
     if lemma in r.intent and asks_another(token):
         return False
-    return lemma in r.intent or lemma in r.future or lemma in r.transparent
+    return (lemma in r.intent or lemma in r.future or lemma in r.transparent
+            or lemma in r.unwilling)
 
 
 def asks_another(token: Token) -> bool:
@@ -34,9 +36,19 @@ def is_opaque(token: Token, r: Rules) -> bool:
     lemma = lemma_of(token)
     if lemma in r.reporting and lookup(token) is None:
         return False
+    entry = lookup(token)
     if is_governing(token, r) and lemma not in r.opaque:
-        return False
-    return lemma in r.opaque or lookup(token) is not None
+        # a deed the lexicon reads in context is its own act, its complement the purpose
+        # ("used water cannon to disperse them", CAMEO 175); not a trip or a talk
+        # ("will not go to Moscow to meet": the meeting refused stays the event)
+        return entry is not None and bool(entry.tests) and _deed(entry)
+    return lemma in r.opaque or entry is not None
+
+
+def _deed(entry: Entry) -> bool:
+    """A material conflict type (GDELT QuadClass 4)."""
+    found = plover_type(entry.event_type)
+    return found is not None and found.quad_class == 4
 
 
 def is_infinitive(token: Token) -> bool:

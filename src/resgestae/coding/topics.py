@@ -32,8 +32,12 @@ NOUN_TOPIC_PREPS = frozenset({"over", "about", "of", "for", "concerning", "regar
 
 
 def typed_verb(token: Token, r: Rules) -> bool:
-    """A verb that expresses an event itself (not a frame, not a report)."""
-    return is_verb(token) and lookup(token) is not None and not is_governing(token, r)
+    """A verb that expresses an event itself (not a frame, not a report); a framing verb
+    the lexicon reads in context ("used water cannon") is one."""
+    if not is_verb(token):
+        return False
+    entry = lookup(token)
+    return entry is not None and (not is_governing(token, r) or bool(entry.tests))
 
 
 def in_topic(token: Token, r: Rules) -> bool:

@@ -1,0 +1,136 @@
+"""CAMEO roots 14-20 (protest, force posture, reduced relations, coercion, assault,
+fighting, mass violence): breadth over the codebook (issue 10).
+
+Two self-written batteries (tests/data/cameo_battery/c5.jsonl: two wire sentences per
+CAMEO code of these roots, c5_round2.jsonl: one fresh sentence per code, written after
+the fixes and scored once, unfitted) are scored with the real model; their type F1 may
+not fall below what this lane reached, less 0.02. Then one test per kind fixed, each
+with sentences written for these tests, citing the CAMEO code (CAMEO2PLOVER-2021.txt)
+or the line of ../shared/ontology/PLOVER_MANUAL.tex it follows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resgestae.evaluation import evaluate
+from resgestae.model import Event
+
+BATTERY = Path(__file__).parent / "data" / "cameo_battery"
+
+
+def types(events: list[Event]) -> list[str]:
+    return [e.event_type for e in events]
+
+
+# reached: c5 0.922 (0.759 before this lane), round 2 0.805 as first scored
+@pytest.mark.parametrize("name, floor", [("c5.jsonl", 0.90), ("c5_round2.jsonl", 0.78)])
+def test_battery_type_f1_floor(coder, name, floor):
+    result = evaluate(BATTERY / name, coder=coder)
+    assert result["format"] == "plover" and not result["errors"]
+    assert result["micro"]["f1"] >= floor
+
+
+# CAMEO 142, 143: a labour or hunger strike launched or gone on is a protest, not an air
+# strike; its "to demand" clause is its purpose (PLOVER_MANUAL.tex:751, the topic of a
+# protest is no separate event)
+@pytest.mark.parametrize("text", [
+    "Chilean copper miners launched an indefinite strike over pay on Monday.",
+    "A detained Iranian lawyer launched a hunger strike in Evin prison.",
+    "Nurses across Finland went on strike to demand higher wages.",
+    "The jailed blogger has refused to eat since Friday, his wife said.",
+])
+def test_strikes_are_protests(code, text):
+    events = code(text)
+    assert "PROTEST" in types(events)
+    assert not {"ASSAULT", "REQUEST", "REJECT"} & set(types(events))
+
+
+# CAMEO 145 "protest violently, riot" (PLOVER_MANUAL.tex PROTEST 'riot': "The participants
+# intend to cause physical injury and/or property damage"): violence by protesters
+@pytest.mark.parametrize("text", [
+    "Protesters torched two police vehicles in the centre of Dakar.",
+    "Demonstrators stormed the parliament building in Skopje.",
+    "Protesters clashed with riot police in central Tirana on Saturday.",
+    "Rioting broke out in the port city after the verdict.",
+])
+def test_violence_by_protesters_is_a_riot(code, text):
+    assert types(code(text)) == ["PROTEST"]
+
+
+# CAMEO 144 vs 191: civilians blockading or occupying a place obstruct it (PROTEST); a
+# state or its forces blocking a road restrict movement (COERCE)
+@pytest.mark.parametrize("text, kind", [
+    ("Dairy farmers blockaded the ports of Rotterdam for two days.", "PROTEST"),
+    ("Students occupied the main campus in Belgrade.", "PROTEST"),
+    ("Climate campaigners glued themselves to a motorway in Munich.", "PROTEST"),
+    ("Troops blocked the road to the border town of Rafah.", "COERCE"),
+])
+def test_obstruction_depends_on_who(code, text, kind):
+    assert kind in types(code(text))
+
+
+# CAMEO 151, 152: raising police or military readiness
+@pytest.mark.parametrize("text", [
+    "Dutch police stepped up security around synagogues on Friday.",
+    "Greece's navy was put on alert after the incident.",
+])
+def test_readiness_is_mobilize(code, text):
+    assert "MOBILIZE" in types(code(text))
+
+
+# CAMEO 160-166 (PLOVER_MANUAL.tex SANCTION: "All reductions in existing, routine, or
+# cooperative relations"; 'withdraw' from "a group, mediation activity, organization")
+@pytest.mark.parametrize("text", [
+    "Ghana scaled back its cooperation with Burkina Faso on security.",
+    "The World Bank paused disbursements to Ethiopia.",
+    "Colombia called off peace talks with the rebels.",
+    "Burundi quit the International Criminal Court.",
+    "Mali gave the Danish envoy 72 hours to leave the country.",
+    "Two Czech diplomats were declared persona non grata by Moscow.",
+    "The Senate blocked the sale of fighter jets to Ankara.",
+])
+def test_reduced_relations_are_sanction(code, text):
+    assert "SANCTION" in types(code(text))
+
+
+# CAMEO 171, 1711, 1721, 1723, 173: coercion said in more ways; a passive without its
+# doer is still reported ("a curfew was declared")
+@pytest.mark.parametrize("text", [
+    "Greek coastguards impounded a Russian-flagged tanker.",
+    "The authorities revoked the licence of an opposition broadcaster.",
+    "Uganda blocked Facebook ahead of the election.",
+    "A night curfew was imposed in the northern town on Sunday.",
+    "Police launched raids to detain the suspects in Ankara.",
+])
+def test_coercion_kinds(code, text):
+    assert "COERCE" in types(code(text))
+
+
+# CAMEO 175 (violent repression): the weapon used is the act, the dispersal its purpose
+def test_crowd_control_weapon_used_is_the_assault(code):
+    assert types(code("Police used tear gas to disperse students in Jakarta.")) == ["ASSAULT"]
+
+
+# CAMEO 181, 1821, 1822, 1823, 183, 184, 185, 196, 200-203, 2041: violence said through
+# idioms, support verbs and results ("raped" was lemmatised "rap", an ACCUSE verb)
+@pytest.mark.parametrize("text", [
+    "Pirates seized a fishing vessel and took its crew hostage.",
+    "Militia fighters raped women in the occupied villages.",
+    "Detainees were subjected to torture in the military prison.",
+    "Attackers hacked four farmers to death with machetes.",
+    "Insurgents set off a bomb near the governor's office.",
+    "The rebels forced villagers to serve as human shields.",
+    "The president survived an assassination attempt in the capital.",
+    "Government troops broke the truce by shelling rebel positions.",
+    "The militia committed atrocities against civilians in the region.",
+    "The army drove thousands of villagers out of the valley.",
+    "The regime dropped chlorine gas on the rebel-held suburb.",
+    "A gunfight between soldiers and smugglers left five dead.",
+])
+def test_violence_kinds_are_assault(code, text):
+    events = code(text)
+    assert "ASSAULT" in types(events)
+    assert "ACCUSE" not in types(events)
