@@ -217,3 +217,16 @@ def test_a_court_ruling_a_party_liable_is_accuse(code):
     # CAMEO 116 "find guilty or liable (legally)"
     text = "A Dutch court ruled that the energy company was liable for the earthquakes."
     assert types(code(text)) == ["ACCUSE"]
+
+
+# --- verbs of disparaging (CAMEO 110-112; reviewed from CAMEO.2.0's DENOUNCE, DENIGRATE,
+# DEPLORE and BLAME sets) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Ankara disparaged the Dutch report on press freedom.",
+    "The Venezuelan president ridiculed the American sanctions.",
+    "An inquiry implicated Lebanese officials in the port blast.",
+])
+def test_verbs_of_disparaging_are_accuse(code, text):
+    assert types(code(text)) == ["ACCUSE"]
