@@ -165,6 +165,15 @@ def test_warnings_of_force_or_pressure_are_threaten(code, text):
     assert types(code(text)) == ["THREATEN"]
 
 
+# "hinted that it could use force" reports what is hinted, a speaker's own option of force:
+# THREATEN, and no ASSAULT of its own (coding_rules.yaml reporting; manual l.703)
+
+
+def test_hinted_force_is_threaten_only(code):
+    text = "Ankara hinted that it could use force against the militias in the north."
+    assert types(code(text)) == ["THREATEN"]
+
+
 # CAMEO 130: raising or floating the prospect of a coercive act
 
 
