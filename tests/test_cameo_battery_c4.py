@@ -25,11 +25,12 @@ from resgestae.model import Event
 
 BATTERY = Path(__file__).parent / "data" / "cameo_battery"
 
-# Type F1 (micro) measured when the lane's fixes landed, rounded down by 0.02
-# (before the fixes: c4.jsonl 0.875 on 200 records).
+# Type F1 (micro) measured when the lane's fixes landed, rounded down by 0.02. Before the
+# fixes c4.jsonl scored 0.875 (200 records); round 2, written after them and scored once,
+# 0.960 (50 records), as main's coder scored it too.
 FLOORS = {
     "c4.jsonl": 0.96,  # 0.982
-    "c4_round2.jsonl": 0.0,  # set below once round 2 is scored
+    "c4_round2.jsonl": 0.94,  # 0.960
 }
 
 
@@ -113,6 +114,29 @@ def test_would_not_let_is_reject(code):
     assert types(code(text)) == ["REJECT"]
 
 
+# "unwilling to" states the actor's own refusal, as "refused to" does (manual l.665;
+# coding_rules.yaml unwilling): CAMEO 124 "Decline to yield", 125 "Reject proposal to meet"
+
+
+@pytest.mark.parametrize("text", [
+    "The junta remains unwilling to free the detained opposition leader.",
+    "Pristina is unwilling to negotiate with Belgrade over the northern municipalities.",
+])
+def test_unwilling_is_reject(code, text):
+    assert types(code(text)) == ["REJECT"]
+
+
+# "cannot accept", "can't allow": a refusal stated as inability (manual l.665 REJECT)
+
+
+@pytest.mark.parametrize("text", [
+    "Lebanon cannot take in more Syrian refugees, the interior minister said.",
+    "We cannot let the monitors into the camp, the commander told reporters.",
+])
+def test_cannot_is_reject(code, text):
+    assert types(code(text)) == ["REJECT"]
+
+
 # --- threats ------------------------------------------------------------------------------
 # CAMEO 139 "Give ultimatum": days or hours to act
 
@@ -163,6 +187,14 @@ def test_raising_the_prospect_of_coercion_is_threaten(code, text):
     "The cholera outbreak threatens thousands of refugees in the camps, the WHO said.",
 ])
 def test_forecasts_and_natural_threats_are_no_event(code, text):
+    assert "THREATEN" not in types(code(text))
+
+
+# staying in office is no act: "would stay in office" is no threat of protest
+
+
+def test_staying_in_office_is_no_threat(code):
+    text = "The governor said she would stay in office until the end of her term."
     assert "THREATEN" not in types(code(text))
 
 

@@ -32,6 +32,7 @@ from resgestae.coding.background import (
 )
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.frames import (
+    for_clause,
     frame_of,
     inner_event,
     is_governing,
@@ -100,8 +101,10 @@ def _framed(token: Token, head: Token, r: Rules) -> bool:
         return True  # purpose clauses ("staged a strike to demand reforms")
     if token.dep_ == "acl" and token.tag_ == "VBN" and not agents(token):
         return True  # "a letter handed over to the UN": a description, not an act
-    # "reiterated its demand that Israel ease ...": what is demanded
-    return token.dep_ == "ccomp" and _verbal_object(head) is not None
+    # "reiterated its demand that Israel ease ...", "repeated its call for the rebels to
+    # lay down arms": what is demanded
+    content = token.dep_ == "ccomp" or (token.dep_ == "advcl" and is_infinitive(token))
+    return content and _verbal_object(head) is not None
 
 
 def _background(token: Token, head: Token, r: Rules) -> bool:
@@ -312,7 +315,21 @@ def _light_object(token: Token, r: Rules) -> Token | None:
                 counted = counted_event(child)  # "began a new round of joint exercises"
                 if counted is not None:
                     return counted
+    if lemma == "be":
+        return _visit_under_way(token)
     return supported_noun(token) if lemma in r.support_prep else None
+
+
+def _visit_under_way(copula: Token) -> Token | None:
+    """The visit or talks a subject "is on" or "is in" ("is on a three-day visit to
+    Algeria", "are in talks with the rebels"): the subject is taking part (CAMEO 042,
+    040). Only consultations: "is under attack" or "is under sanctions" say what the
+    subject suffers, not what it does."""
+    noun = supported_noun(copula)
+    if noun is None or noun.head.lower_ not in ("on", "in"):
+        return None
+    entry = lookup(noun)
+    return noun if entry is not None and entry.event_type == "CONSULT" else None
 
 
 def _promised_act(token: Token, entry: Entry | None, r: Rules) -> Token | None:
@@ -337,6 +354,10 @@ def _light_clause(verb: Token, noun: Token, r: Rules) -> Clause:
     clause.trigger.extend(
         c for c in noun.children if c.dep_ == "compound" and lookup(c) is not None
     )
+    # "renewed its call for NATO to deploy jets": NATO is asked (its complement's subject)
+    asked = [c for c in (*noun.children, *verb.children) if c.i > noun.i and for_clause(c)]
+    if asked:
+        clause.inner, clause.inner_entry = asked[0], lookup(asked[0])
     _attach_frame(clause, r)
     attach_arguments(clause, r)
     return clause

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from resgestae.coding.rules import rules
 from resgestae.resources import current
 
 if TYPE_CHECKING:
@@ -164,7 +165,16 @@ def _test_prep(token: Token, values: frozenset[str]) -> bool:
     return any(
         c.dep_ in ("prep", "dative", "agent") and c.lower_ in values and not _temporal(c)
         for c in token.children
-    ) or any(_marked_infinitive(c, values) for c in token.children)
+    ) or any(_marked_infinitive(c, values) for c in _clause_scope(token))
+
+
+def _clause_scope(token: Token) -> list[Token]:
+    """Where a noun's "for X to do" clause may hang: on the noun, or (for an object noun,
+    "renewed its call for NATO to deploy jets") on its verb after it."""
+    scope = list(token.children)
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "obj"):
+        scope += [c for c in token.head.children if c.i > token.i]
+    return scope
 
 
 def _marked_infinitive(child: Token, values: frozenset[str]) -> bool:
@@ -221,9 +231,10 @@ def _test_clausal(token: Token, values: frozenset[str]) -> bool:
 
 
 def _test_mandate(token: Token, values: frozenset[str]) -> bool:
-    """ "insisted that Bolivia respond", "insisted the army should withdraw": a "that"
-    clause in the mandative subjunctive (a bare verb with its own subject) or with
-    "should/must" says what someone is to do, not what is so ("insisted that the talks
+    """ "insisted that Bolivia respond", "insisted the army should withdraw", "wants
+    Turkey to reopen": a "that" clause in the mandative subjunctive (a bare verb with its
+    own subject), with "should/must", or an infinitive with its own subject says what
+    someone is to do, not what is so ("insisted that the talks
     had failed")."""
     for c in token.children:
         subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
@@ -231,7 +242,11 @@ def _test_mandate(token: Token, values: frozenset[str]) -> bool:
             continue
         auxes = [a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")]
         if any(a in ("should", "must") for a in auxes):
-            return True
+            return True  # "... X should withdraw"
+        if "to" in auxes:  # "wants Turkey to reopen", not "wants the talks to succeed"
+            party = subjects[0].ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or (
+                subjects[0].lemma_.lower() in rules().agent_nouns)
+            return party or curated_lookup(c) is not None
         # a bare verb; after a singular noun a "present" form is one ("that Hamas release")
         bare = c.tag_ == "VB" or (c.tag_ == "VBP" and subjects[0].tag_ in ("NN", "NNP"))
         if bare and not auxes:

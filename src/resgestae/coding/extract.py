@@ -154,9 +154,10 @@ def _repeats(event: Event, events: list[Event]) -> bool:
         if not theirs and not recipients and not _verbal(event.event_type) and \
                 _other_deed(event, other):
             continue  # "seized the airport and later shelled the city centre": two deeds
-        if theirs == recipients or not recipients:
+        # a recipient without text is the actor's own country, imputed (`home_target`)
+        if theirs == recipients or not any(recipients):
             return True
-        if not theirs:
+        if not any(theirs):
             other.recipient = list(event.recipient)
             return True
         if actors and _verbal(event.event_type):

@@ -15,6 +15,9 @@ from resgestae.coding.background import party_condition
 from resgestae.coding.clauses import Clause
 from resgestae.coding.rules import Rules, rules
 
+# "can" as written before a negation ("cannot", "can not", "can't" -> "ca" + "n't").
+CAN = frozenset({"can", "ca", "cannot"})
+
 
 @dataclass(frozen=True)
 class Modality:
@@ -27,6 +30,7 @@ class Modality:
     obligation: bool = False  # "must", "should"
     ultimatum: bool = False  # "... unless X does Y": a conditional demand backed by a threat
     conditioned: bool = False  # the act hangs on what another party does ("if X fails to pay")
+    cannot: bool = False  # "cannot accept", "can't allow": a refusal stated as inability
 
     def factuality(self) -> str:
         """The PLOVER-style factuality label."""
@@ -92,13 +96,14 @@ def modality(clause: Clause) -> Modality:
         future=any(w in r.modal_future for w in words)
         or bool(lemmas & r.future)
         or be_to(clause.anchor),
-        intent=bool(lemmas & r.intent),
+        intent=bool(lemmas & (r.intent | r.unwilling)),
         hypothetical=any(w in r.modal_hypothetical for w in words)
         or _conditional(clause.anchor, r),
         obligation=any(w in r.modal_obligation for w in words),
         ultimatum=_ultimatum(clause.anchor),
         conditioned=party_condition(clause.inner or clause.anchor, r)
         or party_condition(clause.anchor, r),
+        cannot=any(w in CAN for w in words) and any(w in r.negations for w in words),
     )
 
 
@@ -108,6 +113,7 @@ def _negated(clause: Clause, words: list[str], lemmas: set[str], r: Rules) -> bo
     negated = (
         any(w in r.negations for w in words)
         or "fail" in lemmas
+        or bool(lemmas & r.unwilling)  # "unwilling to lift": a refusal
         or any(c.dep_ == "det" and c.lower_ == "no" for c in clause.head.children)
     )
     if clause.inner is None:

@@ -15,9 +15,20 @@ def is_verb(token: Token) -> bool:
 
 
 def is_governing(token: Token, r: Rules) -> bool:
-    """A framing verb or adjective: the event lives in its complement."""
+    """A framing verb or adjective: the event lives in its complement. Not a wish that
+    another party act ("wants Turkey to reopen the border"): that is a request of it."""
     lemma = lemma_of(token)
-    return lemma in r.intent or lemma in r.future or lemma in r.transparent
+    if lemma in r.intent and asks_another(token):
+        return False
+    return (lemma in r.intent or lemma in r.future or lemma in r.transparent
+            or lemma in r.unwilling)
+
+
+def asks_another(token: Token) -> bool:
+    """An infinitive complement with a subject of its own: "wants Turkey to reopen"."""
+    return any(c.dep_ == "ccomp" and is_infinitive(c)
+               and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+               for c in token.children)
 
 
 def is_opaque(token: Token, r: Rules) -> bool:

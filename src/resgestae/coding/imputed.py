@@ -7,7 +7,8 @@ subject of the claim, the copula or "behind" is who did it. PLOVER codes the act
 with that actor (manual, ASSAULT: the actor is who carries the attack out; a claim
 of responsibility names them). Being blamed for an act ("was blamed for the attack")
 is another party's accusation, not this: only the subject's own claim or a stated
-responsibility counts.
+responsibility counts. Joining another in an act ("Germany joined France in condemning
+the coup") makes the joiner its actor too.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def imputed_agents(token: Token) -> list[Token]:
     word = prep.lower_
     if word == "behind" and holder.lemma_.lower() in COPULAS:
         return subject(holder)[0]
+    if word == "in" and token.dep_ == "pcomp" and holder.lemma_.lower() == "join":
+        return subject(holder)[0]  # "Germany joined France in condemning the coup"
     if word in ("for", "of") and holder.lemma_.lower() in RESPONSIBLE:
         return _copula_subject(holder)
     if word == "for" and holder.lemma_.lower() in RESPONSIBILITY and holder.dep_ in (

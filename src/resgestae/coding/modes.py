@@ -67,13 +67,9 @@ def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
     )
     committed = mod.intent or (mod.future and not _expected(clause, r))
     outer = r.intent_to.get(entry.event_type, entry.event_type)
-    if entry.event_type == "AGREE" and mod.negated:
-        return _refusal(inner or entry, r)  # "has not agreed to withdraw": a refusal
-    if entry.event_type == "REJECT" and not mod.negated and left_open(clause.inner):
-        return Coding("THREATEN", None, "130", "asserted", derived=True)
-    if committed and mod.negated and entry.event_type in r.negated_intent_to:
-        # "would not let aid groups distribute food": a stated refusal, as in `_modal`
-        return _intended(clause, mod, r.negated_intent_to[entry.event_type], r)
+    turned = _opaque_refusal(clause, mod, committed, r)
+    if turned is not None:
+        return turned
     if entry.mode == "phone" and inner is not None and has_flag(inner.event_type, "verbal_act"):
         # "called Erdogan to apologize", "phoned Bashir to express support": the call is
         # how the verbal act was made; the act is what PLOVER codes (manual l.413 SUPPORT
@@ -98,8 +94,7 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
     if mod.obligation and clause.reporter is not None:
         cameo, mode = _derive("REQUEST", entry, r)
         return Coding("REQUEST", mode, cameo, "asserted", derived=True, request_from_reporter=True)
-    committed = mod.intent or (mod.future and not _expected(clause, r))
-    committed = committed or _own_option(clause, mod, r)
+    committed = _committed(clause, mod, r)
     if committed and mod.ultimatum and not mod.negated and base != "THREATEN":
         cameo, mode = _derive("THREATEN", entry, r)
         return Coding("THREATEN", mode or "relations", cameo, "asserted", derived=True)
@@ -111,13 +106,44 @@ def _modal(clause: Clause, mod: Modality, r: Rules) -> Coding:
     if base == "AGREE" and mod.negated:
         return _refusal(entry, r)  # "did not agree to the plan": PLOVER REJECT
     if mod.negated and left_open(clause.head):
-        return Coding("THREATEN", None, "130", "asserted", derived=True)
+        return _open_threat()  # "did not rule out military action"
     table = r.negated_intent_to if mod.negated else r.intent_to
     if committed and base in table:
         return _intended(clause, mod, table[base], r)
     if mod.obligation:
         return Coding(base, entry.mode, entry.cameo, "hypothetical")
     return Coding(base, entry.mode, entry.cameo, mod.factuality())
+
+
+def _committed(clause: Clause, mod: Modality, r: Rules) -> bool:
+    """The actor commits itself to the act: an intention or a plain future ("will send"),
+    a refusal stated as inability ("cannot accept more refugees": manual l.665 REJECT), or
+    its own stated option of force or pressure (`_own_option`)."""
+    if mod.intent or (mod.future and not _expected(clause, r)):
+        return True
+    if mod.cannot and mod.negated and clause.entry.event_type in r.negated_intent_to:
+        return True
+    return _own_option(clause, mod, r)
+
+
+def _opaque_refusal(clause: Clause, mod: Modality, committed: bool, r: Rules) -> Coding | None:
+    """Refusals under an opaque head: "has not agreed to withdraw", "would not let aid
+    groups distribute food", "cannot allow the inspectors in" (REJECT, as in `_modal`), and
+    "refused to rule out sanctions", which leaves a threat open (THREATEN); None for
+    anything else."""
+    entry = clause.entry
+    if entry.event_type == "AGREE" and mod.negated:
+        return _refusal(clause.inner_entry or entry, r)  # "has not agreed to withdraw"
+    if (committed or mod.cannot) and mod.negated and entry.event_type in r.negated_intent_to:
+        return _intended(clause, mod, r.negated_intent_to[entry.event_type], r)
+    if entry.event_type == "REJECT" and not mod.negated and left_open(clause.inner):
+        return _open_threat()
+    return None
+
+
+def _open_threat() -> Coding:
+    """A coercive act left open is an implicit threat (CAMEO 130), asserted."""
+    return Coding("THREATEN", None, "130", "asserted", derived=True)
 
 
 def _intended(clause: Clause, mod: Modality, outer: str, r: Rules) -> Coding:
@@ -164,14 +190,12 @@ def left_open(verb: Token | None) -> bool:
     or pressure, which negated or refused leaves the threat of it open (`OPEN_THREATS`)."""
     if verb is None or verb.lemma_.lower() != "rule":
         return False
-    if not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out" for c in verb.children):
-        return False
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "pobj")]
-    objects += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "out"
-                for c in c.children if c.dep_ == "pobj"]
+    outs = [c for c in verb.children if c.lower_ == "out"]  # particle, adverb or preposition
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [g for out in outs for g in out.children if g.dep_ == "pobj"]
     words = objects + [g for o in objects for p in o.children if p.dep_ == "prep"
-                       for g in p.children if g.dep_ == "pobj"]
-    return any(w.lemma_.lower() in OPEN_THREATS for w in words)
+                       for g in p.children if g.dep_ == "pobj"]  # "the use of force"
+    return bool(outs) and any(w.lemma_.lower() in OPEN_THREATS for w in words)
 
 
 def _refusal(inner: Entry, r: Rules) -> Coding:

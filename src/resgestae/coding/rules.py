@@ -64,6 +64,7 @@ class Rules:
     condition_marks: frozenset[str] = frozenset()  # "if", "unless": the condition, no event
     natural_causes: frozenset[str] = frozenset()  # "floods killed ...": no actor, no event
     force_modifiers: frozenset[str] = frozenset()  # "a rebel attack": the rebels act
+    unwilling: frozenset[str] = frozenset()  # "unwilling to": a stated refusal
 
 
 WORD_LISTS = ("person_pronouns", "third_person_pronouns", "one_person_pronouns", "we_pronouns",
@@ -121,6 +122,7 @@ def parse_rules(data: dict) -> Rules:
             "condition_marks",
             "natural_causes",
             "force_modifiers",
+            "unwilling",
             *WORD_LISTS,
         )
     }

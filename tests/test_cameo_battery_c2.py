@@ -1,0 +1,103 @@
+"""CAMEO battery, lane c2: roots 06 (material cooperation), 07 (aid), 08 (yield) and
+09 (investigate), as PLOVER types (issue 10, breadth over the CAMEO codebook).
+
+`tests/data/cameo_battery/c2.jsonl` holds two self-written wire sentences per CAMEO code
+of these roots (82), typed from the code's line in CAMEO2PLOVER-2021.txt and the PLOVER
+manual, never from the CAMEO manual's examples or any gold file. The lane's fixes were
+read on its misses; `c2_round2.jsonl` (41, one per code) was written after them and run
+once, unfixed: its score is the honest estimate for unseen sentences of these codes.
+Both are scored with the real pipeline by `resgestae.evaluation.evaluate`; the floors are
+the type F1 reached, rounded down by 0.02 (round 1: 0.828 before the lane, 0.976 after;
+round 2: 0.718 as first run).
+
+The kind tests pin each family the lane fixed, with sentences in neither battery file,
+citing the line of ../shared/ontology/PLOVER_MANUAL.tex or the CAMEO code the rule follows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resgestae.evaluation import evaluate
+from resgestae.model import Event
+
+BATTERY = Path(__file__).parent / "data" / "cameo_battery"
+FLOORS = {"c2.jsonl": 0.95, "c2_round2.jsonl": 0.69}
+
+
+def types(events: list[Event]) -> list[str]:
+    return sorted({e.event_type for e in events})
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_battery_type_f1_floor(coder, name):
+    result = evaluate(BATTERY / name, coder=coder)
+    assert result["errors"] == []
+    assert result["micro"]["f1"] >= FLOORS[name], (name, result["micro"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PLOVER_MANUAL.tex:467 COOPERATE "mutual material cooperation": done "together",
+    # "jointly" (lexicon test adv=), or a joint venture or production
+    ("Egypt and Sudan worked together to dredge the river.", "COOPERATE"),
+    ("Thai and Cambodian soldiers patrolled the border jointly for the first time.",
+     "COOPERATE"),
+    ("The two governments began joint production of the vaccine.", "COOPERATE"),
+    # PLOVER_MANUAL.tex:474 judicial cooperation: a suspect turned over to another state
+    ("Mexican police turned the cartel boss over to U.S. marshals.", "COOPERATE"),
+    # PLOVER_MANUAL.tex:502 AID "Monetary aid ... and credit"
+    ("Qatar extended a $2 billion credit line to Turkey.", "AID"),
+    ("The Emirates deposited $1 billion in Egypt's central bank.", "AID"),
+    # CAMEO 073 humanitarian aid handed out
+    ("The Red Cross handed out food parcels to displaced families in Goma.", "AID"),
+    # PLOVER_MANUAL.tex:508 AID asylum
+    ("Costa Rica gave sanctuary to the Nicaraguan student leaders.", "AID"),
+    # CAMEO 085 "Ease economic sanctions, boycott, embargo": RETREAT, whatever the verb
+    ("Washington suspended some sanctions on Venezuela's oil sector.", "RETREAT"),
+    ("Brussels eased its embargo on Syrian oil imports.", "RETREAT"),
+    # PLOVER_MANUAL.tex:531 RETREAT "allowing the entry of observers, peacekeepers, or
+    # humanitarian workers" (CAMEO 086, 0861, 0863)
+    ("The government accepted the deployment of African Union peacekeepers.", "RETREAT"),
+    ("The junta received a U.N. human rights team in Naypyidaw.", "RETREAT"),
+    ("The government opened the border crossing to humanitarian convoys.", "RETREAT"),
+    # PLOVER_MANUAL.tex:531 RETREAT "the release of prisoners", "disarming"
+    ("Colombian rebels set free three kidnapped soldiers.", "RETREAT"),
+    ("Rebel fighters handed over their weapons to the army.", "RETREAT"),
+    # PLOVER_MANUAL.tex:531 "observing a ceasefire": a truce that takes effect or hold
+    ("The ceasefire between the army and the rebels took hold on Monday.", "RETREAT"),
+    ("A truce between the two clans came into force on Friday.", "RETREAT"),
+    # PLOVER_MANUAL.tex:443 CONCEDE: acceding to demands (CAMEO 083), a withdrawn tax
+    # rise (0832), strikers back at work (082), emergency rule ended (0814, kept CONCEDE
+    # as curfews are)
+    ("Parliament approved the opposition's demand for a new electoral law.", "CONCEDE"),
+    ("The junta agreed to the students' demands on Friday.", "CONCEDE"),
+    ("The ministry withdrew the planned increase in bus fares.", "CONCEDE"),
+    ("Striking miners returned to work on Tuesday after a three-week walkout.", "CONCEDE"),
+    ("The Sri Lankan president ended emergency rule on Friday.", "CONCEDE"),
+    # PLOVER_MANUAL.tex:650 ACCUSE 'investigate' "Any investigation, including commissions"
+    ("Swiss prosecutors are looking into money laundering at the bank.", "ACCUSE"),
+    ("The U.N. sent a fact-finding mission to investigate the massacre.", "ACCUSE"),
+    ("Human Rights Watch documented abuses by soldiers in the north.", "ACCUSE"),
+    ("The ICC prosecutor opened a preliminary examination into crimes in Venezuela.",
+     "ACCUSE"),
+    ("The senate set up a commission of inquiry into the bank's collapse.", "ACCUSE"),
+])
+def test_c2_kinds(code, text, expected):
+    assert types(code(text)) == [expected]
+
+
+def test_crimes_committed_are_no_commitment(code):
+    """"committed" of a crime promises nothing (AGREE is CAMEO 03): only the
+    investigation is an event (PLOVER_MANUAL.tex:621 "All investigations")."""
+    text = "Dutch prosecutors are examining evidence of atrocities committed by the militia."
+    assert types(code(text)) == ["ACCUSE"]
+
+
+def test_a_second_concession_by_the_same_actor_is_one_act(code):
+    """One actor's two concessions in one sentence, the second with no recipient of its
+    own (only the imputed home country), report one concession."""
+    text = "The Chilean minister conceded to the teachers and dropped the school reform bill."
+    assert types(code(text)) == ["CONCEDE"]
+    assert len(code(text)) == 1
