@@ -30,15 +30,14 @@ FLOORS = {
     "ACCUSE": 15,  # 15/16 before
     "AGREE": 16,  # 14/18
     "AID": 14,  # 12/16
-    "ASSAULT": 19,  # 18/20; nb207 (protesters stoning police) relabelled PROTEST riot, 19 in all
+    "ASSAULT": 20,  # 18/20
     "COERCE": 16,  # 13/16
     "CONCEDE": 9,  # 8/12
     "CONSULT": 16,  # 16/16
     "COOPERATE": 13,  # 10/13
     "MOBILIZE": 14,  # 13/14
     "NONE": 48,  # 44/50
-    "PROTEST": 15,  # 11/17; 18 in all since nb207 is PROTEST riot (PLOVER manual l.772:
-    # a riot is violent action by protesters meant to injure; CAMEO 145 -> PROTEST riot)
+    "PROTEST": 15,  # 11/17
     "REJECT": 15,  # 13/16
     "REQUEST": 16,  # 15/16
     "RETREAT": 15,  # 13/16
