@@ -458,10 +458,9 @@ def choose(cands: list[Candidate], ctx: Context, hint: str | None = None) -> Can
     if len(cands) == 1:
         return cands[0]
     # ISO 3166-2 regions are many and obscure: they compete with towns of their name
-    water = [c for c in cands if c.feature == "water"]
-    if len(water) == 1 and not hint:
-        # "the Red Sea": the sea, not Sudan's or Egypt's province named after it
-        return water[0]
+    sea = None if hint else _open_water(cands)
+    if sea is not None:
+        return sea
     wider = [c for c in cands if c.feature in ("country", "admin1", "region", "base")
              and not (c.feature == "admin1" and c.geonameid is None)]
     if wider:  # "Georgia", "Mexico": the country, unless the hint said otherwise
@@ -478,6 +477,13 @@ def choose(cands: list[Candidate], ctx: Context, hint: str | None = None) -> Can
     if best.population >= DOMINANCE * max(second.population, 1):
         return best
     return None  # ambiguous: never a guess dressed as fact
+
+
+def _open_water(cands: list[Candidate]) -> Candidate | None:
+    """ "the Red Sea": the one sea of the name, not Sudan's or Egypt's province named
+    after it (news means the sea unless a hint says otherwise)."""
+    water = [c for c in cands if c.feature == "water"]
+    return water[0] if len(water) == 1 else None
 
 
 # A city this many times larger than every namesake is the one meant unless the text
