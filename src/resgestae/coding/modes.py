@@ -65,7 +65,7 @@ def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
     factuality = (
         "asserted" if entry.event_type == "THREATEN" and not mod.negated else mod.factuality()
     )
-    committed = mod.intent or (mod.future and not _expected(clause, r))
+    committed = _intends(clause, mod, r)
     outer = r.intent_to.get(entry.event_type, entry.event_type)
     turned = _opaque_refusal(clause, mod, committed, r)
     if turned is not None:
@@ -119,11 +119,16 @@ def _committed(clause: Clause, mod: Modality, r: Rules) -> bool:
     """The actor commits itself to the act: an intention or a plain future ("will send"),
     a refusal stated as inability ("cannot accept more refugees": manual l.665 REJECT), or
     its own stated option of force or pressure (`_own_option`)."""
-    if mod.intent or (mod.future and not _expected(clause, r)):
+    if _intends(clause, mod, r):
         return True
     if mod.cannot and mod.negated and clause.entry.event_type in r.negated_intent_to:
         return True
     return _own_option(clause, mod, r)
+
+
+def _intends(clause: Clause, mod: Modality, r: Rules) -> bool:
+    """An intention, or a plain future that is not merely expected ("will send")."""
+    return mod.intent or (mod.future and not _expected(clause, r))
 
 
 def _opaque_refusal(clause: Clause, mod: Modality, committed: bool, r: Rules) -> Coding | None:

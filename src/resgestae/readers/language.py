@@ -100,7 +100,8 @@ def not_english_reason(text: str) -> str | None:
             f"not English: {100 * foreign:.0f}% French/German/Spanish/... function words, "
             f"{100 * ratio:.0f}% English ones in {n_words} words; resgestae codes English only"
         )
-    if n_words >= LONG_TEXT and ratio + _shared_share(text) < MIN_RATIO:
+    # the shared words are counted only for the rare text under the floor (a second pass)
+    if n_words >= LONG_TEXT and ratio < MIN_RATIO and ratio + _shared_share(text) < MIN_RATIO:
         return (
             f"not English: {100 * ratio:.0f}% English function words in {n_words} words "
             f"(English text has over {100 * MIN_RATIO:.0f}%); resgestae codes English only"
