@@ -17,6 +17,8 @@ of their own:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from resgestae.coding.event_types import lemma_of, lookup
@@ -45,6 +47,47 @@ def is_earlier_act(token: Token, r: Rules, responds: bool) -> bool:
     if marks & r.later_marks:
         return True
     return bool(marks & r.background_marks) and responds
+
+
+# Marks of an earlier act that moved people to protest, which the manual has coded
+# (PLOVER_MANUAL.tex:750 "discrete events that are the motivatation for the protest").
+MOTIVE_MARKS = frozenset({"after", "since", "following"})
+
+
+def scene_clause(verb: Token, r: Rules) -> bool:
+    """A verb in an "after/since/as/when/while" clause set after the attribution of the
+    sentence's act ("praised Pakistan's efforts, a spokeswoman said, days after gunmen
+    killed two engineers"): the wire sentence's news ends with its source; the clause
+    behind it is the setting. The parse hangs it on the act or on the reporting verb,
+    and sometimes calls it a complement. One right on the act, with no attribution
+    between ("made a trip to Libya, two days after Haftar threatened to attack ...") is
+    left to `is_earlier_act`."""
+    for _ in range(3):  # "as the junta continued to detain ...": the clause's own verb
+        if verb.dep_ not in ("xcomp", "conj"):
+            break
+        verb = verb.head
+    if verb.dep_ not in ("advcl", "ccomp") or not _marks(verb) & r.background_marks:
+        return False
+    head = verb.head
+    if lemma_of(head) in r.reporting:
+        return True
+    between = verb.doc[min(head.i, verb.i) + 1 : verb.i]
+    return any(t.dep_ in ("ROOT", "parataxis") and lemma_of(t) in r.reporting
+               for t in between)
+
+
+def motivates_protest(verb: Token, r: Rules, is_protest: Callable[[Token], bool]) -> bool:
+    """An "after/since" act beside a protest: what moved people to protest, an event of
+    its own (PLOVER_MANUAL.tex:750); `is_protest` tells a protest verb. The act the
+    clause hangs on is looked at through a reporting verb ("rallied ..., police said,
+    after ...")."""
+    if not _marks(verb) & MOTIVE_MARKS:
+        return False
+    head = verb.head
+    acts = [head, head.head] if head.dep_ == "parataxis" else [head]
+    if lemma_of(head) in r.reporting:
+        acts += [c for c in head.children if c.dep_ in ("ccomp", "xcomp")]
+    return any(is_protest(act) for act in acts)
 
 
 def by_natural_force(token: Token, r: Rules) -> bool:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.ambiguous import decide, none_reading
+from resgestae.coding.background import motivates_protest, scene_clause
 from resgestae.coding.cameo_codes import refine
 from resgestae.coding.clauses import Clause, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
@@ -24,6 +25,7 @@ from resgestae.coding.modes import Coding, code_clause
 from resgestae.coding.participants import code_participants
 from resgestae.coding.rules import rules
 from resgestae.coding.same_act import restates
+from resgestae.coding.topics import protest_head
 from resgestae.model import Article, Entity, Event
 from resgestae.plover import cameo_root, plover_type
 
@@ -103,10 +105,14 @@ def _without_unsure_extras(events: list[Event], dated: set[int]) -> list[Event]:
 
 def _side(clause: Clause) -> bool:
     """Whether the clause is scene or sequel for a main-line act: an event noun off the
-    main line without a date of its own, or a verb announced for later after a done act."""
+    main line without a date of its own, a verb in an "after/as/when" clause (not what
+    moved a protest), or a verb announced for later after a done act."""
     if clause.nominal:
         return not main_clause(clause.anchor) and not _dated(clause)
-    return _announced_sequel(clause.anchor)
+    anchor, r = clause.anchor, rules()
+    if scene_clause(anchor, r) and not motivates_protest(anchor, r, protest_head):
+        return True
+    return _announced_sequel(anchor)
 
 
 def _announced_sequel(anchor: Token) -> bool:
