@@ -76,6 +76,17 @@ def scene_clause(verb: Token, r: Rules) -> bool:
                for t in between)
 
 
+def in_relative_clause(verb: Token) -> bool:
+    """A verb of a relative clause ("the border, where militants ambushed a convoy last
+    month", "protesters who had stormed the buildings"): it tells about a party or a
+    place of the sentence's act, its setting beside a surer main-line act."""
+    for _ in range(3):
+        if verb.dep_ not in ("xcomp", "conj"):
+            break
+        verb = verb.head
+    return verb.dep_ == "relcl"
+
+
 def motivates_protest(verb: Token, r: Rules, is_protest: Callable[[Token], bool]) -> bool:
     """An "after/since" act beside a protest: what moved people to protest, an event of
     its own (PLOVER_MANUAL.tex:750); `is_protest` tells a protest verb. The act the

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.ambiguous import decide, none_reading
-from resgestae.coding.background import motivates_protest, scene_clause
+from resgestae.coding.background import in_relative_clause, motivates_protest, scene_clause
 from resgestae.coding.cameo_codes import refine
 from resgestae.coding.clauses import Clause, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
@@ -111,6 +111,8 @@ def _side(clause: Clause) -> bool:
         return not main_clause(clause.anchor) and not _dated(clause)
     anchor, r = clause.anchor, rules()
     if scene_clause(anchor, r) and not motivates_protest(anchor, r, protest_head):
+        return True
+    if in_relative_clause(anchor):
         return True
     return _announced_sequel(anchor)
 
