@@ -59,32 +59,55 @@ def scene_clause(verb: Token, r: Rules) -> bool:
     sentence's act ("praised Pakistan's efforts, a spokeswoman said, days after gunmen
     killed two engineers"): the wire sentence's news ends with its source; the clause
     behind it is the setting. The parse hangs it on the act or on the reporting verb,
-    and sometimes calls it a complement. One right on the act, with no attribution
-    between ("made a trip to Libya, two days after Haftar threatened to attack ...") is
-    left to `is_earlier_act`."""
-    for _ in range(3):  # "as the junta continued to detain ...": the clause's own verb
-        if verb.dep_ not in ("xcomp", "conj"):
-            break
-        verb = verb.head
-    if verb.dep_ not in ("advcl", "ccomp") or not _marks(verb) & r.background_marks:
+    and sometimes calls it a complement or a conjunct. One right on the act, with no
+    attribution between ("made a trip to Libya, two days after Haftar threatened to
+    attack ...") is left to `is_earlier_act`."""
+    clause = _marked_clause(verb, r.background_marks)
+    if clause is None:
         return False
-    head = verb.head
+    head = clause.head
     if lemma_of(head) in r.reporting:
         return True
-    between = verb.doc[min(head.i, verb.i) + 1 : verb.i]
+    between = clause.doc[min(head.i, clause.i) + 1 : clause.i]
     return any(t.dep_ in ("ROOT", "parataxis") and lemma_of(t) in r.reporting
                for t in between)
 
 
-def in_relative_clause(verb: Token) -> bool:
-    """A verb of a relative clause ("the border, where militants ambushed a convoy last
-    month", "protesters who had stormed the buildings"): it tells about a party or a
-    place of the sentence's act, its setting beside a surer main-line act."""
-    for _ in range(3):
+def _marked_clause(verb: Token, marks: frozenset[str]) -> Token | None:
+    """The verb of the "after/as ..." clause the verb belongs to ("as the junta
+    continued to detain ...": "continued"), or None."""
+    for _ in range(4):
+        if verb.dep_ in ("advcl", "ccomp", "conj") and _marks(verb) & marks:
+            return verb
         if verb.dep_ not in ("xcomp", "conj"):
-            break
+            return None
         verb = verb.head
-    return verb.dep_ == "relcl"
+    return None
+
+
+def in_relative_clause(verb: Token) -> bool:
+    """A verb of a relative clause, or of a reaction to the act, or under one ("the
+    border, where militants ambushed a convoy last month", "protesters who had stormed
+    the buildings", "a move welcomed by Portugal"): it tells about a party, a place or
+    the act itself, the setting beside a surer main-line act. Looked for up to the main
+    line."""
+    current = verb
+    for _ in range(8):
+        if current.dep_ == "relcl" or _reaction_to_act(current):
+            return True
+        if current.dep_ == "ROOT" or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def _reaction_to_act(verb: Token) -> bool:
+    """A passive participle on a noun set beside the act that sums it up ("..., a move
+    welcomed by Portugal", "..., a decision praised by the UN"): others' reaction to the
+    act. Not one on a party ("the militia, backed by Iran, ...": who backs whom is
+    coded) nor an active one ("passed a bill lifting the emergency law": the act)."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN"
+            and verb.head.dep_ in ("npadvmod", "appos") and verb.head.head.pos_ == "VERB")
 
 
 def motivates_protest(verb: Token, r: Rules, is_protest: Callable[[Token], bool]) -> bool:
