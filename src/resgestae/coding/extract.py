@@ -114,7 +114,23 @@ def _side(clause: Clause) -> bool:
         return True
     if in_relative_clause(anchor):
         return True
-    return _announced_sequel(anchor)
+    return _announced_sequel(anchor) or _second_statement(clause)
+
+
+# Adverbs that make a conjoined verb the next act in a sequence ("met and then signed").
+SEQUENCE_ADVERBS = frozenset({"then", "later", "subsequently", "afterwards", "also"})
+
+
+def _second_statement(clause: Clause) -> bool:
+    """A statement the same speaker adds with "and" to a first one ("has refused to
+    deploy peacekeepers and has urged its citizens to ..."): it goes with the reported
+    act, as a protest's demand goes with the protest (PLOVER_MANUAL.tex:750); beside a
+    surer act it is not reported apart. "... and then signed" is the next act, kept."""
+    anchor = clause.anchor
+    if anchor.dep_ != "conj" or clause.entry is None or not _verbal(clause.entry.event_type):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") or c.lower_ in SEQUENCE_ADVERBS
+                   for c in anchor.children)
 
 
 def _announced_sequel(anchor: Token) -> bool:
