@@ -10,8 +10,9 @@ manual says to code, l.750, lists two). Scored with the real model before the fi
 type F1 0.867 (precision 0.790: 33 extra events, nearly all from secondary clauses).
 After the fixes below: 0.957. Then w1_round2.jsonl (64 fresh sentences, 4 per type,
 same recipe) was written and scored once, unfitted: 0.908 (0.868 with the code before
-this lane). The floors are those numbers less 0.02, rounded down. The gold dev sets did
-not move except GSR check 0.856 -> 0.860 and tune 0.914 -> 0.919 (the second statement).
+this lane); one kind it showed (a setting surer than the act) was fixed after: 0.915.
+The floors are the first scores less 0.02, rounded down. The gold dev sets did not move
+except GSR check 0.856 -> 0.860 and tune 0.914 -> 0.919 (the second statement).
 
 Then one test per kind fixed, with sentences in neither battery nor any gold file. The
 PLOVER manual codes the acts a story reports; a protest's topic is no separate event, the
@@ -55,6 +56,13 @@ def test_battery_type_f1_floor(coder, name, floor):
 ])
 def test_clause_behind_the_attribution_is_setting(code, text, kind):
     assert types(code(text)) == [kind]
+
+
+# ... however sure the setting's own type is: a violent verb outranks a mobilisation
+def test_setting_goes_even_when_surer(code):
+    events = code("Belgium deployed soldiers at train stations on Friday, the interior minister "
+                  "said, hours after a gunman opened fire on football fans in Brussels.")
+    assert types(events) == ["MOBILIZE"]
 
 
 # PLOVER_MANUAL.tex:750: "discrete events that are the motivatation for the protest ...

@@ -68,7 +68,10 @@ def scene_clause(verb: Token, r: Rules) -> bool:
     head = clause.head
     if lemma_of(head) in r.reporting:
         return True
-    between = clause.doc[min(head.i, clause.i) + 1 : clause.i]
+    # a ROOT with a mark is the clause the parse took for the main one ("..., his office
+    # said, hours after drones struck Lviv"): the attribution is before it
+    start = clause.sent.start if clause.dep_ == "ROOT" else min(head.i, clause.i) + 1
+    between = clause.doc[start : clause.i]
     return any(t.dep_ in ("ROOT", "parataxis") and lemma_of(t) in r.reporting
                for t in between)
 
@@ -77,7 +80,7 @@ def _marked_clause(verb: Token, marks: frozenset[str]) -> Token | None:
     """The verb of the "after/as ..." clause the verb belongs to ("as the junta
     continued to detain ...": "continued"), or None."""
     for _ in range(4):
-        if verb.dep_ in ("advcl", "ccomp", "conj") and _marks(verb) & marks:
+        if verb.dep_ in ("advcl", "ccomp", "conj", "ROOT") and _marks(verb) & marks:
             return verb
         if verb.dep_ not in ("xcomp", "conj"):
             return None

@@ -69,6 +69,7 @@ def sentence_events(
     named subject of the sentence before, for "..., he said"."""
     events: list[Event] = []
     side: set[int] = set()  # ids of events named by a noun off the main line
+    scene: set[int] = set()  # ids of side events in the setting behind the attribution
     dated: set[int] = set()  # ids of events named by a noun with a date of its own
     for clause in find_clauses(sent):
         for event in _clause_events(clause, sent, article, previous or []):
@@ -76,9 +77,11 @@ def sentence_events(
                 events.append(event)
                 if _side(clause):
                     side.add(id(event))
+                if _scene(clause):
+                    scene.add(id(event))
                 if clause.nominal and _dated(clause):
                     dated.add(id(event))
-    events = _without_weaker_side_nouns(events, side)
+    events = _without_weaker_side_nouns(events, side, scene)
     acts = len({e._trigger_i for e in events})
     for event, conf in zip(
         events, share_sentence([e.confidence for e in events], acts), strict=True
@@ -109,16 +112,22 @@ def _side(clause: Clause) -> bool:
     moved a protest), or a verb announced for later after a done act."""
     if clause.nominal:
         return not main_clause(clause.anchor) and not _dated(clause)
-    anchor, r = clause.anchor, rules()
-    if scene_clause(anchor, r) and not motivates_protest(anchor, r, protest_head):
-        return True
-    if in_relative_clause(anchor):
+    anchor = clause.anchor
+    if _scene(clause) or in_relative_clause(anchor):
         return True
     return _announced_sequel(anchor) or _second_statement(clause)
 
 
 # Adverbs that make a conjoined verb the next act in a sequence ("met and then signed").
 SEQUENCE_ADVERBS = frozenset({"then", "later", "subsequently", "afterwards", "also"})
+
+
+def _scene(clause: Clause) -> bool:
+    """A verb in the "after/as" clause behind the attribution of the sentence's act, not
+    what moved a protest: the setting, however sure its own type."""
+    anchor, r = clause.anchor, rules()
+    return (not clause.nominal and scene_clause(anchor, r)
+            and not motivates_protest(anchor, r, protest_head))
 
 
 def _second_statement(clause: Clause) -> bool:
@@ -149,15 +158,20 @@ def _dated(clause: Clause) -> bool:
     return any(t.ent_type_ == "DATE" for t in clause.anchor.subtree)
 
 
-def _without_weaker_side_nouns(events: list[Event], side: set[int]) -> list[Event]:
+def _without_weaker_side_nouns(
+    events: list[Event], side: set[int], scene: set[int]
+) -> list[Event]:
     """Drop event nouns off the main line ("since last month's invasion", "pushing for
     support") that are less sure than a main-line act of the sentence: they set the
-    scene of the reported act (issue 10, background); alone, or surer, they stay."""
+    scene of the reported act (issue 10, background); alone, or surer, they stay. The
+    `scene` ones, behind the attribution, go beside any main-line act ("raised its alert
+    level, the minister said, hours after a gunman opened fire ...")."""
     main = [e.confidence for e in events if id(e) not in side]
     if not main:
         return events
     best = max(main)
-    return [e for e in events if id(e) not in side or e.confidence > best]
+    return [e for e in events
+            if id(e) not in side or (id(e) not in scene and e.confidence > best)]
 
 
 def _repeats(event: Event, events: list[Event]) -> bool:
