@@ -101,3 +101,70 @@ def test_a_second_concession_by_the_same_actor_is_one_act(code):
     text = "The Chilean minister conceded to the teachers and dropped the school reform bill."
     assert types(code(text)) == ["CONCEDE"]
     assert len(code(text)) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PLOVER_MANUAL.tex:531 RETREAT "resignations of government officials": handed in
+    ("The Slovenian health minister handed in his resignation after the hospital scandal.",
+     "RETREAT"),
+    # CAMEO 0842 "Return, release property" (manual l.531 "the return of confiscated
+    # property"), the particle parsed as either; detainees sent home are released (0841)
+    ("Customs officers gave back the seized laptops to the Dutch journalists on Monday.",
+     "RETREAT"),
+    ("Venezuela gave the detained Guyanese fishing boat back on Friday.", "RETREAT"),
+    ("Myanmar sent home 60 Thai fishermen held for illegal fishing.", "RETREAT"),
+    # CAMEO 086, 0862, 0863 (manual l.531 "allowing the entry of observers ... humanitarian
+    # workers"): a site opened to inspectors, access granted, convoys let through
+    ("Syria opened its prisons to Red Cross inspectors on Monday.", "RETREAT"),
+    ("The authorities granted aid agencies access to the flooded districts.", "RETREAT"),
+    ("The army allowed relief convoys to reach the besieged town on Sunday.", "RETREAT"),
+    # CAMEO 0873 "Demobilize armed forces": guns given up
+    ("Hundreds of gunmen gave up their rifles in Mindanao under the amnesty programme.",
+     "RETREAT"),
+    # CAMEO 087 "De-escalate military engagement": forces moved away, scaled back, posts
+    # dismantled
+    ("Turkey moved its tanks away from the Syrian border on Wednesday.", "RETREAT"),
+    ("Beijing scaled back its military presence near the disputed islands.", "RETREAT"),
+    ("Israeli troops dismantled roadblocks around Ramallah on Thursday.", "RETREAT"),
+    # CAMEO 085 "Ease economic sanctions": export controls lifted, accounts unblocked
+    ("Seoul lifted its export controls on Japanese chemicals on Monday.", "RETREAT"),
+    ("Italian banks unblocked the accounts of the Libyan investment fund.", "RETREAT"),
+    # CAMEO 080, 0832: a plan backed away from, a price rise shelved
+    ("The Romanian government backed away from its plan to cut pensions.", "CONCEDE"),
+    ("The Bolivian government shelved the fuel price increase after riots.", "CONCEDE"),
+    # CAMEO 0811, 0812: censorship ended, a ban overturned
+    ("Pakistan unblocked YouTube after a two-year ban.", "CONCEDE"),
+    ("Myanmar restored mobile internet access in Rakhine state.", "CONCEDE"),
+    ("Kenya's High Court overturned the ban on the opposition newspaper.", "CONCEDE"),
+    # CAMEO 082 "Ease political dissent": the protesters' own blockade suspended
+    ("Striking truckers suspended their blockade of the port of Santos on Tuesday.",
+     "CONCEDE"),
+    # an administrative restriction stays CONCEDE 081
+    ("The government lifted the travel ban on opposition leaders.", "CONCEDE"),
+    # PLOVER_MANUAL.tex:519 AID: "The Paris Club has agreed to forgive ..." is AID;
+    # rescheduling a debt is economic aid (CAMEO 071)
+    ("The Paris Club agreed to write off half of Liberia's debt.", "AID"),
+    ("Japan agreed to forgive $1 billion of Vietnam's loans.", "AID"),
+    ("China rescheduled Angola's loan repayments on Friday.", "AID"),
+    # CAMEO 072 "Provide military aid": arms shipped to an army
+    ("Spain shipped armoured vehicles to the Iraqi army last month.", "AID"),
+    # CAMEO 045 mediation, 046 negotiation
+    ("Turkey acted as mediator between Russia and Ukraine in the grain talks.", "CONSULT"),
+    ("Union leaders and employers bargained for hours at the labour ministry.", "CONSULT"),
+])
+def test_c2_round3_kinds(code, text, expected):
+    assert types(code(text)) == [expected]
+
+
+def test_easing_a_standoff_is_no_concession(code):
+    """Easing a state of affairs (a standoff, a shortage) lifts no restriction: only the
+    withdrawal is an event (CAMEO 087; "ease tensions" is no event either)."""
+    text = "India moved two divisions away from the Pakistani border, easing the standoff."
+    assert types(code(text)) == ["RETREAT"]
+
+
+def test_agreeing_to_restructure_with_creditors_stays_an_agreement(code):
+    """Only the creditor's forgiveness agreed to is done (PLOVER_MANUAL.tex:519); a debtor
+    agreeing to terms promises, AGREE."""
+    text = "Zambia agreed to repay its Chinese lenders over twenty years."
+    assert "AID" not in types(code(text))
