@@ -168,3 +168,20 @@ def test_agreeing_to_restructure_with_creditors_stays_an_agreement(code):
     agreeing to terms promises, AGREE."""
     text = "Zambia agreed to repay its Chinese lenders over twenty years."
     assert "AID" not in types(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    # PLOVER_MANUAL.tex:531 RETREAT "observing a ceasefire or otherwise ending active
+    # conflicts": reported though no party is named (CAMEO 0871)
+    "Shelling stopped in the border villages at dawn as the new truce took effect.",
+    "The guns went silent in the mountain villages at midnight, residents said.",
+    # CAMEO 0861 "Receive deployment of peacekeepers", agreed to by the host
+    "Mali agreed to the deployment of ECOWAS observers in the north.",
+])
+def test_c2_round3_retreats_without_a_named_party(code, text):
+    assert types(code(text)) == ["RETREAT"]
+
+
+def test_clashes_that_end_in_deaths_are_no_ceasefire(code):
+    """Clashes that "ended with 12 dead" report the clashes' toll, no truce observed."""
+    assert "RETREAT" not in types(code("The clashes ended with 12 people dead."))

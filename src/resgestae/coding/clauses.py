@@ -511,14 +511,19 @@ def _occurs(token: Token) -> bool:
     if token.dep_ not in ("nsubj", "nsubjpass") or not is_verb(verb):
         return False
     lemma = lemma_of(verb)
-    if lemma == "hold":
-        return token.dep_ == "nsubjpass"  # "talks were held"
+    if lemma == "hold":  # "talks were held"; "the truce held" (it was observed)
+        return token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and _ceasefire(token))
     if lemma == "leave":  # "the clashes left 12 dead"
         return any(t.lower_ in ("dead", "injured", "wounded") for t in verb.subtree)
     particle = OCCURRENCE_PARTICLES.get(lemma)
     if particle is not None:
         return any(c.lower_ in particle for c in verb.children)
     return lemma in OCCURRENCE_VERBS and token.dep_ == "nsubj"
+
+
+def _ceasefire(token: Token) -> bool:
+    entry = lookup(token)
+    return entry is not None and entry.mode == "ceasefire"
 
 
 def _occurrence(token: Token, entry: Entry, r: Rules) -> Clause | None:

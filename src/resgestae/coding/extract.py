@@ -226,8 +226,17 @@ def _unnamed_but_asserted(clause: Clause, prob: float | None) -> bool:
                                            else clause.anchor.head):
         return False
     if not clause.nominal:
-        return bool(clause.actors) or (_material(clause) and _passive(clause.anchor))
-    return _material(clause) and clause.anchor.dep_ == "nsubj"
+        return (bool(clause.actors) or (_material(clause) and _passive(clause.anchor))
+                or _truce_observed(clause))
+    return (_material(clause) or _truce_observed(clause)) and clause.anchor.dep_ == "nsubj"
+
+
+def _truce_observed(clause: Clause) -> bool:
+    """A ceasefire said to take effect or hold, or fighting said to stop ("the truce took
+    hold", "fighting stopped in Aleppo"): PLOVER_MANUAL.tex:531 RETREAT "observing a
+    ceasefire or otherwise ending active conflicts", reported though no party is named."""
+    entry = clause.entry
+    return entry is not None and entry.event_type == "RETREAT" and entry.mode == "ceasefire"
 
 
 def _material(clause: Clause) -> bool:
