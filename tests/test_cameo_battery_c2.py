@@ -185,3 +185,27 @@ def test_c2_round3_retreats_without_a_named_party(code, text):
 def test_clashes_that_end_in_deaths_are_no_ceasefire(code):
     """Clashes that "ended with 12 dead" report the clashes' toll, no truce observed."""
     assert "RETREAT" not in types(code("The clashes ended with 12 people dead."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PLOVER_MANUAL.tex:500 AID "Monetary aid ... and credit": a loan approved or an
+    # instalment released by its lender
+    ("The Asian Development Bank approved a loan of $250 million for Nepal.", "AID"),
+    ("The IMF released the next loan instalment to Pakistan after a review.", "AID"),
+    # CAMEO 074 "Provide military protection": troops arriving to evacuate or protect
+    ("Belgian paratroopers arrived in Kigali to evacuate foreign nationals.", "AID"),
+    # CAMEO 085 "Ease economic sanctions": a ban on trade lifted
+    ("Egypt lifted its ban on trade with Sudan on Monday.", "RETREAT"),
+    # PLOVER_MANUAL.tex:443 CONCEDE "the promise of future concessions": what a yielding
+    # actor agrees to in the same breath is the concession, one event
+    ("The Thai premier bowed to the protesters and agreed to dissolve parliament.",
+     "CONCEDE"),
+])
+def test_c2_round3_more_kinds(code, text, expected):
+    assert types(code(text)) == [expected]
+
+
+def test_an_agreement_after_a_meeting_is_its_own_act(code):
+    """Only a concession absorbs the agreement conjoined to it."""
+    found = types(code("The Thai premier met the protesters and agreed to hold talks."))
+    assert "AGREE" in found
