@@ -209,3 +209,26 @@ def test_an_agreement_after_a_meeting_is_its_own_act(code):
     """Only a concession absorbs the agreement conjoined to it."""
     found = types(code("The Thai premier met the protesters and agreed to hold talks."))
     assert "AGREE" in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PLOVER_MANUAL.tex:531 RETREAT "ceding, territory": a town handed over
+    ("The rebels handed over the port town of Kismayo to government forces on Friday.",
+     "RETREAT"),
+    # CAMEO 0863 "Allow delivery of humanitarian aid": relief flights let in
+    ("The junta let relief planes land at Yangon airport on Thursday.", "RETREAT"),
+    # CAMEO 080 "Yield": the loser accepts the result
+    ("The ruling party accepted its defeat in the municipal elections.", "CONCEDE"),
+    # CAMEO 0832 "Accede to demands for change in policy": a settlement freeze
+    ("The Israeli government froze the construction of settler homes near Nablus.",
+     "CONCEDE"),
+])
+def test_c2_round3_yield_kinds(code, text, expected):
+    assert types(code(text)) == [expected]
+
+
+def test_a_withdrawal_ending_an_occupation_is_one_act(code):
+    """A result participle restates its act within CAMEO's root 08 "Yield" (RETREAT and
+    CONCEDE, CAMEO2PLOVER-2021.txt:70-97): one event, not a second concession."""
+    text = "Syrian troops withdrew from the Bekaa valley, ending a long occupation."
+    assert types(code(text)) == ["RETREAT"]

@@ -46,6 +46,8 @@ from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, protest_head, typed_verb
 from resgestae.plover import has_flag, quad_class
 
+# The two PLOVER types of CAMEO's root 08 "Yield" (CAMEO2PLOVER-2021.txt:70-97).
+YIELDING = frozenset({"CONCEDE", "RETREAT"})
 # Verbs of helping another party act (see `_helped_act`).
 HELPERS = frozenset({"help", "assist"})
 
@@ -179,7 +181,12 @@ def _same_act(token: Token, entry: Entry | None, r: Rules) -> bool:
     head_entry = lookup(head) or (
         lookup(_light_object(head, r)) if _light_object(head, r) else None
     )
-    return head_entry is not None and head_entry.event_type == entry.event_type
+    if head_entry is None:
+        return False
+    # "withdrew from Badme, ending the occupation", "lifted the curfew, easing the
+    # restrictions": within CAMEO's root 08 "Yield" the participle restates the act
+    return head_entry.event_type == entry.event_type or {head_entry.event_type,
+                                                         entry.event_type} <= YIELDING
 
 
 def _worth_a_look(token: Token, lemma: str, r: Rules) -> bool:
