@@ -232,3 +232,21 @@ def test_a_withdrawal_ending_an_occupation_is_one_act(code):
     CONCEDE, CAMEO2PLOVER-2021.txt:70-97): one event, not a second concession."""
     text = "Syrian troops withdrew from the Bekaa valley, ending a long occupation."
     assert types(code(text)) == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # CAMEO 073 "Provide humanitarian aid": rescuers arriving to help, survivors searched for
+    ("Japanese rescue teams arrived in Kathmandu to help dig out survivors of the quake.",
+     "AID"),
+    # CAMEO 074 "Provide military protection": guarding at the host's request
+    ("Nigerian soldiers are guarding the airport in Freetown at the request of the government.",
+     "AID"),
+    # CAMEO 071: a grant handed over
+    ("Qatar handed over a $50 million grant to the Palestinian Authority on Sunday.", "AID"),
+    # CAMEO 086 "Allow international involvement": researchers let in
+    ("Myanmar allowed a group of U.N. researchers to visit Rakhine state.", "RETREAT"),
+    # CAMEO 0834 "Accede to demands for change in institutions": democracy restored
+    ("The Thai king restored parliamentary democracy after the bloody protests.", "CONCEDE"),
+])
+def test_c2_round3_aid_and_access_kinds(code, text, expected):
+    assert types(code(text)) == [expected]
