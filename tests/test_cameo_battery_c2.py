@@ -250,3 +250,30 @@ def test_a_withdrawal_ending_an_occupation_is_one_act(code):
 ])
 def test_c2_round3_aid_and_access_kinds(code, text, expected):
     assert types(code(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # CAMEO 040 "Consult", 043 "Host a visit"
+    ("The Omani and Iranian ministers exchanged views on shipping in the Gulf on Monday.",
+     "CONSULT"),
+    ("Tanzania played host to the presidents of Kenya and Uganda in Arusha.", "CONSULT"),
+    # CAMEO 071: a building paid for
+    ("Kuwait paid for the reconstruction of the main hospital in Sarajevo.", "AID"),
+    # CAMEO 080 "Yield", 0832: concessions made, a climb-down, one's own plan abandoned
+    ("The Danish government climbed down over its plan to tax pensions.", "CONCEDE"),
+    ("The Peruvian government dropped its plan to privatise the water utility.", "CONCEDE"),
+    ("The mayor abandoned his plan to demolish the old market after protests.", "CONCEDE"),
+    ("The king made concessions to the opposition, agreeing to hold early elections.",
+     "CONCEDE"),
+])
+def test_c2_round3_consult_and_concede_kinds(code, text, expected):
+    assert types(code(text)) == [expected]
+
+
+def test_a_delegation_led_by_someone_visits_once(code):
+    """ "a delegation led by X visited Y": "led" names who heads the party (CAMEO 042
+    "Make a visit" is one act), not a second visit."""
+    text = "A Chinese delegation led by a vice premier visited Pyongyang for talks."
+    assert types(code(text)) == ["CONSULT"]
+    assert len(code(text)) == 1
+

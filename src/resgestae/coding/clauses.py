@@ -46,6 +46,8 @@ from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, protest_head, typed_verb
 from resgestae.plover import has_flag, quad_class
 
+# Verbs that name who heads a party ("a delegation led by X", "a team headed by Y").
+LEADING = frozenset({"lead", "head"})
 # The two PLOVER types of CAMEO's root 08 "Yield" (CAMEO2PLOVER-2021.txt:70-97).
 YIELDING = frozenset({"CONCEDE", "RETREAT"})
 # Verbs of helping another party act (see `_helped_act`).
@@ -103,6 +105,8 @@ def _framed(token: Token, head: Token, r: Rules) -> bool:
         return True  # purpose clauses ("staged a strike to demand reforms")
     if token.dep_ == "acl" and token.tag_ == "VBN" and not agents(token):
         return True  # "a letter handed over to the UN": a description, not an act
+    if token.dep_ == "acl" and token.tag_ == "VBN" and lemma_of(token) in LEADING:
+        return True  # "a delegation led by the deputy minister": who heads a party
     # "reiterated its demand that Israel ease ...", "repeated its call for the rebels to
     # lay down arms": what is demanded
     content = token.dep_ == "ccomp" or (token.dep_ == "advcl" and is_infinitive(token))

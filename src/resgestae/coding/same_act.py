@@ -77,7 +77,8 @@ def _conceded_terms(first: Token, later: Token, kept: Event, event: Event) -> bo
     future concessions")."""
     if kept.event_type != "CONCEDE" or event.event_type != "AGREE":
         return False
-    if later.dep_ != "conj" or later.head.i != first.i:
+    verb = first.head if first.pos_ == "NOUN" else first  # "made concessions, agreeing"
+    if later.dep_ not in ("conj", "advcl") or later.head.i != verb.i:
         return False
     return not event.actor or not kept.actor or _keys(kept.actor) == _keys(event.actor)
 
