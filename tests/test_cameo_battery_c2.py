@@ -277,3 +277,16 @@ def test_a_delegation_led_by_someone_visits_once(code):
     assert types(code(text)) == ["CONSULT"]
     assert len(code(text)) == 1
 
+
+
+@pytest.mark.parametrize("text", [
+    # CAMEO 042 "Make a visit": a subject in a place for talks or a visit is on it
+    "The Thai foreign minister was in Hanoi on Friday for talks with Vietnamese leaders.",
+    "The Nigerian president is due in Accra on Tuesday for a state visit.",
+])
+def test_in_a_place_for_talks_is_a_visit(code, text):
+    assert types(code(text)) == ["CONSULT"]
+
+
+def test_in_hospital_for_treatment_is_no_visit(code):
+    assert "CONSULT" not in types(code("The minister was in hospital on Friday for treatment."))

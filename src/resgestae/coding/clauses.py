@@ -338,9 +338,25 @@ def _visit_under_way(copula: Token) -> Token | None:
     subject suffers, not what it does."""
     noun = supported_noun(copula)
     if noun is None or noun.head.lower_ not in ("on", "in"):
-        return None
+        return _errand(copula)
     entry = lookup(noun)
     return noun if entry is not None and entry.event_type == "CONSULT" else None
+
+
+def _errand(copula: Token) -> Token | None:
+    """ "was in New Delhi for talks", "is due in Nairobi for a working visit": a subject
+    in a place for a consultation is there on it (CAMEO 042 "Make a visit")."""
+    holders = [copula, *(c for c in copula.children if c.dep_ == "acomp")]
+    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for h in holders
+               for c in h.children):
+        return None
+    nouns = [g for c in copula.children if c.dep_ == "prep" and c.lower_ == "for"
+             for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        entry = lookup(noun)
+        if entry is not None and entry.event_type == "CONSULT":
+            return noun
+    return None
 
 
 def _promised_act(token: Token, entry: Entry | None, r: Rules) -> Token | None:
