@@ -10,6 +10,13 @@ Both are scored with the real pipeline by `resgestae.evaluation.evaluate`; the f
 the type F1 reached, rounded down by 0.02 (round 1: 0.828 before the lane, 0.976 after;
 round 2: 0.718 as first run).
 
+Second wave (roots 04 CONSULT, 07 AID, 08 YIELD): `c2_round3.jsonl` (69: one sentence per
+CAMEO code of 04, 07 and 08, a second for the codes the lane note named) was written before
+any fix of this wave and scored once, 0.652; its misses were never read. The wave's kinds
+were read on the round-1 and round-2 misses, the GSR/PLV/PentaClass tune halves and the
+lane's own probe sentences. After them: round 1 0.982, round 2 0.916, round 3 0.814 (the
+transfer to unseen sentences); the floors below pin them.
+
 The kind tests pin each family the lane fixed, with sentences in neither battery file,
 citing the line of ../shared/ontology/PLOVER_MANUAL.tex or the CAMEO code the rule follows.
 """
@@ -24,7 +31,7 @@ from resgestae.evaluation import evaluate
 from resgestae.model import Event
 
 BATTERY = Path(__file__).parent / "data" / "cameo_battery"
-FLOORS = {"c2.jsonl": 0.95, "c2_round2.jsonl": 0.69}
+FLOORS = {"c2.jsonl": 0.96, "c2_round2.jsonl": 0.89, "c2_round3.jsonl": 0.79}
 
 
 def types(events: list[Event]) -> list[str]:
