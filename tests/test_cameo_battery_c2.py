@@ -14,7 +14,7 @@ Second wave (roots 04 CONSULT, 07 AID, 08 YIELD): `c2_round3.jsonl` (69: one sen
 CAMEO code of 04, 07 and 08, a second for the codes the lane note named) was written before
 any fix of this wave and scored once, 0.652; its misses were never read. The wave's kinds
 were read on the round-1 and round-2 misses, the GSR/PLV/PentaClass tune halves and the
-lane's own probe sentences. After them: round 1 0.982, round 2 0.916, round 3 0.814 (the
+lane's own probe sentences. After them: round 1 0.982, round 2 0.940, round 3 0.814 (the
 transfer to unseen sentences); the floors below pin them.
 
 The kind tests pin each family the lane fixed, with sentences in neither battery file,
@@ -31,7 +31,7 @@ from resgestae.evaluation import evaluate
 from resgestae.model import Event
 
 BATTERY = Path(__file__).parent / "data" / "cameo_battery"
-FLOORS = {"c2.jsonl": 0.96, "c2_round2.jsonl": 0.89, "c2_round3.jsonl": 0.79}
+FLOORS = {"c2.jsonl": 0.96, "c2_round2.jsonl": 0.92, "c2_round3.jsonl": 0.79}
 
 
 def types(events: list[Event]) -> list[str]:
@@ -297,3 +297,12 @@ def test_in_a_place_for_talks_is_a_visit(code, text):
 
 def test_in_hospital_for_treatment_is_no_visit(code):
     assert "CONSULT" not in types(code("The minister was in hospital on Friday for treatment."))
+
+
+def test_a_suspect_surrendered_to_judges_is_extradition(code):
+    """PLOVER_MANUAL.tex:474 COOPERATE "extraditions" (CAMEO 063): a state surrenders a
+    suspect to another's judges; fighters who surrender themselves retreat (0874)."""
+    assert types(code("Argentina surrendered the fugitive banker to Spanish judges on Tuesday.")) \
+        == ["COOPERATE"]
+    assert types(code("Hundreds of rebels surrendered to the army near Kisangani.")) \
+        == ["RETREAT"]
