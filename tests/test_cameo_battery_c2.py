@@ -306,3 +306,10 @@ def test_a_suspect_surrendered_to_judges_is_extradition(code):
         == ["COOPERATE"]
     assert types(code("Hundreds of rebels surrendered to the army near Kisangani.")) \
         == ["RETREAT"]
+
+
+def test_an_earlier_act_in_the_past_perfect_is_scene(code):
+    """ "withdrew from the hills they had occupied in the war": the relative clause in the
+    past perfect tells what came before; the withdrawal (CAMEO 087) is the one event."""
+    text = "Ethiopian troops withdrew from the hills they had occupied during the border war."
+    assert types(code(text)) == ["RETREAT"]
