@@ -313,3 +313,13 @@ def test_an_earlier_act_in_the_past_perfect_is_scene(code):
     past perfect tells what came before; the withdrawal (CAMEO 087) is the one event."""
     text = "Ethiopian troops withdrew from the hills they had occupied during the border war."
     assert types(code(text)) == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PLOVER_MANUAL.tex:443 CONCEDE "removing curfews", told in the passive, no doer named
+    ("The curfew in the old city of Srinagar was lifted on Tuesday, police said.", "CONCEDE"),
+    # l.531 RETREAT "the release of prisoners", passive
+    ("Twenty political prisoners were released from a jail in Lome on Saturday.", "RETREAT"),
+])
+def test_a_passive_concession_without_its_doer_is_reported(code, text, expected):
+    assert types(code(text)) == [expected]

@@ -226,9 +226,16 @@ def _unnamed_but_asserted(clause: Clause, prob: float | None) -> bool:
                                            else clause.anchor.head):
         return False
     if not clause.nominal:
-        return (bool(clause.actors) or (_material(clause) and _passive(clause.anchor))
-                or _truce_observed(clause))
+        return (bool(clause.actors) or _truce_observed(clause)
+                or ((_material(clause) or _yielded(clause)) and _passive(clause.anchor)))
     return (_material(clause) or _truce_observed(clause)) and clause.anchor.dep_ == "nsubj"
+
+
+def _yielded(clause: Clause) -> bool:
+    """A concession or retreat (CAMEO root 08 "Yield") told in the passive without its
+    doer ("the curfew was lifted on Monday", "the prisoners were freed"): the act is
+    reported, as a passive deed is (PLOVER_MANUAL.tex:443, l.531)."""
+    return clause.entry is not None and clause.entry.event_type in ("CONCEDE", "RETREAT")
 
 
 def _truce_observed(clause: Clause) -> bool:
