@@ -190,14 +190,19 @@ def _party(token: Token, r: Rules) -> bool:
 def is_description(token: Token) -> bool:
     """A relative clause that describes a party ("a businessman who is accused of
     laundering money", "Haftar, who is backed by Russia"): its subject is the relative
-    pronoun or it is passive. One with a subject of its own ("the town where rebels
-    killed 20 people") reports a distinct act and is kept."""
+    pronoun or it is passive, or it tells an earlier act (past perfect). One with a subject
+    of its own ("the town where rebels killed 20 people") reports a distinct act and is
+    kept."""
     if token.dep_ == "acl" and token.tag_ == "VBG":
         # "rebels fighting to topple him", "protesters demanding reforms": a participle
         # that says what a party does (the topic of a protest is no event, manual l.750)
         return not any(c.dep_ in ("nsubj", "csubj") for c in token.children)
     if token.dep_ != "relcl":
         return False
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children):
+        # "withdrew from the positions they had occupied": the past perfect tells an
+        # earlier act, the scene of the one reported (GSR records code the main act)
+        return True
     own = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     return passive or not own or any(c.tag_ in ("WP", "WDT", "WP$") for c in own)

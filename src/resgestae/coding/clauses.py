@@ -46,6 +46,10 @@ from resgestae.coding.rules import Rules, rules
 from resgestae.coding.topics import in_topic, protest_head, typed_verb
 from resgestae.plover import has_flag, quad_class
 
+# Verbs that name who heads a party ("a delegation led by X", "a team headed by Y").
+LEADING = frozenset({"lead", "head"})
+# The two PLOVER types of CAMEO's root 08 "Yield" (CAMEO2PLOVER-2021.txt:70-97).
+YIELDING = frozenset({"CONCEDE", "RETREAT"})
 # Verbs of helping another party act (see `_helped_act`).
 HELPERS = frozenset({"help", "assist"})
 
@@ -101,6 +105,8 @@ def _framed(token: Token, head: Token, r: Rules) -> bool:
         return True  # purpose clauses ("staged a strike to demand reforms")
     if token.dep_ == "acl" and token.tag_ == "VBN" and not agents(token):
         return True  # "a letter handed over to the UN": a description, not an act
+    if token.dep_ == "acl" and token.tag_ == "VBN" and lemma_of(token) in LEADING:
+        return True  # "a delegation led by the deputy minister": who heads a party
     # "reiterated its demand that Israel ease ...", "repeated its call for the rebels to
     # lay down arms": what is demanded
     content = token.dep_ == "ccomp" or (token.dep_ == "advcl" and is_infinitive(token))
@@ -179,7 +185,12 @@ def _same_act(token: Token, entry: Entry | None, r: Rules) -> bool:
     head_entry = lookup(head) or (
         lookup(_light_object(head, r)) if _light_object(head, r) else None
     )
-    return head_entry is not None and head_entry.event_type == entry.event_type
+    if head_entry is None:
+        return False
+    # "withdrew from Badme, ending the occupation", "lifted the curfew, easing the
+    # restrictions": within CAMEO's root 08 "Yield" the participle restates the act
+    return head_entry.event_type == entry.event_type or {head_entry.event_type,
+                                                         entry.event_type} <= YIELDING
 
 
 def _worth_a_look(token: Token, lemma: str, r: Rules) -> bool:
@@ -327,9 +338,25 @@ def _visit_under_way(copula: Token) -> Token | None:
     subject suffers, not what it does."""
     noun = supported_noun(copula)
     if noun is None or noun.head.lower_ not in ("on", "in"):
-        return None
+        return _errand(copula)
     entry = lookup(noun)
     return noun if entry is not None and entry.event_type == "CONSULT" else None
+
+
+def _errand(copula: Token) -> Token | None:
+    """ "was in New Delhi for talks", "is due in Nairobi for a working visit": a subject
+    in a place for a consultation is there on it (CAMEO 042 "Make a visit")."""
+    holders = [copula, *(c for c in copula.children if c.dep_ == "acomp")]
+    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for h in holders
+               for c in h.children):
+        return None
+    nouns = [g for c in copula.children if c.dep_ == "prep" and c.lower_ == "for"
+             for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        entry = lookup(noun)
+        if entry is not None and entry.event_type == "CONSULT":
+            return noun
+    return None
 
 
 def _promised_act(token: Token, entry: Entry | None, r: Rules) -> Token | None:
@@ -511,14 +538,19 @@ def _occurs(token: Token) -> bool:
     if token.dep_ not in ("nsubj", "nsubjpass") or not is_verb(verb):
         return False
     lemma = lemma_of(verb)
-    if lemma == "hold":
-        return token.dep_ == "nsubjpass"  # "talks were held"
+    if lemma == "hold":  # "talks were held"; "the truce held" (it was observed)
+        return token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and _ceasefire(token))
     if lemma == "leave":  # "the clashes left 12 dead"
         return any(t.lower_ in ("dead", "injured", "wounded") for t in verb.subtree)
     particle = OCCURRENCE_PARTICLES.get(lemma)
     if particle is not None:
         return any(c.lower_ in particle for c in verb.children)
     return lemma in OCCURRENCE_VERBS and token.dep_ == "nsubj"
+
+
+def _ceasefire(token: Token) -> bool:
+    entry = lookup(token)
+    return entry is not None and entry.mode == "ceasefire"
 
 
 def _occurrence(token: Token, entry: Entry, r: Rules) -> Clause | None:

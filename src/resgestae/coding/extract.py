@@ -264,8 +264,24 @@ def _unnamed_but_asserted(clause: Clause, prob: float | None) -> bool:
                                            else clause.anchor.head):
         return False
     if not clause.nominal:
-        return bool(clause.actors) or (_material(clause) and _passive(clause.anchor))
-    return _material(clause) and clause.anchor.dep_ == "nsubj"
+        return (bool(clause.actors) or _truce_observed(clause)
+                or ((_material(clause) or _yielded(clause)) and _passive(clause.anchor)))
+    return (_material(clause) or _truce_observed(clause)) and clause.anchor.dep_ == "nsubj"
+
+
+def _yielded(clause: Clause) -> bool:
+    """A concession or retreat (CAMEO root 08 "Yield") told in the passive without its
+    doer ("the curfew was lifted on Monday", "the prisoners were freed"): the act is
+    reported, as a passive deed is (PLOVER_MANUAL.tex:443, l.531)."""
+    return clause.entry is not None and clause.entry.event_type in ("CONCEDE", "RETREAT")
+
+
+def _truce_observed(clause: Clause) -> bool:
+    """A ceasefire said to take effect or hold, or fighting said to stop ("the truce took
+    hold", "fighting stopped in Aleppo"): PLOVER_MANUAL.tex:531 RETREAT "observing a
+    ceasefire or otherwise ending active conflicts", reported though no party is named."""
+    entry = clause.entry
+    return entry is not None and entry.event_type == "RETREAT" and entry.mode == "ceasefire"
 
 
 def _material(clause: Clause) -> bool:

@@ -27,6 +27,8 @@ OPEN_THREATS = frozenset({"force", "action", "strike", "airstrike", "attack", "s
                           "intervention", "retaliation", "reprisal", "invasion", "offensive",
                           "escalation", "embargo", "boycott", "blockade", "war", "option",
                           "response", "measure", "operation", "tariff", "expulsion"})
+# Verbs of debt relief (lexicon rows AID 071): agreed to by the creditor, they are done.
+DEBT_RELIEF = frozenset({"forgive", "cancel", "write", "reschedule"})
 # Uniformed personnel: their arrival on a peacekeeping mission is no diplomatic visit.
 TROOPS = frozenset({"troop", "soldier", "peacekeeper", "force", "contingent", "battalion",
                     "unit", "officer", "police", "policeman", "personnel", "medic"})
@@ -70,6 +72,10 @@ def _opaque(clause: Clause, mod: Modality, r: Rules) -> Coding:
     turned = _opaque_refusal(clause, mod, committed, r)
     if turned is not None:
         return turned
+    if _debt_relief_agreed(clause, mod):
+        # "the Paris Club agreed to forgive $4 billion of Iraq's debt": the creditors'
+        # agreement is the forgiveness, AID (PLOVER_MANUAL.tex:519), not a promise of it
+        return Coding(inner.event_type, inner.mode, inner.cameo, mod.factuality())
     if entry.mode == "phone" and inner is not None and has_flag(inner.event_type, "verbal_act"):
         # "called Erdogan to apologize", "phoned Bashir to express support": the call is
         # how the verbal act was made; the act is what PLOVER codes (manual l.413 SUPPORT
@@ -144,6 +150,15 @@ def _opaque_refusal(clause: Clause, mod: Modality, committed: bool, r: Rules) ->
     if entry.event_type == "REJECT" and not mod.negated and left_open(clause.inner):
         return _open_threat()
     return None
+
+
+def _debt_relief_agreed(clause: Clause, mod: Modality) -> bool:
+    """ "agreed to forgive", "agreed to write off" a debt: PLOVER_MANUAL.tex:519 codes
+    debt forgiveness agreed by creditors as AID itself, its own example being "The Paris
+    Club has agreed to forgive ... loan obligations"."""
+    inner = clause.inner_entry
+    return (clause.entry is not None and clause.entry.lemma == "agree" and not mod.negated
+            and inner is not None and inner.event_type == "AID" and inner.lemma in DEBT_RELIEF)
 
 
 def _open_threat() -> Coding:

@@ -48,7 +48,7 @@ def restates(event: Event, events: list[Event], doc: Doc) -> bool:
 
 def _one_act(first: Token, later: Token, kept: Event, event: Event) -> bool:
     """The parse says `later` reports the act of `first`."""
-    if _elaborates(first, later):
+    if _elaborates(first, later) or _conceded_terms(first, later, kept, event):
         return True
     if kept.event_type != event.event_type or (kept.actor and event.actor
                                                 and _keys(kept.actor) != _keys(event.actor)):
@@ -68,6 +68,19 @@ def _elaborates(first: Token, later: Token) -> bool:
     if later.tag_ != "VBG":
         return False
     return any(c.dep_ in ("dobj", "obj") and _same_kind(c, later) for c in first.children)
+
+
+def _conceded_terms(first: Token, later: Token, kept: Event, event: Event) -> bool:
+    """ "gave in to the protesters and agreed to step down", "bowed to the donors and
+    agreed to reforms": what a yielding actor agrees to in the same breath is the
+    concession's content, one act (PLOVER_MANUAL.tex:443 CONCEDE covers "the promise of
+    future concessions")."""
+    if kept.event_type != "CONCEDE" or event.event_type != "AGREE":
+        return False
+    verb = first.head if first.pos_ == "NOUN" else first  # "made concessions, agreeing"
+    if later.dep_ not in ("conj", "advcl") or later.head.i != verb.i:
+        return False
+    return not event.actor or not kept.actor or _keys(kept.actor) == _keys(event.actor)
 
 
 def _same_kind(noun: Token, verb: Token) -> bool:
