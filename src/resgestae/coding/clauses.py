@@ -30,7 +30,7 @@ from resgestae.coding.background import (
     is_earlier_act,
     supported_noun,
 )
-from resgestae.coding.event_types import Entry, lemma_of, lookup
+from resgestae.coding.event_types import Entry, accident, lemma_of, lookup
 from resgestae.coding.frames import (
     for_clause,
     frame_of,
@@ -182,6 +182,8 @@ def _same_act(token: Token, entry: Entry | None, r: Rules) -> bool:
         return False
     if any(c.dep_ in SUBJECTS for c in token.children):
         return False
+    if accident(head):
+        return True  # "a plane crashed, killing 12": the deaths are the accident's
     head_entry = lookup(head) or (
         lookup(_light_object(head, r)) if _light_object(head, r) else None
     )

@@ -391,6 +391,15 @@ def _first_match(token: Token, pos: str) -> Entry | None:
     return None
 
 
+def accident(token: Token) -> bool:
+    """The lexicon reads the verb as an accident (NONE, context "disasters": "the plane
+    crashed"): no party's deliberate act (PLOVER_MANUAL.tex:933), nor are its results."""
+    if token.pos_ not in VERB_POS:
+        return False
+    entry = _first_match(token, "V")
+    return entry is not None and entry.event_type == "NONE" and entry.context == "disasters"
+
+
 def known_non_event(token: Token) -> bool:
     """The curated lexicon reads the verb as no event ("ease tensions", "denied the
     allegations"): nothing, not even the classifier, should type it."""

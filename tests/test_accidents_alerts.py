@@ -1,0 +1,50 @@
+"""Two kinds found by probing wire sentences (issue 10), neither from a gold file.
+
+Accidents are no act of a party: PLOVER_MANUAL.tex:933 makes ASSAULT "deliberate
+actions", l.1718 leaves disasters and accidents outside the entity-centric coding, and
+l.191 files accidents under the "disasters" context. The lexicon marks the accident verbs
+NONE with that context, so neither the learned classifier nor a result participle ("...
+crashed, killing 12 soldiers") makes an event of them.
+
+A raised threat or alert level is a higher alert status (CAMEO2PLOVER 151 "Increase
+police alert status", 152 military), not a threat against anyone; "mobilisation" as a
+noun is MOBILIZE like the verb (CAMEO 154).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def types(events: list) -> list[str]:
+    return sorted({e.event_type for e in events})
+
+
+@pytest.mark.parametrize("text", [
+    "An army cargo plane crashed near Goma on Sunday, killing nine crew members.",
+    "A boat carrying Rohingya refugees capsized off Sittwe, officials said.",
+    "A freight train derailed outside Lviv overnight.",
+    "Eleven migrants drowned near the Greek island of Lesbos.",
+    "A police helicopter crashed in the hills above Quetta.",
+    "A market building collapsed in Kano, burying dozens of traders.",
+])
+def test_accidents_are_no_event(code, text):
+    assert code(text) == []
+
+
+def test_a_deliberate_act_beside_an_accident_stays(code):
+    """The accident's result participle goes, a party's own act does not."""
+    text = "Rebels shot down an army helicopter over Idlib, killing its two pilots."
+    assert types(code(text)) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Australia raised its national terrorism threat level to probable.", "police"),
+    ("Belgium raised the security alert level in Brussels after the shooting.", "police"),
+    ("Armenia announced a general mobilisation of reservists on Sunday.", "troops"),
+    ("The junta ordered the mobilization of 10,000 militiamen.", "troops"),
+])
+def test_alert_levels_and_mobilisation_are_mobilize(code, text, mode):
+    events = code(text)
+    assert types(events) == ["MOBILIZE"]
+    assert events[0].mode == mode
