@@ -9,6 +9,8 @@ crashed, killing 12 soldiers") makes an event of them.
 A raised threat or alert level is a higher alert status (CAMEO2PLOVER 151 "Increase
 police alert status", 152 military), not a threat against anyone; "mobilisation" as a
 noun is MOBILIZE like the verb (CAMEO 154).
+
+Leaving a role, deal or process is SANCTION "withdraw" (manual, SANCTION modes).
 """
 
 from __future__ import annotations
@@ -48,3 +50,16 @@ def test_alert_levels_and_mobilisation_are_mobilize(code, text, mode):
     events = code(text)
     assert types(events) == ["MOBILIZE"]
     assert events[0].mode == mode
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey withdrew from its role as mediator between Kyiv and Moscow.",
+    "Ethiopia pulled out of the dam negotiations process on Tuesday.",
+    "Moscow withdrew from the Black Sea shipping deal last week.",
+])
+def test_leaving_a_role_deal_or_process_is_sanction_withdraw(code, text):
+    """PLOVER SANCTION mode 'withdraw': "Withdraw oneself ... from a group, mediation
+    activity, organization" (CAMEO 164-166), not a military pull-back (RETREAT 087)."""
+    events = code(text)
+    assert types(events) == ["SANCTION"]
+    assert events[0].mode == "withdraw"
