@@ -134,3 +134,29 @@ def test_violence_kinds_are_assault(code, text):
     events = code(text)
     assert "ASSAULT" in types(events)
     assert "ACCUSE" not in types(events)
+
+
+# Second wave (round 3 written first, unseen): more ways of saying CAMEO 142, 145, 152, 162,
+# 164, 166/1661/1663, 1711, 172, 1721, 1821, 183, 200, 2041. Protesters setting fire to a
+# building cause property damage (PLOVER_MANUAL.tex:772, 'riot'); the rest follow the code.
+@pytest.mark.parametrize("text, kind", [
+    ("Demonstrators set fire to the regional governor's office in Osh.", "PROTEST"),
+    ("Two jailed Kurdish journalists stopped eating on Monday, their lawyer said.", "PROTEST"),
+    ("Moldova's border guards were put on combat readiness overnight.", "MOBILIZE"),
+    ("The U.N. agency scaled down its food aid to refugees in Uganda.", "SANCTION"),
+    ("Bolivia's government walked away from negotiations with coca growers.", "SANCTION"),
+    ("Negotiators for the rebels walked out of talks with the army in Doha.", "SANCTION"),
+    ("Tajikistan kicked out two Iranian diplomats on Thursday.", "SANCTION"),
+    ("The junta forced the regional monitoring mission to leave Niamey.", "SANCTION"),
+    ("Nicaragua ordered the Red Cross office to leave the country.", "SANCTION"),
+    ("The state seized control of the largest private bank in Caracas.", "COERCE"),
+    ("Regulators in Gabon suspended access to the internet after the vote.", "COERCE"),
+    ("The interior ministry removed four elected mayors from office.", "COERCE"),
+    ("Guards sexually abused inmates at the jail, investigators said.", "ASSAULT"),
+    ("A bomb went off at a bus stop in Quetta on Sunday.", "ASSAULT"),
+    ("The junta unleashed a wave of violence against villagers in Sagaing.", "ASSAULT"),
+    ("The militia carried out a campaign of terror against farmers in Ituri.", "ASSAULT"),
+    ("Insurgents released chlorine gas on soldiers near Deir ez-Zor.", "ASSAULT"),
+])
+def test_second_wave_kinds(code, text, kind):
+    assert types(code(text)) == [kind]
