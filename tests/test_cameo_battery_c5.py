@@ -160,3 +160,10 @@ def test_violence_kinds_are_assault(code, text):
 ])
 def test_second_wave_kinds(code, text, kind):
     assert types(code(text)) == [kind]
+
+
+# CAMEO 201 (mass expulsion, ASSAULT 'cleansing'): people forced from their homes
+def test_forced_from_homes_is_cleansing(code):
+    text = "Thousands of Darfuri farmers were forced from their villages by the militia."
+    assert types(code(text)) == ["ASSAULT"]
+
