@@ -167,3 +167,33 @@ def test_forced_from_homes_is_cleansing(code):
     text = "Thousands of Darfuri farmers were forced from their villages by the militia."
     assert types(code(text)) == ["ASSAULT"]
 
+
+
+# CAMEO 150 (PLOVER_MANUAL.tex MOBILIZE: "a demonstration of military capabilities and
+# readiness", short of force): a missile test is shown, not fired at anyone
+@pytest.mark.parametrize("text", [
+    "Pakistan test-fired a Shaheen missile from an undisclosed location on Friday.",
+    "India test-launched an Agni ballistic missile off the coast on Monday.",
+    "Tehran conducted a test of its new cruise missile, state media reported.",
+])
+def test_missile_tests_are_mobilize(code, text):
+    assert types(code(text)) == ["MOBILIZE"]
+
+
+# A counted object ("thousands of troops", "dozens of diplomats") is matched on the noun
+# counted: CAMEO 154 troops sent, 166 diplomats expelled
+@pytest.mark.parametrize("text, kind", [
+    ("Turkey sent thousands of troops to its border with Syria on Tuesday.", "MOBILIZE"),
+    ("Moscow expelled dozens of Polish diplomats on Friday.", "SANCTION"),
+])
+def test_counted_objects(code, text, kind):
+    assert types(code(text)) == [kind]
+
+
+# CAMEO 201 (mass expulsion, ASSAULT 'cleansing'): people driven or expelled from villages
+@pytest.mark.parametrize("text", [
+    "Militiamen drove ethnic Tutsis from their villages in North Kivu.",
+    "Government forces expelled thousands of Masalit from their homes in El Geneina.",
+])
+def test_driven_from_villages_is_cleansing(code, text):
+    assert types(code(text)) == ["ASSAULT"]
