@@ -197,3 +197,15 @@ def test_counted_objects(code, text, kind):
 ])
 def test_driven_from_villages_is_cleansing(code, text):
     assert types(code(text)) == ["ASSAULT"]
+
+
+# CAMEO 201: an armed party forcing people to flee their homes
+def test_forced_to_flee_is_cleansing(code):
+    text = "Militiamen forced 3,000 villagers to flee their homes in Ituri, aid workers said."
+    assert types(code(text)) == ["ASSAULT"]
+
+
+# CAMEO 1663 (withdraw aid agencies): aid volunteers or experts pulled out, not a retreat
+def test_withdrawn_volunteers_are_sanction(code):
+    text = "Japan withdrew its aid volunteers from Burundi after the coup."
+    assert types(code(text)) == ["SANCTION"]
