@@ -209,3 +209,23 @@ def test_forced_to_flee_is_cleansing(code):
 def test_withdrawn_volunteers_are_sanction(code):
     text = "Japan withdrew its aid volunteers from Burundi after the coup."
     assert types(code(text)) == ["SANCTION"]
+
+
+# PLOVER_MANUAL.tex:846: single-country exercises are MOBILIZE; a country they are held
+# near or face is no partner (with a partner they stay COOPERATE)
+@pytest.mark.parametrize("text, kind", [
+    ("China staged live-fire drills near Taiwan on Saturday.", "MOBILIZE"),
+    ("Russia held naval exercises off the coast of Norway on Monday.", "MOBILIZE"),
+    ("Russia held naval exercises with India in the Bay of Bengal.", "COOPERATE"),
+])
+def test_exercise_near_a_country_is_no_joint_one(code, text, kind):
+    assert types(code(text)) == [kind]
+
+
+# CAMEO 152, 154: a government ordering its own troops to readiness or to a front
+@pytest.mark.parametrize("text", [
+    "Baghdad ordered its troops to be ready for combat, state radio said.",
+    "The Kremlin ordered more troops into Dagestan on Tuesday.",
+])
+def test_troops_ordered_forward_are_mobilize(code, text):
+    assert types(code(text)) == ["MOBILIZE"]
