@@ -229,3 +229,21 @@ def test_exercise_near_a_country_is_no_joint_one(code, text, kind):
 ])
 def test_troops_ordered_forward_are_mobilize(code, text):
     assert types(code(text)) == ["MOBILIZE"]
+
+
+# CAMEO 1721: broadcasts jammed, a station taken off the air
+@pytest.mark.parametrize("text", [
+    "Chinese authorities jammed Radio Free Asia broadcasts during the anniversary.",
+    "The junta took the last independent television channel off the air on Sunday.",
+])
+def test_jamming_is_censorship(code, text):
+    assert types(code(text)) == ["COERCE"]
+
+
+# CAMEO 150 (demonstrate military power): weapons paraded, a military parade held
+@pytest.mark.parametrize("text", [
+    "Pakistan paraded its nuclear-capable missiles in Islamabad on Republic Day.",
+    "Cuba held a large military parade in Havana to mark the revolution's anniversary.",
+])
+def test_military_parades_are_mobilize(code, text):
+    assert types(code(text)) == ["MOBILIZE"]
