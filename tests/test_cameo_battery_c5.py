@@ -247,3 +247,14 @@ def test_jamming_is_censorship(code, text):
 ])
 def test_military_parades_are_mobilize(code, text):
     assert types(code(text)) == ["MOBILIZE"]
+
+
+# CAMEO 140, 143: staying on strike; keeping children away in a boycott; joining acts of
+# civil disobedience (an "act of" counts the protest noun a light verb carries)
+@pytest.mark.parametrize("text", [
+    "Dock workers in Le Havre remained on strike for a fifth day on Thursday.",
+    "Roma parents kept their children out of school in a boycott of segregated classes.",
+    "Hundreds of Belarusians joined acts of civil disobedience in Grodno on Sunday.",
+])
+def test_protest_said_through_support_words(code, text):
+    assert types(code(text)) == ["PROTEST"]
