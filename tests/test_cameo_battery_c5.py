@@ -258,3 +258,15 @@ def test_military_parades_are_mobilize(code, text):
 ])
 def test_protest_said_through_support_words(code, text):
     assert types(code(text)) == ["PROTEST"]
+
+
+# CAMEO 182 (PLOVER_MANUAL.tex:948, edged weapons are ASSAULT 'primitive'): limbs cut or
+# chopped off, people hacked with machetes; a website hacked stays a cyber COERCE
+@pytest.mark.parametrize("text, kind", [
+    ("Rebel fighters cut off the hands of four farmers near Kailahun.", "ASSAULT"),
+    ("Gunmen chopped off the ears of a village chief in Kasai.", "ASSAULT"),
+    ("A mob hacked two traders with machetes in Bunia on Friday.", "ASSAULT"),
+    ("Hackers hacked the website of the Kenyan parliament on Friday.", "COERCE"),
+])
+def test_mutilation_is_assault(code, text, kind):
+    assert types(code(text)) == [kind]
