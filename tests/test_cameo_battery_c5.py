@@ -270,3 +270,15 @@ def test_protest_said_through_support_words(code, text):
 ])
 def test_mutilation_is_assault(code, text, kind):
     assert types(code(text)) == [kind]
+
+
+# CAMEO 150, 152 (PLOVER_MANUAL.tex MOBILIZE: posturing short of force): a show of force,
+# warplanes flown near a border, an army put on a war footing
+@pytest.mark.parametrize("text", [
+    "Russian warplanes flew close to Estonian airspace on Tuesday, NATO officials said.",
+    "Chinese warships sailed near the disputed islands in a show of force.",
+    "Eritrea put its army on a war footing on Sunday.",
+])
+def test_posturing_is_mobilize(code, text):
+    assert "MOBILIZE" in types(code(text))
+    assert not {"AGREE", "PROTEST", "ASSAULT"} & set(types(code(text)))
