@@ -4,7 +4,11 @@ fighting, mass violence): breadth over the codebook (issue 10).
 Two self-written batteries (tests/data/cameo_battery/c5.jsonl: two wire sentences per
 CAMEO code of these roots, c5_round2.jsonl: one fresh sentence per code, written after
 the fixes and scored once, unfitted) are scored with the real model; their type F1 may
-not fall below what this lane reached, less 0.02. Then one test per kind fixed, each
+not fall below what this lane reached, less 0.02. Second wave: c5_round3.jsonl (one fresh
+sentence per code, two for 150-154, 160-166, 170-175, 1711-1712, 180-186, 190-196; 117
+records) was written before any second-wave fix and scored 0.882; after the fixes below
+(taken from the round 1 and 2 misses and from probe sentences, never from round 3's
+misses) it scores 0.892, the transfer to unseen text. Then one test per kind fixed, each
 with sentences written for these tests, citing the CAMEO code (CAMEO2PLOVER-2021.txt)
 or the line of ../shared/ontology/PLOVER_MANUAL.tex it follows.
 """
@@ -25,8 +29,10 @@ def types(events: list[Event]) -> list[str]:
     return [e.event_type for e in events]
 
 
-# reached: c5 0.922 (0.759 before this lane), round 2 0.805 as first scored
-@pytest.mark.parametrize("name, floor", [("c5.jsonl", 0.90), ("c5_round2.jsonl", 0.78)])
+# reached: c5 0.922 (0.759 before this lane), round 2 0.805 as first scored; second wave:
+# c5 0.950, round 2 0.958, round 3 0.892 (0.882 before the second wave's fixes)
+@pytest.mark.parametrize("name, floor", [("c5.jsonl", 0.93), ("c5_round2.jsonl", 0.93),
+                                         ("c5_round3.jsonl", 0.87)])
 def test_battery_type_f1_floor(coder, name, floor):
     result = evaluate(BATTERY / name, coder=coder)
     assert result["format"] == "plover" and not result["errors"]
