@@ -288,3 +288,13 @@ def test_mutilation_is_assault(code, text, kind):
 def test_posturing_is_mobilize(code, text):
     assert "MOBILIZE" in types(code(text))
     assert not {"AGREE", "PROTEST", "ASSAULT"} & set(types(code(text)))
+
+
+# CAMEO 142, 143: a subject "on strike" or "on hunger strike" takes part in the protest;
+# its "to demand" clause is the protest's topic (PLOVER_MANUAL.tex:750), no REQUEST
+@pytest.mark.parametrize("text", [
+    "Jailed Saharawi activists have been on hunger strike for a month to demand a fair trial.",
+    "Hospital doctors in Lagos are on strike over unpaid salaries, their union said.",
+])
+def test_being_on_strike_is_protest(code, text):
+    assert types(code(text)) == ["PROTEST"]
