@@ -298,3 +298,12 @@ def test_posturing_is_mobilize(code, text):
 ])
 def test_being_on_strike_is_protest(code, text):
     assert types(code(text)) == ["PROTEST"]
+
+
+# CAMEO 166, 1621: a charge d'affaires ordered out; lending stopped or ceased
+@pytest.mark.parametrize("text", [
+    "Kuwait ordered the Iraqi charge d'affaires out of the country on Monday.",
+    "The African Development Bank stopped lending to Sudan after the coup.",
+])
+def test_envoy_out_and_lending_stopped_are_sanction(code, text):
+    assert types(code(text)) == ["SANCTION"]
