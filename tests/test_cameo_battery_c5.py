@@ -4,7 +4,11 @@ fighting, mass violence): breadth over the codebook (issue 10).
 Two self-written batteries (tests/data/cameo_battery/c5.jsonl: two wire sentences per
 CAMEO code of these roots, c5_round2.jsonl: one fresh sentence per code, written after
 the fixes and scored once, unfitted) are scored with the real model; their type F1 may
-not fall below what this lane reached, less 0.02. Then one test per kind fixed, each
+not fall below what this lane reached, less 0.02. Second wave: c5_round3.jsonl (one fresh
+sentence per code, two for 150-154, 160-166, 170-175, 1711-1712, 180-186, 190-196; 117
+records) was written before any second-wave fix and scored 0.882; after the fixes below
+(taken from the round 1 and 2 misses and from probe sentences, never from round 3's
+misses) it scores 0.892, the transfer to unseen text. Then one test per kind fixed, each
 with sentences written for these tests, citing the CAMEO code (CAMEO2PLOVER-2021.txt)
 or the line of ../shared/ontology/PLOVER_MANUAL.tex it follows.
 """
@@ -25,8 +29,10 @@ def types(events: list[Event]) -> list[str]:
     return [e.event_type for e in events]
 
 
-# reached: c5 0.922 (0.759 before this lane), round 2 0.805 as first scored
-@pytest.mark.parametrize("name, floor", [("c5.jsonl", 0.90), ("c5_round2.jsonl", 0.78)])
+# reached: c5 0.922 (0.759 before this lane), round 2 0.805 as first scored; second wave:
+# c5 0.950, round 2 0.958, round 3 0.892 (0.882 before the second wave's fixes)
+@pytest.mark.parametrize("name, floor", [("c5.jsonl", 0.93), ("c5_round2.jsonl", 0.93),
+                                         ("c5_round3.jsonl", 0.87)])
 def test_battery_type_f1_floor(coder, name, floor):
     result = evaluate(BATTERY / name, coder=coder)
     assert result["format"] == "plover" and not result["errors"]
@@ -134,3 +140,170 @@ def test_violence_kinds_are_assault(code, text):
     events = code(text)
     assert "ASSAULT" in types(events)
     assert "ACCUSE" not in types(events)
+
+
+# Second wave (round 3 written first, unseen): more ways of saying CAMEO 142, 145, 152, 162,
+# 164, 166/1661/1663, 1711, 172, 1721, 1821, 183, 200, 2041. Protesters setting fire to a
+# building cause property damage (PLOVER_MANUAL.tex:772, 'riot'); the rest follow the code.
+@pytest.mark.parametrize("text, kind", [
+    ("Demonstrators set fire to the regional governor's office in Osh.", "PROTEST"),
+    ("Two jailed Kurdish journalists stopped eating on Monday, their lawyer said.", "PROTEST"),
+    ("Moldova's border guards were put on combat readiness overnight.", "MOBILIZE"),
+    ("The U.N. agency scaled down its food aid to refugees in Uganda.", "SANCTION"),
+    ("Bolivia's government walked away from negotiations with coca growers.", "SANCTION"),
+    ("Negotiators for the rebels walked out of talks with the army in Doha.", "SANCTION"),
+    ("Tajikistan kicked out two Iranian diplomats on Thursday.", "SANCTION"),
+    ("The junta forced the regional monitoring mission to leave Niamey.", "SANCTION"),
+    ("Nicaragua ordered the Red Cross office to leave the country.", "SANCTION"),
+    ("The state seized control of the largest private bank in Caracas.", "COERCE"),
+    ("Regulators in Gabon suspended access to the internet after the vote.", "COERCE"),
+    ("The interior ministry removed four elected mayors from office.", "COERCE"),
+    ("Guards sexually abused inmates at the jail, investigators said.", "ASSAULT"),
+    ("A bomb went off at a bus stop in Quetta on Sunday.", "ASSAULT"),
+    ("The junta unleashed a wave of violence against villagers in Sagaing.", "ASSAULT"),
+    ("The militia carried out a campaign of terror against farmers in Ituri.", "ASSAULT"),
+    ("Insurgents released chlorine gas on soldiers near Deir ez-Zor.", "ASSAULT"),
+])
+def test_second_wave_kinds(code, text, kind):
+    assert types(code(text)) == [kind]
+
+
+# CAMEO 201 (mass expulsion, ASSAULT 'cleansing'): people forced from their homes
+def test_forced_from_homes_is_cleansing(code):
+    text = "Thousands of Darfuri farmers were forced from their villages by the militia."
+    assert types(code(text)) == ["ASSAULT"]
+
+
+
+# CAMEO 150 (PLOVER_MANUAL.tex MOBILIZE: "a demonstration of military capabilities and
+# readiness", short of force): a missile test is shown, not fired at anyone
+@pytest.mark.parametrize("text", [
+    "Pakistan test-fired a Shaheen missile from an undisclosed location on Friday.",
+    "India test-launched an Agni ballistic missile off the coast on Monday.",
+    "Tehran conducted a test of its new cruise missile, state media reported.",
+])
+def test_missile_tests_are_mobilize(code, text):
+    assert types(code(text)) == ["MOBILIZE"]
+
+
+# A counted object ("thousands of troops", "dozens of diplomats") is matched on the noun
+# counted: CAMEO 154 troops sent, 166 diplomats expelled
+@pytest.mark.parametrize("text, kind", [
+    ("Turkey sent thousands of troops to its border with Syria on Tuesday.", "MOBILIZE"),
+    ("Moscow expelled dozens of Polish diplomats on Friday.", "SANCTION"),
+])
+def test_counted_objects(code, text, kind):
+    assert types(code(text)) == [kind]
+
+
+# CAMEO 201 (mass expulsion, ASSAULT 'cleansing'): people driven or expelled from villages
+@pytest.mark.parametrize("text", [
+    "Militiamen drove ethnic Tutsis from their villages in North Kivu.",
+    "Government forces expelled thousands of Masalit from their homes in El Geneina.",
+])
+def test_driven_from_villages_is_cleansing(code, text):
+    assert types(code(text)) == ["ASSAULT"]
+
+
+# CAMEO 201: an armed party forcing people to flee their homes
+def test_forced_to_flee_is_cleansing(code):
+    text = "Militiamen forced 3,000 villagers to flee their homes in Ituri, aid workers said."
+    assert types(code(text)) == ["ASSAULT"]
+
+
+# CAMEO 1663 (withdraw aid agencies): aid volunteers or experts pulled out, not a retreat
+def test_withdrawn_volunteers_are_sanction(code):
+    text = "Japan withdrew its aid volunteers from Burundi after the coup."
+    assert types(code(text)) == ["SANCTION"]
+
+
+# PLOVER_MANUAL.tex:846: single-country exercises are MOBILIZE; a country they are held
+# near or face is no partner (with a partner they stay COOPERATE)
+@pytest.mark.parametrize("text, kind", [
+    ("China staged live-fire drills near Taiwan on Saturday.", "MOBILIZE"),
+    ("Russia held naval exercises off the coast of Norway on Monday.", "MOBILIZE"),
+    ("Russia held naval exercises with India in the Bay of Bengal.", "COOPERATE"),
+])
+def test_exercise_near_a_country_is_no_joint_one(code, text, kind):
+    assert types(code(text)) == [kind]
+
+
+# CAMEO 152, 154: a government ordering its own troops to readiness or to a front
+@pytest.mark.parametrize("text", [
+    "Baghdad ordered its troops to be ready for combat, state radio said.",
+    "The Kremlin ordered more troops into Dagestan on Tuesday.",
+])
+def test_troops_ordered_forward_are_mobilize(code, text):
+    assert types(code(text)) == ["MOBILIZE"]
+
+
+# CAMEO 1721: broadcasts jammed, a station taken off the air
+@pytest.mark.parametrize("text", [
+    "Chinese authorities jammed Radio Free Asia broadcasts during the anniversary.",
+    "The junta took the last independent television channel off the air on Sunday.",
+])
+def test_jamming_is_censorship(code, text):
+    assert types(code(text)) == ["COERCE"]
+
+
+# CAMEO 150 (demonstrate military power): weapons paraded, a military parade held
+@pytest.mark.parametrize("text", [
+    "Pakistan paraded its nuclear-capable missiles in Islamabad on Republic Day.",
+    "Cuba held a large military parade in Havana to mark the revolution's anniversary.",
+])
+def test_military_parades_are_mobilize(code, text):
+    assert types(code(text)) == ["MOBILIZE"]
+
+
+# CAMEO 140, 143: staying on strike; keeping children away in a boycott; joining acts of
+# civil disobedience (an "act of" counts the protest noun a light verb carries)
+@pytest.mark.parametrize("text", [
+    "Dock workers in Le Havre remained on strike for a fifth day on Thursday.",
+    "Roma parents kept their children out of school in a boycott of segregated classes.",
+    "Hundreds of Belarusians joined acts of civil disobedience in Grodno on Sunday.",
+])
+def test_protest_said_through_support_words(code, text):
+    assert types(code(text)) == ["PROTEST"]
+
+
+# CAMEO 182 (PLOVER_MANUAL.tex:948, edged weapons are ASSAULT 'primitive'): limbs cut or
+# chopped off, people hacked with machetes; a website hacked stays a cyber COERCE
+@pytest.mark.parametrize("text, kind", [
+    ("Rebel fighters cut off the hands of four farmers near Kailahun.", "ASSAULT"),
+    ("Gunmen chopped off the ears of a village chief in Kasai.", "ASSAULT"),
+    ("A mob hacked two traders with machetes in Bunia on Friday.", "ASSAULT"),
+    ("Hackers hacked the website of the Kenyan parliament on Friday.", "COERCE"),
+])
+def test_mutilation_is_assault(code, text, kind):
+    assert types(code(text)) == [kind]
+
+
+# CAMEO 150, 152 (PLOVER_MANUAL.tex MOBILIZE: posturing short of force): a show of force,
+# warplanes flown near a border, an army put on a war footing
+@pytest.mark.parametrize("text", [
+    "Russian warplanes flew close to Estonian airspace on Tuesday, NATO officials said.",
+    "Chinese warships sailed near the disputed islands in a show of force.",
+    "Eritrea put its army on a war footing on Sunday.",
+])
+def test_posturing_is_mobilize(code, text):
+    assert "MOBILIZE" in types(code(text))
+    assert not {"AGREE", "PROTEST", "ASSAULT"} & set(types(code(text)))
+
+
+# CAMEO 142, 143: a subject "on strike" or "on hunger strike" takes part in the protest;
+# its "to demand" clause is the protest's topic (PLOVER_MANUAL.tex:750), no REQUEST
+@pytest.mark.parametrize("text", [
+    "Jailed Saharawi activists have been on hunger strike for a month to demand a fair trial.",
+    "Hospital doctors in Lagos are on strike over unpaid salaries, their union said.",
+])
+def test_being_on_strike_is_protest(code, text):
+    assert types(code(text)) == ["PROTEST"]
+
+
+# CAMEO 166, 1621: a charge d'affaires ordered out; lending stopped or ceased
+@pytest.mark.parametrize("text", [
+    "Kuwait ordered the Iraqi charge d'affaires out of the country on Monday.",
+    "The African Development Bank stopped lending to Sudan after the coup.",
+])
+def test_envoy_out_and_lending_stopped_are_sanction(code, text):
+    assert types(code(text)) == ["SANCTION"]

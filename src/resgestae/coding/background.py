@@ -208,10 +208,12 @@ def is_description(token: Token) -> bool:
     return passive or not own or any(c.tag_ in ("WP", "WDT", "WP$") for c in own)
 
 
-# Nouns that count or frame events ("a new round of talks", "a wave of protests").
+# Nouns that count or frame events ("a new round of talks", "a wave of protests", "acts
+# of civil disobedience").
 EVENT_COUNTERS = frozenset({"round", "series", "wave", "spate", "string", "flurry", "bout",
                             "campaign", "cycle", "day", "week", "month", "year", "night",
-                            "resumption", "continuation", "escalation", "intensification"})
+                            "resumption", "continuation", "escalation", "intensification",
+                            "act"})
 
 
 def counted_event(noun: Token) -> Token | None:

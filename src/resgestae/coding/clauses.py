@@ -336,13 +336,17 @@ def _light_object(token: Token, r: Rules) -> Token | None:
 def _visit_under_way(copula: Token) -> Token | None:
     """The visit or talks a subject "is on" or "is in" ("is on a three-day visit to
     Algeria", "are in talks with the rebels"): the subject is taking part (CAMEO 042,
-    040). Only consultations: "is under attack" or "is under sanctions" say what the
-    subject suffers, not what it does."""
+    040); so is one "on strike" or "on hunger strike" (CAMEO 142, 143). Only these:
+    "is under attack" or "is under sanctions" say what the subject suffers, not what it
+    does."""
     noun = supported_noun(copula)
     if noun is None or noun.head.lower_ not in ("on", "in"):
         return _errand(copula)
     entry = lookup(noun)
-    return noun if entry is not None and entry.event_type == "CONSULT" else None
+    if entry is None:
+        return None
+    striking = entry.event_type == "PROTEST" and noun.head.lower_ == "on"
+    return noun if entry.event_type == "CONSULT" or striking else None
 
 
 def _errand(copula: Token) -> Token | None:

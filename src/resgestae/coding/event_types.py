@@ -141,11 +141,21 @@ GENERIC_HEADS = frozenset({"effort", "process", "programme", "program", "initiat
                            "package", "deal", "arrangement", "plan", "channel", "track"})
 
 
+# Object heads that count the thing rather than name it ("sent thousands of troops",
+# "expelled dozens of diplomats"): the noun after "of" is what the act is done to.
+QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number",
+                            "handful", "couple", "batch", "contingent"})
+
+
 def _object_lemmas(obj: Token) -> list[str]:
-    """The object's lemma, and for a generic head its compound modifiers' lemmas."""
+    """The object's lemma, and for a generic head its compound modifiers' lemmas, for a
+    quantity head the counted noun's."""
     lemmas = [obj.lemma_.lower()]
     if lemmas[0] in GENERIC_HEADS:
         lemmas += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
+    elif lemmas[0] in QUANTITY_HEADS:
+        lemmas += [g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
     return lemmas
 
 
@@ -215,7 +225,7 @@ def _test_adv(token: Token, values: frozenset[str]) -> bool:
 
 # Children that say how or into what state the verb acts: "worked together", "jointly
 # run", "set X free" (the parser hangs "free" as advmod, advcl or a predicate).
-MANNER_DEPS = frozenset({"advmod", "npadvmod", "acomp", "oprd", "advcl", "prt", "intj"})
+MANNER_DEPS = frozenset({"advmod", "npadvmod", "acomp", "oprd", "advcl", "prt", "intj", "dep"})
 
 
 def _test_about(token: Token, values: frozenset[str]) -> bool:

@@ -233,7 +233,7 @@ def _clause_events(
     actors, recipients = code_participants(clause, coding, previous)
     if not actors and not recipients and not _unnamed_but_asserted(clause, prob):
         return []
-    coding = _joint_exercise(coding, actors, recipients)
+    coding = _joint_exercise(coding, actors, _partners(clause, recipients))
     groups = [[a] for a in actors] if clause.split and len(actors) > 1 else [actors]
     conf = score(clause, coding, len(actors), len(recipients), prob)
     return [_event(clause, coding, group, recipients, conf, sent, article) for group in groups]
@@ -241,6 +241,19 @@ def _clause_events(
 
 EXERCISE_CODE = "150"  # CAMEO 150 "demonstrate military or police power" (exercises)
 JOINT_CODE = "062"  # CAMEO 062 "cooperate militarily"
+
+
+# Prepositions of where an exercise is held or whom it faces, not with whom
+BESIDE = frozenset({"near", "off", "around", "along", "opposite", "toward", "towards"})
+
+
+def _partners(clause: Clause, recipients: list[Entity]) -> list[Entity]:
+    """The recipients an exercise may be held with: not a place or party it is held near
+    or faces ("staged missile exercises near Taiwan", "drills off the coast of Japan"):
+    that one is no partner (PLOVER_MANUAL.tex:846: single-country exercises are MOBILIZE)."""
+    beside = " ".join(g.text for t in clause.anchor.subtree
+                      if t.dep_ == "prep" and t.lower_ in BESIDE for g in t.subtree)
+    return [e for e in recipients if not e.text or e.text not in beside]
 
 
 def _joint_exercise(coding: Coding, actors: list[Entity], recipients: list[Entity]) -> Coding:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from resgestae.coding.background import is_earlier_act
+from resgestae.coding.background import is_earlier_act, supported_noun
 from resgestae.coding.event_types import lookup
 from resgestae.coding.frames import for_clause, is_governing, is_opaque, is_verb
 from resgestae.coding.rules import Rules
@@ -120,9 +120,12 @@ def _protest_demand(current: Token, head: Token, r: Rules) -> bool:
 
 
 def protest_head(token: Token) -> bool:
-    """A protest verb, or a verb carrying a protest noun ("staged a rally")."""
+    """A protest verb, or a verb carrying a protest noun ("staged a rally", "have been on
+    hunger strike")."""
     entry = lookup(token)
     if entry is None:
         noun = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+        if noun is None and token.lemma_ == "be":
+            noun = supported_noun(token)
         entry = lookup(noun) if noun is not None else None
     return entry is not None and entry.event_type == "PROTEST"
