@@ -324,3 +324,13 @@ def test_an_actors_country_never_moves_a_known_place(coder):
                                            ("Hasakah", "SYR"), ("Mayadin", "SYR")])
 def test_a_city_is_found_without_its_arabic_article(name, country):
     assert {c.country for c in gazetteer().lookup(name)} == {country}
+
+
+def test_a_seat_of_government_is_in_its_capital(coder):
+    """GeoNames lists "White House" as an English name of Casablanca: a treaty signed at
+    the White House was placed in Morocco. Seats of government are curated places."""
+    text = "The two leaders signed the border treaty at the White House on Thursday."
+    events = next(coder.code([Article(id="wh", text=text, date="2024-03-07")])).events
+    assert events and all(e.location is not None and e.location.country == "USA"
+                          for e in events)
+    assert {c.country for c in gazetteer().lookup("White House")} == {"USA"}
