@@ -1,4 +1,4 @@
-"""Two kinds found by probing wire sentences (issue 10), neither from a gold file.
+"""Kinds found by probing wire sentences of our own (issue 10), none from a gold file.
 
 Accidents are no act of a party: PLOVER_MANUAL.tex:933 makes ASSAULT "deliberate
 actions", l.1718 leaves disasters and accidents outside the entity-centric coding, and
@@ -10,7 +10,9 @@ A raised threat or alert level is a higher alert status (CAMEO2PLOVER 151 "Incre
 police alert status", 152 military), not a threat against anyone; "mobilisation" as a
 noun is MOBILIZE like the verb (CAMEO 154).
 
-Leaving a role, deal or process is SANCTION "withdraw" (manual, SANCTION modes).
+Leaving a role, deal or process is SANCTION "withdraw" (manual, SANCTION modes). A city
+named on an act noun ("the Jeddah talks", "the Paris accord") is its venue, not a party;
+"rejoin" carries the act noun it takes as "join" does.
 """
 
 from __future__ import annotations
@@ -63,3 +65,23 @@ def test_leaving_a_role_deal_or_process_is_sanction_withdraw(code, text):
     events = code(text)
     assert types(events) == ["SANCTION"]
     assert events[0].mode == "withdraw"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Ethiopia and Eritrea resumed the Jeddah talks on Sunday.", "ETH"),
+    ("Canada rejoined the Paris climate accord.", "CAN"),
+    ("Kyiv and Moscow signed the Minsk accords in 2015.", "UKR"),
+])
+def test_a_city_named_on_talks_or_an_accord_is_no_party(code, text, actor):
+    """"the Jeddah talks", "the Paris accord": the city is where the act was held or
+    signed, not its counterpart (no recipient), where a country name still is one."""
+    events = code(text)
+    assert events
+    assert all(not e.recipient for e in events)
+    if actor:
+        assert actor in {a.country for e in events for a in e.actor}
+
+
+def test_a_country_named_on_talks_stays_a_party(code):
+    events = code("Qatar hosted the Afghan peace talks with the Taliban in Doha.")
+    assert events and any(r.country or r.name for e in events for r in e.recipient)

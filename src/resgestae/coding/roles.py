@@ -231,14 +231,27 @@ def _concerned(obj: Token, r: Rules) -> list[Token]:
     """Whom one thing concerns: an act's author ("Serbia's crackdown") before whom it
     concerns; a thing's addressee ("ties with X", "offer from X") before its owner."""
     attached = _addressees(obj, r)
+    act = lookup(obj) is not None
     owners = [
         c
         for c in obj.lefts
         if c.dep_ == "poss"
-        or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+        or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+            and not (act and _venue_name(c)))
     ]
     owned = participants(owners, r)
-    return (owned or attached) if lookup(obj) is not None else (attached or owned)
+    return (owned or attached) if act else (attached or owned)
+
+
+def _venue_name(token: Token) -> bool:
+    """ "resumed the Jeddah talks", "rejoined the Paris accord": a city named on an act
+    noun is where it was held or signed, not a party to it; a country name or adjective
+    ("the Iran talks", "Turkish support") still is one, and so is a capital as owner
+    ("Moscow's offensive")."""
+    if token.dep_ != "compound" or token.ent_type_ != "GPE":
+        return False
+    ref = actor_tables().country(token.text)  # a capital ("the Minsk accords") is a city too
+    return ref is None or ref.kind == "capital"
 
 
 def _addressees(obj: Token, r: Rules) -> list[Token]:
