@@ -213,8 +213,9 @@ def test_c2_round3_more_kinds(code, text, expected):
 
 
 def test_an_agreement_after_a_meeting_is_its_own_act(code):
-    """Only a concession absorbs the agreement conjoined to it."""
-    found = types(code("The Thai premier met the protesters and agreed to hold talks."))
+    """Only a concession absorbs the agreement conjoined to it. (Without "then", a second
+    verbal act joined by "and" goes with the first as one report: extract._second_statement.)"""
+    found = types(code("The Thai premier met the protesters and then agreed to hold talks."))
     assert "AGREE" in found
 
 
