@@ -33,6 +33,7 @@ from resgestae.coding.actors import code_actor
 from resgestae.coding.arguments import is_actorish, np_span
 from resgestae.coding.clauses import Clause
 from resgestae.coding.countries import country_in_sentence, place_country
+from resgestae.coding.event_types import lemma_of
 from resgestae.coding.gazetteer import gazetteer
 from resgestae.coding.places import country_stated_after
 from resgestae.coding.rules import rules
@@ -213,10 +214,11 @@ def _home_target(sides: Sides) -> None:
 
 def _party_acted_on(clause: Clause) -> bool:
     """Whether the act or its complement ("vowed to defeat X") has an object that could
-    be a party."""
+    be a party, or a ship, plane or vehicle of one ("seized a cargo ship")."""
     verbs = [clause.anchor] + ([clause.inner] if clause.inner is not None else [])
     verbs += [c for c in clause.anchor.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-    return any(c.dep_ in ("dobj", "obj") and is_actorish(c, rules())
+    r = rules()
+    return any(c.dep_ in ("dobj", "obj") and (is_actorish(c, r) or lemma_of(c) in r.craft)
                for verb in verbs for c in verb.children)
 
 

@@ -138,6 +138,8 @@ def clause_dates(trigger: Token, dates: list[Span]) -> list[Span]:
         heads.append(trigger.head)
     found = []
     for ent in dates:
+        if _names_a_thing(ent, heads):
+            continue
         for rank, head in enumerate(heads):
             steps = _steps_within_clause(ent.root, head)
             if steps is not None:
@@ -147,6 +149,16 @@ def clause_dates(trigger: Token, dates: list[Span]) -> list[Span]:
             if _closes_reported_clause(ent, trigger):
                 found.append((len(heads), 1, ent.start, ent))
     return [f[3] for f in sorted(found, key=lambda f: f[:3])]
+
+
+def _names_a_thing(ent: Span, heads: list[Token]) -> bool:
+    """ "scrapped the 2018 military pact", "marked the 1994 genocide": a year before a
+    noun names that thing (when it was signed or happened), not when the act was; on
+    the event noun itself ("the 2011 uprising") it is the event's own date."""
+    root = ent.root
+    return (root.dep_ in ("nummod", "compound", "amod") and root.i < root.head.i
+            and root.head.pos_ in ("NOUN", "PROPN") and root.head not in heads
+            and root.head.ent_type_ not in ("DATE", "TIME"))  # "Tuesday night"
 
 
 def _closes_reported_clause(ent: Span, trigger: Token) -> bool:

@@ -410,6 +410,16 @@ def accident(token: Token) -> bool:
     return entry is not None and entry.event_type == "NONE" and entry.context == "disasters"
 
 
+def firm_none(token: Token) -> bool:
+    """Whether the curated lexicon reads the word as NONE with a context that says what
+    it is instead ("crashed": disasters; "intercepted a missile": military): an answer
+    the verb dictionaries do not override. A NONE row without a context only blocks
+    the lexicon's own readings and the classifier."""
+    pos = "V" if token.pos_ in VERB_POS else "N" if token.pos_ in NOUN_POS else None
+    entry = _first_match(token, pos) if pos is not None else None
+    return entry is not None and entry.event_type == "NONE" and entry.context is not None
+
+
 def known_non_event(token: Token) -> bool:
     """The curated lexicon reads the verb as no event ("ease tensions", "denied the
     allegations"): nothing, not even the classifier, should type it."""

@@ -65,6 +65,7 @@ class Rules:
     natural_causes: frozenset[str] = frozenset()  # "floods killed ...": no actor, no event
     force_modifiers: frozenset[str] = frozenset()  # "a rebel attack": the rebels act
     unwilling: frozenset[str] = frozenset()  # "unwilling to": a stated refusal
+    craft: frozenset[str] = frozenset()  # "seized a cargo ship": someone's, not the actor's
 
 
 WORD_LISTS = ("person_pronouns", "third_person_pronouns", "one_person_pronouns", "we_pronouns",
@@ -123,6 +124,7 @@ def parse_rules(data: dict) -> Rules:
             "natural_causes",
             "force_modifiers",
             "unwilling",
+            "craft",
             *WORD_LISTS,
         )
     }

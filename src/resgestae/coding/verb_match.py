@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 
 from resgestae.coding import verb_events
 from resgestae.coding.confidence import main_clause
-from resgestae.coding.event_types import DATA_DIR, Entry
+from resgestae.coding.event_types import DATA_DIR, Entry, firm_none
 from resgestae.coding.rules import rules
 from resgestae.coding.verb_dictionary import (
     Element,
@@ -132,7 +132,10 @@ class VerbLexicon:
     def lookup(self, token: Token, curated: Callable[[Token], Entry | None]) -> Entry | None:
         """The entry typing `token` under this lexicon's mode (`curated`: the lexicon's)."""
         if self.mode == "after":
-            return curated(token) or self._entry(token, curated)
+            # a NONE reading of the curated lexicon with its context ("intercepted a
+            # missile", "the plane crashed") is its answer too: no dictionary type
+            return curated(token) or (None if firm_none(token) else
+                                      self._entry(token, curated))
         found = self._entry(token, curated)
         if found is not None or self.mode == "only":
             return found

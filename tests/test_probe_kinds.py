@@ -12,12 +12,17 @@ noun is MOBILIZE like the verb (CAMEO 154).
 
 Leaving a role, deal or process is SANCTION "withdraw" (manual, SANCTION modes). A city
 named on an act noun ("the Jeddah talks", "the Paris accord") is its venue, not a party;
-"rejoin" carries the act noun it takes as "join" does.
+"rejoin" carries the act noun it takes as "join" does. An agreement revoked or torn up is
+cancelled (CAMEO 127); a year on a noun ("the 2015 deal") dates the thing, not the act; a
+ship or vehicle seized or stopped is COERCE 171 on no imputed home country; a curated NONE
+with a context ("disasters", "military") is not overridden by the verb dictionaries.
 """
 
 from __future__ import annotations
 
 import pytest
+
+from resgestae.model import Article
 
 
 def types(events: list) -> list[str]:
@@ -85,3 +90,40 @@ def test_a_city_named_on_talks_or_an_accord_is_no_party(code, text, actor):
 def test_a_country_named_on_talks_stays_a_party(code):
     events = code("Qatar hosted the Afghan peace talks with the Taliban in Doha.")
     assert events and any(r.country or r.name for e in events for r in e.recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "Burkina Faso's junta revoked a defence agreement with France on Monday.",
+    "Pyongyang scrapped the military accord with Seoul.",
+    "The new cabinet tore up the gas pipeline deal with Moscow.",
+])
+def test_an_agreement_revoked_is_cancelled(code, text):
+    """CAMEO 127 "Reject plan, agreement to settle dispute", as "cancelled the deal"
+    already was (the classifier read "revoked" as THREATEN)."""
+    assert types(code(text)) == ["REJECT"]
+
+
+def test_a_year_on_a_noun_names_the_thing_not_the_day(coder):
+    """"breached the 2015 nuclear deal in July": 2015 dates the deal, July the act;
+    a year on the event noun itself ("a 2011 uprising") is still its own."""
+    text = "Tehran breached the 2015 nuclear deal in July, inspectors said."
+    events = next(coder.code([Article(id="y", text=text, date="2024-01-10")])).events
+    assert events and events[0].date.startswith("2023-07")
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian forces seized a container ship off Fujairah on Sunday.",
+    "Navy commandos boarded the tanker in the Gulf of Aden.",
+    "Libyan coast guards intercepted a boat carrying 90 migrants.",
+    "Police stopped a truck carrying rifles near Quetta.",
+])
+def test_a_ship_or_vehicle_seized_falls_on_no_home_country(code, text):
+    """A ship, plane or vehicle stopped or seized is someone's the text may not name:
+    COERCE seize (CAMEO 171), with no imputed home-country recipient."""
+    events = code(text)
+    assert types(events) == ["COERCE"]
+    assert all(r.text for e in events for r in e.recipient)
+
+
+def test_a_missile_intercepted_is_no_event(code):
+    assert code("Saudi air defences intercepted a missile fired at Riyadh.") == []
