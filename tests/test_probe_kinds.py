@@ -127,3 +127,17 @@ def test_a_ship_or_vehicle_seized_falls_on_no_home_country(code, text):
 
 def test_a_missile_intercepted_is_no_event(code):
     assert code("Saudi air defences intercepted a missile fired at Riyadh.") == []
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("The Rapid Support Forces shelled a camp near El Fasher.", "SDN", "PRM"),
+    ("M23 rebels seized the town of Rubaya in North Kivu.", "COD", "REB"),
+    ("The ELN freed two kidnapped soldiers in Arauca.", "COL", "REB"),
+    ("JNIM fighters ambushed a convoy near Gao on Tuesday.", "MLI", "REB"),
+])
+def test_armed_groups_of_today_are_known_actors(code, text, country, sector):
+    """Armed groups named in today's news that the 2014 Phoenix dictionaries lack
+    (data/actors/organizations.tsv; country and sector are facts about the group)."""
+    events = code(text)
+    assert events
+    assert (country, sector) in {(a.country, a.sector) for e in events for a in e.actor}
