@@ -209,3 +209,49 @@ def test_volunteering_is_agree(code, text):
 
 def test_volunteering_at_a_place_is_no_agreement(code):
     assert types(code("Dozens of students volunteered at the flood shelters.")) == []
+
+
+# CAMEO 053 "rally support on behalf of" (PLOVER_MANUAL.tex:413 SUPPORT "express support
+# for"): lobbying others to back a party rallies support for it; 052 "defend verbally":
+# coming to a party's defence
+@pytest.mark.parametrize("text", [
+    "Kuwait lobbied the other Gulf states to back the Iraqi candidate for the post.",
+    "The Tanzanian president came to the defence of his Kenyan counterpart at the summit.",
+])
+def test_lobbying_for_another_and_coming_to_its_defence_are_support(code, text):
+    assert types(code(text)) == ["SUPPORT"]
+
+
+def test_lobbying_for_oneself_stays_a_request(code):
+    # CAMEO 02: lobbying for one's own interest is an appeal
+    assert types(code("The farmers lobbied the ministry for higher grain prices.")) == ["REQUEST"]
+
+
+# CAMEO 054 "grant diplomatic recognition" and 057 "sign formal agreement"
+# (PLOVER_MANUAL.tex:413 "ratify, sign, or finalize an agreement")
+@pytest.mark.parametrize("text", [
+    "The government of Kiribati switched diplomatic recognition from Taipei to Beijing.",
+    "The rebel commanders put their signatures to the disarmament accord in Bangui.",
+])
+def test_recognition_switched_and_signatures_put_are_support(code, text):
+    assert types(code(text)) == ["SUPPORT"]
+
+
+# CAMEO 030 "express intent to cooperate": an intention declared or announced
+# (PLOVER_MANUAL.tex:348 AGREE "indicate willingness")
+def test_declared_intention_is_agree(code):
+    events = code("Chad and Niger declared their intention to harmonise their customs rules.")
+    assert types(events) == ["AGREE"]
+
+
+# CAMEO 035 "express intent to yield": giving ground is yielding (CONCEDE), so its
+# intention is AGREE (PLOVER_MANUAL.tex:348)
+def test_readiness_to_give_ground_is_agree(code):
+    events = code("Moldova signalled it was willing to give ground in its talks with Transnistria.")
+    assert types(events) == ["AGREE"]
+
+
+def test_seeking_a_term_is_no_request(code):
+    # CAMEO 02 is an appeal to another party: running for office is none
+    events = code("The Malawian president said he would seek a second term in next year's vote.")
+    assert "REQUEST" not in types(events)
