@@ -255,3 +255,14 @@ def test_seeking_a_term_is_no_request(code):
     # CAMEO 02 is an appeal to another party: running for office is none
     events = code("The Malawian president said he would seek a second term in next year's vote.")
     assert "REQUEST" not in types(events)
+
+
+# CAMEO 034 "express intent to bring political reform": introducing reforms is the reform
+# (083, PLOVER CONCEDE), so an announced or promised one is AGREE (PLOVER_MANUAL.tex:348)
+@pytest.mark.parametrize("text, expected", [
+    ("The Kuwaiti emir announced that he would introduce constitutional reforms next year.",
+     ["AGREE"]),
+    ("The Omani sultan introduced modest political reforms after the unrest.", ["CONCEDE"]),
+])
+def test_introducing_reforms(code, text, expected):
+    assert types(code(text)) == expected
