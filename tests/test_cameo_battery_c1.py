@@ -5,8 +5,11 @@ of roots 01 (public statements: PLOVER drops them), 02 (appeals: REQUEST), 03 (i
 to cooperate: AGREE), 04 (consult: CONSULT) and 05 (diplomatic cooperation: SUPPORT),
 with the PLOVER coding the CAMEO2PLOVER table and the PLOVER manual give them;
 `c1_round2.jsonl` one fresh sentence per code, written after the fixes and scored once
-as they came out (the honest estimate of unseen accuracy). `test_battery_floor` pins
-type F1 on both, so a change cannot quietly lose them; raise a floor, never lower one.
+as they came out (the honest estimate of unseen accuracy); `c1_round3.jsonl` (second
+wave) one more per code and a second for 020-028, 030-039 and 050-057, written before
+that wave's fixes and never fixed against: 0.922 before, 0.938 after them (the transfer).
+`test_battery_floor` pins type F1 on all three, so a change cannot quietly lose them;
+raise a floor, never lower one.
 
 The other tests pin the kinds of fault the battery found, each with sentences that are
 in neither battery file, citing the CAMEO code or the line of
@@ -24,8 +27,10 @@ from resgestae.model import Event
 
 BATTERY = Path(__file__).parent / "data" / "cameo_battery"
 # Type F1 (micro) reached, rounded down by 0.02: round 1 0.944 (0.900 before the c1
-# fixes), round 2 0.897 as it came out (0.897 before them too).
-FLOORS = {"c1.jsonl": (160, 0.92), "c1_round2.jsonl": (80, 0.87)}
+# fixes), round 2 0.897 as it came out (0.897 before them too); after the second wave
+# round 1 0.958, round 2 0.957, round 3 0.938 (0.922 as it came out).
+FLOORS = {"c1.jsonl": (160, 0.93), "c1_round2.jsonl": (80, 0.93),
+          "c1_round3.jsonl": (107, 0.91)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
