@@ -271,3 +271,11 @@ def test_seeking_a_term_is_no_request(code):
 ])
 def test_introducing_reforms(code, text, expected):
     assert types(code(text)) == expected
+
+
+# CAMEO 045 "engage in mediation" (PLOVER_MANUAL.tex:370 CONSULT): the parser may hang a
+# progressive's participle on "is" as an attribute; the mediator is still its subject
+def test_progressive_hung_on_the_copula_keeps_its_subject(code):
+    events = code("Oman is mediating between Tehran and Riyadh over the detained sailors.")
+    assert types(events) == ["CONSULT"]
+    assert [a.country for a in events[0].actor] == ["OMN"]
