@@ -279,3 +279,15 @@ def test_progressive_hung_on_the_copula_keeps_its_subject(code):
     events = code("Oman is mediating between Tehran and Riyadh over the detained sailors.")
     assert types(events) == ["CONSULT"]
     assert [a.country for a in events[0].actor] == ["OMN"]
+
+
+# CAMEO 051 "praise or endorse", 053 "rally support" (PLOVER_MANUAL.tex:413 SUPPORT
+# "express support for, commend"); a tribute to the dead is a rite (017/018, dropped)
+@pytest.mark.parametrize("text, expected", [
+    ("The Kenyan president paid tribute to Tanzania's role in the peace process.", ["SUPPORT"]),
+    ("Several Sahel leaders threw their backing behind the Nigerien mediation plan.",
+     ["SUPPORT"]),
+    ("Mourners paid tribute to the victims of the mine collapse in Zambia.", []),
+])
+def test_tribute_and_support_thrown_behind(code, text, expected):
+    assert types(code(text)) == expected
