@@ -291,3 +291,10 @@ def test_progressive_hung_on_the_copula_keeps_its_subject(code):
 ])
 def test_tribute_and_support_thrown_behind(code, text, expected):
     assert types(code(text)) == expected
+
+
+# CAMEO 036 "express intent to meet or negotiate": proposing talks offers them
+# (PLOVER_MANUAL.tex:348 AGREE)
+def test_proposing_talks_is_agree(code):
+    events = code("Laos proposed a summit of Mekong states to settle the row over the new dams.")
+    assert types(events) == ["AGREE"]
