@@ -5,8 +5,11 @@ of roots 01 (public statements: PLOVER drops them), 02 (appeals: REQUEST), 03 (i
 to cooperate: AGREE), 04 (consult: CONSULT) and 05 (diplomatic cooperation: SUPPORT),
 with the PLOVER coding the CAMEO2PLOVER table and the PLOVER manual give them;
 `c1_round2.jsonl` one fresh sentence per code, written after the fixes and scored once
-as they came out (the honest estimate of unseen accuracy). `test_battery_floor` pins
-type F1 on both, so a change cannot quietly lose them; raise a floor, never lower one.
+as they came out (the honest estimate of unseen accuracy); `c1_round3.jsonl` (second
+wave) one more per code and a second for 020-028, 030-039 and 050-057, written before
+that wave's fixes and never fixed against: 0.922 before, 0.938 after them (the transfer).
+`test_battery_floor` pins type F1 on all three, so a change cannot quietly lose them;
+raise a floor, never lower one.
 
 The other tests pin the kinds of fault the battery found, each with sentences that are
 in neither battery file, citing the CAMEO code or the line of
@@ -24,8 +27,10 @@ from resgestae.model import Event
 
 BATTERY = Path(__file__).parent / "data" / "cameo_battery"
 # Type F1 (micro) reached, rounded down by 0.02: round 1 0.944 (0.900 before the c1
-# fixes), round 2 0.897 as it came out (0.897 before them too).
-FLOORS = {"c1.jsonl": (160, 0.92), "c1_round2.jsonl": (80, 0.87)}
+# fixes), round 2 0.897 as it came out (0.897 before them too); after the second wave
+# round 1 0.958, round 2 0.957, round 3 0.938 (0.922 as it came out).
+FLOORS = {"c1.jsonl": (160, 0.93), "c1_round2.jsonl": (80, 0.93),
+          "c1_round3.jsonl": (107, 0.91)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -209,3 +214,87 @@ def test_volunteering_is_agree(code, text):
 
 def test_volunteering_at_a_place_is_no_agreement(code):
     assert types(code("Dozens of students volunteered at the flood shelters.")) == []
+
+
+# CAMEO 053 "rally support on behalf of" (PLOVER_MANUAL.tex:413 SUPPORT "express support
+# for"): lobbying others to back a party rallies support for it; 052 "defend verbally":
+# coming to a party's defence
+@pytest.mark.parametrize("text", [
+    "Kuwait lobbied the other Gulf states to back the Iraqi candidate for the post.",
+    "The Tanzanian president came to the defence of his Kenyan counterpart at the summit.",
+])
+def test_lobbying_for_another_and_coming_to_its_defence_are_support(code, text):
+    assert types(code(text)) == ["SUPPORT"]
+
+
+def test_lobbying_for_oneself_stays_a_request(code):
+    # CAMEO 02: lobbying for one's own interest is an appeal
+    assert types(code("The farmers lobbied the ministry for higher grain prices.")) == ["REQUEST"]
+
+
+# CAMEO 054 "grant diplomatic recognition" and 057 "sign formal agreement"
+# (PLOVER_MANUAL.tex:413 "ratify, sign, or finalize an agreement")
+@pytest.mark.parametrize("text", [
+    "The government of Kiribati switched diplomatic recognition from Taipei to Beijing.",
+    "The rebel commanders put their signatures to the disarmament accord in Bangui.",
+])
+def test_recognition_switched_and_signatures_put_are_support(code, text):
+    assert types(code(text)) == ["SUPPORT"]
+
+
+# CAMEO 030 "express intent to cooperate": an intention declared or announced
+# (PLOVER_MANUAL.tex:348 AGREE "indicate willingness")
+def test_declared_intention_is_agree(code):
+    events = code("Chad and Niger declared their intention to harmonise their customs rules.")
+    assert types(events) == ["AGREE"]
+
+
+# CAMEO 035 "express intent to yield": giving ground is yielding (CONCEDE), so its
+# intention is AGREE (PLOVER_MANUAL.tex:348)
+def test_readiness_to_give_ground_is_agree(code):
+    events = code("Moldova signalled it was willing to give ground in its talks with Transnistria.")
+    assert types(events) == ["AGREE"]
+
+
+def test_seeking_a_term_is_no_request(code):
+    # CAMEO 02 is an appeal to another party: running for office is none
+    events = code("The Malawian president said he would seek a second term in next year's vote.")
+    assert "REQUEST" not in types(events)
+
+
+# CAMEO 034 "express intent to bring political reform": introducing reforms is the reform
+# (083, PLOVER CONCEDE), so an announced or promised one is AGREE (PLOVER_MANUAL.tex:348)
+@pytest.mark.parametrize("text, expected", [
+    ("The Kuwaiti emir announced that he would introduce constitutional reforms next year.",
+     ["AGREE"]),
+    ("The Omani sultan introduced modest political reforms after the unrest.", ["CONCEDE"]),
+])
+def test_introducing_reforms(code, text, expected):
+    assert types(code(text)) == expected
+
+
+# CAMEO 045 "engage in mediation" (PLOVER_MANUAL.tex:370 CONSULT): the parser may hang a
+# progressive's participle on "is" as an attribute; the mediator is still its subject
+def test_progressive_hung_on_the_copula_keeps_its_subject(code):
+    events = code("Oman is mediating between Tehran and Riyadh over the detained sailors.")
+    assert types(events) == ["CONSULT"]
+    assert [a.country for a in events[0].actor] == ["OMN"]
+
+
+# CAMEO 051 "praise or endorse", 053 "rally support" (PLOVER_MANUAL.tex:413 SUPPORT
+# "express support for, commend"); a tribute to the dead is a rite (017/018, dropped)
+@pytest.mark.parametrize("text, expected", [
+    ("The Kenyan president paid tribute to Tanzania's role in the peace process.", ["SUPPORT"]),
+    ("Several Sahel leaders threw their backing behind the Nigerien mediation plan.",
+     ["SUPPORT"]),
+    ("Mourners paid tribute to the victims of the mine collapse in Zambia.", []),
+])
+def test_tribute_and_support_thrown_behind(code, text, expected):
+    assert types(code(text)) == expected
+
+
+# CAMEO 036 "express intent to meet or negotiate": proposing talks offers them
+# (PLOVER_MANUAL.tex:348 AGREE)
+def test_proposing_talks_is_agree(code):
+    events = code("Laos proposed a summit of Mekong states to settle the row over the new dams.")
+    assert types(events) == ["AGREE"]

@@ -64,13 +64,19 @@ def subject(token: Token) -> tuple[list[Token], bool]:
             return [noun], current.tag_ == "VBN"
         if (
             current.dep_ not in ("xcomp", "conj", "acomp", "advcl", "relcl")
-            or current.head is current
-        ):
+            and not _progressive_slip(current)
+        ) or current.head is current:
             break
         if current.dep_ == "relcl":
             return [current.head], current.tag_ == "VBN"
         current = current.head
     return [], False
+
+
+def _progressive_slip(token: Token) -> bool:
+    """ "Oman is mediating between Tehran and Washington": the parser may hang the
+    participle of a progressive on "is" as its attribute; its subject is the copula's."""
+    return token.dep_ == "attr" and token.tag_ == "VBG" and lemma_of(token.head) == "be"
 
 
 def _agentive(token: Token) -> bool:
