@@ -103,14 +103,19 @@ def _framed(token: Token, head: Token, r: Rules) -> bool:
         and (typed_verb(head, r) or _light_object(head, r))
     ):
         return True  # purpose clauses ("staged a strike to demand reforms")
-    if token.dep_ == "acl" and token.tag_ == "VBN" and not agents(token):
-        return True  # "a letter handed over to the UN": a description, not an act
-    if token.dep_ == "acl" and token.tag_ == "VBN" and lemma_of(token) in LEADING:
-        return True  # "a delegation led by the deputy minister": who heads a party
+    if _describing_participle(token):
+        return True
     # "reiterated its demand that Israel ease ...", "repeated its call for the rebels to
     # lay down arms": what is demanded
     content = token.dep_ == "ccomp" or (token.dep_ == "advcl" and is_infinitive(token))
     return content and _verbal_object(head) is not None
+
+
+def _describing_participle(token: Token) -> bool:
+    """A past participle describing a noun, not an act: "a letter handed over to the UN"
+    (no agent), "a delegation led by the deputy minister" (who heads a party)."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and (
+        not agents(token) or lemma_of(token) in LEADING)
 
 
 def _background(token: Token, head: Token, r: Rules) -> bool:
