@@ -132,10 +132,13 @@ class VerbLexicon:
     def lookup(self, token: Token, curated: Callable[[Token], Entry | None]) -> Entry | None:
         """The entry typing `token` under this lexicon's mode (`curated`: the lexicon's)."""
         if self.mode == "after":
+            own = curated(token)
+            if own is not None:
+                return own
+            found = self._entry(token, curated)
             # a NONE reading of the curated lexicon with its context ("intercepted a
             # missile", "the plane crashed") is its answer too: no dictionary type
-            return curated(token) or (None if firm_none(token) else
-                                      self._entry(token, curated))
+            return None if found is not None and firm_none(token) else found
         found = self._entry(token, curated)
         if found is not None or self.mode == "only":
             return found
