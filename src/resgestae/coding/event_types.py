@@ -401,13 +401,18 @@ def _first_match(token: Token, pos: str) -> Entry | None:
     return None
 
 
+def _none_entry(token: Token) -> Entry | None:
+    """The curated lexicon's first matching entry for the word when it is NONE."""
+    pos = "V" if token.pos_ in VERB_POS else "N" if token.pos_ in NOUN_POS else None
+    entry = _first_match(token, pos) if pos is not None else None
+    return entry if entry is not None and entry.event_type == "NONE" else None
+
+
 def accident(token: Token) -> bool:
     """The lexicon reads the verb as an accident (NONE, context "disasters": "the plane
     crashed"): no party's deliberate act (PLOVER_MANUAL.tex:933), nor are its results."""
-    if token.pos_ not in VERB_POS:
-        return False
-    entry = _first_match(token, "V")
-    return entry is not None and entry.event_type == "NONE" and entry.context == "disasters"
+    entry = _none_entry(token) if token.pos_ in VERB_POS else None
+    return entry is not None and entry.context == "disasters"
 
 
 def firm_none(token: Token) -> bool:
@@ -415,9 +420,8 @@ def firm_none(token: Token) -> bool:
     it is instead ("crashed": disasters; "intercepted a missile": military): an answer
     the verb dictionaries do not override. A NONE row without a context only blocks
     the lexicon's own readings and the classifier."""
-    pos = "V" if token.pos_ in VERB_POS else "N" if token.pos_ in NOUN_POS else None
-    entry = _first_match(token, pos) if pos is not None else None
-    return entry is not None and entry.event_type == "NONE" and entry.context is not None
+    entry = _none_entry(token)
+    return entry is not None and entry.context is not None
 
 
 def known_non_event(token: Token) -> bool:
