@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from resgestae.coding.ambiguous import decide, none_reading
 from resgestae.coding.background import in_relative_clause, motivates_protest, scene_clause
 from resgestae.coding.cameo_codes import refine
-from resgestae.coding.clauses import Clause, find_clauses
+from resgestae.coding.clauses import YIELDING, Clause, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry, active_verbs, known_non_event
 from resgestae.coding.factuality import Modality, modality
@@ -75,9 +75,10 @@ def sentence_events(
         for event in _clause_events(clause, sent, article, previous or []):
             if not (_repeats(event, events) or restates(event, events, sent.doc)):
                 events.append(event)
-                if _side(clause):
+                setting = _scene(clause)
+                if setting or _side(clause):
                     side.add(id(event))
-                if _scene(clause):
+                if setting:
                     scene.add(id(event))
                 if clause.nominal and _dated(clause):
                     dated.add(id(event))
@@ -108,12 +109,12 @@ def _without_unsure_extras(events: list[Event], dated: set[int]) -> list[Event]:
 
 def _side(clause: Clause) -> bool:
     """Whether the clause is scene or sequel for a main-line act: an event noun off the
-    main line without a date of its own, a verb in an "after/as/when" clause (not what
-    moved a protest), or a verb announced for later after a done act."""
+    main line without a date of its own, a verb of a relative clause, or a verb announced
+    for later after a done act (a `_scene` clause is side too: the caller tests it once)."""
     if clause.nominal:
         return not main_clause(clause.anchor) and not _dated(clause)
     anchor = clause.anchor
-    if _scene(clause) or in_relative_clause(anchor):
+    if in_relative_clause(anchor):
         return True
     return _announced_sequel(anchor) or _second_statement(clause)
 
@@ -286,7 +287,7 @@ def _yielded(clause: Clause) -> bool:
     """A concession or retreat (CAMEO root 08 "Yield") told in the passive without its
     doer ("the curfew was lifted on Monday", "the prisoners were freed"): the act is
     reported, as a passive deed is (PLOVER_MANUAL.tex:443, l.531)."""
-    return clause.entry is not None and clause.entry.event_type in ("CONCEDE", "RETREAT")
+    return clause.entry is not None and clause.entry.event_type in YIELDING
 
 
 def _truce_observed(clause: Clause) -> bool:
