@@ -141,8 +141,10 @@ def _by_voice(
     return subj, recipients, False
 
 
-# CAMEO 057 "sign formal agreement": its signatories sign together.
+# CAMEO 057 "sign formal agreement": its signatories sign together, whatever the text
+# signed ("a ceasefire accord was signed by X and Y": RETREAT).
 JOINT_CODES = frozenset({"057"})
+SIGNING = frozenset({"sign", "ink", "initial", "countersign"})
 
 
 def _joint_act(clause: Clause) -> bool:
@@ -152,7 +154,8 @@ def _joint_act(clause: Clause) -> bool:
     and C") give one event each."""
     entry = clause.entry
     return entry is not None and (
-        has_flag(entry.event_type, "symmetric") or entry.cameo in JOINT_CODES)
+        has_flag(entry.event_type, "symmetric") or entry.cameo in JOINT_CODES
+        or lemma_of(clause.anchor) in SIGNING)
 
 
 def _unnamed_recipients(
