@@ -28,9 +28,10 @@ from resgestae.model import Event
 BATTERY = Path(__file__).parent / "data" / "cameo_battery"
 # Type F1 (micro) reached, rounded down by 0.02: round 1 0.944 (0.900 before the c1
 # fixes), round 2 0.897 as it came out (0.897 before them too); after the second wave
-# round 1 0.958, round 2 0.957, round 3 0.938 (0.922 as it came out).
-FLOORS = {"c1.jsonl": (160, 0.93), "c1_round2.jsonl": (80, 0.93),
-          "c1_round3.jsonl": (107, 0.91)}
+# round 1 0.958, round 2 0.957, round 3 0.938 (0.922 as it came out); after the round-4
+# fixes (tests/test_cameo_battery_c1_round4.py) 0.962, 0.971 and 0.954.
+FLOORS = {"c1.jsonl": (160, 0.94), "c1_round2.jsonl": (80, 0.95),
+          "c1_round3.jsonl": (107, 0.93)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

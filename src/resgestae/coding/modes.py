@@ -32,6 +32,12 @@ DEBT_RELIEF = frozenset({"forgive", "cancel", "write", "reschedule"})
 # Uniformed personnel: their arrival on a peacekeeping mission is no diplomatic visit.
 TROOPS = frozenset({"troop", "soldier", "peacekeeper", "force", "contingent", "battalion",
                     "unit", "officer", "police", "policeman", "personnel", "medic"})
+# Purposes of a deployment that protect ("ready to deploy troops to protect civilians",
+# "to help keep the peace"): offered, it is CAMEO 0334 "express intent to provide military
+# protection or peacekeeping" (AGREE), no coercive warning (PLOVER THREATEN).
+PROTECTIVE = frozenset({"protect", "guard", "safeguard", "shield", "escort", "peacekeep",
+                        "stabilise", "stabilize"})
+PEACE = frozenset({"peace", "ceasefire", "truce"})
 
 
 @dataclass
@@ -265,7 +271,35 @@ def code_clause(clause: Clause, mod: Modality) -> Coding | None:
         # CAMEO2PLOVER-2021.txt:67 "074: AID, peacekeeping # Provide military protection or
         # peacekeeping"; PLOVER MOBILIZE is a show of force, CONSULT a diplomatic visit
         coding.event_type, coding.mode, coding.cameo = "AID", None, "074"
+    elif _protection_offered(clause, coding):
+        # CAMEO2PLOVER-2021.txt:18 "0334: AGREE ... # Express intent to provide military
+        # protection or peacekeeping"
+        coding.event_type, coding.mode, coding.cameo = "AGREE", None, "0334"
     return coding
+
+
+def _protection_offered(clause: Clause, coding: Coding) -> bool:
+    """A deployment the actor intends whose purpose protects or keeps the peace ("is
+    prepared to deploy troops to protect civilians"), or that goes to a peacekeeping
+    mission: an offer of protection, not a threat of force."""
+    if not (coding.derived and coding.event_type == "THREATEN"
+            and clause.entry is not None and clause.entry.event_type == "MOBILIZE"):
+        return False
+    return "peacekeeping" in coding.context or _protective(clause.head)
+
+
+def _protective(verb: Token) -> bool:
+    """Whether a purpose clause of the verb ("to protect X", "to help keep the peace")
+    protects: its verb, or a verb it governs, protects or keeps a peace."""
+    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    for purpose in purposes:
+        chain = [purpose, *(c for c in purpose.children if c.dep_ == "xcomp")]
+        for v in chain:
+            objects = {c.lemma_.lower() for c in v.children if c.dep_ in ("dobj", "obj")}
+            if v.lemma_.lower() in PROTECTIVE or objects & PEACE:
+                return True
+    return False
 
 
 def _peacekeeping(clause: Clause, coding: Coding) -> bool:

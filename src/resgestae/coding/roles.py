@@ -134,11 +134,28 @@ def _by_voice(
     recipients = [t for t in recipient_objects(verb, preps, r) if t.i != clause.head.i]
     if passive:
         actors = agents(verb)
-        clause.split = len(expand(actors)) > 1
+        clause.split = len(expand(actors)) > 1 and not _joint_act(clause)
         return actors, subj + recipients, True
     if lemma_of(verb) in VICTIM_VERBS:
         return [], subj, False
     return subj, recipients, False
+
+
+# CAMEO 057 "sign formal agreement": its signatories sign together, whatever the text
+# signed ("a ceasefire accord was signed by X and Y": RETREAT).
+JOINT_CODES = frozenset({"057"})
+SIGNING = frozenset({"sign", "ink", "initial", "countersign"})
+
+
+def _joint_act(clause: Clause) -> bool:
+    """An act its by-agents do together ("the accord was signed by X and Y", "talks
+    were held by X and Y"): one event with all of them as actors, as in the active
+    voice ("X and Y signed the accord"); acts each agent does alone ("backed by A, B
+    and C") give one event each."""
+    entry = clause.entry
+    return entry is not None and (
+        has_flag(entry.event_type, "symmetric") or entry.cameo in JOINT_CODES
+        or lemma_of(clause.anchor) in SIGNING)
 
 
 def _unnamed_recipients(
