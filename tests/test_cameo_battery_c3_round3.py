@@ -25,7 +25,8 @@ from resgestae.model import Event
 
 BATTERY = Path(__file__).parent / "data" / "cameo_battery"
 
-# Type F1 (micro) after this round's fixes, less 0.02 (first score, before them: 0.958).
+# Type F1 (micro) after this round's fixes, less 0.02: first score 0.958 (before any fix), final
+# score 0.958 (the fixes touch no sentence of the battery).
 FLOOR = 0.93
 
 
