@@ -94,9 +94,24 @@ def _carries_event_noun(token: Token) -> bool:
                for g in c.children)
 
 
+def asked_act(token: Token) -> Token | None:
+    """ "implored the donors to help", "lobbied its neighbours to back X": the parser may
+    hang what the addressee of a request is to do as a "to" clause beside the object; with
+    a party (no event noun) as object it is what is asked (CAMEO 10 "demand"), not the
+    request's purpose ("demanded talks to end the crisis" keeps the talks)."""
+    entry = lookup(token)
+    if entry is None or entry.event_type != "REQUEST":
+        return None
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if not objects or any(lookup(o) is not None for o in objects):
+        return None
+    return next((c for c in token.children if c.dep_ == "advcl" and is_infinitive(c)
+                 and not for_clause(c)), None)
+
+
 def inner_event(token: Token, r: Rules) -> tuple[Token | None, Entry | None]:
     """Follow the complement chain down to the first typed verb."""
-    current = _complement(token, infinitive_advcl=is_governing(token, r))
+    current = _complement(token, infinitive_advcl=is_governing(token, r)) or asked_act(token)
     for _ in range(4):
         if current is None:
             return None, None

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from resgestae.coding.background import is_earlier_act, supported_noun
 from resgestae.coding.event_types import lookup
-from resgestae.coding.frames import for_clause, is_governing, is_opaque, is_verb
+from resgestae.coding.frames import asked_act, for_clause, is_governing, is_opaque, is_verb
 from resgestae.coding.rules import Rules
 
 TOPIC_PREPS = frozenset(
@@ -89,7 +89,11 @@ def _noun_content(current: Token, head: Token) -> bool:
 
 
 def _opaque_complement(current: Token, head: Token, start: Token, r: Rules) -> bool:
-    """Inside the complement of "threatened to ...", "demanded that ..."."""
+    """Inside the complement of "threatened to ...", "demanded that ...", or the act a
+    request's addressee is asked to do ("implored donors to help fight ...")."""
+    if current.dep_ == "advcl" and current is not start:
+        asked = asked_act(head)
+        return asked is not None and asked.i == current.i
     return (
         current.dep_ in ("ccomp", "xcomp", "pcomp")
         and current is not start
