@@ -314,8 +314,15 @@ def _test_pass(token: Token, values: frozenset[str]) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
+# Accords an act is done under ("withdrew under the deal", "freed under the agreement"):
+# the framework of the act, not what it is done to or leaves.
+FRAMEWORKS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "arrangement",
+                        "plan", "framework", "truce", "ceasefire", "deal", "term"})
+
+
 def _test_pobj(token: Token, values: frozenset[str]) -> bool:
-    return any(g.lemma_.lower() in values for g in _prep_objects(token))
+    return any(g.lemma_.lower() in values for g in _prep_objects(token)
+               if not (g.head.lower_ == "under" and g.lemma_.lower() in FRAMEWORKS))
 
 
 def _test_pent(token: Token, values: frozenset[str]) -> bool:
