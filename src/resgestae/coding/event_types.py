@@ -317,7 +317,7 @@ def _test_pass(token: Token, values: frozenset[str]) -> bool:
 # Accords an act is done under ("withdrew under the deal", "freed under the agreement"):
 # the framework of the act, not what it is done to or leaves.
 FRAMEWORKS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "arrangement",
-                        "plan", "framework", "truce", "ceasefire", "deal", "term"})
+                        "plan", "framework", "truce", "ceasefire", "term"})
 
 
 def _test_pobj(token: Token, values: frozenset[str]) -> bool:
