@@ -16,6 +16,8 @@ any fix of this wave and scored once, 0.652; its misses were never read. The wav
 were read on the round-1 and round-2 misses, the GSR/PLV/PentaClass tune halves and the
 lane's own probe sentences. After them: round 1 0.982, round 2 0.940, round 3 0.814 (the
 transfer to unseen sentences); the floors below pin them.
+Third wave (test_cameo_battery_c2_round4.py): round 3's misses were read and its kinds
+fixed, 0.814 -> 0.935; its floor is now that less 0.02.
 
 The kind tests pin each family the lane fixed, with sentences in neither battery file,
 citing the line of ../shared/ontology/PLOVER_MANUAL.tex or the CAMEO code the rule follows.
@@ -31,7 +33,7 @@ from resgestae.evaluation import evaluate
 from resgestae.model import Event
 
 BATTERY = Path(__file__).parent / "data" / "cameo_battery"
-FLOORS = {"c2.jsonl": 0.96, "c2_round2.jsonl": 0.92, "c2_round3.jsonl": 0.79}
+FLOORS = {"c2.jsonl": 0.96, "c2_round2.jsonl": 0.92, "c2_round3.jsonl": 0.91}
 
 
 def types(events: list[Event]) -> list[str]:

@@ -50,6 +50,8 @@ from resgestae.plover import has_flag, quad_class
 LEADING = frozenset({"lead", "head"})
 # The two PLOVER types of CAMEO's root 08 "Yield" (CAMEO2PLOVER-2021.txt:70-97).
 YIELDING = frozenset({"CONCEDE", "RETREAT"})
+# Participles that name what a yielding act sets free ("unfroze the assets, releasing ...").
+RELEASING = frozenset({"release", "free", "unlock"})
 # Verbs of helping another party act (see `_helped_act`).
 HELPERS = frozenset({"help", "assist"})
 
@@ -195,7 +197,11 @@ def _same_act(token: Token, entry: Entry | None, r: Rules) -> bool:
     if head_entry is None:
         return False
     # "withdrew from Badme, ending the occupation", "lifted the curfew, easing the
-    # restrictions": within CAMEO's root 08 "Yield" the participle restates the act
+    # restrictions": within CAMEO's root 08 "Yield" the participle restates the act;
+    # "unfroze the assets, releasing $1 billion": what a yielding act sets free is its
+    # result, not aid of its own
+    if head_entry.event_type in YIELDING and lemma_of(token) in RELEASING:
+        return True
     return head_entry.event_type == entry.event_type or {head_entry.event_type,
                                                          entry.event_type} <= YIELDING
 

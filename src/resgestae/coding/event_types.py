@@ -150,13 +150,23 @@ QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", 
 def _object_lemmas(obj: Token) -> list[str]:
     """The object's lemma, and for a generic head its compound modifiers' lemmas, for a
     quantity head the counted noun's."""
-    lemmas = [obj.lemma_.lower()]
+    lemmas = [obj.lemma_.lower()] + _hyphened(obj)
     if lemmas[0] in GENERIC_HEADS:
         lemmas += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
     elif lemmas[0] in QUANTITY_HEADS:
         lemmas += [g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]
     return lemmas
+
+
+def _hyphened(token: Token) -> list[str]:
+    """ "their sit-in": the tokenizer splits a hyphened word ("sit", "-", "in"); the
+    object's whole word is the lexicon's."""
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+            and not doc[i - 2].whitespace_:
+        return [f"{doc[i - 2].lower_}-{token.lemma_.lower()}"]
+    return []
 
 
 def _test_obj(token: Token, values: frozenset[str]) -> bool:
@@ -293,12 +303,26 @@ def _test_subj(token: Token, values: frozenset[str]) -> bool:
                for h in heads)
 
 
+def _test_cargo(token: Token, values: frozenset[str]) -> bool:
+    """ "a plane carrying vaccines landed", "a convoy of trucks with food arrived": a word
+    in the subject's phrase (what the arriving subject carries)."""
+    heads = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.lemma_.lower() in values for h in heads for t in h.subtree)
+
+
 def _test_pass(token: Token, values: frozenset[str]) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
+# Accords an act is done under ("withdrew under the deal", "freed under the agreement"):
+# the framework of the act, not what it is done to or leaves.
+FRAMEWORKS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "arrangement",
+                        "plan", "framework", "truce", "ceasefire", "term"})
+
+
 def _test_pobj(token: Token, values: frozenset[str]) -> bool:
-    return any(g.lemma_.lower() in values for g in _prep_objects(token))
+    return any(g.lemma_.lower() in values for g in _prep_objects(token)
+               if not (g.head.lower_ == "under" and g.lemma_.lower() in FRAMEWORKS))
 
 
 def _test_pent(token: Token, values: frozenset[str]) -> bool:
@@ -340,6 +364,7 @@ TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
     "oent": _test_oent,
     "pass": _test_pass,
     "subj": _test_subj,
+    "cargo": _test_cargo,
     "pobj": _test_pobj,
     "pent": _test_pent,
     "inf": _test_inf,
