@@ -94,3 +94,23 @@ def test_passing_intelligence_is_cooperate(code):
 def test_refusing_to_pass_intelligence_is_reject(code):
     text = "Canberra said it would not pass information on the detainees to Jakarta."
     assert types(code(text)) == ["REJECT"]
+
+
+# CAMEO 129 "Veto", 120 "Reject": what a vetoed or rejected document calls for is the
+# document's content, not the rejecting party's request, also where the parser hangs the
+# participle on the verb past a date ("vetoed a resolution on Friday calling for ...");
+# after a comma the participle is the actor's own act and stays
+
+
+@pytest.mark.parametrize("text", [
+    "Russia vetoed a UN resolution on Friday calling for a truce in Aleppo.",
+    "China vetoed the draft on Wednesday calling for sanctions on the junta.",
+    "Tehran rejected the Western proposal last week calling for snap inspections.",
+])
+def test_participle_after_a_date_describes_the_rejected_document(code, text):
+    assert types(code(text)) == ["REJECT"]
+
+
+def test_participle_after_a_comma_is_the_actors_own(code):
+    text = "Moscow rejected the Baltic proposal on Monday, calling it a provocation."
+    assert types(code(text)) == ["ACCUSE", "REJECT"]
