@@ -29,8 +29,8 @@ def types(events: list[Event]) -> list[str]:
 def test_battery_type_f1(coder):
     result = evaluate(BATTERY / "c4_round3.jsonl", coder=coder)
     assert result["records"] >= 90
-    # 0.980 when first scored, 0.985 after the round's fixes
-    assert result["micro"]["f1"] >= 0.965, [
+    # 0.980 when first scored, 0.995 after the round's fixes
+    assert result["micro"]["f1"] >= 0.975, [
         (m["id"], m["gold"], m["predicted"]) for m in result["misses"]]
 
 
@@ -114,3 +114,15 @@ def test_participle_after_a_date_describes_the_rejected_document(code, text):
 def test_participle_after_a_comma_is_the_actors_own(code):
     text = "Moscow rejected the Baltic proposal on Monday, calling it a provocation."
     assert types(code(text)) == ["ACCUSE", "REJECT"]
+
+
+# "striking nurses" are workers on strike; where the parser reads "striking" as a verb
+# with the workers as its object, it is no attack on them (CAMEO 19 "Fight" needs force)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan health ministry gave striking nurses 72 hours to resume work.",
+    "Lagos gave striking dockworkers 48 hours to return to work or be sacked.",
+])
+def test_striking_workers_are_no_attack(code, text):
+    assert "ASSAULT" not in types(code(text))
