@@ -193,7 +193,7 @@ def is_description(token: Token) -> bool:
     pronoun or it is passive, or it tells an earlier act (past perfect). One with a subject
     of its own ("the town where rebels killed 20 people") reports a distinct act and is
     kept."""
-    if token.dep_ == "acl" and token.tag_ == "VBG":
+    if (token.dep_ == "acl" or _trails_object(token)) and token.tag_ == "VBG":
         # "rebels fighting to topple him", "protesters demanding reforms": a participle
         # that says what a party does (the topic of a protest is no event, manual l.750)
         return not any(c.dep_ in ("nsubj", "csubj") for c in token.children)
@@ -206,6 +206,27 @@ def is_description(token: Token) -> bool:
     own = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     return passive or not own or any(c.tag_ in ("WP", "WDT", "WP$") for c in own)
+
+
+def _trails_object(token: Token) -> bool:
+    """A participle the parser hangs on the verb though it follows the verb's object with
+    only a date between ("vetoed a resolution on Tuesday calling for a ceasefire"): it
+    describes the object, as it would hung on it; after a comma it is the actor's own."""
+    if token.dep_ != "advcl" or token.i < token.head.i:
+        return False
+    objects = [c for c in token.head.children if c.dep_ in ("dobj", "obj") and c.i < token.i]
+    if not objects:
+        return False
+    between = token.doc[objects[-1].right_edge.i + 1 : token.i]
+    return len(between) > 0 and all(_in_date_phrase(t) for t in between)
+
+
+def _in_date_phrase(token: Token) -> bool:
+    """A date or a preposition that heads one ("on Tuesday", "last week")."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return token.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in token.children)
 
 
 # Nouns that count or frame events ("a new round of talks", "a wave of protests", "acts
