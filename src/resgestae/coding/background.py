@@ -63,10 +63,12 @@ def scene_clause(verb: Token, r: Rules) -> bool:
     attribution between ("made a trip to Libya, two days after Haftar threatened to
     attack ...") is left to `is_earlier_act`."""
     clause = _marked_clause(verb, r.background_marks)
-    if clause is None:
-        return False
+    if clause is None or verb.i < _mark_index(clause, r.background_marks):
+        return False  # a verb before the mark is not in its clause, whatever the parse says
     head = clause.head
-    if lemma_of(head) in r.reporting:
+    if lemma_of(head) in r.reporting or head.pos_ == "NOUN":
+        # on a noun: the "since" of "..., the first such reversal since authorities began
+        # closing broadcasters" places the act in a story, no act of the sentence's own
         return True
     # a ROOT with a mark is the clause the parse took for the main one ("..., his office
     # said, hours after drones struck Lviv"): the attribution is before it
@@ -82,10 +84,14 @@ def _marked_clause(verb: Token, marks: frozenset[str]) -> Token | None:
     for _ in range(4):
         if verb.dep_ in ("advcl", "ccomp", "conj", "ROOT") and _marks(verb) & marks:
             return verb
-        if verb.dep_ not in ("xcomp", "conj"):
-            return None
+        if verb.dep_ not in ("xcomp", "conj", "acomp", "ccomp"):
+            return None  # "a week after X said his troops were ready to act": "said"
         verb = verb.head
     return None
+
+
+def _mark_index(clause: Token, marks: frozenset[str]) -> int:
+    return min(c.i for c in clause.children if c.dep_ == "mark" and c.lower_ in marks)
 
 
 def in_relative_clause(verb: Token) -> bool:

@@ -155,8 +155,28 @@ def _announced_sequel(anchor: Token) -> bool:
 
 def _dated(clause: Clause) -> bool:
     """An event noun with its own date ("the April 2019 offensive", "the killing of X
-    last week") happened apart from the act around it: an event of its own, not scene."""
-    return any(t.ent_type_ == "DATE" for t in clause.anchor.subtree)
+    last week") happened apart from the act around it: an event of its own, not scene.
+    Not one a preposition of time sets the act against ("following last month's
+    killing", "ahead of Friday's rally"): the date places the setting, not a report."""
+    noun = clause.anchor
+    return not _setting_object(noun) and any(t.ent_type_ == "DATE" for t in noun.subtree)
+
+
+# Prepositions that set an act against another event ("since last month's invasion",
+# "amid Sunday's clashes"), and nouns that do with "of" ("ahead of", "on the eve of").
+SETTING_PREPS = frozenset({"after", "since", "following", "before", "amid", "amidst",
+                           "despite"})
+SETTING_OF = frozenset({"ahead", "eve", "wake"})
+
+
+def _setting_object(noun: Token) -> bool:
+    """Whether the event noun is the object of a preposition of setting."""
+    prep = noun.head
+    if noun.dep_ == "dobj":  # the parse makes "following" a verb: "following Israel's strikes"
+        return prep.lower_ == "following"
+    if noun.dep_ != "pobj":
+        return False
+    return prep.lower_ in SETTING_PREPS or (prep.lower_ == "of" and prep.head.lower_ in SETTING_OF)
 
 
 def _without_weaker_side_nouns(
