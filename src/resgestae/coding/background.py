@@ -124,9 +124,12 @@ def motivates_protest(verb: Token, r: Rules, is_protest: Callable[[Token], bool]
     its own (PLOVER_MANUAL.tex:750); `is_protest` tells a protest verb. The act the
     clause hangs on is looked at through a reporting verb ("rallied ..., police said,
     after ...")."""
-    if not _marks(verb) & MOTIVE_MARKS:
-        return False
-    head = verb.head
+    return bool(_marks(verb) & MOTIVE_MARKS) and hangs_on_protest(verb.head, r, is_protest)
+
+
+def hangs_on_protest(head: Token, r: Rules, is_protest: Callable[[Token], bool]) -> bool:
+    """Whether `head`, the verb a clause or phrase hangs on, is a protest, looked at
+    through a reporting verb."""
     acts = [head, head.head] if head.dep_ == "parataxis" else [head]
     if lemma_of(head) in r.reporting:
         acts += [c for c in head.children if c.dep_ in ("ccomp", "xcomp")]

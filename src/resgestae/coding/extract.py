@@ -15,7 +15,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.ambiguous import decide, none_reading
-from resgestae.coding.background import in_relative_clause, motivates_protest, scene_clause
+from resgestae.coding.background import (
+    MOTIVE_MARKS,
+    hangs_on_protest,
+    in_relative_clause,
+    motivates_protest,
+    scene_clause,
+)
 from resgestae.coding.cameo_codes import refine
 from resgestae.coding.clauses import YIELDING, Clause, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
@@ -170,13 +176,24 @@ SETTING_OF = frozenset({"ahead", "eve", "wake"})
 
 
 def _setting_object(noun: Token) -> bool:
-    """Whether the event noun is the object of a preposition of setting."""
+    """Whether the event noun is the object of a preposition of setting, not what moved a
+    protest ("rallied days after Sunday's killing of a student": coded, PLOVER_MANUAL.tex
+    l.750)."""
     prep = noun.head
     if noun.dep_ == "dobj":  # the parse makes "following" a verb: "following Israel's strikes"
-        return prep.lower_ == "following"
-    if noun.dep_ != "pobj":
+        setting = prep.lower_ == "following"
+    elif noun.dep_ == "pobj":
+        setting = prep.lower_ in SETTING_PREPS or (prep.lower_ == "of"
+                                                   and prep.head.lower_ in SETTING_OF)
+    else:
         return False
-    return prep.lower_ in SETTING_PREPS or (prep.lower_ == "of" and prep.head.lower_ in SETTING_OF)
+    return setting and not (prep.lower_ in MOTIVE_MARKS and _on_protest(prep))
+
+
+def _on_protest(token: Token) -> bool:
+    """Whether the first verb above the token is a protest (or one a reporting verb holds)."""
+    verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None)
+    return verb is not None and hangs_on_protest(verb, rules(), protest_head)
 
 
 def _without_weaker_side_nouns(
