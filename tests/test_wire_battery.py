@@ -17,8 +17,8 @@ except GSR check 0.856 -> 0.860 and tune 0.914 -> 0.919 (the second statement).
 Round 3 (w1_round3.jsonl, 80 fresh sentences, 5 per type) aimed at secondary elements the
 first two rounds had few of: temporal possessives ("following last month's killing"),
 since/amid/despite phrases, "the first such ... since" appositions, participles, reported
-plans, datelines. Scored once before any change: 0.879 (precision 0.849). Three kinds were
-fixed (tests at the end of this file): 0.912; its floor is the final score less 0.02.
+plans, datelines. Scored once before any change: 0.879 (precision 0.849). Four kinds were
+fixed (tests at the end of this file): 0.918; its floor is the final score less 0.02.
 
 Then one test per kind fixed, with sentences in neither battery nor any gold file. The
 PLOVER manual codes the acts a story reports; a protest's topic is no separate event, the
@@ -43,7 +43,7 @@ def types(events: list[Event]) -> list[str]:
 
 
 # reached: w1 0.957 (0.867 before this lane), round 2 0.908 as first scored; round 3
-# 0.879 as first scored (unseen), 0.912 after the round 3 kinds below
+# 0.879 as first scored (unseen), 0.918 after the round 3 kinds below
 @pytest.mark.parametrize("name, floor", [("w1.jsonl", 0.93), ("w1_round2.jsonl", 0.88),
                                          ("w1_round3.jsonl", 0.89)])
 def test_battery_type_f1_floor(coder, name, floor):
@@ -163,4 +163,18 @@ def test_since_clause_on_a_summing_noun_is_setting(code, text, kind):
      "the Belarusian leader said his army would punish Vilnius.", "SANCTION"),
 ])
 def test_what_was_said_in_a_scene_clause_is_setting(code, text, kind):
+    assert types(code(text)) == [kind]
+
+
+# A reporting verb reports one content: a clause the parse hangs on it as a second
+# complement, after it and after a noun, when the act came before the attribution, is a
+# relative clause without "that" on that noun ("the summit Peru is hosting"), setting
+# (PLOVER_MANUAL.tex:217)
+@pytest.mark.parametrize("text, kind", [
+    ("Bolivian tin miners went on strike over wages, union leaders said on Monday, ahead of "
+     "the trade summit Peru is hosting in Lima next week.", "PROTEST"),
+    ("Nigeria deployed troops along the border with Niger, the army said on Monday, ahead of "
+     "the regional summit Ghana is hosting in Accra.", "MOBILIZE"),
+])
+def test_second_content_of_a_reporting_verb_is_a_relative_clause(code, text, kind):
     assert types(code(text)) == [kind]

@@ -102,12 +102,24 @@ def in_relative_clause(verb: Token) -> bool:
     line."""
     current = verb
     for _ in range(8):
-        if current.dep_ == "relcl" or _reaction_to_act(current):
+        if current.dep_ == "relcl" or _reaction_to_act(current) or _second_content(current):
             return True
         if current.dep_ == "ROOT" or current.head is current:
             return False
         current = current.head
     return False
+
+
+def _second_content(verb: Token) -> bool:
+    """A clause the parse makes a second complement of a reporting verb, after it, when the
+    reported act came before ("X began a hunger strike, his family said, ahead of the
+    summit Egypt is hosting"): a verb reports one content; the later one is a relative
+    clause without "that" on a noun before it."""
+    head = verb.head
+    return (verb.dep_ == "ccomp" and verb.i > head.i and head.pos_ == "VERB"
+            and any(c.dep_ == "ccomp" and c.i < head.i for c in head.children)
+            and any(t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj")
+                    for t in verb.doc[head.i + 1 : verb.i]))
 
 
 def _reaction_to_act(verb: Token) -> bool:
