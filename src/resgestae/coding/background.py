@@ -63,10 +63,12 @@ def scene_clause(verb: Token, r: Rules) -> bool:
     attribution between ("made a trip to Libya, two days after Haftar threatened to
     attack ...") is left to `is_earlier_act`."""
     clause = _marked_clause(verb, r.background_marks)
-    if clause is None:
-        return False
+    if clause is None or verb.i < _mark_index(clause, r.background_marks):
+        return False  # a verb before the mark is not in its clause, whatever the parse says
     head = clause.head
-    if lemma_of(head) in r.reporting:
+    if lemma_of(head) in r.reporting or head.pos_ == "NOUN":
+        # on a noun: the "since" of "..., the first such reversal since authorities began
+        # closing broadcasters" places the act in a story, no act of the sentence's own
         return True
     # a ROOT with a mark is the clause the parse took for the main one ("..., his office
     # said, hours after drones struck Lviv"): the attribution is before it
@@ -82,10 +84,14 @@ def _marked_clause(verb: Token, marks: frozenset[str]) -> Token | None:
     for _ in range(4):
         if verb.dep_ in ("advcl", "ccomp", "conj", "ROOT") and _marks(verb) & marks:
             return verb
-        if verb.dep_ not in ("xcomp", "conj"):
-            return None
+        if verb.dep_ not in ("xcomp", "conj", "acomp", "ccomp"):
+            return None  # "a week after X said his troops were ready to act": "said"
         verb = verb.head
     return None
+
+
+def _mark_index(clause: Token, marks: frozenset[str]) -> int:
+    return min(c.i for c in clause.children if c.dep_ == "mark" and c.lower_ in marks)
 
 
 def in_relative_clause(verb: Token) -> bool:
@@ -96,12 +102,24 @@ def in_relative_clause(verb: Token) -> bool:
     line."""
     current = verb
     for _ in range(8):
-        if current.dep_ == "relcl" or _reaction_to_act(current):
+        if current.dep_ == "relcl" or _reaction_to_act(current) or _second_content(current):
             return True
         if current.dep_ == "ROOT" or current.head is current:
             return False
         current = current.head
     return False
+
+
+def _second_content(verb: Token) -> bool:
+    """A clause the parse makes a second complement of a reporting verb, after it, when the
+    reported act came before ("X began a hunger strike, his family said, ahead of the
+    summit Egypt is hosting"): a verb reports one content; the later one is a relative
+    clause without "that" on a noun before it."""
+    head = verb.head
+    return (verb.dep_ == "ccomp" and verb.i > head.i and head.pos_ == "VERB"
+            and any(c.dep_ == "ccomp" and c.i < head.i for c in head.children)
+            and any(t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj")
+                    for t in verb.doc[head.i + 1 : verb.i]))
 
 
 def _reaction_to_act(verb: Token) -> bool:
@@ -118,9 +136,12 @@ def motivates_protest(verb: Token, r: Rules, is_protest: Callable[[Token], bool]
     its own (PLOVER_MANUAL.tex:750); `is_protest` tells a protest verb. The act the
     clause hangs on is looked at through a reporting verb ("rallied ..., police said,
     after ...")."""
-    if not _marks(verb) & MOTIVE_MARKS:
-        return False
-    head = verb.head
+    return bool(_marks(verb) & MOTIVE_MARKS) and hangs_on_protest(verb.head, r, is_protest)
+
+
+def hangs_on_protest(head: Token, r: Rules, is_protest: Callable[[Token], bool]) -> bool:
+    """Whether `head`, the verb a clause or phrase hangs on, is a protest, looked at
+    through a reporting verb."""
     acts = [head, head.head] if head.dep_ == "parataxis" else [head]
     if lemma_of(head) in r.reporting:
         acts += [c for c in head.children if c.dep_ in ("ccomp", "xcomp")]

@@ -15,7 +15,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from resgestae.coding.ambiguous import decide, none_reading
-from resgestae.coding.background import in_relative_clause, motivates_protest, scene_clause
+from resgestae.coding.background import (
+    MOTIVE_MARKS,
+    hangs_on_protest,
+    in_relative_clause,
+    motivates_protest,
+    scene_clause,
+)
 from resgestae.coding.cameo_codes import refine
 from resgestae.coding.clauses import YIELDING, Clause, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
@@ -155,8 +161,39 @@ def _announced_sequel(anchor: Token) -> bool:
 
 def _dated(clause: Clause) -> bool:
     """An event noun with its own date ("the April 2019 offensive", "the killing of X
-    last week") happened apart from the act around it: an event of its own, not scene."""
-    return any(t.ent_type_ == "DATE" for t in clause.anchor.subtree)
+    last week") happened apart from the act around it: an event of its own, not scene.
+    Not one a preposition of time sets the act against ("following last month's
+    killing", "ahead of Friday's rally"): the date places the setting, not a report."""
+    noun = clause.anchor
+    return not _setting_object(noun) and any(t.ent_type_ == "DATE" for t in noun.subtree)
+
+
+# Prepositions that set an act against another event ("since last month's invasion",
+# "amid Sunday's clashes"), and nouns that do with "of" ("ahead of", "on the eve of").
+SETTING_PREPS = frozenset({"after", "since", "following", "before", "amid", "amidst",
+                           "despite"})
+SETTING_OF = frozenset({"ahead", "eve", "wake"})
+
+
+def _setting_object(noun: Token) -> bool:
+    """Whether the event noun is the object of a preposition of setting, not what moved a
+    protest ("rallied days after Sunday's killing of a student": coded, PLOVER_MANUAL.tex
+    l.750)."""
+    prep = noun.head
+    if noun.dep_ == "dobj":  # the parse makes "following" a verb: "following Israel's strikes"
+        setting = prep.lower_ == "following"
+    elif noun.dep_ == "pobj":
+        setting = prep.lower_ in SETTING_PREPS or (prep.lower_ == "of"
+                                                   and prep.head.lower_ in SETTING_OF)
+    else:
+        return False
+    return setting and not (prep.lower_ in MOTIVE_MARKS and _on_protest(prep))
+
+
+def _on_protest(token: Token) -> bool:
+    """Whether the first verb above the token is a protest (or one a reporting verb holds)."""
+    verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None)
+    return verb is not None and hangs_on_protest(verb, rules(), protest_head)
 
 
 def _without_weaker_side_nouns(
