@@ -141,3 +141,27 @@ def test_armed_groups_of_today_are_known_actors(code, text, country, sector):
     events = code(text)
     assert events
     assert (country, sector) in {(a.country, a.sector) for e in events for a in e.actor}
+
+
+# CAMEO 138 "threaten with military force" (CAMEO2PLOVER-2021.txt: THREATEN): "will not
+# hesitate to X" is the stated intention to X; the two negatives cancel. Said of the past
+# it reports the act; "hesitated to X" without a negation is no act done.
+@pytest.mark.parametrize("text", [
+    "Ankara will not hesitate to launch a fresh offensive against Kurdish militias, the "
+    "defence minister said.",
+    "Seoul would not hesitate to strike back at any provocation, the general told lawmakers.",
+])
+def test_not_hesitating_to_use_force_is_a_threat(code, text):
+    events = code(text)
+    assert types(events) == ["THREATEN"]
+    assert events[0].cameo == "138"
+
+
+def test_not_hesitating_in_the_past_reports_the_act(code):
+    events = code("Riot police did not hesitate to fire on the marchers in Conakry.")
+    assert [(e.event_type, e.factuality) for e in events] == [("ASSAULT", "asserted")]
+
+
+def test_hesitating_to_act_is_no_act_done(code):
+    events = code("The Dutch premier hesitated to condemn the Hungarian law.")
+    assert [e.factuality for e in events] == ["negated"]

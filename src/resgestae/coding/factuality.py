@@ -91,12 +91,15 @@ def modality(clause: Clause) -> Modality:
         # "is planning an offensive": the light verb frames it; not "went on", and not
         # "pledged support", where the pledge is the act
         lemmas.add(anchor)
+    future = any(w in r.modal_future for w in words)
+    # "will not hesitate to strike": the negated hesitation states the act (intended
+    # with a modal of the future, reported without one); "hesitated to criticise" did not
+    hesitant = bool(lemmas & r.hesitant)
+    undoubted = hesitant and any(w in r.negations for w in words)
     return Modality(
-        negated=_negated(clause, words, lemmas, r),
-        future=any(w in r.modal_future for w in words)
-        or bool(lemmas & r.future)
-        or be_to(clause.anchor),
-        intent=bool(lemmas & (r.intent | r.unwilling)),
+        negated=not undoubted and (hesitant or _negated(clause, words, lemmas, r)),
+        future=future or bool(lemmas & r.future) or be_to(clause.anchor),
+        intent=bool(lemmas & (r.intent | r.unwilling)) or (undoubted and future),
         hypothetical=any(w in r.modal_hypothetical for w in words)
         or _conditional(clause.anchor, r),
         obligation=any(w in r.modal_obligation for w in words),

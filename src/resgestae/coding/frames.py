@@ -21,7 +21,7 @@ def is_governing(token: Token, r: Rules) -> bool:
     if lemma in r.intent and asks_another(token):
         return False
     return (lemma in r.intent or lemma in r.future or lemma in r.transparent
-            or lemma in r.unwilling)
+            or lemma in r.unwilling or lemma in r.hesitant)
 
 
 def asks_another(token: Token) -> bool:

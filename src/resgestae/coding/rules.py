@@ -58,6 +58,7 @@ class Rules:
     support_prep: frozenset[str] = frozenset()  # "engaged in talks": ... through a preposition
     promise: frozenset[str] = frozenset()  # "offered criticism": a promised verbal act is done
     calls: frozenset[str] = frozenset()  # "called X to apologize": verbs of a phone call
+    hesitant: frozenset[str] = frozenset()  # "will not hesitate to": negated, they state the act
     caller_acts: frozenset[str] = frozenset()  # ... and the acts a caller does by calling
     background_marks: frozenset[str] = frozenset()  # "after ...": an earlier act, background
     later_marks: frozenset[str] = frozenset()  # "before ...": an act not yet happened
@@ -117,6 +118,7 @@ def parse_rules(data: dict) -> Rules:
             "support_prep",
             "promise",
             "calls",
+            "hesitant",
             "caller_acts",
             "background_marks",
             "later_marks",
