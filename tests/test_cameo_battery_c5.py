@@ -385,3 +385,13 @@ def test_crowd_dispersal_kinds(code, text, kind):
 
 def test_meeting_broken_up_is_no_coercion(code):
     assert "COERCE" not in types(code("The two sides broke up the meeting without agreement."))
+
+
+# CAMEO 1622 (reduce or stop military assistance): a sum withheld names what it is in
+# ("$100 million in military aid"); CAMEO 161: a high commissioner recalled is an envoy
+@pytest.mark.parametrize("text", [
+    "Washington withheld $300 million in military aid to Kyiv, officials said.",
+    "Bangladesh recalled its high commissioner from Islamabad on Sunday.",
+])
+def test_sums_and_commissioners_are_sanction(code, text):
+    assert types(code(text)) == ["SANCTION"]
