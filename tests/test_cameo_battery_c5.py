@@ -30,9 +30,10 @@ def types(events: list[Event]) -> list[str]:
 
 
 # reached: c5 0.922 (0.759 before this lane), round 2 0.805 as first scored; second wave:
-# c5 0.950, round 2 0.958, round 3 0.892 (0.882 before the second wave's fixes)
+# c5 0.950, round 2 0.958, round 3 0.892 (0.882 before the second wave's fixes); third
+# wave (round 3's misses read after round 4 was written and scored): round 3 0.896 -> 0.947
 @pytest.mark.parametrize("name, floor", [("c5.jsonl", 0.93), ("c5_round2.jsonl", 0.93),
-                                         ("c5_round3.jsonl", 0.87)])
+                                         ("c5_round3.jsonl", 0.925)])
 def test_battery_type_f1_floor(coder, name, floor):
     result = evaluate(BATTERY / name, coder=coder)
     assert result["format"] == "plover" and not result["errors"]
