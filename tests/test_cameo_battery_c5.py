@@ -396,3 +396,16 @@ def test_meeting_broken_up_is_no_coercion(code):
 ])
 def test_sums_and_commissioners_are_sanction(code, text):
     assert types(code(text)) == ["SANCTION"]
+
+
+# CAMEO 166 (withdraw from an organisation, as "quit the ICC"), 191 (a siege laid, as
+# "besieged"), 180 (a vessel rammed); a withdrawal from a place stays a RETREAT (087)
+@pytest.mark.parametrize("text, kind", [
+    ("The United States withdrew from UNESCO in 2017.", "SANCTION"),
+    ("Russian troops withdrew from Kherson in November.", "RETREAT"),
+    ("The army laid siege to the rebel stronghold of Marawi.", "COERCE"),
+    ("Chinese coast guard vessels rammed a Vietnamese fishing boat near the Paracels.",
+     "ASSAULT"),
+])
+def test_leaving_bodies_sieges_ramming(code, text, kind):
+    assert types(code(text)) == [kind]
