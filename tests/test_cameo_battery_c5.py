@@ -409,3 +409,15 @@ def test_sums_and_commissioners_are_sanction(code, text):
 ])
 def test_leaving_bodies_sieges_ramming(code, text, kind):
     assert types(code(text)) == [kind]
+
+
+# CAMEO 190/194: a place or party that "came under fire/shelling" is attacked; "came under
+# pressure" is no attack
+@pytest.mark.parametrize("text, kind", [
+    ("The frontline village came under heavy shelling overnight, the governor said.",
+     ["ASSAULT"]),
+    ("An aid convoy came under fire near Beni on Thursday.", ["ASSAULT"]),
+    ("The finance minister came under pressure from donors.", []),
+])
+def test_coming_under_fire_is_assault(code, text, kind):
+    assert types(code(text)) == kind
