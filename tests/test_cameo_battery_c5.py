@@ -30,9 +30,10 @@ def types(events: list[Event]) -> list[str]:
 
 
 # reached: c5 0.922 (0.759 before this lane), round 2 0.805 as first scored; second wave:
-# c5 0.950, round 2 0.958, round 3 0.892 (0.882 before the second wave's fixes)
+# c5 0.950, round 2 0.958, round 3 0.892 (0.882 before the second wave's fixes); third
+# wave (round 3's misses read after round 4 was written and scored): round 3 0.896 -> 0.947
 @pytest.mark.parametrize("name, floor", [("c5.jsonl", 0.93), ("c5_round2.jsonl", 0.93),
-                                         ("c5_round3.jsonl", 0.87)])
+                                         ("c5_round3.jsonl", 0.925)])
 def test_battery_type_f1_floor(coder, name, floor):
     result = evaluate(BATTERY / name, coder=coder)
     assert result["format"] == "plover" and not result["errors"]
@@ -307,3 +308,116 @@ def test_being_on_strike_is_protest(code, text):
 ])
 def test_envoy_out_and_lending_stopped_are_sanction(code, text):
     assert types(code(text)) == ["SANCTION"]
+
+
+# Third wave (round 4 written and scored first, unseen; round 3's misses then read).
+# CAMEO 190 (offensive launched), 193 (fire traded or exchanged is a firefight, not trade
+# 061), 1623 (food rations cut), 1661 (a peacekeeping force ordered out), 1721/1662
+# (accreditation withdrawn: of the press a restriction, of observers an expulsion), 201
+# (people driven across into another land), 143 (staying off work or away in protest).
+@pytest.mark.parametrize("text, kind", [
+    ("Kurdish fighters launched a counteroffensive against jihadists near Hasakah.",
+     "ASSAULT"),
+    ("Thai and Cambodian soldiers traded fire along the disputed border on Tuesday.",
+     "ASSAULT"),
+    ("Rebels and government forces exchanged gunfire in Bangui overnight, residents said.",
+     "ASSAULT"),
+    ("UNHCR cut food rations for refugees in western Ethiopia by half.", "SANCTION"),
+    ("The agency reduced food rations for Syrian refugees in Jordan.", "SANCTION"),
+    ("Burundi ordered the peacekeeping force to leave within a month.", "SANCTION"),
+    ("Russia withdrew the accreditation of two German journalists on Friday.", "COERCE"),
+    ("Baku revoked the accreditation of OSCE monitors on Monday.", "SANCTION"),
+    ("Troops drove 20,000 Masalit across the border into Chad.", "ASSAULT"),
+    ("The army drove thousands of Karen villagers from eastern Myanmar into Thailand.",
+     "ASSAULT"),
+    ("Taxi drivers in Lisbon stayed off the roads in protest against Uber.", "PROTEST"),
+])
+def test_third_wave_kinds(code, text, kind):
+    assert types(code(text)) == [kind]
+
+
+# CAMEO 201 needs people driven: a car driven into a country is no expulsion
+def test_car_driven_across_border_is_no_event(code):
+    assert types(code("He drove his car into Kenya on Monday.")) == []
+
+
+# CAMEO 141 (a crowd pouring into or filling the streets demonstrates; its "to demand"
+# clause is the protest's topic, PLOVER_MANUAL.tex:750), 143 (workers walking out, the
+# parser reading "out" as an adverb), 152 (troops put on a level of readiness), 144
+# (chaining oneself or one's things to a gate). Floodwater or smoke does not protest.
+@pytest.mark.parametrize("text, kind", [
+    ("Thousands of Slovaks poured into the streets of Bratislava to demand new elections.",
+     "PROTEST"),
+    ("Hundreds of thousands of Chileans filled the streets of Santiago on Friday.",
+     "PROTEST"),
+    ("Dockers in Antwerp walked out on Friday in a dispute over pensions.", "PROTEST"),
+    ("The rebel delegation walked out of the talks in Geneva on Monday.", "SANCTION"),
+    ("Serbia put its troops on the highest level of combat readiness, the president said.",
+     "MOBILIZE"),
+    ("Disabled activists chained their wheelchairs to the gates of the ministry in Lima.",
+     "PROTEST"),
+])
+def test_crowds_walkouts_readiness_chains(code, text, kind):
+    assert types(code(text)) == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Floodwaters poured into the streets of Venice on Sunday.",
+    "Smoke filled the streets of the capital after the fire.",
+    "Police chained the prisoner to a hospital bed.",
+])
+def test_no_protest_without_a_crowd(code, text):
+    assert "PROTEST" not in types(code(text))
+
+
+# CAMEO 175 (violent repression): live ammunition used on a crowd, a rally broken up with
+# water cannon; a rally broken up without a weapon named is a dispersal (COERCE, as
+# "disperse"); a meeting broken up by its own sides is no coercion
+@pytest.mark.parametrize("text, kind", [
+    ("Soldiers used live ammunition against demonstrators in Bamenda, witnesses said.",
+     "ASSAULT"),
+    ("Riot police broke up a rally of opposition supporters in Lusaka with tear gas.",
+     "ASSAULT"),
+    ("Police in Lagos broke up a protest by unpaid pensioners.", "COERCE"),
+])
+def test_crowd_dispersal_kinds(code, text, kind):
+    assert types(code(text)) == [kind]
+
+
+def test_meeting_broken_up_is_no_coercion(code):
+    assert "COERCE" not in types(code("The two sides broke up the meeting without agreement."))
+
+
+# CAMEO 1622 (reduce or stop military assistance): a sum withheld names what it is in
+# ("$100 million in military aid"); CAMEO 161: a high commissioner recalled is an envoy
+@pytest.mark.parametrize("text", [
+    "Washington withheld $300 million in military aid to Kyiv, officials said.",
+    "Bangladesh recalled its high commissioner from Islamabad on Sunday.",
+])
+def test_sums_and_commissioners_are_sanction(code, text):
+    assert types(code(text)) == ["SANCTION"]
+
+
+# CAMEO 166 (withdraw from an organisation, as "quit the ICC"), 191 (a siege laid, as
+# "besieged"), 180 (a vessel rammed); a withdrawal from a place stays a RETREAT (087)
+@pytest.mark.parametrize("text, kind", [
+    ("The United States withdrew from UNESCO in 2017.", "SANCTION"),
+    ("Russian troops withdrew from Kherson in November.", "RETREAT"),
+    ("The army laid siege to the rebel stronghold of Marawi.", "COERCE"),
+    ("Chinese coast guard vessels rammed a Vietnamese fishing boat near the Paracels.",
+     "ASSAULT"),
+])
+def test_leaving_bodies_sieges_ramming(code, text, kind):
+    assert types(code(text)) == [kind]
+
+
+# CAMEO 190/194: a place or party that "came under fire/shelling" is attacked; "came under
+# pressure" is no attack
+@pytest.mark.parametrize("text, kind", [
+    ("The frontline village came under heavy shelling overnight, the governor said.",
+     ["ASSAULT"]),
+    ("An aid convoy came under fire near Beni on Thursday.", ["ASSAULT"]),
+    ("The finance minister came under pressure from donors.", []),
+])
+def test_coming_under_fire_is_assault(code, text, kind):
+    assert types(code(text)) == kind

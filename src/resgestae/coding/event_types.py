@@ -144,7 +144,9 @@ GENERIC_HEADS = frozenset({"effort", "process", "programme", "program", "initiat
 # Object heads that count the thing rather than name it ("sent thousands of troops",
 # "expelled dozens of diplomats"): the noun after "of" is what the act is done to.
 QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number",
-                            "handful", "couple", "batch", "contingent"})
+                            "handful", "couple", "batch", "contingent", "billion"})
+# A sum names what it is in ("withheld $100 million in military aid").
+MONEY_HEADS = frozenset({"million", "billion"})
 
 
 def _object_lemmas(obj: Token) -> list[str]:
@@ -154,7 +156,8 @@ def _object_lemmas(obj: Token) -> list[str]:
     if lemmas[0] in GENERIC_HEADS:
         lemmas += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
     elif lemmas[0] in QUANTITY_HEADS:
-        lemmas += [g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+        preps = ("of", "in") if lemmas[0] in MONEY_HEADS else ("of",)
+        lemmas += [g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ in preps
                    for g in c.children if g.dep_ == "pobj"]
     return lemmas
 
