@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from resgestae.coding.rules import rules
 from resgestae.resources import current
@@ -419,10 +419,29 @@ def curated_lookup(token: Token) -> Entry | None:
 
 
 def _first_match(token: Token, pos: str) -> Entry | None:
-    """The most specific curated entry whose tests pass, NONE readings included."""
-    entries = lexicon().get((lemma_of(token), pos))
+    """The most specific curated entry whose tests pass, NONE readings included;
+    memoised in the Doc (every clause stage asks again of the same tokens)."""
+    table = lexicon()
+    memo = _memo(token.doc, table)
+    if token.i not in memo:
+        memo[token.i] = _match_entries(token, pos, table)
+    return memo[token.i]
+
+
+def _memo(doc: Doc, table: dict) -> dict[int, Entry | None]:
+    """One lexicon's memo for one Doc (token.i -> entry), kept in the Doc so it goes with
+    it and threads coding other Docs never share it (as verb_match's memos)."""
+    key = ("resgestae.lexicon", id(table))
+    memo = doc.user_data.get(key)
+    if memo is None:
+        memo = doc.user_data[key] = {}
+    return memo
+
+
+def _match_entries(token: Token, pos: str, table: dict) -> Entry | None:
+    entries = table.get((lemma_of(token), pos))
     if not entries and pos == "N":
-        entries = lexicon().get((token.lower_, pos))
+        entries = table.get((token.lower_, pos))
     for entry in entries or ():
         if all(_passes(token, key, values) for key, values in entry.tests):
             return entry
