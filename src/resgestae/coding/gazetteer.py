@@ -328,7 +328,11 @@ def _minor_index() -> dict[str, list[Candidate]]:
                          row["longitude"], row["geonameid"], "city", int(row["population"] or 0),
                          row["admin1code"] if row["countrycode"] == "US" else None)
         index[normalize(row["name"])].append(cand)
-    return dict(index)
+    found = dict(index)
+    from resgestae.resources import settle_heap  # resources reads this module
+
+    settle_heap()  # these places stay for the process's life
+    return found
 
 
 def _latin_alternates(row: dict) -> list[str]:

@@ -83,6 +83,9 @@ def warm(session: Any) -> Any:
     finally:
         session.kb = kb
     session.warmed = True
+    from resgestae.resources import settle_heap
+
+    settle_heap()  # what the session loaded stays for the process's life
     return session
 
 
