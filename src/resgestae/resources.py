@@ -35,6 +35,7 @@ loaded (`classifier._transformer`, by folder).
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 from collections.abc import Iterator, Sequence
@@ -173,3 +174,9 @@ def settle_heap() -> None:
     the GeoNames minor-town index), not in the middle of a batch."""
     gc.collect()
     gc.freeze()
+    if not _SETTLED:  # given back before exit, so the interpreter's last collection
+        atexit.register(gc.unfreeze)  # frees them as usual (native extensions check)
+        _SETTLED.append(True)
+
+
+_SETTLED: list[bool] = []
