@@ -81,6 +81,27 @@ def _conditional(token: Token, r: Rules) -> bool:
 def modality(clause: Clause) -> Modality:
     """The modality of a clause's event, from its trigger and framing verbs."""
     r = rules()
+    words, lemmas = _frame_words(clause, r)
+    future = any(w in r.modal_future for w in words)
+    undoubted = _undoubted(words, lemmas, r)
+    return Modality(
+        negated=undoubted is None and _negated(clause, words, lemmas, r)
+        or undoubted is False,
+        future=future or bool(lemmas & r.future) or be_to(clause.anchor),
+        intent=bool(lemmas & (r.intent | r.unwilling)) or (bool(undoubted) and future),
+        hypothetical=any(w in r.modal_hypothetical for w in words)
+        or _conditional(clause.anchor, r),
+        obligation=any(w in r.modal_obligation for w in words),
+        ultimatum=_ultimatum(clause.anchor),
+        conditioned=party_condition(clause.inner or clause.anchor, r)
+        or party_condition(clause.anchor, r),
+        cannot=any(w in CAN for w in words) and any(w in r.negations for w in words),
+    )
+
+
+def _frame_words(clause: Clause, r: Rules) -> tuple[list[str], set[str]]:
+    """The auxiliaries of the trigger and its framing verbs (lowercase), and the framing
+    verbs' lemmas."""
     frame = [clause.anchor, *clause.governors]
     # "should be prepared to send": the copula's modal frames what the adjective governs
     frame += [t.head for t in frame if t.dep_ in ("acomp", "xcomp") and t.head.lemma_ == "be"]
@@ -91,23 +112,16 @@ def modality(clause: Clause) -> Modality:
         # "is planning an offensive": the light verb frames it; not "went on", and not
         # "pledged support", where the pledge is the act
         lemmas.add(anchor)
-    future = any(w in r.modal_future for w in words)
-    # "will not hesitate to strike": the negated hesitation states the act (intended
-    # with a modal of the future, reported without one); "hesitated to criticise" did not
-    hesitant = bool(lemmas & r.hesitant)
-    undoubted = hesitant and any(w in r.negations for w in words)
-    return Modality(
-        negated=not undoubted and (hesitant or _negated(clause, words, lemmas, r)),
-        future=future or bool(lemmas & r.future) or be_to(clause.anchor),
-        intent=bool(lemmas & (r.intent | r.unwilling)) or (undoubted and future),
-        hypothetical=any(w in r.modal_hypothetical for w in words)
-        or _conditional(clause.anchor, r),
-        obligation=any(w in r.modal_obligation for w in words),
-        ultimatum=_ultimatum(clause.anchor),
-        conditioned=party_condition(clause.inner or clause.anchor, r)
-        or party_condition(clause.anchor, r),
-        cannot=any(w in CAN for w in words) and any(w in r.negations for w in words),
-    )
+    return words, lemmas
+
+
+def _undoubted(words: list[str], lemmas: set[str], r: Rules) -> bool | None:
+    """ "will not hesitate to strike": the negated hesitation states the act (True:
+    intended with a modal of the future, reported without one); "hesitated to criticise"
+    did not do it (False); None without a hesitation."""
+    if not lemmas & r.hesitant:
+        return None
+    return any(w in r.negations for w in words)
 
 
 def _negated(clause: Clause, words: list[str], lemmas: set[str], r: Rules) -> bool:
