@@ -170,13 +170,12 @@ def settle_heap() -> None:
     Its full collections walked every one of those millions of objects again and again:
     2.2 s of a 15.6 s run of benchmarks/throughput.py's 300 articles (14%). Objects made
     later are collected as usual, and frozen ones still go when nothing refers to them;
-    only cycles alive now are kept for good, so call it after loading (`runner.work.warm`,
-    the GeoNames minor-town index), not in the middle of a batch."""
+    only cycles alive now are kept for good, so call it right after loading: after a
+    session's warm-up (`runner.work.warm`), and once when the GeoNames minor-town index
+    loads (it loads on first need, so the cycles of the batch being coded then stay)."""
     gc.collect()
     gc.freeze()
-    if not _SETTLED:  # given back before exit, so the interpreter's last collection
-        atexit.register(gc.unfreeze)  # frees them as usual (native extensions check)
-        _SETTLED.append(True)
-
-
-_SETTLED: list[bool] = []
+    # given back before exit, so the interpreter's last collection frees them as usual
+    # (native extensions check); registered once however often the heap is settled
+    atexit.unregister(gc.unfreeze)
+    atexit.register(gc.unfreeze)

@@ -411,16 +411,17 @@ def lookup(token: Token) -> Entry | None:
 
 def curated_lookup(token: Token) -> Entry | None:
     """The most specific lexicon entry whose tests pass for `token`, or None."""
-    pos = "V" if token.pos_ in VERB_POS else "N" if token.pos_ in NOUN_POS else None
-    if pos is None:
-        return None
-    entry = _first_match(token, pos)
+    entry = _first_match(token)
     return None if entry is None or entry.event_type == "NONE" else entry
 
 
-def _first_match(token: Token, pos: str) -> Entry | None:
-    """The most specific curated entry whose tests pass, NONE readings included;
-    memoised in the Doc (every clause stage asks again of the same tokens)."""
+def _first_match(token: Token) -> Entry | None:
+    """The most specific curated entry whose tests pass, NONE readings included (None
+    for a word neither verb nor noun); memoised in the Doc (every clause stage asks
+    again of the same tokens)."""
+    pos = "V" if token.pos_ in VERB_POS else "N" if token.pos_ in NOUN_POS else None
+    if pos is None:
+        return None
     table = lexicon()
     memo = _memo(token.doc, table)
     if token.i not in memo:
@@ -450,8 +451,7 @@ def _match_entries(token: Token, pos: str, table: dict) -> Entry | None:
 
 def _none_entry(token: Token) -> Entry | None:
     """The curated lexicon's first matching entry for the word when it is NONE."""
-    pos = "V" if token.pos_ in VERB_POS else "N" if token.pos_ in NOUN_POS else None
-    entry = _first_match(token, pos) if pos is not None else None
+    entry = _first_match(token)
     return entry if entry is not None and entry.event_type == "NONE" else None
 
 
@@ -474,7 +474,4 @@ def firm_none(token: Token) -> bool:
 def known_non_event(token: Token) -> bool:
     """The curated lexicon reads the verb as no event ("ease tensions", "denied the
     allegations"): nothing, not even the classifier, should type it."""
-    if token.pos_ not in VERB_POS:
-        return False
-    entry = _first_match(token, "V")
-    return entry is not None and entry.event_type == "NONE"
+    return token.pos_ in VERB_POS and _none_entry(token) is not None

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from resgestae.coding.clauses import Clause
 from resgestae.coding.event_types import Entry
 from resgestae.coding.factuality import Modality, be_to
+from resgestae.coding.frames import is_infinitive
 from resgestae.coding.roles import rallies_against
 from resgestae.coding.rules import Rules, rules
 from resgestae.plover import cameo_root, has_flag
@@ -291,8 +292,7 @@ def _protection_offered(clause: Clause, coding: Coding) -> bool:
 def _protective(verb: Token) -> bool:
     """Whether a purpose clause of the verb ("to protect X", "to help keep the peace")
     protects: its verb, or a verb it governs, protects or keeps a peace."""
-    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and is_infinitive(c)]
     for purpose in purposes:
         chain = [purpose, *(c for c in purpose.children if c.dep_ == "xcomp")]
         for v in chain:
