@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.actors import code_actor
 from resgestae.coding.arguments import is_actorish, np_span
 from resgestae.coding.clauses import Clause
@@ -304,8 +305,30 @@ def _domestic(actors: list[Entity], recipients: list[Entity], doc: Doc) -> None:
     foreign = rules().foreign_heads
     for entity in recipients:
         head = doc[entity._tokens[0] : entity._tokens[1]].root if entity._tokens else None
-        if head is None or head.lemma_.lower() not in foreign:
+        if head is not None and _named_place(head):
+            # "a Jordanian convoy arrived in Rafah": a place is of where it lies (the
+            # gazetteer, the text), never of the actor's nationality
+            entity.country = _place_entities([head])[0].country
+        elif head is None or head.lemma_.lower() not in foreign:
             entity.country = country
+
+
+def _named_place(head: Token) -> bool:
+    """A proper name the model tags as a place ("Rafah"), or one it mistags that follows
+    "in"/"to" and the gazetteer knows as a town ("arrived in Khan Younis")."""
+    if head.pos_ != "PROPN":
+        return False
+    if head.ent_type_ in rules().place_labels:
+        return True
+    if head.dep_ != "pobj" or head.head.lower_ not in PLACE_PREPS:
+        return False
+    name = _place_span(head).text
+    tables = actor_tables()
+    return any(c.feature == "city" for c in gazetteer().lookup(name)) and \
+        tables.org(name) is None and tables.country(name) is None
+
+
+PLACE_PREPS = frozenset({"in", "to", "into", "at"})
 
 
 def _person(entity: Entity, doc: Doc) -> bool:
