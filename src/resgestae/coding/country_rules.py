@@ -223,9 +223,32 @@ def _party_acted_on(clause: Clause) -> bool:
                for verb in verbs for c in verb.children)
 
 
+# CAMEO 1723 curfew, 1724 state of emergency or martial law: only a government can.
+EMERGENCY_CODES = frozenset({"1723", "1724"})
+
+
+def _emergency_declarer(sides: Sides) -> None:
+    """ "A state of emergency was declared in Ecuador", "martial law was imposed in the
+    province": a passive of no agent whose act only a state can do (CAMEO 1724) is the
+    government's of the country it is declared in."""
+    from resgestae.coding.event_types import lookup
+
+    anchor = sides.clause.anchor
+    entry = lookup(anchor)
+    if sides.actors or entry is None or entry.cameo not in EMERGENCY_CODES or not any(
+            c.dep_ == "auxpass" for c in anchor.children):
+        return
+    places = _place_entities(event_places(sides.clause))
+    country = next((e.country for e in places + sides.recipients if e.country), None)
+    if country in gazetteer().countries:
+        sides.actors = [Entity(text="", name=country_name(country), country=country,
+                               sector="GOV", sectors=["GOV"])]
+
+
 # The order matters: each rule sees what the ones before settled.
 COUNTRY_RULES: tuple[Callable[[Sides], None], ...] = (
     _recipient_phrase,
+    _emergency_declarer,
     _named_place_recipients,
     _actor_phrase_place,
     _actor_place,
