@@ -337,12 +337,13 @@ def _domestic(actors: list[Entity], recipients: list[Entity], doc: Doc) -> None:
 
 
 def _named_place(head: Token) -> bool:
-    """A proper name the model tags as a place ("Rafah"), or one it mistags that follows
-    "in"/"to" and the gazetteer knows as a town ("arrived in Khan Younis")."""
+    """A proper name the model tags as a place ("Rafah"), or one it mistags that a
+    place-taking verb or "in"/"to" takes and the gazetteer knows as a town ("arrived in
+    Khan Younis")."""
     if head.pos_ != "PROPN":
         return False
-    if head.ent_type_ in rules().place_labels:
-        return True
+    if head.ent_type_ in rules().place_labels or taken_place(gazetteer(), _place_span(head)):
+        return True  # "entered Khan Younis": a town a place-taking verb takes
     if head.dep_ != "pobj" or head.head.lower_ not in PLACE_PREPS:
         return False
     name = _place_span(head).text

@@ -469,7 +469,7 @@ def choose(cands: list[Candidate], ctx: Context, hint: str | None = None) -> Can
              and not (c.feature == "admin1" and c.geonameid is None)]
     if wider:  # "Georgia", "Mexico": the country, unless the hint said otherwise
         cands = wider
-    giant = _giant(cands, ctx) or _dominant(cands, ctx) or _border_twin(cands, ctx)
+    giant = _giant(cands, ctx) or _dominant(cands, ctx)
     if giant is not None:
         return giant
     ranked = sorted(cands, key=lambda c: _score(c, ctx), reverse=True)
@@ -507,24 +507,6 @@ def _giant(cands: list[Candidate], ctx: Context) -> Candidate | None:
         return None
     named = any(_namesake_support(c, ctx, big) for c in rest if c.country != big.country)
     return None if named else big
-
-
-# Two towns of one name this close (degrees) are one town a border cuts in two.
-TWIN_DEGREES = 0.1
-
-
-def _border_twin(cands: list[Candidate], ctx: Context) -> Candidate | None:
-    """ "Rafah": one town on both sides of a border (the Gaza Strip's and Egypt's, a few
-    km apart); news means the larger side unless the text names the other's country
-    more. An actor's country never decides ("a Jordanian convoy arrived in Rafah")."""
-    if len(cands) != 2 or any(c.feature != "city" or c.lat is None or c.lon is None
-                              for c in cands):
-        return None
-    big, small = sorted(cands, key=lambda c: c.population, reverse=True)
-    if big.country == small.country or abs(big.lat - small.lat) > TWIN_DEGREES \
-            or abs(big.lon - small.lon) > TWIN_DEGREES:
-        return None
-    return None if _text_support(small, ctx) > _text_support(big, ctx) else big
 
 
 def _dominant(cands: list[Candidate], ctx: Context) -> Candidate | None:
