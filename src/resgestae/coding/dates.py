@@ -11,7 +11,11 @@
    publication date as RELATIVE_BASE. Precision is "day", "month" or "year"
    and the ISO date is cut to it ("2019-04").
 3. Event-relative phrases: in "X, two days after Y" the event Y is dated two
-   days before X's date (X keeps its own date; "after"/"before"/"later").
+   days before X's date (X keeps its own date; "after"/"before"/"later"). When Y
+   is itself a date ("a week after last month's raid", "two days after last
+   Friday's vote") the span counts from it: X is that date (resolved as in 2)
+   moved by the span, at its precision, and never after publication for a past
+   event; a span with nothing to count from ("a week later") dates nothing.
 4. No date words: the publication date, `date_text` None, precision "day".
    No publication date: only dates written with a year resolve; others None.
 
