@@ -170,3 +170,25 @@ def test_faced_criticism_from_is_the_critics_accusation(coded, text, source, tar
     assert event.cameo == "111"
     assert countries(event.actor) == {source}
     assert countries(event.recipient) == {target}
+
+
+# CAMEO 0874 "retreat or surrender militarily" (RETREAT): forces pulling out of a place
+# retreat, whatever follows in the sentence; pulling out of talks, a bloc or an accord
+# is CAMEO 164/166 (SANCTION). "out of" is one preposition: its object is what is left.
+@pytest.mark.parametrize("text", [
+    "The army pulled out of the town after clashes with rebel forces.",
+    "Rebel fighters pulled out of the city under pressure from the African Union.",
+    "Kurdish fighters pulled out of the village after a court ruling.",
+])
+def test_forces_pulling_out_of_a_place_retreat(coded, text):
+    types = {e.event_type for e in coded(text)}
+    assert "RETREAT" in types and "SANCTION" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "Niger pulled out of the regional security alliance on Saturday.",
+    "The rebel delegation pulled out of the negotiations in Doha.",
+    "Mali pulled out of the peace deal with the northern rebels.",
+])
+def test_pulling_out_of_talks_or_a_bloc_stays_sanction(coded, text):
+    assert "SANCTION" in {e.event_type for e in coded(text)}

@@ -125,9 +125,12 @@ def named_predicate(token: Token) -> bool:
 
 def _prep_objects(token: Token) -> list[Token]:
     """Objects of the token's prepositions ("in Gaza", "against X"), including the "to"
-    the parser labels a dative ("sent tanks to Ukraine")."""
-    return [g for c in token.children if c.dep_ in ("prep", "dative")
-            for g in c.children if g.dep_ == "pobj"]
+    the parser labels a dative ("sent tanks to Ukraine") and the object of a compound
+    preposition ("pulled out of the talks": "out" -> "of" -> "talks")."""
+    preps = [c for c in token.children if c.dep_ in ("prep", "dative")]
+    preps += [g for c in preps if not any(g.dep_ == "pobj" for g in c.children)
+              for g in c.children if g.dep_ == "prep"]
+    return [g for c in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def _test_prt(token: Token, values: frozenset[str]) -> bool:
