@@ -76,6 +76,24 @@ def test_event_a_span_after_a_past_date_is_dated_before_publication(coded, text,
     assert events and all(e.date == date for e in events), [(e.trigger, e.date) for e in events]
 
 
+# Dates: a weekday on the reporting verb ("said on Thursday it would ...") is when it was
+# said, a past day, even when the act said is planned; a planned act's own weekday looks
+# ahead (dates.py module docstring, 2).
+@pytest.mark.parametrize("text, date", [
+    ("Turkey said on Thursday it would impose tariffs on Swedish goods.", "2023-12-28"),
+    ("The ministry said on Sunday it would cut gas supplies to Moldova.", "2023-12-31"),
+    ("Israel said on Wednesday it would send troops into Khan Younis.", "2023-12-27"),
+])
+def test_weekday_of_the_saying_is_past(coded, text, date):
+    events = coded(text)
+    assert events and all(e.date == date for e in events), [(e.trigger, e.date) for e in events]
+
+
+def test_weekday_of_a_planned_act_looks_ahead(coded):
+    events = coded("The Indian premier will visit Dhaka on Friday.")
+    assert events and all(e.date == "2024-01-05" for e in events)
+
+
 # Places: a named place an act lands on is of the country the gazetteer (or the text)
 # puts it in, never of the actor's nationality (country_rules module docstring); a name
 # the gazetteer leaves ambiguous (Rafah: the Gaza Strip's and Egypt's) stays unknown.

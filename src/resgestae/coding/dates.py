@@ -134,7 +134,7 @@ def _date_one(event: Event, doc: Doc, dates: list[Span], pub: dt.date | None) ->
         trigger = doc[event._trigger_i]
         future = event.factuality in ("future", "hypothetical")
         for ent in clause_dates(trigger, dates):
-            when = resolve_date(ent.text, pub, future)
+            when = resolve_date(ent.text, pub, future and not _said_when(ent, trigger))
             if when:
                 break
     if when is None and pub is not None:
@@ -142,6 +142,22 @@ def _date_one(event: Event, doc: Doc, dates: list[Span], pub: dt.date | None) ->
     if when is not None:
         event.date, event.date_precision = when.date, when.precision
         event.date_text = when.text or None
+
+
+def _said_when(ent: Span, trigger: Token) -> bool:
+    """ "China said on Friday it would retaliate": a date between the reporting verb and
+    the reported clause's subject tells when it was said, which is past, not when the
+    planned act will be (the parser may hang it on either verb)."""
+    from resgestae.coding.rules import rules
+
+    verb = trigger
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    reporter = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (verb.dep_ == "ccomp" and reporter.lemma_.lower() in rules().reporting
+            and bool(subjects) and reporter.i < ent.start
+            and ent.end <= subjects[0].left_edge.i)
 
 
 def clause_dates(trigger: Token, dates: list[Span]) -> list[Span]:
