@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from resgestae.coding.actor_tables import actor_tables
 from resgestae.coding.actors import code_actor
 from resgestae.coding.arguments import is_actorish, np_span
 from resgestae.coding.clauses import Clause
@@ -222,9 +223,32 @@ def _party_acted_on(clause: Clause) -> bool:
                for verb in verbs for c in verb.children)
 
 
+# CAMEO 1723 curfew, 1724 state of emergency or martial law: only a government can.
+EMERGENCY_CODES = frozenset({"1723", "1724"})
+
+
+def _emergency_declarer(sides: Sides) -> None:
+    """ "A state of emergency was declared in Ecuador", "martial law was imposed in the
+    province": a passive of no agent whose act only a state can do (CAMEO 1724) is the
+    government's of the country it is declared in."""
+    from resgestae.coding.event_types import lookup
+
+    anchor = sides.clause.anchor
+    entry = lookup(anchor)
+    if sides.actors or entry is None or entry.cameo not in EMERGENCY_CODES or not any(
+            c.dep_ == "auxpass" for c in anchor.children):
+        return
+    places = _place_entities(event_places(sides.clause))
+    country = next((e.country for e in places + sides.recipients if e.country), None)
+    if country in gazetteer().countries:
+        sides.actors = [Entity(text="", name=country_name(country), country=country,
+                               sector="GOV", sectors=["GOV"])]
+
+
 # The order matters: each rule sees what the ones before settled.
 COUNTRY_RULES: tuple[Callable[[Sides], None], ...] = (
     _recipient_phrase,
+    _emergency_declarer,
     _named_place_recipients,
     _actor_phrase_place,
     _actor_place,
@@ -304,8 +328,31 @@ def _domestic(actors: list[Entity], recipients: list[Entity], doc: Doc) -> None:
     foreign = rules().foreign_heads
     for entity in recipients:
         head = doc[entity._tokens[0] : entity._tokens[1]].root if entity._tokens else None
-        if head is None or head.lemma_.lower() not in foreign:
+        if head is not None and _named_place(head):
+            # "a Jordanian convoy arrived in Rafah": a place is of where it lies (the
+            # gazetteer, the text), never of the actor's nationality
+            entity.country = _place_entities([head])[0].country
+        elif head is None or head.lemma_.lower() not in foreign:
             entity.country = country
+
+
+def _named_place(head: Token) -> bool:
+    """A proper name the model tags as a place ("Rafah"), or one it mistags that a
+    place-taking verb or "in"/"to" takes and the gazetteer knows as a town ("arrived in
+    Khan Younis")."""
+    if head.pos_ != "PROPN":
+        return False
+    if head.ent_type_ in rules().place_labels or taken_place(gazetteer(), _place_span(head)):
+        return True  # "entered Khan Younis": a town a place-taking verb takes
+    if head.dep_ != "pobj" or head.head.lower_ not in PLACE_PREPS:
+        return False
+    name = _place_span(head).text
+    tables = actor_tables()
+    return any(c.feature == "city" for c in gazetteer().lookup(name)) and \
+        tables.org(name) is None and tables.country(name) is None
+
+
+PLACE_PREPS = frozenset({"in", "to", "into", "at"})
 
 
 def _person(entity: Entity, doc: Doc) -> bool:

@@ -11,7 +11,11 @@
    publication date as RELATIVE_BASE. Precision is "day", "month" or "year"
    and the ISO date is cut to it ("2019-04").
 3. Event-relative phrases: in "X, two days after Y" the event Y is dated two
-   days before X's date (X keeps its own date; "after"/"before"/"later").
+   days before X's date (X keeps its own date; "after"/"before"/"later"). When Y
+   is itself a date ("a week after last month's raid", "two days after last
+   Friday's vote") the span counts from it: X is that date (resolved as in 2)
+   moved by the span, at its precision, and never after publication for a past
+   event; a span with nothing to count from ("a week later") dates nothing.
 4. No date words: the publication date, `date_text` None, precision "day".
    No publication date: only dates written with a year resolve; others None.
 
@@ -53,6 +57,11 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 NAMED_MONTH_RE = re.compile(rf"^(last|past|this|next) ({'|'.join(MONTHS)})$", re.I)
 RELATIVE_PREPS = ("after", "before")
+# "a week after last month's", "days before last year's", "a week later": a span counted
+# from an anchor in the same words (dateparser reads "after" as "in", forward from the
+# publication date: "a year after last year's" -> next year).
+OFFSET_RE = re.compile(rf"^(?:some |about |nearly |almost |just |only )?(?:{_COUNT} )?{_UNIT} "
+                       r"(after|before|later|earlier)(?: (.+?))?(?:'s|’s)?$", re.I)
 LEADING = re.compile(r"^(?:on|in|since|by|during|until|from|as of|earlier|later)\s+", re.I)
 
 
@@ -69,7 +78,8 @@ def date_events(events: list[Event], doc: Doc, article: Article) -> None:
     """Give each event a date, precision and the words it came from (in place)."""
     pub = _parse_iso(article.date)
     # "two days after X" dates X, not the event of the clause it sits in
-    dates = [ent for ent in date_spans(doc) if not _is_relative_anchor(ent)]
+    spans = _joined_offsets(date_spans(doc))
+    dates = [ent for ent in spans if not _is_relative_anchor(ent)]
     for event in events:
         try:
             _date_one(event, doc, dates, pub)
@@ -79,7 +89,20 @@ def date_events(events: list[Event], doc: Doc, article: Article) -> None:
             event.date = pub.isoformat() if pub else None
             event.date_precision = "day" if pub else None
             event.date_text = None
-    _relative_dates(events, doc, date_spans(doc))
+    _relative_dates(events, doc, spans)
+
+
+def _joined_offsets(spans: list[Span]) -> list[Span]:
+    """ "two days after last Friday's election": the span and the date it counts from
+    are one date ("two days after last Friday's"), not an event two days before."""
+    joined: list[Span] = []
+    for ent in spans:
+        last = joined[-1] if joined else None
+        if last is not None and _is_relative_anchor(last) and ent.start == last.end + 1:
+            joined[-1] = ent.doc[last.start : ent.end]
+        else:
+            joined.append(ent)
+    return joined
 
 
 # Times of day that name a day ("Monday night", TIME to spaCy) and day words spaCy
@@ -111,7 +134,7 @@ def _date_one(event: Event, doc: Doc, dates: list[Span], pub: dt.date | None) ->
         trigger = doc[event._trigger_i]
         future = event.factuality in ("future", "hypothetical")
         for ent in clause_dates(trigger, dates):
-            when = resolve_date(ent.text, pub, future)
+            when = resolve_date(ent.text, pub, future and not _said_when(ent, trigger))
             if when:
                 break
     if when is None and pub is not None:
@@ -119,6 +142,22 @@ def _date_one(event: Event, doc: Doc, dates: list[Span], pub: dt.date | None) ->
     if when is not None:
         event.date, event.date_precision = when.date, when.precision
         event.date_text = when.text or None
+
+
+def _said_when(ent: Span, trigger: Token) -> bool:
+    """ "China said on Friday it would retaliate": a date between the reporting verb and
+    the reported clause's subject tells when it was said, which is past, not when the
+    planned act will be (the parser may hang it on either verb)."""
+    from resgestae.coding.rules import rules
+
+    verb = trigger
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    reporter = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (verb.dep_ == "ccomp" and reporter.lemma_.lower() in rules().reporting
+            and bool(subjects) and reporter.i < ent.start
+            and ent.end <= subjects[0].left_edge.i)
 
 
 def clause_dates(trigger: Token, dates: list[Span]) -> list[Span]:
@@ -214,7 +253,7 @@ def _is_relative_anchor(ent: Span) -> bool:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text.strip())
-    return LEADING.sub("", text)
+    return re.sub(r"\s?['’]s$", "", LEADING.sub("", text))  # "last Friday's vote"
 
 
 def resolve_date(text: str, pub: dt.date | None, future: bool = False) -> When | None:
@@ -230,12 +269,46 @@ def _resolve_cached(text: str, pub: dt.date | None, future: bool) -> When | None
         return None
     if words.isdigit() and len(words) != 4:
         return None  # "Adamowicz, 53, has ...": an age, not the year 1953
-    when = _own_rules(words, pub, future)
-    if when is None and (pub is not None or YEAR_RE.search(words)):
+    when = _offset(words, pub, future) if OFFSET_RE.match(words) else _own_rules(words, pub, future)
+    if when is None and not OFFSET_RE.match(words) and (pub is not None or YEAR_RE.search(words)):
         when = _dateparser(words, pub, future)
     if when is not None:
         when.text = text.strip()
     return when
+
+
+def _offset(words: str, pub: dt.date | None, future: bool) -> When | None:
+    """ "a week after last month's": the anchor resolved, then moved by the span, at the
+    anchor's precision; a past event never lands after publication. With no anchor in
+    the words ("a week later") the span counts from another event: no date here."""
+    m = OFFSET_RE.match(words)
+    anchor = _resolve_cached(m.group(4), pub, future) if m and m.group(4) else None
+    days = _offset_days(m.group(1), m.group(2)) if m else None
+    if anchor is None or days is None:
+        return None
+    sign = 1 if m.group(3).lower() in ("after", "later") else -1
+    day = _middle(anchor) + dt.timedelta(days=sign * days)
+    if pub is not None and not future:
+        day = min(day, pub)
+    return _cut(day, anchor.precision, "") if anchor.precision != "day" else When(
+        day.isoformat(), "day", "")
+
+
+def _offset_days(count: str | None, unit: str) -> int | None:
+    if count is None:  # "days after", "weeks before": a few
+        return 3 * UNIT_DAYS[unit.lower()]
+    number = int(count) if count.isdigit() else NUMBER_WORDS.get(count.lower())
+    return number * UNIT_DAYS[unit.lower()] if number else None
+
+
+def _middle(when: When) -> dt.date:
+    """The day a dated period is counted from: its middle (the day itself for a day)."""
+    if when.precision == "year":
+        return dt.date(int(when.date), 7, 1)
+    if when.precision == "month":
+        year, month = map(int, when.date.split("-"))
+        return dt.date(year, month, 15)
+    return dt.date.fromisoformat(when.date)
 
 
 def _own_rules(words: str, pub: dt.date | None, future: bool) -> When | None:

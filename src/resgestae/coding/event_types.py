@@ -125,9 +125,12 @@ def named_predicate(token: Token) -> bool:
 
 def _prep_objects(token: Token) -> list[Token]:
     """Objects of the token's prepositions ("in Gaza", "against X"), including the "to"
-    the parser labels a dative ("sent tanks to Ukraine")."""
-    return [g for c in token.children if c.dep_ in ("prep", "dative")
-            for g in c.children if g.dep_ == "pobj"]
+    the parser labels a dative ("sent tanks to Ukraine") and the object of a compound
+    preposition ("pulled out of the talks": "out" -> "of" -> "talks")."""
+    preps = [c for c in token.children if c.dep_ in ("prep", "dative")]
+    preps += [g for c in preps if not any(g.dep_ == "pobj" for g in c.children)
+              for g in c.children if g.dep_ == "prep"]
+    return [g for c in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def _test_prt(token: Token, values: frozenset[str]) -> bool:
@@ -138,13 +141,16 @@ def _test_prt(token: Token, values: frozenset[str]) -> bool:
 # ("ended mediation efforts", "froze the aid programme", "halted the peace process").
 GENERIC_HEADS = frozenset({"effort", "process", "programme", "program", "initiative",
                            "mission", "operation", "activity", "work", "project", "scheme",
-                           "package", "deal", "arrangement", "plan", "channel", "track"})
+                           "package", "deal", "arrangement", "plan", "channel", "track",
+                           "rule"})  # "emergency rule was declared"
 
 
 # Object heads that count the thing rather than name it ("sent thousands of troops",
 # "expelled dozens of diplomats"): the noun after "of" is what the act is done to.
 QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number",
                             "handful", "couple", "batch", "contingent", "billion"})
+# Heads a noun after "of" names ("a state of emergency was declared", "a state of siege").
+OF_NAMED_HEADS = frozenset({"state"})
 # A sum names what it is in ("withheld $100 million in military aid").
 MONEY_HEADS = frozenset({"million", "billion"})
 
@@ -155,7 +161,7 @@ def _object_lemmas(obj: Token) -> list[str]:
     lemmas = [obj.lemma_.lower()] + _hyphened(obj)
     if lemmas[0] in GENERIC_HEADS:
         lemmas += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
-    elif lemmas[0] in QUANTITY_HEADS:
+    elif lemmas[0] in QUANTITY_HEADS or lemmas[0] in OF_NAMED_HEADS:
         preps = ("of", "in") if lemmas[0] in MONEY_HEADS else ("of",)
         lemmas += [g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ in preps
                    for g in c.children if g.dep_ == "pobj"]

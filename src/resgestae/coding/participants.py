@@ -66,6 +66,9 @@ def _heads(
     recipients = resolve_pronouns(_parties(clause.recipients), antecedent, third)
     if coding.request_from_reporter:
         actors, recipients = antecedent, actors or recipients
+    elif undergone(clause):
+        # "X faced criticism from Y", "Y said X could face sanctions": Y acts on X
+        actors, recipients = recipients or antecedent, actors
     if not actors and coding.event_type == "ASSAULT":
         actors = _attack_subject(clause)
     if coding.event_type == "ASSAULT" and all(
@@ -74,6 +77,21 @@ def _heads(
         # people killed, not the place, when the text names them
         recipients = _victims_after(clause) or recipients
     return actors, recipients
+
+
+# Verbs whose subject undergoes the act their object names ("faced criticism", "drew
+# condemnation", "could face sanctions"); "came under attack/criticism" likewise.
+UNDERGO_VERBS = frozenset({"face", "draw", "attract", "incur"})
+
+
+def undergone(clause: Clause) -> bool:
+    """Whether the clause's event word is a verb its subject undergoes (the act is by
+    whoever it comes from, on the subject)."""
+    entry = clause.entry
+    if entry is None or entry.pos != "V":
+        return False
+    return entry.lemma in UNDERGO_VERBS or (
+        entry.lemma == "come" and any(k == "prep" and "under" in v for k, v in entry.tests))
 
 
 def _victims_after(clause: Clause) -> list[Token]:
