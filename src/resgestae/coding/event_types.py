@@ -142,9 +142,14 @@ GENERIC_HEADS = frozenset({"effort", "process", "programme", "program", "initiat
 
 
 # Object heads that count the thing rather than name it ("sent thousands of troops",
-# "expelled dozens of diplomats"): the noun after "of" is what the act is done to.
+# "expelled dozens of diplomats"): the noun after "of" is what the act is done to. A
+# share of a whole counts it too ("moved some of its troops away", "withdrew most of its
+# diplomats", "pulled part of its forces back").
 QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number",
-                            "handful", "couple", "batch", "contingent", "billion"})
+                            "handful", "couple", "batch", "contingent", "billion",
+                            "some", "part", "half", "most", "majority", "bulk", "rest",
+                            "remainder", "portion", "several", "many", "all", "first",
+                            "last", "group", "wave"})
 # A sum names what it is in ("withheld $100 million in military aid").
 MONEY_HEADS = frozenset({"million", "billion"})
 
