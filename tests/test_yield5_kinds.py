@@ -142,3 +142,40 @@ def test_approved_under_pressure_concedes(code, text):
 ])
 def test_trade_settled_in_currencies_cooperates(code, text):
     assert types(code(text)) == ["COOPERATE"]
+
+
+@pytest.mark.parametrize("text", [
+    # CAMEO 0873 "Demobilize armed forces": weapons handed to monitors, or by rebels, are
+    # given up, no military aid
+    "Former Ntaganda fighters handed 120 rifles to UN peacekeepers near Bunia.",
+    "The militia handed 300 guns to the army in Ituri.",
+    "Moro rebels handed their weapons to international monitors on Tuesday.",
+])
+def test_weapons_handed_by_rebels_disarm(code, text):
+    event = only(code(text))
+    assert (event.event_type, event.mode) == ("RETREAT", "disarm")
+
+
+@pytest.mark.parametrize("text", [
+    # CAMEO 0861 "Receive deployment of peacekeepers": agreeing to foreign troops' arrival
+    "Mali agreed to the deployment of Chadian soldiers in the north.",
+    "The government agreed to the arrival of a Kenyan police contingent.",
+    "Guinea-Bissau agreed on Monday to the deployment of 600 Nigerian troops.",
+])
+def test_agreed_to_troops_deployment_allows_access(code, text):
+    event = only(code(text))
+    assert (event.event_type, event.mode, event.cameo) == ("RETREAT", "access", "0861")
+
+
+@pytest.mark.parametrize("text, country", [
+    # CAMEO 087 "De-escalate military engagement", 0873 "Demobilize armed forces": a
+    # withdrawal or disarmament said to begin or get under way is the force's own act,
+    # its "of" object the doer
+    ("The withdrawal of Ugandan troops from South Sudan began on Monday.", "UGA"),
+    ("The pullout of Russian forces from Kherson got under way on Wednesday.", "RUS"),
+    ("The disarmament of Houthi fighters started in Hodeidah on Sunday.", "YEM"),
+])
+def test_withdrawal_under_way_is_the_forces_own(code, text, country):
+    event = only(code(text))
+    assert event.event_type == "RETREAT"
+    assert [a.country for a in event.actor] == [country]
