@@ -179,3 +179,16 @@ def test_withdrawal_under_way_is_the_forces_own(code, text, country):
     event = only(code(text))
     assert event.event_type == "RETREAT"
     assert [a.country for a in event.actor] == [country]
+
+
+@pytest.mark.parametrize("text", [
+    # CAMEO 090 "Investigate": the tokenizer splits "fact-finding" ("fact", "-", "finding");
+    # the lexicon's context tests see the whole hyphened word
+    "The UN Security Council sent a fact-finding mission to Burundi.",
+    "The African Union dispatched a fact-finding team to Tigray.",
+    "The Human Rights Council set up a fact-finding mission on Venezuela.",
+    "The UN established an independent investigative mission into abuses in Libya.",
+])
+def test_fact_finding_mission_investigates(code, text):
+    event = only(code(text))
+    assert (event.event_type, event.mode) == ("ACCUSE", "investigate")
