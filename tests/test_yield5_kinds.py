@@ -192,3 +192,15 @@ def test_withdrawal_under_way_is_the_forces_own(code, text, country):
 def test_fact_finding_mission_investigates(code, text):
     event = only(code(text))
     assert (event.event_type, event.mode) == ("ACCUSE", "investigate")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Rebuilding is no act toward anyone: helping to rebuild is CAMEO 070 "Provide aid",
+    # promising it 033 (AGREE), never an attack or a threat
+    ("Qatar will help rebuild Gaza.", ["AGREE"]),
+    ("Japanese engineers helped rebuild bridges in Ukraine.", ["AID"]),
+    ("China helped reconstruct the port of Beira after the cyclone.", ["AID"]),
+    ("Ukraine rebuilt the Irpin bridge in 2023.", []),
+])
+def test_rebuilding_is_no_attack(code, text, expected):
+    assert types(code(text)) == expected
