@@ -204,3 +204,34 @@ def test_fact_finding_mission_investigates(code, text):
 ])
 def test_rebuilding_is_no_attack(code, text, expected):
     assert types(code(text)) == expected
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # CAMEO 07 "Provide aid" told from the recipient's side: what a party receives "from"
+    # another is that other's aid to it
+    ("Iraq received 10 F-16 jets from the United States.", "USA", "IRQ"),
+    ("Ukraine received the first batch of Leopard tanks from Germany.", "DEU", "UKR"),
+    ("The Senegalese gendarmes received training from French instructors.", "FRA", "SEN"),
+    ("Pakistan received a $3 billion loan from Saudi Arabia.", "SAU", "PAK"),
+])
+def test_aid_received_from_a_giver(code, text, actor, recipient):
+    event = only(code(text))
+    assert event.event_type == "AID"
+    assert [a.country for a in event.actor] == [actor]
+    assert [a.country for a in event.recipient] == [recipient]
+
+
+def test_a_delegation_received_is_still_a_visit(code):
+    event = only(code("The president received a delegation from Iran."))
+    assert event.event_type == "CONSULT"
+
+
+@pytest.mark.parametrize("text", [
+    # CAMEO 075 "Grant asylum": refugees admitted, as refugees accepted or taken in
+    "Germany admitted 2,000 Afghan refugees under a humanitarian programme.",
+    "Chad admitted 10,000 Sudanese refugees in June.",
+    "Poland admitted more than a million refugees from Ukraine.",
+])
+def test_refugees_admitted_are_given_asylum(code, text):
+    event = only(code(text))
+    assert (event.event_type, event.cameo) == ("AID", "075")
