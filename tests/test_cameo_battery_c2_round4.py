@@ -23,7 +23,9 @@ from resgestae.evaluation import evaluate
 from resgestae.model import Event
 
 BATTERY = Path(__file__).parent / "data" / "cameo_battery"
-FLOORS = {"c2_round4.jsonl": 0.85}
+# Lane yield5 then read c2_round4's misses (0.878 before; 0.969 after its kinds,
+# tests/test_yield5_kinds.py): the floor follows that score less 0.02.
+FLOORS = {"c2_round4.jsonl": 0.95}
 
 
 def types(events: list[Event]) -> list[str]:

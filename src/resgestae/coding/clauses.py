@@ -559,10 +559,18 @@ def _occurs(token: Token) -> bool:
         return token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and _ceasefire(token))
     if lemma == "leave":  # "the clashes left 12 dead"
         return any(t.lower_ in ("dead", "injured", "wounded") for t in verb.subtree)
+    if lemma == "get" and _under_way(verb):  # "the pullout got under way"
+        return True
     particle = OCCURRENCE_PARTICLES.get(lemma)
     if particle is not None:
         return any(c.lower_ in particle for c in verb.children)
     return lemma in OCCURRENCE_VERBS and token.dep_ == "nsubj"
+
+
+def _under_way(verb: Token) -> bool:
+    """ "got under way": the parser reads "under way" as a preposition and its object."""
+    return any(c.dep_ == "prep" and c.lower_ == "under"
+               and any(g.lower_ == "way" for g in c.children) for c in verb.children)
 
 
 def _ceasefire(token: Token) -> bool:
@@ -578,10 +586,22 @@ def _occurrence(token: Token, entry: Entry, r: Rules) -> Clause | None:
                if c.dep_ == "prep" and c.lower_ == "between"
                for g in c.children if g.dep_ == "pobj"]
     actors = participants(between, r, as_subject=True)
+    if not actors and entry.mode in SELF_ACTING_MODES:
+        actors = participants(_of_objects(token), r, as_subject=True)
     clause = Clause(head=token, anchor=token, entry=entry, trigger=[token],
                     actors=actors, recipients=[], nominal=True)
     _attach_frame(clause, r)
     return clause
+
+
+# Modes of acts a force does itself, so that the "of" object of their noun is the doer:
+# "the withdrawal of French troops began", "the disarmament of the militias started".
+SELF_ACTING_MODES = frozenset({"withdraw", "disarm"})
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _stray_by_agents(token: Token) -> list[Token]:

@@ -146,9 +146,14 @@ GENERIC_HEADS = frozenset({"effort", "process", "programme", "program", "initiat
 
 
 # Object heads that count the thing rather than name it ("sent thousands of troops",
-# "expelled dozens of diplomats"): the noun after "of" is what the act is done to.
+# "expelled dozens of diplomats"): the noun after "of" is what the act is done to. A
+# share of a whole counts it too ("moved some of its troops away", "withdrew most of its
+# diplomats", "pulled part of its forces back").
 QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number",
-                            "handful", "couple", "batch", "contingent", "billion"})
+                            "handful", "couple", "batch", "contingent", "billion",
+                            "some", "part", "half", "most", "majority", "bulk", "rest",
+                            "remainder", "portion", "several", "many", "all", "first",
+                            "last", "group", "wave"})
 # Heads a noun after "of" names ("a state of emergency was declared", "a state of siege").
 OF_NAMED_HEADS = frozenset({"state"})
 # A sum names what it is in ("withheld $100 million in military aid").
@@ -169,13 +174,20 @@ def _object_lemmas(obj: Token) -> list[str]:
 
 
 def _hyphened(token: Token) -> list[str]:
-    """ "their sit-in": the tokenizer splits a hyphened word ("sit", "-", "in"); the
-    object's whole word is the lexicon's."""
+    """ "their sit-in", "a fact-finding mission": the tokenizer splits a hyphened word
+    ("fact", "-", "finding"); the whole word is the lexicon's, by its last part's lemma
+    or as written."""
     doc, i = token.doc, token.i
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
             and not doc[i - 2].whitespace_:
-        return [f"{doc[i - 2].lower_}-{token.lemma_.lower()}"]
+        first = doc[i - 2].lower_
+        return list(dict.fromkeys((f"{first}-{token.lemma_.lower()}", f"{first}-{token.lower_}")))
     return []
+
+
+def _named(token: Token, values: frozenset[str]) -> bool:
+    """The word's lemma, or its whole hyphened word (`_hyphened`), is one of `values`."""
+    return token.lemma_.lower() in values or any(h in values for h in _hyphened(token))
 
 
 def _test_obj(token: Token, values: frozenset[str]) -> bool:
@@ -223,7 +235,7 @@ def _temporal(prep: Token) -> bool:
 
 def _test_comp(token: Token, values: frozenset[str]) -> bool:
     return any(
-        c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lemma_.lower() in values
+        c.dep_ in ("compound", "amod", "nmod", "npadvmod") and _named(c, values)
         for c in token.children
     ) or any(c.dep_ == "prep" and c.lower_ in values and not _temporal(c)
              for c in token.children)
@@ -231,7 +243,7 @@ def _test_comp(token: Token, values: frozenset[str]) -> bool:
 
 def _test_after(token: Token, values: frozenset[str]) -> bool:
     """A word later in the verb's phrase ("died as a result of torture")."""
-    return any(t.lemma_.lower() in values for t in token.subtree if t.i > token.i)
+    return any(_named(t, values) for t in token.subtree if t.i > token.i)
 
 
 def _test_adv(token: Token, values: frozenset[str]) -> bool:
@@ -288,8 +300,7 @@ def _test_mandate(token: Token, values: frozenset[str]) -> bool:
 def _test_ocomp(token: Token, values: frozenset[str]) -> bool:
     """ "signed a ceasefire agreement", "sent firefighting aircraft": what kind of thing
     the object is."""
-    return any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in values
-                                                  or c.lower_ in values)
+    return any(c.dep_ in ("compound", "amod") and (_named(c, values) or c.lower_ in values)
                for o in _objects(token) for c in o.children)
 
 
@@ -330,7 +341,7 @@ FRAMEWORKS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "arrang
 
 
 def _test_pobj(token: Token, values: frozenset[str]) -> bool:
-    return any(g.lemma_.lower() in values for g in _prep_objects(token)
+    return any(_named(g, values) for g in _prep_objects(token)
                if not (g.head.lower_ == "under" and g.lemma_.lower() in FRAMEWORKS))
 
 

@@ -19,7 +19,7 @@ from resgestae.coding.arguments import (
     recipient_preps,
     subject,
 )
-from resgestae.coding.event_types import lemma_of, lookup
+from resgestae.coding.event_types import curated_lookup, lemma_of, lookup
 from resgestae.coding.frames import for_clause
 from resgestae.coding.rules import Rules
 from resgestae.coding.targets import PLACE_PREPS, TOPIC_PREPS
@@ -98,6 +98,28 @@ def attach_arguments(clause: Clause, r: Rules) -> None:
     if not recipients:
         recipients = _typed_recipients(clause, verb, r)
     clause.recipients = recipients
+    givers = _givers(clause, verb, r)
+    if givers:  # "Iraq received jets from the United States": the giver aids Iraq
+        clause.actors, clause.recipients = givers, clause.actors
+
+
+# Verbs whose subject gets what another gives: of an AID received "from" a party, that
+# party is the actor and the subject its recipient (CAMEO 07 "provide aid").
+RECEIVING = frozenset({"receive", "obtain", "get"})
+
+
+def _givers(clause: Clause, verb: Token, r: Rules) -> list[Token]:
+    """The parties named after "from" on a receiving verb or its object, for an AID the
+    curated lexicon types (a verb dictionary's pattern turns its own roles round)."""
+    entry = clause.entry
+    if entry is None or entry.event_type != "AID" or lemma_of(verb) not in RECEIVING:
+        return []
+    if curated_lookup(verb) is not entry:
+        return []
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    named = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+             for g in c.children if g.dep_ == "pobj"]
+    return participants(named, r, as_subject=True)
 
 
 # Nouns that only point back at people already named ("killed one soldier and wounded
