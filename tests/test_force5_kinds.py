@@ -148,3 +148,71 @@ def test_expelling_an_ethnic_group_is_mass_expulsion(code, text):
 def test_expelling_an_envoy_is_still_sanction(code):
     assert types(code("Hungary expelled the Russian military attache on Friday.")) \
         == ["SANCTION"]
+
+
+# CAMEO 1724 "Impose state of emergency or martial law" (COERCE martial-law): "a state of
+# X" names X, in the passive ("a state of emergency was declared") as in the active
+@pytest.mark.parametrize("text", [
+    "A state of emergency was declared in Ecuador on Monday.",
+    "A nationwide state of emergency has been declared in Sri Lanka after the protests.",
+    "President Boric declared a state of emergency in the Araucania region.",
+])
+def test_a_state_of_emergency_declared_is_martial_law(code, text):
+    events = code(text)
+    assert types(events) == ["COERCE"]
+    assert events[0].cameo == "1724"
+
+
+def test_a_state_of_mourning_is_no_coercion(code):
+    assert "COERCE" not in types(code("A state of mourning was declared in Kenya."))
+
+
+# Nominal forms of COERCE verbs under a support verb: CAMEO 174 "Expel or deport
+# individuals", 1711 "Confiscate property", 1721 "Impose restrictions on freedoms of
+# speech and expression"
+@pytest.mark.parametrize("text, cameo", [
+    ("Baku announced the deportation of 40 Iranian nationals.", "174"),
+    ("The Tunisian government ordered the deportation of 300 migrants.", "174"),
+    ("A Moscow court ordered the confiscation of the tycoon's assets.", "1711"),
+    ("The junta ordered the closure of all opposition newspapers.", "1721"),
+    ("Hungary's media council announced the closure of the independent radio station.",
+     "1721"),
+])
+def test_nominal_coercion_under_a_support_verb(code, text, cameo):
+    events = code(text)
+    assert types(events) == ["COERCE"]
+    assert events[0].cameo == cameo
+
+
+# An event noun that is the subject of a passive support verb is done by the verb's
+# "by" agent, as in the active ("the ministry announced a ban")
+@pytest.mark.parametrize("text, kind", [
+    ("A ban on opposition rallies was announced by the Belarusian interior ministry.",
+     "COERCE"),
+    ("The deportation of 300 migrants was ordered by the Tunisian government.", "COERCE"),
+    ("The expulsion of the Iranian envoy was announced by Azerbaijan on Friday.",
+     "SANCTION"),
+])
+def test_an_event_noun_under_a_passive_support_verb(code, text, kind):
+    events = code(text)
+    assert types(events) == [kind]
+    assert events[0].actor
+
+
+# CAMEO 144 "Obstruct passage, block" (PROTEST obstruct): a siege laid by protesters,
+# strikers or supporters on a building is their protest, as their blockade is (the
+# lexicon's blockade/occupy rows), not a military siege (CAMEO 191)
+@pytest.mark.parametrize("text", [
+    "Supporters of the cleric laid siege to the electoral commission in Baghdad.",
+    "Angry farmers besieged the agriculture ministry in Warsaw.",
+    "Striking miners laid siege to the regional governor's office in Oruro.",
+])
+def test_a_siege_laid_by_protesters_is_obstruction(code, text):
+    events = code(text)
+    assert first(events).event_type == "PROTEST"
+    assert "COERCE" not in types(events)
+
+
+def test_a_siege_laid_by_troops_is_still_coercion(code):
+    assert first(code("Russian troops laid siege to the port city of Mariupol.")).event_type \
+        == "COERCE"

@@ -159,13 +159,17 @@ QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", 
 MONEY_HEADS = frozenset({"million", "billion"})
 
 
+# Object heads that name a condition by their "of" noun ("declared a state of emergency").
+STATE_HEADS = frozenset({"state"})
+
+
 def _object_lemmas(obj: Token) -> list[str]:
     """The object's lemma, and for a generic head its compound modifiers' lemmas, for a
-    quantity head the counted noun's."""
+    quantity or state head the counted noun's or the state's."""
     lemmas = [obj.lemma_.lower()] + _hyphened(obj)
     if lemmas[0] in GENERIC_HEADS:
         lemmas += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
-    elif lemmas[0] in QUANTITY_HEADS:
+    elif lemmas[0] in QUANTITY_HEADS or lemmas[0] in STATE_HEADS:
         preps = ("of", "in") if lemmas[0] in MONEY_HEADS else ("of",)
         lemmas += [g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ in preps
                    for g in c.children if g.dep_ == "pobj"]
