@@ -216,3 +216,32 @@ def test_a_siege_laid_by_protesters_is_obstruction(code, text):
 def test_a_siege_laid_by_troops_is_still_coercion(code):
     assert first(code("Russian troops laid siege to the port city of Mariupol.")).event_type \
         == "COERCE"
+
+
+# Nominal forms of ASSAULT verbs with their "by" agent: CAMEO 181 "Abduct, hijack",
+# 1823 "Kill by physical assault"
+@pytest.mark.parametrize("text, cameo", [
+    ("The abduction of 300 schoolgirls by Boko Haram shocked Nigeria.", "181"),
+    ("The hijacking of the Greek tanker by Somali pirates lasted a week.", "181"),
+    ("The beheading of two soldiers by Islamic State militants was filmed.", "1823"),
+])
+def test_nominal_abduction_and_beheading_are_assault(code, text, cameo):
+    events = code(text)
+    assert types(events) == ["ASSAULT"]
+    assert events[0].cameo == cameo
+
+
+# CAMEO 144 "Obstruct passage, block" (PROTEST obstruct): an occupation by protesters
+# or students is their sit-in, as the verb with such a subject is (lexicon occupy rows)
+@pytest.mark.parametrize("text", [
+    "The occupation of the ministry by protesters lasted three days.",
+    "The occupation of the university rectorate by students entered its second week.",
+    "The occupation of the port by striking dockers ended on Friday.",
+])
+def test_an_occupation_by_protesters_is_obstruction(code, text):
+    events = code(text)
+    assert types(events) == ["PROTEST"]
+
+
+def test_an_occupation_by_troops_is_still_coercion(code):
+    assert "COERCE" in types(code("The occupation of Crimea by Russian forces began in 2014."))
