@@ -245,3 +245,23 @@ def test_an_occupation_by_protesters_is_obstruction(code, text):
 
 def test_an_occupation_by_troops_is_still_coercion(code):
     assert "COERCE" in types(code("The occupation of Crimea by Russian forces began in 2014."))
+
+
+# CAMEO 141 "Demonstrate or rally" (PROTEST demo): a crowd counted by a bare quantity
+# ("thousands rallied") is people acting, an unnamed actor, not a number
+@pytest.mark.parametrize("text", [
+    "Thousands rallied in Lima on Sunday.",
+    "Hundreds marched through the streets of Harare on Thursday.",
+    "Tens of thousands demonstrated in Tel Aviv against the judicial overhaul.",
+    "Dozens protested outside the Chinese embassy in Manila.",
+])
+def test_a_crowd_counted_by_a_quantity_protests(code, text):
+    assert types(code(text)) == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands attended the funeral in Beirut.",
+    "Hundreds gathered for the harvest festival in Kano.",
+])
+def test_a_counted_crowd_doing_no_typed_act_is_no_event(code, text):
+    assert types(code(text)) == []
