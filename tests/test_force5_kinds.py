@@ -265,3 +265,46 @@ def test_a_crowd_counted_by_a_quantity_protests(code, text):
 ])
 def test_a_counted_crowd_doing_no_typed_act_is_no_event(code, text):
     assert types(code(text)) == []
+
+
+# CAMEO 152 "Increase military alert status" (MOBILIZE troops): forces put or kept on
+# standby, as on alert
+@pytest.mark.parametrize("text", [
+    "Azerbaijan put its troops on standby along the Armenian border.",
+    "Nigeria placed its air force on standby after the coup in Niger.",
+    "Pakistani troops remained on standby in Islamabad ahead of the verdict.",
+])
+def test_forces_on_standby_are_on_alert(code, text):
+    events = code(text)
+    assert types(events) == ["MOBILIZE"]
+    assert events[0].cameo == "152"
+
+
+# CAMEO 172 "Impose administrative sanctions", 1722 "Ban political parties" (COERCE): a
+# state disbanding, liquidating or dissolving civic organisations or parties, not an
+# armed group laying down arms (RETREAT 0873)
+@pytest.mark.parametrize("text", [
+    "Moscow authorities disbanded the human rights organisation Memorial.",
+    "Belarus liquidated dozens of independent NGOs last year.",
+    "Nicaragua dissolved more than 3,000 non-governmental organizations.",
+    "The Cambodian supreme court dissolved the main opposition party.",
+])
+def test_disbanding_civic_organisations_is_coercion(code, text):
+    events = code(text)
+    assert types(events) == ["COERCE"]
+
+
+def test_disbanding_a_militia_is_no_coercion(code):
+    assert "COERCE" not in types(code("The rebels disbanded their militia under the deal."))
+
+
+# CAMEO 1712 "Destroy property" (ASSAULT), 145 riot when rioters do it: "set X ablaze",
+# "set alight" is setting fire to it (as the lexicon's "set fire to")
+@pytest.mark.parametrize("text, kind", [
+    ("Gunmen set ablaze a church in northern Burkina Faso.", "ASSAULT"),
+    ("Militants set alight two schools in Kandahar.", "ASSAULT"),
+    ("Suspected separatists set ablaze a police station in Bamenda.", "ASSAULT"),
+    ("Rioters set several cars ablaze in Nouakchott.", "PROTEST"),
+])
+def test_setting_ablaze_is_destruction(code, text, kind):
+    assert first(code(text)).event_type == kind
