@@ -308,3 +308,62 @@ def test_disbanding_a_militia_is_no_coercion(code):
 ])
 def test_setting_ablaze_is_destruction(code, text, kind):
     assert first(code(text)).event_type == kind
+
+
+# CAMEO 144 "Obstruct passage, block" (PROTEST obstruct): roadblocks, checkpoints and
+# barricades set up, erected or mounted by protesters, truckers or strikers (by forces
+# they are left as they were: a battery codes police checkpoints as MOBILIZE 153)
+@pytest.mark.parametrize("text", [
+    "Protesters set up roadblocks across the capital, Port Moresby.",
+    "Truckers mounted a blockade of the port of Dover.",
+    "Striking farmers erected barricades on the motorway near Lille.",
+])
+def test_roadblocks_set_up_by_protesters_obstruct(code, text):
+    events = code(text)
+    assert first(events).event_type == "PROTEST"
+    assert "MOBILIZE" not in types(events)
+
+
+# CAMEO 191 "Impose blockade, restrict movement": a no-fly zone enforced, imposed or
+# declared restricts movement (in the air); it is not a show of force (MOBILIZE)
+@pytest.mark.parametrize("text", [
+    "NATO enforced a no-fly zone over Libya.",
+    "Turkey imposed a no-fly zone over northern Syria.",
+    "Russia declared a no-fly zone over the annexed peninsula.",
+])
+def test_a_no_fly_zone_restricts_movement(code, text):
+    events = code(text)
+    assert types(events) == ["COERCE"]
+    assert events[0].cameo == "191"
+
+
+# CAMEO 161 "Reduce or break diplomatic relations" (SANCTION withdraw), nominal forms
+# under a support verb: an envoy's recall or withdrawal, ties severed or ruptured, not a
+# military pull-back (RETREAT 087)
+@pytest.mark.parametrize("text", [
+    "Colombia announced the recall of its ambassador to Israel.",
+    "Bolivia announced the severing of diplomatic ties with Israel.",
+    "Kenya announced the withdrawal of its envoy from Somalia.",
+    "Morocco announced the rupture of relations with Algeria.",
+])
+def test_nominal_breaks_in_diplomatic_relations_are_sanction(code, text):
+    events = code(text)
+    assert types(events) == ["SANCTION"]
+    assert events[0].cameo == "161"
+
+
+def test_a_withdrawal_of_troops_is_still_retreat(code):
+    assert first(code("France announced the withdrawal of its troops from Niger.")) \
+        .event_type == "RETREAT"
+
+
+# CAMEO 201 "Engage in mass expulsion" (ASSAULT cleansing): a whole population expelled
+@pytest.mark.parametrize("text", [
+    "Soldiers expelled the entire population of the village across the river.",
+    "The militia expelled the Armenian population of the district in 1993.",
+    "Stalin deported the whole population of the Crimean Tatars in 1944.",
+])
+def test_expelling_a_population_is_mass_expulsion(code, text):
+    events = code(text)
+    assert types(events) == ["ASSAULT"]
+    assert events[0].mode == "cleansing"
