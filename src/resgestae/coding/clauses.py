@@ -433,8 +433,8 @@ def noun_clause(token: Token, r: Rules) -> Clause | None:
     if not actors and targets:
         actors = _sanction_sender(token, r) or participants(targets, r, as_subject=True)
         targets = [] if set(actors) & set(targets) else targets
-    if not actors and _carried_by_verb(token, entry, r):
-        actors = participants(subject(token.head)[0], r, as_subject=True)
+    if not actors:
+        actors = _support_verb_actors(token, entry, r)
     if not actors and _occurs(token):
         return _occurrence(token, entry, r)
     if not actors:
@@ -517,6 +517,30 @@ def _carried_by_verb(token: Token, entry: Entry, r: Rules) -> bool:
         return False
     lemma = lemma_of(head)
     return lemma in r.light or (lemma in r.reporting and has_flag(entry.event_type, "verbal_act"))
+
+
+def _support_verb_actors(token: Token, entry: Entry, r: Rules) -> list[Token]:
+    """Who does what an event noun names when a verb of no event of its own carries it:
+    the verb's subject ("launched an offensive"), or its "by" agent in the passive."""
+    if _carried_by_verb(token, entry, r):
+        return participants(subject(token.head)[0], r, as_subject=True)
+    if _carried_by_passive(token, r):
+        return participants(_by_agents(token.head), r, as_subject=True)
+    return []
+
+
+def _carried_by_passive(token: Token, r: Rules) -> bool:
+    """ "a ban on rallies was announced by the ministry": an event noun that is the
+    passive subject of a light verb of no event of its own is done by that verb's "by"
+    agent, as in the active ("the ministry announced a ban")."""
+    head = token.head
+    return (token.dep_ == "nsubjpass" and is_verb(head) and lookup(head) is None
+            and lemma_of(head) in r.light)
+
+
+def _by_agents(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children
+            if g.dep_ == "pobj"]
 
 
 def _patient_only(token: Token, entry: Entry, r: Rules) -> Clause | None:

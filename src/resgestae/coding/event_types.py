@@ -109,6 +109,8 @@ def _objects(token: Token) -> list[Token]:
     """Direct objects, including those of a passive subject and conjoined objects."""
     objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")
             or named_predicate(c)]
+    if not objs:
+        objs = [c for c in token.children if adverb_read_object(token, c)]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objs.append(token.head)
     return objs + [c for o in objs for c in o.conjuncts]
@@ -121,6 +123,14 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 def named_predicate(token: Token) -> bool:
     return token.dep_ == "oprd" and token.ent_type_ in NAMED_LABELS
+
+
+def adverb_read_object(verb: Token, child: Token) -> bool:
+    """ "dropped sarin on the town": the parser reads a bare mass noun straight after an
+    objectless verb as an adverb; it is the verb's object. A date ("attacked Monday")
+    or a counted time ("fought all week") is no object."""
+    return (child.i == verb.i + 1 and child.dep_ in ("advmod", "npadvmod")
+            and child.tag_ == "NN" and not child.ent_type_ and verb.pos_ == "VERB")
 
 
 def _prep_objects(token: Token) -> list[Token]:
@@ -162,7 +172,7 @@ MONEY_HEADS = frozenset({"million", "billion"})
 
 def _object_lemmas(obj: Token) -> list[str]:
     """The object's lemma, and for a generic head its compound modifiers' lemmas, for a
-    quantity head the counted noun's."""
+    quantity or state head the counted noun's or the state's."""
     lemmas = [obj.lemma_.lower()] + _hyphened(obj)
     if lemmas[0] in GENERIC_HEADS:
         lemmas += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]

@@ -315,9 +315,21 @@ def _unnamed_but_asserted(clause: Clause, prob: float | None) -> bool:
                                            else clause.anchor.head):
         return False
     if not clause.nominal:
-        return (bool(clause.actors) or _truce_observed(clause)
+        return (bool(clause.actors) or _truce_observed(clause) or _crowd_protest(clause)
                 or ((_material(clause) or _yielded(clause)) and _passive(clause.anchor)))
     return (_material(clause) or _truce_observed(clause)) and clause.anchor.dep_ == "nsubj"
+
+
+# Bare counts that, as a subject, are people ("thousands marched", "dozens protested")
+CROWD_COUNTS = frozenset({"tens", "thousands", "hundreds", "dozens", "scores", "millions"})
+
+
+def _crowd_protest(clause: Clause) -> bool:
+    """ "Thousands rallied in Lima": a protest by a crowd counted, not named (NER reads
+    the count as a number, no actor): the protest is reported (CAMEO 141)."""
+    entry = clause.entry
+    return entry is not None and entry.event_type == "PROTEST" and any(
+        c.dep_ == "nsubj" and c.lower_ in CROWD_COUNTS for c in clause.anchor.children)
 
 
 def _yielded(clause: Clause) -> bool:
