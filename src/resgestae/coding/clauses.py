@@ -145,11 +145,17 @@ def _clause_verb(token: Token) -> Token:
 
 def _responding_act(verb: Token, r: Rules) -> bool:
     """The verb reports a conflictual act (QuadClass 3 or 4) that can answer another."""
-    if not is_verb(verb):
-        return False
-    noun = _light_object(verb, r)
-    entry = lookup(noun) if noun is not None else lookup(verb)
+    entry = act_entry(verb, r)
     return entry is not None and quad_class(entry.cameo, entry.event_type) in (3, 4)
+
+
+def act_entry(verb: Token, r: Rules) -> Entry | None:
+    """The lexicon entry of the act a verb reports: its event noun's ("imposed a
+    blockade") or its own; None for a word that is no verb."""
+    if not is_verb(verb):
+        return None
+    noun = _light_object(verb, r)
+    return lookup(noun) if noun is not None else lookup(verb)
 
 
 def _reports_act(verb: Token, r: Rules) -> bool:

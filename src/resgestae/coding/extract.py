@@ -17,13 +17,14 @@ from spacy.tokens import Doc, Span, Token
 from resgestae.coding.ambiguous import decide, none_reading
 from resgestae.coding.background import (
     MOTIVE_MARKS,
+    accompanies_act,
     hangs_on_protest,
     in_relative_clause,
     motivates_protest,
     scene_clause,
 )
 from resgestae.coding.cameo_codes import refine
-from resgestae.coding.clauses import YIELDING, Clause, find_clauses
+from resgestae.coding.clauses import YIELDING, Clause, act_entry, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry, active_verbs, known_non_event
 from resgestae.coding.factuality import Modality, modality
@@ -82,7 +83,7 @@ def sentence_events(
             if not (_repeats(event, events) or restates(event, events, sent.doc)):
                 events.append(event)
                 setting = _scene(clause)
-                if setting or _side(clause):
+                if setting or _side(clause) or _accompanying(clause, event):
                     side.add(id(event))
                 if setting:
                     scene.add(id(event))
@@ -111,6 +112,17 @@ def _without_unsure_extras(events: list[Event], dated: set[int]) -> list[Event]:
     best = max(e.confidence for e in events)
     return [e for e in events
             if e.confidence >= EXTRA_MIN_CONFIDENCE or e.confidence == best or id(e) in dated]
+
+
+def _accompanying(clause: Clause, event: Event) -> bool:
+    """A participle that tells the grounds, means or result of the act it follows
+    (`background.accompanies_act`): it goes with that act, and beside it, surer, is not
+    reported apart; alone, or surer, it stays."""
+    anchor = clause.anchor
+    if clause.nominal:
+        return False
+    base = anchor.head if anchor.dep_ == "conj" else anchor
+    return accompanies_act(anchor, event.event_type, act_entry(base.head, rules()))
 
 
 def _side(clause: Clause) -> bool:

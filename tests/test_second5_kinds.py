@@ -1,0 +1,71 @@
+"""Lane second5: extra events from secondary clauses of wire sentences.
+
+A participle set after a reported act with a comma often tells that act's grounds, its
+means or its result, not a second act: "severed ties, accusing X of ...", "blockaded the
+corridor, cutting off supplies". Beside the surer act it goes with, it is not reported
+apart (`background.accompanies_act`); alone, or after a statement of the speaker's
+("rejected the plan, calling it a provocation": two verbal acts), it stays. Sentences
+written for these tests, each citing the line of ../shared/ontology/PLOVER_MANUAL.tex or
+the CAMEO code (CAMEO2PLOVER-2021.txt) it follows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from resgestae.model import Event
+
+
+def types(events: list[Event]) -> list[str]:
+    return [e.event_type for e in events]
+
+
+# PLOVER_MANUAL.tex:750 (a protest's topic is no separate event), l.635 (an allegation
+# beside the formal act it grounds is not coded apart): the accusation, demand or
+# defiance a deed is done with is that deed's stated grounds. CAMEO 161 (reduce
+# relations), 166 (expel), 163 (embargo, freeze), 141 (demonstrate).
+@pytest.mark.parametrize("text, kept", [
+    ("Kenya recalled its ambassador from Somalia on Thursday, accusing Mogadishu of "
+     "meddling in its elections.", "SANCTION"),
+    ("Poland expelled two Belarusian diplomats, blaming Minsk for the migrant crisis on "
+     "its border.", "SANCTION"),
+    ("Ghana froze the assets of a Nigerian bank on Friday, alleging that it had financed "
+     "smuggling.", "SANCTION"),
+    ("Thousands of students marched through Dhaka on Sunday, defying a government ban on "
+     "rallies.", "PROTEST"),
+    ("Peru closed its embassy in Caracas, demanding that Venezuela release the detained "
+     "diplomats.", "SANCTION"),
+])
+def test_a_deeds_stated_grounds_are_not_a_second_event(code, text, kept):
+    assert types(code(text)) == [kept]
+
+
+# PLOVER_MANUAL.tex:848 (a MOBILIZE in the context of an ASSAULT is not coded apart):
+# a material conflict act's means or result, told by a participle of another QuadClass 4
+# type, is the same act. CAMEO 191 (impose blockade), 194 (fight with artillery), 190.
+@pytest.mark.parametrize("text, kept", [
+    ("Turkish troops shelled Kurdish positions in northern Syria, cutting off the main "
+     "supply road.", "ASSAULT"),
+    ("Ethiopian forces besieged the town of Alamata, blocking all food deliveries to its "
+     "residents.", "COERCE"),
+    ("Sudanese paramilitaries attacked the camp near El Fasher, killing and abducting "
+     "dozens of residents.", "ASSAULT"),
+])
+def test_a_material_acts_means_or_result_is_one_act(code, text, kept):
+    assert types(code(text)) == [kept]
+
+
+def test_a_statement_after_a_statement_and_a_threat_stay(code):
+    # two verbal acts of one speaker stay apart (test_cameo_battery_c4_round3's contract);
+    # a threat added to a deed commits the actor to more (CAMEO 138, PLOVER THREATEN)
+    events = code("Moscow rejected the Baltic proposal on Monday, calling it a provocation.")
+    assert sorted(types(events)) == ["ACCUSE", "REJECT"]
+    events = code("Russia massed troops along the Ukrainian border, threatening to invade.")
+    assert "THREATEN" in types(events)
+
+
+def test_a_participle_alone_in_its_sentence_stays(code):
+    # on a verb of no event ("spoke") the participle's act is the sentence's report
+    events = code("Polish officials spoke to reporters on Monday, blaming Minsk for the "
+                  "crisis on the border.")
+    assert "ACCUSE" in types(events)
