@@ -41,18 +41,26 @@ def test_a_deeds_stated_grounds_are_not_a_second_event(code, text, kept):
 
 
 # PLOVER_MANUAL.tex:848 (a MOBILIZE in the context of an ASSAULT is not coded apart):
-# a material conflict act's means or result, told by a participle of another QuadClass 4
-# type, is the same act. CAMEO 191 (impose blockade), 194 (fight with artillery), 190.
+# the force posture or cut-off a harsher material conflict act brings, told by a
+# participle, is the same act. CAMEO 191 (impose blockade), 194 (fight with artillery),
+# 190, 166 (expel), 162 (reduce aid).
 @pytest.mark.parametrize("text, kept", [
     ("Turkish troops shelled Kurdish positions in northern Syria, cutting off the main "
      "supply road.", "ASSAULT"),
     ("Ethiopian forces besieged the town of Alamata, blocking all food deliveries to its "
      "residents.", "COERCE"),
-    ("Sudanese paramilitaries attacked the camp near El Fasher, killing and abducting "
-     "dozens of residents.", "ASSAULT"),
+    ("Sudanese paramilitaries attacked the camp near El Fasher, killing and expelling "
+     "hundreds of residents.", "ASSAULT"),
 ])
+
 def test_a_material_acts_means_or_result_is_one_act(code, text, kept):
     assert types(code(text)) == [kept]
+
+def test_arrests_told_by_a_participle_stay(code):
+    # an arrest is an act on people of its own (CAMEO 173, PLOVER COERCE 'arrest')
+    events = code("Russian forces stormed the village, killing and detaining dozens of "
+                  "residents.")
+    assert sorted(set(types(events))) == ["ASSAULT", "COERCE"]
 
 
 def test_a_statement_after_a_statement_and_a_threat_stay(code):

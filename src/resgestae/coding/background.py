@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.rules import Rules
-from resgestae.plover import has_flag, quad_class
+from resgestae.plover import cameo_root, has_flag, quad_class
 
 
 def _marks(token: Token) -> set[str]:
@@ -140,14 +140,20 @@ def _reaction_to_act(verb: Token) -> bool:
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
 
 
+# Material conflict types a harsher act brings with it: a force posture or a cut-off
+# ("besieged the town, blocking food deliveries", "shelled the border, cutting off the
+# road"). Arrests and killings told so are acts on people of their own, and kept.
+ENTAILED_TYPES = frozenset({"MOBILIZE", "SANCTION"})
+
+
 def accompanies_act(verb: Token, own: str, act: Entry | None) -> bool:
     """A participle set after another typed act with a comma that tells a deed's
     grounds or stance ("recalled its envoy, accusing X of ...": a statement of
-    `STANCE_TYPES` after a material act, QuadClass 2 or 4), or a material conflict act's
-    means or result in another QuadClass 4 type ("blockaded the corridor, cutting off
-    supplies"): one act, as PLOVER_MANUAL.tex:848 codes an ASSAULT alone, not the
-    MOBILIZE it involves. `own` is the participle's type, `act` the entry of the act it
-    hangs on."""
+    `STANCE_TYPES` after a material act, QuadClass 2 or 4), or the posture or cut-off a
+    harsher material conflict act brings (`ENTAILED_TYPES` under a higher CAMEO root:
+    "blockaded the corridor, cutting off supplies"): one act, as PLOVER_MANUAL.tex:848
+    codes an ASSAULT alone, not the MOBILIZE it involves. `own` is the participle's
+    type, `act` the entry of the act it hangs on."""
     if act is None or act.event_type == own or not trailing_participle(verb):
         return False
     deed = quad_class(act.cameo, act.event_type)
@@ -155,7 +161,13 @@ def accompanies_act(verb: Token, own: str, act: Entry | None) -> bool:
         # a deed's grounds; after a statement it is a second statement of the speaker's
         # ("rejected the proposal, calling it a provocation": two verbal acts)
         return deed in (2, 4)
-    return quad_class(None, own) == 4 and deed == 4
+    return own in ENTAILED_TYPES and deed == 4 and _root(act.event_type) > _root(own)
+
+
+def _root(event_type: str) -> int:
+    """The two-digit CAMEO root of a type (16 for SANCTION): how harsh a conflict act is."""
+    code = cameo_root(event_type)
+    return int(code[:2]) if code else 0
 
 
 def trailing_participle(verb: Token) -> bool:
