@@ -77,3 +77,26 @@ def test_a_participle_alone_in_its_sentence_stays(code):
     events = code("Polish officials spoke to reporters on Monday, blaming Minsk for the "
                   "crisis on the border.")
     assert "ACCUSE" in types(events)
+
+
+# CAMEO root 08 "Yield" (CAMEO2PLOVER-2021.txt:70-97, PLOVER CONCEDE/RETREAT): a
+# concession answers pressure, and the "after/as" clause that names the pressure (a
+# boycott, a march, a threat) is its setting, as a conflictual act's provocation is
+# (PLOVER_MANUAL.tex:750 codes a protest's motive; a yielding act's is its background).
+@pytest.mark.parametrize("text, kept", [
+    ("Malawi's president reinstated the sacked judges after lawyers boycotted the "
+     "courts for a month.", "CONCEDE"),
+    ("Chile's president withdrew the pension bill after thousands of workers marched on "
+     "the presidential palace.", "CONCEDE"),
+    ("Zambia scrapped the new media law after journalists protested outside "
+     "parliament.", "CONCEDE"),
+])
+def test_the_pressure_a_concession_answers_is_its_setting(code, text, kept):
+    assert types(code(text)) == [kept]
+
+
+def test_a_concession_after_talks_keeps_the_talks(code):
+    # a cooperative act in the clause is no pressure: an act of its own
+    events = code("Serbia lifted the tariffs on Kosovo goods after its president met "
+                  "European envoys in Brussels.")
+    assert sorted(types(events)) == ["CONCEDE", "CONSULT"]

@@ -78,10 +78,12 @@ def sentence_events(
     side: set[int] = set()  # ids of events named by a noun off the main line
     scene: set[int] = set()  # ids of side events in the setting behind the attribution
     dated: set[int] = set()  # ids of events named by a noun with a date of its own
+    coded: list[tuple[Clause, Event]] = []
     for clause in find_clauses(sent):
         for event in _clause_events(clause, sent, article, previous or []):
             if not (_repeats(event, events) or restates(event, events, sent.doc)):
                 events.append(event)
+                coded.append((clause, event))
                 setting = _scene(clause)
                 if setting or _side(clause) or _accompanying(clause, event):
                     side.add(id(event))
@@ -89,6 +91,7 @@ def sentence_events(
                     scene.add(id(event))
                 if clause.nominal and _dated(clause):
                     dated.add(id(event))
+    side |= _yielded_to(coded)
     events = _without_weaker_side_nouns(events, side, scene)
     acts = len({e._trigger_i for e in events})
     for event, conf in zip(
@@ -112,6 +115,26 @@ def _without_unsure_extras(events: list[Event], dated: set[int]) -> list[Event]:
     best = max(e.confidence for e in events)
     return [e for e in events
             if e.confidence >= EXTRA_MIN_CONFIDENCE or e.confidence == best or id(e) in dated]
+
+
+# Types of the pressure a yielding act gives in to: a demand, an accusation, a refusal,
+# a threat, or a material conflict act (a protest, a strike, force).
+PRESSURE_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
+                            "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
+def _yielded_to(coded: list[tuple[Clause, Event]]) -> set[int]:
+    """The ids of events in an "after/as" clause on a yielding act (CAMEO root 08
+    "Yield": CONCEDE, RETREAT) that name the pressure it gives in to ("scrapped the fuel
+    levy after unions threatened a strike"): the concession's setting, as a conflictual
+    act's provocation is (`background.is_earlier_act`); beside the surer concession it is
+    not reported apart. One of another kind ("freed them after envoys met") is kept."""
+    yielding = {c.anchor.i for c, e in coded if not c.nominal and e.event_type in YIELDING}
+    marks = rules().background_marks
+    return {id(e) for c, e in coded
+            if not c.nominal and e.event_type in PRESSURE_TYPES and c.anchor.dep_ == "advcl"
+            and c.anchor.head.i in yielding
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in c.anchor.children)}
 
 
 def _accompanying(clause: Clause, event: Event) -> bool:
