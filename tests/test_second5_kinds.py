@@ -100,3 +100,24 @@ def test_a_concession_after_talks_keeps_the_talks(code):
     events = code("Serbia lifted the tariffs on Kosovo goods after its president met "
                   "European envoys in Brussels.")
     assert sorted(types(events)) == ["CONCEDE", "CONSULT"]
+
+
+# A free relative of naming ("over what it called X", "what it termed Y") quotes the
+# actor's words for the grounds of its act; the naming verb is no CAMEO 100 call and no
+# 112 accusation of its own, whatever prepositions the parse hangs on it.
+@pytest.mark.parametrize("text, kept", [
+    ("Peru froze all contacts with the Mexican embassy in Lima over what it called serious "
+     "disagreements on questions central to the nation.", "SANCTION"),
+    ("Chad expelled the German ambassador on Friday over what it called disrespect on "
+     "diplomatic matters.", "SANCTION"),
+    ("Kenya suspended imports of Ugandan milk over what it called unfair practices on the "
+     "border.", "SANCTION"),
+])
+def test_what_it_called_is_no_act(code, text, kept):
+    assert types(code(text)) == [kept]
+
+
+def test_what_it_called_for_is_still_asked(code):
+    # "what X called for" is the content of a request, not a naming (CAMEO 10)
+    events = code("Kenya's opposition leader called for new elections on Monday.")
+    assert types(events) == ["REQUEST"]
