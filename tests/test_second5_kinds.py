@@ -117,7 +117,8 @@ def test_what_it_called_is_no_act(code, text, kept):
     assert types(code(text)) == [kept]
 
 
-def test_what_it_called_for_is_still_asked(code):
-    # "what X called for" is the content of a request, not a naming (CAMEO 10)
+def test_a_call_without_a_what_object_is_still_asked(code):
+    # the naming needs "what" as its direct object: a plain call for X stays a request
+    # (CAMEO 10)
     events = code("Kenya's opposition leader called for new elections on Monday.")
     assert types(events) == ["REQUEST"]
