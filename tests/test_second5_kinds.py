@@ -122,3 +122,23 @@ def test_a_call_without_a_what_object_is_still_asked(code):
     # (CAMEO 10)
     events = code("Kenya's opposition leader called for new elections on Monday.")
     assert types(events) == ["REQUEST"]
+
+
+# PLOVER_MANUAL.tex:217 ("Negated events can be excluded from the final event dataset"):
+# an act a statement says will not happen, added to a reported act, is not reported
+# beside it; alone in its sentence it stays, marked negated.
+@pytest.mark.parametrize("text, kept", [
+    ("Hungary's prime minister defended his country's ties with China on Friday, saying "
+     "Budapest would never impose tariffs on Chinese cars.", "SUPPORT"),
+    ("Turkey's foreign minister praised the grain deal, adding that Ankara would not close "
+     "the straits to Russian ships.", "SUPPORT"),
+    ("The Egyptian president met the Sudanese army chief in Cairo, stressing that Egypt "
+     "would never send troops into Sudan.", "CONSULT"),
+])
+def test_a_negated_act_beside_a_reported_one_is_not_reported(code, text, kept):
+    assert types(code(text)) == [kept]
+
+
+def test_a_negated_act_alone_stays_negated(code):
+    (event,) = code("Pakistan did not expel the Afghan diplomats.")
+    assert (event.event_type, event.factuality) == ("SANCTION", "negated")

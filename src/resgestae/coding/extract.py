@@ -91,7 +91,10 @@ def sentence_events(
                     scene.add(id(event))
                 if clause.nominal and _dated(clause):
                     dated.add(id(event))
-    side |= _yielded_to(coded)
+    # a negated act ("saying Budapest would never impose tariffs") did not happen
+    # (PLOVER_MANUAL.tex:217: negated events can be left out); beside a surer act of the
+    # sentence it is not reported, alone it stays, marked negated
+    side |= _yielded_to(coded) | {id(e) for e in events if e.factuality == "negated"}
     events = _without_weaker_side_nouns(events, side, scene)
     acts = len({e._trigger_i for e in events})
     for event, conf in zip(
