@@ -142,3 +142,20 @@ def test_a_negated_act_beside_a_reported_one_is_not_reported(code, text, kept):
 def test_a_negated_act_alone_stays_negated(code):
     (event,) = code("Pakistan did not expel the Afghan diplomats.")
     assert (event.event_type, event.factuality) == ("SANCTION", "negated")
+
+
+# CAMEO 042 "make a visit" is the actor's own trip: an actor that flies people it has
+# freed or evacuated somewhere carries them, no visit ("and flew them to ...": the
+# second verb elaborates the release).
+@pytest.mark.parametrize("text, kept", [
+    ("Venezuela released 10 American detainees and flew them to Texas on Wednesday.",
+     "RETREAT"),
+    ("Belarus freed five Lithuanian hostages and flew them to Vilnius.", "RETREAT"),
+    ("Greece evacuated 200 citizens from Sudan and flew the evacuees to Athens.", "AID"),
+])
+def test_flying_people_somewhere_is_no_visit(code, text, kept):
+    assert types(code(text)) == [kept]
+
+
+def test_flying_somewhere_oneself_is_a_visit(code):
+    assert types(code("The Turkish president flew to Qatar on Sunday.")) == ["CONSULT"]
