@@ -159,3 +159,23 @@ def test_flying_people_somewhere_is_no_visit(code, text, kept):
 
 def test_flying_somewhere_oneself_is_a_visit(code):
     assert types(code("The Turkish president flew to Qatar on Sunday.")) == ["CONSULT"]
+
+
+# PLOVER_MANUAL.tex:443 CONCEDE: what a government does, in the same breath, to meet a
+# demand is the concession's content, one act; "and then" makes the next act.
+@pytest.mark.parametrize("text", [
+    "Bowing to weeks of strikes, the Gabonese government met a central demand of the "
+    "unions and dismissed the oil minister.",
+    "Sri Lanka's president granted a key request of the protesters and dissolved the "
+    "cabinet on Friday.",
+    "The Armenian government met the opposition's main demand and released its jailed "
+    "leader.",
+])
+def test_the_act_that_meets_a_demand_is_the_concession(code, text):
+    assert types(code(text)) == ["CONCEDE"]
+
+
+def test_an_act_after_meeting_a_demand_stays(code):
+    events = code("The junta met the demand of the protesters and then arrested their "
+                  "leaders.")
+    assert sorted(types(events)) == ["COERCE", "CONCEDE"]
