@@ -21,9 +21,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from resgestae.coding.event_types import lemma_of, lookup
+from resgestae.coding.event_types import Entry, lemma_of, lookup
 from resgestae.coding.rules import Rules
-from resgestae.plover import has_flag
+from resgestae.plover import cameo_root, has_flag, quad_class
 
 
 def _marks(token: Token) -> set[str]:
@@ -129,6 +129,59 @@ def _reaction_to_act(verb: Token) -> bool:
     coded) nor an active one ("passed a bill lifting the emergency law": the act)."""
     return (verb.dep_ == "acl" and verb.tag_ == "VBN"
             and verb.head.dep_ in ("npadvmod", "appos") and verb.head.head.pos_ == "VERB")
+
+
+# Types of a statement a participle adds to a deed to give its grounds or the actor's
+# stance ("severed ties, accusing Rabat of ...", "closed its embassy, demanding ...",
+# "marched, defying a ban"): what the act is done for or against, as a protest's demand
+# is its topic (PLOVER_MANUAL.tex:750) and an allegation beside a conviction is not
+# coded apart (l.635). A pledge or a threat added so ("massed troops, threatening to
+# invade") is left alone: it commits the actor to more.
+STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
+
+
+# Material conflict types a harsher act brings with it: a force posture or a cut-off
+# ("besieged the town, blocking food deliveries", "shelled the border, cutting off the
+# road"). Arrests and killings told so are acts on people of their own, and kept.
+ENTAILED_TYPES = frozenset({"MOBILIZE", "SANCTION"})
+
+
+def accompanies_act(verb: Token, own: str, act: Entry | None) -> bool:
+    """A participle set after another typed act with a comma that tells a deed's
+    grounds or stance ("recalled its envoy, accusing X of ...": a statement of
+    `STANCE_TYPES` after a material act, QuadClass 2 or 4), or the posture or cut-off a
+    harsher material conflict act brings (`ENTAILED_TYPES` under a higher CAMEO root:
+    "blockaded the corridor, cutting off supplies"): one act, as PLOVER_MANUAL.tex:848
+    codes an ASSAULT alone, not the MOBILIZE it involves. `own` is the participle's
+    type, `act` the entry of the act it hangs on."""
+    if act is None or act.event_type == own or not trailing_participle(verb):
+        return False
+    deed = quad_class(act.cameo, act.event_type)
+    if own in STANCE_TYPES:
+        # a deed's grounds; after a statement it is a second statement of the speaker's
+        # ("rejected the proposal, calling it a provocation": two verbal acts)
+        return deed in (2, 4)
+    return own in ENTAILED_TYPES and deed == 4 and _root(act.event_type) > _root(own)
+
+
+def _root(event_type: str) -> int:
+    """The two-digit CAMEO root of a type (16 for SANCTION): how harsh a conflict act is."""
+    code = cameo_root(event_type)
+    return int(code[:2]) if code else 0
+
+
+def trailing_participle(verb: Token) -> bool:
+    """A present participle with no subject of its own, after a comma that follows the
+    verb it hangs on ("froze the assets on Friday, alleging ..."); or one joined to such
+    a participle ("..., killing and expelling ...")."""
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBG":
+        verb = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return False
+    before = verb.left_edge.i - 1
+    return before > verb.head.i and verb.doc[before].text == ","
 
 
 def motivates_protest(verb: Token, r: Rules, is_protest: Callable[[Token], bool]) -> bool:

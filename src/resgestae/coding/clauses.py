@@ -145,11 +145,17 @@ def _clause_verb(token: Token) -> Token:
 
 def _responding_act(verb: Token, r: Rules) -> bool:
     """The verb reports a conflictual act (QuadClass 3 or 4) that can answer another."""
-    if not is_verb(verb):
-        return False
-    noun = _light_object(verb, r)
-    entry = lookup(noun) if noun is not None else lookup(verb)
+    entry = act_entry(verb, r)
     return entry is not None and quad_class(entry.cameo, entry.event_type) in (3, 4)
+
+
+def act_entry(verb: Token, r: Rules) -> Entry | None:
+    """The lexicon entry of the act a verb reports: its event noun's ("imposed a
+    blockade") or its own; None for a word that is no verb."""
+    if not is_verb(verb):
+        return None
+    noun = _light_object(verb, r)
+    return lookup(noun) if noun is not None else lookup(verb)
 
 
 def _reports_act(verb: Token, r: Rules) -> bool:
@@ -321,7 +327,23 @@ def _no_clause_of_its_own(token: Token, lemma: str, entry: Entry | None, r: Rule
         or _same_act(token, entry, r)
         or (token.dep_ == "conj" and _same_act(token.head, entry, r))
         or by_natural_force(token, r)
+        or _quoted_naming(token)
     )
+
+
+# Verbs of naming, whose "what" object makes a free relative that quotes a party's words.
+NAMING = frozenset({"call", "term", "describe", "label", "dub", "brand", "characterize",
+                    "characterise"})
+
+
+def _quoted_naming(token: Token) -> bool:
+    """ "expelled two diplomats over what it called hostile acts", "condemned what it
+    termed an attack": the free relative names the thing the act is about, in the
+    actor's words; the naming is no act of its own (no CAMEO 100 call, no 112
+    accusation: the main act carries the grounds). "what it called for" (a request's
+    content, "what" under "for") is not one."""
+    return lemma_of(token) in NAMING and any(
+        c.dep_ in ("dobj", "obj") and c.lower_ == "what" for c in token.children)
 
 
 def _light_object(token: Token, r: Rules) -> Token | None:

@@ -17,13 +17,14 @@ from spacy.tokens import Doc, Span, Token
 from resgestae.coding.ambiguous import decide, none_reading
 from resgestae.coding.background import (
     MOTIVE_MARKS,
+    accompanies_act,
     hangs_on_protest,
     in_relative_clause,
     motivates_protest,
     scene_clause,
 )
 from resgestae.coding.cameo_codes import refine
-from resgestae.coding.clauses import YIELDING, Clause, find_clauses
+from resgestae.coding.clauses import YIELDING, Clause, act_entry, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry, active_verbs, known_non_event
 from resgestae.coding.factuality import Modality, modality
@@ -77,17 +78,23 @@ def sentence_events(
     side: set[int] = set()  # ids of events named by a noun off the main line
     scene: set[int] = set()  # ids of side events in the setting behind the attribution
     dated: set[int] = set()  # ids of events named by a noun with a date of its own
+    coded: list[tuple[Clause, Event]] = []
     for clause in find_clauses(sent):
         for event in _clause_events(clause, sent, article, previous or []):
             if not (_repeats(event, events) or restates(event, events, sent.doc)):
                 events.append(event)
+                coded.append((clause, event))
                 setting = _scene(clause)
-                if setting or _side(clause):
+                if setting or _side(clause) or _accompanying(clause, event):
                     side.add(id(event))
                 if setting:
                     scene.add(id(event))
                 if clause.nominal and _dated(clause):
                     dated.add(id(event))
+    # a negated act ("saying Budapest would never impose tariffs") did not happen
+    # (PLOVER_MANUAL.tex:217: negated events can be left out); beside a surer act of the
+    # sentence it is not reported, alone it stays, marked negated
+    side |= _yielded_to(coded) | {id(e) for e in events if e.factuality == "negated"}
     events = _without_weaker_side_nouns(events, side, scene)
     acts = len({e._trigger_i for e in events})
     for event, conf in zip(
@@ -111,6 +118,37 @@ def _without_unsure_extras(events: list[Event], dated: set[int]) -> list[Event]:
     best = max(e.confidence for e in events)
     return [e for e in events
             if e.confidence >= EXTRA_MIN_CONFIDENCE or e.confidence == best or id(e) in dated]
+
+
+# Types of the pressure a yielding act gives in to: a demand, an accusation, a refusal,
+# a threat, or a material conflict act (a protest, a strike, force).
+PRESSURE_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
+                            "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
+def _yielded_to(coded: list[tuple[Clause, Event]]) -> set[int]:
+    """The ids of events in an "after/as" clause on a yielding act (CAMEO root 08
+    "Yield": CONCEDE, RETREAT) that name the pressure it gives in to ("scrapped the fuel
+    levy after unions threatened a strike"): the concession's setting, as a conflictual
+    act's provocation is (`background.is_earlier_act`); beside the surer concession it is
+    not reported apart. One of another kind ("freed them after envoys met") is kept."""
+    yielding = {c.anchor.i for c, e in coded if not c.nominal and e.event_type in YIELDING}
+    marks = rules().background_marks
+    return {id(e) for c, e in coded
+            if not c.nominal and e.event_type in PRESSURE_TYPES and c.anchor.dep_ == "advcl"
+            and c.anchor.head.i in yielding
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in c.anchor.children)}
+
+
+def _accompanying(clause: Clause, event: Event) -> bool:
+    """A participle that tells the grounds, means or result of the act it follows
+    (`background.accompanies_act`): it goes with that act, and beside it, surer, is not
+    reported apart; alone, or surer, it stays."""
+    anchor = clause.anchor
+    if clause.nominal:
+        return False
+    base = anchor.head if anchor.dep_ == "conj" else anchor
+    return accompanies_act(anchor, event.event_type, act_entry(base.head, rules()))
 
 
 def _side(clause: Clause) -> bool:

@@ -48,7 +48,8 @@ def restates(event: Event, events: list[Event], doc: Doc) -> bool:
 
 def _one_act(first: Token, later: Token, kept: Event, event: Event) -> bool:
     """The parse says `later` reports the act of `first`."""
-    if _elaborates(first, later) or _conceded_terms(first, later, kept, event):
+    if (_elaborates(first, later) or _conceded_terms(first, later, kept, event)
+            or _demand_met(first, later, kept, event)):
         return True
     if kept.event_type != event.event_type or (kept.actor and event.actor
                                                 and _keys(kept.actor) != _keys(event.actor)):
@@ -79,6 +80,24 @@ def _conceded_terms(first: Token, later: Token, kept: Event, event: Event) -> bo
         return False
     verb = first.head if first.pos_ == "NOUN" else first  # "made concessions, agreeing"
     if later.dep_ not in ("conj", "advcl") or later.head.i != verb.i:
+        return False
+    return not event.actor or not kept.actor or _keys(kept.actor) == _keys(event.actor)
+
+
+# Objects of a concession verb that name what was asked ("met a key demand").
+DEMANDS = frozenset({"demand", "call", "request", "condition", "grievance"})
+
+
+def _demand_met(first: Token, later: Token, kept: Event, event: Event) -> bool:
+    """ "met a key demand of the strikers and dissolved the ruling party", "granted the
+    opposition's request and freed its leader": the act joined to meeting a demand is
+    the demand met, the concession's content, one act (PLOVER_MANUAL.tex:443 CONCEDE);
+    a later act with "then" or its own subject is the verb's conjunct no more."""
+    if kept.event_type != "CONCEDE" or later.dep_ != "conj" or later.head.i != first.i:
+        return False
+    if not any(c.dep_ in ("dobj", "obj") and lemma_of(c) in DEMANDS for c in first.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "then" for c in later.children):
         return False
     return not event.actor or not kept.actor or _keys(kept.actor) == _keys(event.actor)
 
