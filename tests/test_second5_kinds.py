@@ -106,7 +106,8 @@ def test_a_concession_after_talks_keeps_the_talks(code):
     # a cooperative act in the clause is no pressure: an act of its own
     events = code("Serbia lifted the tariffs on Kosovo goods after its president met "
                   "European envoys in Brussels.")
-    assert sorted(types(events)) == ["CONCEDE", "CONSULT"]
+    # tariffs lifted are CAMEO 085 ease economic sanctions: RETREAT (yield5 lane)
+    assert sorted(types(events)) == ["CONSULT", "RETREAT"]
 
 
 # A free relative of naming ("over what it called X", "what it termed Y") quotes the

@@ -144,16 +144,19 @@ STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
 # ("besieged the town, blocking food deliveries", "shelled the border, cutting off the
 # road"). Arrests and killings told so are acts on people of their own, and kept.
 ENTAILED_TYPES = frozenset({"MOBILIZE", "SANCTION"})
+# ... and a road or corridor cut (CAMEO 191 restrict movement, PLOVER COERCE): a cut-off
+# too, where arrests and other COERCE acts on people are kept.
+ENTAILED_CODES = frozenset({"191"})
 
 
-def accompanies_act(verb: Token, own: str, act: Entry | None) -> bool:
+def accompanies_act(verb: Token, own: str, act: Entry | None, code: str | None = None) -> bool:
     """A participle set after another typed act with a comma that tells a deed's
     grounds or stance ("recalled its envoy, accusing X of ...": a statement of
     `STANCE_TYPES` after a material act, QuadClass 2 or 4), or the posture or cut-off a
     harsher material conflict act brings (`ENTAILED_TYPES` under a higher CAMEO root:
     "blockaded the corridor, cutting off supplies"): one act, as PLOVER_MANUAL.tex:848
     codes an ASSAULT alone, not the MOBILIZE it involves. `own` is the participle's
-    type, `act` the entry of the act it hangs on."""
+    type and `code` its CAMEO code, `act` the entry of the act it hangs on."""
     if act is None or act.event_type == own or not trailing_participle(verb):
         return False
     deed = quad_class(act.cameo, act.event_type)
@@ -161,7 +164,8 @@ def accompanies_act(verb: Token, own: str, act: Entry | None) -> bool:
         # a deed's grounds; after a statement it is a second statement of the speaker's
         # ("rejected the proposal, calling it a provocation": two verbal acts)
         return deed in (2, 4)
-    return own in ENTAILED_TYPES and deed == 4 and _root(act.event_type) > _root(own)
+    entailed = own in ENTAILED_TYPES or (code or "")[:3] in ENTAILED_CODES
+    return entailed and deed == 4 and _root(act.event_type) > _root(own)
 
 
 def _root(event_type: str) -> int:

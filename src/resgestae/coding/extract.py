@@ -148,7 +148,7 @@ def _accompanying(clause: Clause, event: Event) -> bool:
     if clause.nominal:
         return False
     base = anchor.head if anchor.dep_ == "conj" else anchor
-    return accompanies_act(anchor, event.event_type, act_entry(base.head, rules()))
+    return accompanies_act(anchor, event.event_type, act_entry(base.head, rules()), event.cameo)
 
 
 def _side(clause: Clause) -> bool:
