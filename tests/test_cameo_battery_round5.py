@@ -21,6 +21,11 @@ First scores (micro type F1, precision/recall), 2026-12-01, on main at 4198cf1:
 c2_round5 0.800 (P 0.808, R 0.792); c5_round5 0.885 (P 0.890, R 0.879);
 c134_round5 0.953 (P 0.939, R 0.968). Each floor is the first score less 0.03, rounded
 down to two decimals.
+
+After the session's fix lanes (faults5, yield5, force5, second5), which read only the
+round-4 batteries' misses, the GSR tune half and their own sentences: c2_round5 0.800,
+c5_round5 0.892, c134_round5 0.953. Their read batteries rose far more (c2_round4 0.878
+-> 0.974, c5_round4 0.848 -> 0.927): fixes read from misses barely transfer.
 """
 
 from __future__ import annotations
