@@ -142,3 +142,12 @@ def test_bug_report_15_sentences(tmp_path, coder, shared):
     for place in filter(None, places):
         assert place["feature_class"] in "APSLHTUV" and place["feature_code"].isupper()
         assert place["resolution"] in (1, 2, 3, 4, 5)
+
+
+def test_negated_events_are_left_out(tmp_path):
+    # GDELT has no column for "did not happen": a negated act would read as a real one
+    events = fixture_events()
+    events[0].factuality = "negated"
+    frame = _export(tmp_path, events)
+    assert len(frame) == len(events) - 1
+    assert global_event_id(events[0].id) not in set(frame["GLOBALEVENTID"])

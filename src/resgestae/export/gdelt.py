@@ -17,6 +17,10 @@ Column by column, as the codebook defines them:
   FIPS 10-4 country codes, ADM1 codes where known, GeoNames feature id; the actors' own places
   are not known, so their geo type is 0 as in GDELT for an unlocated actor;
 - DATEADDED: when the article was coded (UTC, YYYYMMDDHHMMSS); SOURCEURL: the article's URL.
+
+Negated events ("did not fire a missile", factuality "negated") are left out: GDELT has
+no column to say an act did not happen, so a row would read as one that did. Planned and
+hypothetical acts stay, as CAMEO codes intentions and threats as acts of their own.
 """
 
 from __future__ import annotations
@@ -166,12 +170,14 @@ def _flat(value: Any) -> Any:
 
 
 def write(records: Iterable[dict[str, Any]], path: Path, articles: Mapping[str, dict]) -> int:
-    """Write one GDELT row per event; returns the count."""
+    """Write one GDELT row per event that is not negated; returns the count written."""
     count = 0
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n",
                                 quoting=csv.QUOTE_NONE, escapechar="\\", restval="")
         for record in records:
+            if record.get("factuality") == "negated":
+                continue
             article = articles.get(record.get("article_id") or "", {})
             writer.writerow({k: _flat(v) for k, v in row(record, article, articles).items()})
             count += 1

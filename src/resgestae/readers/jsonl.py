@@ -44,7 +44,9 @@ def _load(raw: bytes, item: str, max_chars: int) -> dict[str, Any]:
         where = f"JSONL must be UTF-8 ({exc.reason})"
         raise InputError(item, Errors.E004.format(where=where)) from None
     except json.JSONDecodeError as exc:
-        raise InputError(item, Errors.E005.format(why=f"{exc.msg} at column {exc.colno}")) from None
+        raise InputError(item, Errors.E005.format(
+            # json's "Invalid control character at" message already ends in "at"
+            why=f"{exc.msg.removesuffix(' at')} at column {exc.colno}")) from None
     if not isinstance(value, dict):
         raise InputError(item, Errors.E006.format(kind=type(value).__name__))
     return value
