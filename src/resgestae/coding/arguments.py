@@ -207,8 +207,6 @@ def is_actorish(token: Token, r: Rules, as_subject: bool = False) -> bool:
     if token.ent_type_ in r.actor_labels or token.pos_ == "PROPN":
         return True
     lemma = lemma_of(token)
-    if lemma == "state" and _condition_named(token):
-        return False  # "declared a state of emergency": a condition, not a party
     if lemma in r.agent_nouns or token.lower_ in r.person_pronouns:
         return True
     if lemma.endswith(("ist", "ian")):
@@ -219,13 +217,6 @@ def is_actorish(token: Token, r: Rules, as_subject: bool = False) -> bool:
     ):
         return True  # "Palestinian homes", "Israeli bulldozers"; not "Serbia's crackdown"
     return as_subject and token.pos_ == "NOUN" and lookup(token) is None
-
-
-def _condition_named(token: Token) -> bool:
-    """ "a state of emergency / siege / alert": "state" with an "of" object that is no
-    name is a condition; "the State of Israel" (a named "of" object) is a party."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        g.dep_ == "pobj" and not g.ent_type_ for g in c.children) for c in token.children)
 
 
 def _country_word(token: Token) -> bool:
