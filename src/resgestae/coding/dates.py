@@ -160,6 +160,16 @@ def _said_when(ent: Span, trigger: Token) -> bool:
             and ent.end <= subjects[0].left_edge.i)
 
 
+SIMULTANEOUS_MARKS = frozenset({"when", "as", "while"})
+
+
+def _simultaneous(verb: Token) -> bool:
+    """A verb of an adverbial clause marked "when", "as" or "while" (the same time as
+    the verb it hangs on)."""
+    return verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in SIMULTANEOUS_MARKS for c in verb.children)
+
+
 def clause_dates(trigger: Token, dates: list[Span]) -> list[Span]:
     """DATE entities in the trigger's clause, nearest in the parse first."""
     heads = [trigger]
@@ -174,6 +184,10 @@ def clause_dates(trigger: Token, dates: list[Span]) -> list[Span]:
     elif trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
         # "clashed with protesters on Saturday, and officers arrested six": a joined
         # verb of no date of its own shares the first one's
+        heads.append(trigger.head)
+    elif _simultaneous(trigger):
+        # "the truce collapsed on Sunday when fighters shelled the town": a when-clause
+        # of no date of its own happens at the time of the clause it is hung on
         heads.append(trigger.head)
     found = []
     for ent in dates:
