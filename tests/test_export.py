@@ -108,6 +108,17 @@ def test_plover_fields(tmp_path):
     assert json.loads(lines[3])["event_loc"] is None
 
 
+def test_plover_auxiliary_modes_in_context(tmp_path):
+    # PLOVER_MANUAL.tex "Auxiliary modes": negation, future and hypothetical go in context
+    records = fixture_records()
+    records[0] = {**records[0], "factuality": "negated"}
+    records[1] = {**records[1], "factuality": "future"}
+    lines = _export("plover", tmp_path, records).read_text(encoding="utf-8").splitlines()
+    contexts = [json.loads(line)["context"] for line in lines]
+    assert "negation" in contexts[0] and "future" in contexts[1]
+    assert not {"negation", "future", "hypothetical"} & set(contexts[2] + contexts[3])
+
+
 def test_geojson_parses(tmp_path):
     collection = geojson.loads(_export("geojson", tmp_path).read_text(encoding="utf-8"))
     assert isinstance(collection, geojson.FeatureCollection) and collection.is_valid

@@ -50,7 +50,7 @@ def plover_record(record: dict[str, Any], article: Mapping[str, Any]) -> dict[st
         "actor": [_entity(e) for e in record.get("actor") or []],
         "recipient": [_entity(e) for e in record.get("recipient") or []],
         "event": [record.get("event_type")], "mode": [record["mode"]] if record.get("mode") else [],
-        "context": list(record.get("context") or []),
+        "context": _context(record),
         "event_loc": geonames_location(record.get("location")),
         "event_text": [record["trigger"]] if record.get("trigger") else [],
         "quad_code": analysts_fields(record)["quad_class"],
@@ -63,6 +63,17 @@ def plover_record(record: dict[str, Any], article: Mapping[str, Any]) -> dict[st
         "date_precision": record.get("date_precision"), "confidence": record.get("confidence"),
         "mentions": record.get("mentions"), "article_ids": record.get("article_ids"),
     }
+
+
+# PLOVER's auxiliary modes, which "the coding engine [puts] in the context"
+# (PLOVER_MANUAL.tex, section "Auxiliary modes"), from our factuality.
+AUXILIARY_MODES = {"negated": "negation", "future": "future", "hypothetical": "hypothetical"}
+
+
+def _context(record: dict[str, Any]) -> list[str]:
+    """The record's contexts, and its auxiliary mode when it is not asserted."""
+    aux = AUXILIARY_MODES.get(record.get("factuality") or "")
+    return list(record.get("context") or []) + ([aux] if aux else [])
 
 
 def write(records: Iterable[dict[str, Any]], path: Path, articles: Mapping[str, dict]) -> int:
