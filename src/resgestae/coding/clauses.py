@@ -570,8 +570,7 @@ def _patient_only(token: Token, entry: Entry, r: Rules) -> Clause | None:
     victim alone is an event with no known actor, as "Soleimani was killed" is."""
     if not has_flag(entry.event_type, "named_by_victim"):
         return None
-    named = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-             for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("PERSON", "ORG")]
+    named = [g for g in _of_objects(token) if g.ent_type_ in ("PERSON", "ORG")]
     recipients = participants(named, r)
     if not recipients:
         return None

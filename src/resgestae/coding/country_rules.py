@@ -336,6 +336,11 @@ def _domestic(actors: list[Entity], recipients: list[Entity], doc: Doc) -> None:
             entity.country = country
 
 
+# Prepositions after which a mistagged name the gazetteer knows as a town is that town
+# (not targets.PLACE_PREPS, the prepositions of an act's setting).
+NAMED_PLACE_PREPS = frozenset({"in", "to", "into", "at"})
+
+
 def _named_place(head: Token) -> bool:
     """A proper name the model tags as a place ("Rafah"), or one it mistags that a
     place-taking verb or "in"/"to" takes and the gazetteer knows as a town ("arrived in
@@ -344,15 +349,12 @@ def _named_place(head: Token) -> bool:
         return False
     if head.ent_type_ in rules().place_labels or taken_place(gazetteer(), _place_span(head)):
         return True  # "entered Khan Younis": a town a place-taking verb takes
-    if head.dep_ != "pobj" or head.head.lower_ not in PLACE_PREPS:
+    if head.dep_ != "pobj" or head.head.lower_ not in NAMED_PLACE_PREPS:
         return False
     name = _place_span(head).text
     tables = actor_tables()
     return any(c.feature == "city" for c in gazetteer().lookup(name)) and \
         tables.org(name) is None and tables.country(name) is None
-
-
-PLACE_PREPS = frozenset({"in", "to", "into", "at"})
 
 
 def _person(entity: Entity, doc: Doc) -> bool:

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from resgestae.coding.rules import rules
 from resgestae.model import Article, Event
 
 log = logging.getLogger("resgestae.coding")
@@ -148,8 +149,6 @@ def _said_when(ent: Span, trigger: Token) -> bool:
     """ "China said on Friday it would retaliate": a date between the reporting verb and
     the reported clause's subject tells when it was said, which is past, not when the
     planned act will be (the parser may hang it on either verb)."""
-    from resgestae.coding.rules import rules
-
     verb = trigger
     while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         verb = verb.head
@@ -283,21 +282,21 @@ def _resolve_cached(text: str, pub: dt.date | None, future: bool) -> When | None
         return None
     if words.isdigit() and len(words) != 4:
         return None  # "Adamowicz, 53, has ...": an age, not the year 1953
-    when = _offset(words, pub, future) if OFFSET_RE.match(words) else _own_rules(words, pub, future)
-    if when is None and not OFFSET_RE.match(words) and (pub is not None or YEAR_RE.search(words)):
+    offset = OFFSET_RE.match(words)
+    when = _offset(offset, pub, future) if offset else _own_rules(words, pub, future)
+    if when is None and not offset and (pub is not None or YEAR_RE.search(words)):
         when = _dateparser(words, pub, future)
     if when is not None:
         when.text = text.strip()
     return when
 
 
-def _offset(words: str, pub: dt.date | None, future: bool) -> When | None:
+def _offset(m: re.Match[str], pub: dt.date | None, future: bool) -> When | None:
     """ "a week after last month's": the anchor resolved, then moved by the span, at the
     anchor's precision; a past event never lands after publication. With no anchor in
     the words ("a week later") the span counts from another event: no date here."""
-    m = OFFSET_RE.match(words)
-    anchor = _resolve_cached(m.group(4), pub, future) if m and m.group(4) else None
-    days = _offset_days(m.group(1), m.group(2)) if m else None
+    anchor = _resolve_cached(m.group(4), pub, future) if m.group(4) else None
+    days = _offset_days(m.group(1), m.group(2))
     if anchor is None or days is None:
         return None
     sign = 1 if m.group(3).lower() in ("after", "later") else -1
