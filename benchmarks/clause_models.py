@@ -53,7 +53,10 @@ def primary(row: dict, probs: dict, labels: list[str], how: str, t: float):
     """(type, cameo) of the sentence's primary event under one way of using the model."""
     if how == "alone":
         return _alone(row, probs, labels, t), None
-    event = max(row["events"], key=lambda e: e["conf"]) if row["events"] else None
+    events = row["events"]
+    if "drop" in how and probs is not None:
+        events = [e for e in events if not _model_says_none(row, e, probs, labels, t)]
+    event = max(events, key=lambda e: e["conf"]) if events else None
     if how == "coder" or probs is None:
         return (event["type"], event["cameo"]) if event else (None, None)
     if event is None:
@@ -62,24 +65,36 @@ def primary(row: dict, probs: dict, labels: list[str], how: str, t: float):
         chosen = _ambiguous(row, event, probs, labels, t, how.endswith("generic"))
         if chosen is not None:
             return chosen, None
-    if "override" in how:
-        chosen = _override(row, event, probs, labels, t, how.endswith("generic"))
+    if "override" in how or "veto" in how:
+        chosen = _override(row, event, probs, labels, t, how.endswith("generic"),
+                           veto=0.02 if "veto" in how else 1.0)
         if chosen is not None:
             return chosen, None
     return event["type"], event["cameo"]
 
 
-def _override(row, event, probs, labels, t: float, generic_only: bool) -> str | None:
+def _override(row, event, probs, labels, t: float, generic_only: bool,
+              veto: float = 1.0) -> str | None:
     # The model's top type for the event's clause, when it differs from the lexicon's
-    # type at p >= t (any type, not only the trigger's lexicon senses).
+    # type at p >= t (any type, not only the trigger's lexicon senses) and the model
+    # gives the lexicon's type at most `veto`.
     for k, clause in enumerate(row["clauses"]):
         if clause["i"] != event["i"] or (generic_only and not clause.get("generic")):
             continue
         p = probs[(row["key"], k)]
         j = int(np.argmax(p))
-        if labels[j] != "NONE" and p[j] >= t and labels[j] != event["type"]:
+        own = p[labels.index(event["type"])] if event["type"] in labels else 0.0
+        if labels[j] != "NONE" and p[j] >= t and labels[j] != event["type"] and own <= veto:
             return labels[j]
     return None
+
+
+def _model_says_none(row, event, probs, labels, t: float) -> bool:
+    # The model reads the event's clause as no event at p >= t.
+    for k, clause in enumerate(row["clauses"]):
+        if clause["i"] == event["i"]:
+            return bool(probs[(row["key"], k)][labels.index("NONE")] >= t)
+    return False
 
 
 def _alone(row: dict, probs: dict, labels: list[str], t: float) -> str | None:
@@ -241,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
           "|---|---|---|---|---|---|---|---|---|---|---|")
     report("-", rows, None, [], ["coder"])
     ways = ["alone", "+unseen", "+unseen+ambiguous", "+unseen+ambiguous-generic",
-            "+unseen+override", "+unseen+override-generic"]
+            "+unseen+override", "+unseen+override-generic", "+unseen+veto",
+            "+unseen+drop", "+unseen+drop+veto"]
     models = []
     if args.lr or args.textcat:
         from resgestae.coding.train_classifier import read_training

@@ -26,6 +26,7 @@ from resgestae.errors import ConfigError, InputError
 DATA = Path(__file__).resolve().parents[1] / "data"
 CORPUS = DATA / "training" / "clauses.tsv"
 GENERATED = DATA / "training" / "generated.tsv"  # python -m resgestae.coding.train_corpus
+WRITTEN = DATA / "training" / "written.tsv"  # realistic wire-style clauses, 10-20 per CAMEO code
 OUTPUT = DATA / "classifier" / WEIGHTS
 VECTORS_FILE = DATA / "classifier" / VECTORS
 C = 10.0  # inverse regularisation: C=30 types more but its p >= 0.8 is only 90% right
@@ -52,7 +53,7 @@ def read_corpus(path: Path = CORPUS) -> list[Example]:
 
 def read_training() -> list[Example]:
     """The project's whole training corpus: the hand-written clauses and the generated ones."""
-    return read_corpus(CORPUS) + read_corpus(GENERATED)
+    return read_corpus(CORPUS) + read_corpus(GENERATED) + read_corpus(WRITTEN)
 
 
 def _matrix(feature_sets: list[set[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
