@@ -1,0 +1,39 @@
+"""Stop 23 (issue 10): the learned clause classifier as the lexicon's fallback.
+
+- It is trained also on `data/training/written.tsv`, realistic clauses written for the
+  project; it must type event clauses whose verb the lexicon lacks.
+- It is asked about light verbs too, whose event noun the lexicon lacks ("began a ground
+  incursion"): PLOVER codes the event a support verb carries (issue 10, item 4: event
+  nouns under any support verb). The sentences here were written for these tests and are
+  in no training, battery or gold file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from resgestae.coding.train_classifier import WRITTEN, read_corpus
+
+
+def types(events: list) -> list[str]:
+    return sorted({e.event_type for e in events})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 087 / 0841 (RETREAT): a transfer of detainees completed
+    ("The two governments completed the transfer of 40 detainees at the border crossing "
+     "on Monday.", "RETREAT"),
+    # CAMEO 06 (COOPERATE): a joint undertaking conducted with a partner
+    ("Burundian soldiers conducted a joint census of refugees with Tanzanian officials "
+     "last week.", "COOPERATE"),
+])
+def test_a_light_verb_with_an_event_noun_the_lexicon_lacks(code, text, expected):
+    assert types(code(text)) == [expected]
+
+
+def test_the_written_corpus_covers_every_plover_type_and_non_events():
+    labels = {label for label, _, _ in read_corpus(WRITTEN)}
+    from resgestae.model import EVENT_TYPES
+
+    assert set(EVENT_TYPES) | {"NONE"} == labels
+    assert len(read_corpus(WRITTEN)) > 10_000
