@@ -37,3 +37,19 @@ def test_the_written_corpus_covers_every_plover_type_and_non_events():
 
     assert set(EVENT_TYPES) | {"NONE"} == labels
     assert len(read_corpus(WRITTEN)) > 10_000
+
+
+# CAMEO 03 "Express intent to cooperate" (AGREE) vs 130 "Threaten": a vow is a threat only
+# when nothing else says what is vowed; found on the written training clauses, where the
+# lexicon coder reported a threat beside the vowed cooperation 16 times
+@pytest.mark.parametrize("text", [
+    "The two interior ministers vowed to share intelligence on smuggling networks.",
+    "Japan vowed to help rebuild the port city after the earthquake.",
+])
+def test_a_vow_of_cooperation_is_no_threat_beside_it(code, text):
+    assert types(code(text)) == ["AGREE"]
+
+
+def test_a_vow_of_revenge_stays_a_threat(code):
+    assert types(code("The rebels vowed to avenge the killing of their commander.")) == [
+        "THREATEN"]
