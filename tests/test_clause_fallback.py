@@ -53,3 +53,21 @@ def test_a_vow_of_cooperation_is_no_threat_beside_it(code, text):
 def test_a_vow_of_revenge_stays_a_threat(code):
     assert types(code("The rebels vowed to avenge the killing of their commander.")) == [
         "THREATEN"]
+
+
+# PLOVER codes what actors do: a thing or a process as the subject is no doer
+@pytest.mark.parametrize("text", [
+    "Inflation in Ghana hit 54 percent in December, the statistics office said.",
+    "Brent crude prices shot up six percent in early trading on Monday.",
+    "Floods destroyed thousands of homes in northern Nigeria last week.",
+])
+def test_a_thing_as_subject_reports_no_act(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Assailants stabbed two teachers in Mombasa on Monday.",
+    "Pirates seized a tanker off the Somali coast on Tuesday.",
+])
+def test_an_unlisted_doer_still_acts(code, text):
+    assert types(code(text)) == ["ASSAULT"]

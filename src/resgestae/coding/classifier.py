@@ -271,3 +271,37 @@ def choose(clause_text: str, trigger_lemma: str, candidates: list[str]) -> tuple
     total = sum(shares) or 1.0
     best = max(range(len(candidates)), key=shares.__getitem__)
     return candidates[best], shares[best] / total
+
+
+# Prototype words of doers and of things, for `thing_like` (written for the project)
+PEOPLE_WORDS = ("people", "men", "women", "fighters", "soldiers", "attackers", "officials",
+                "group", "residents", "workers")
+THING_WORDS = ("inflation", "prices", "storm", "rain", "disease", "market", "earthquake",
+               "temperature", "fire", "flood")
+THING_MARGIN = 0.08  # how much nearer the things a word must be: "pirates" (0.01) stays a doer
+
+
+@lru_cache(maxsize=1)
+def _prototypes() -> tuple[WordVectors, np.ndarray, np.ndarray]:
+    vectors = model().vectors or WordVectors.load(weights_path(VECTORS))
+    return vectors, _centroid(vectors, PEOPLE_WORDS), _centroid(vectors, THING_WORDS)
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(x))
+    return x / norm if norm else x
+
+
+def _centroid(vectors: WordVectors, words: tuple[str, ...]) -> np.ndarray:
+    return _unit(np.mean([_unit(vectors._mean([w])) for w in words], axis=0))
+
+
+@lru_cache(maxsize=4096)
+def thing_like(word: str) -> bool:
+    """Whether a noun names a thing or a process rather than a doer ("inflation",
+    "hurricane", "prices"; not "gunmen", "looters", "pirates"): its word vector is nearer
+    the things' prototype than the doers' by at least THING_MARGIN (cosine). An unknown
+    word is no thing."""
+    vectors, people, things = _prototypes()
+    x = _unit(vectors._mean([word.lower()]))
+    return bool(x.any()) and float(x @ things) - float(x @ people) >= THING_MARGIN
