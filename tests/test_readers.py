@@ -219,3 +219,21 @@ def test_reading_is_lazy(tmp_path):
 ])
 def test_iso_date(value, iso):
     assert iso_date(value) == iso
+
+
+def test_an_earlier_runs_event_output_in_the_folder_is_no_article(tmp_path, code):
+    # a user writes `--output events.jsonl` into the folder they code, then codes it again
+    # (found by a new-user trial): each event line is one clear error, the news is coded
+    (tmp_path / "story.txt").write_text(TEXT, encoding="utf-8")
+    events = code(TEXT)
+    assert events
+    for event in events:
+        event.assign_id()
+    (tmp_path / "events.jsonl").write_text(
+        "".join(json.dumps(e.to_record()) + "\n" for e in events), encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)]))
+    articles = [i for i in items if isinstance(i, Article)]
+    assert len(articles) == 1 and articles[0].origin.endswith("story.txt")
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert len(errors) == len(events)
+    assert all("event record (coder output), not an article" in e.reason for e in errors)

@@ -54,6 +54,8 @@ class Errors(metaclass=_WithCodes):
     E015 = "the worker process coding it died (out of memory or killed)"
     E016 = "no {manifest} here: not a resgestae Parquet directory"
     E017 = "too long: {size:,} {unit} (limit {limit:,} characters); split it into articles"
+    E018 = ("a resgestae event record (coder output), not an article: keep --output files "
+            "out of the folder being coded")
     E099 = "{reason}"
 
     # -- E1xx: settings, models, data files --------------------------------------------

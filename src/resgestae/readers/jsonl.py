@@ -63,7 +63,14 @@ def record_article(record: dict[str, Any], item: str) -> Article:
     return Article(id=article_id, text=text, date=date, origin=safe_name(item), **fields)
 
 
+# Fields every event record of ours has (schema/event.schema.json) and no article has:
+# a folder holding an earlier run's `--output events.jsonl` must not code it as news
+EVENT_FIELDS = ("event_type", "coder", "article_id")
+
+
 def _text(record: dict[str, Any], item: str) -> tuple[str, dict[str, Any]]:
+    if all(field in record for field in EVENT_FIELDS):
+        raise InputError(item, Errors.E018)
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
         return text, {}
