@@ -71,3 +71,18 @@ def test_a_thing_as_subject_reports_no_act(code, text):
 ])
 def test_an_unlisted_doer_still_acts(code, text):
     assert types(code(text)) == ["ASSAULT"]
+
+
+# CAMEO 057 "Sign formal agreement" (SUPPORT in CAMEO2PLOVER-2021): a club signing a
+# player is hiring, not an agreement between parties; found by the new-user trial
+@pytest.mark.parametrize("text", [
+    "Manchester City signed a Brazilian defender for 40 million pounds on Friday.",
+    "The club signed a new goalkeeper from Benfica last week.",
+])
+def test_signing_a_player_is_no_agreement(code, text):
+    assert code(text) == []
+
+
+def test_signing_an_agreement_stays_one(code):
+    assert types(code("Egypt and Sudan signed a border agreement in Cairo on Monday.")) == [
+        "SUPPORT"]
