@@ -51,7 +51,8 @@ def labels(name: str, record: dict[str, Any]) -> Any:
         label = record["label"]
         return {"YIELD": "CONCEDE|RETREAT"}.get(label, label)
     if name == "penta":
-        return int(record["label"])  # the batteries read like GSR records (below)
+        return int(record["label"])
+    # GSR records, and the held-out batteries, which are written like them
     return sorted({(e.get("event_type_current") or e.get("event_type") or "").upper()
                    for e in record.get("expected") or []})
 

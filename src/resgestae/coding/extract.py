@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from resgestae.coding.actors import read_actor
 from resgestae.coding.ambiguous import decide, none_reading
 from resgestae.coding.background import (
     MOTIVE_MARKS,
@@ -26,7 +27,7 @@ from resgestae.coding.background import (
 from resgestae.coding.cameo_codes import refine
 from resgestae.coding.clauses import YIELDING, Clause, act_entry, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
-from resgestae.coding.event_types import Entry, active_verbs, known_non_event
+from resgestae.coding.event_types import Entry, active_verbs, known_non_event, lexicon
 from resgestae.coding.factuality import Modality, modality
 from resgestae.coding.modes import Coding, code_clause
 from resgestae.coding.participants import code_participants
@@ -506,9 +507,6 @@ def _unknown_event_object(verb: Token) -> bool:
     Issue 10 item 4, event nouns under any support verb. Measured in stop 23: PLV tune
     accuracy 0.830 -> 0.836 (light verbs asked at all), c134_round5 +1 sentence (also
     with no object); no tune half lower."""
-    from resgestae.coding.actors import read_actor
-    from resgestae.coding.event_types import lexicon
-
     for obj in verb.children:
         if obj.dep_ in ("dobj", "obj") and obj.pos_ == "NOUN":
             if (obj.lemma_.lower(), "N") in lexicon():
