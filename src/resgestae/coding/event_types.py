@@ -8,6 +8,7 @@ most specific matching entry wins, so "lift the sanctions" beats "lift".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LEXICON_FILE = "lexicon.tsv"
+FAMILIES_FILE = "lexicon_families.tsv"
 NOUN_POS = ("NOUN", "PROPN")
 VERB_POS = ("VERB", "AUX")
 
@@ -92,11 +94,50 @@ def parse_lexicon(text: str) -> dict[tuple[str, str], list[Entry]]:
     return table
 
 
+def expand_families(text: str) -> str:
+    """Lexicon rows (lexicon.tsv's seven columns) from `lexicon_families.tsv` text.
+
+    A class line `@name<TAB>a|b|c` names a word list; a family line is a lexicon row
+    whose first column lists verbs ("a|b", "call+off" adds the test prt=off) and whose
+    condition may name classes ("obj=@restriction"). Each verb gets one row. ValueError
+    names the line of an unknown class.
+    """
+    classes: dict[str, str] = {}
+    rows: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if cols[0].startswith("@"):
+            classes[cols[0]] = cols[1].strip()
+            continue
+        tests = cols[2]
+        for name in sorted(set(re.findall(r"@\w+", tests)), key=len, reverse=True):
+            if name not in classes:
+                raise ValueError(f"{FAMILIES_FILE} line {number}: unknown class {name}")
+            tests = tests.replace(name, classes[name])
+        for verb in cols[0].split("|"):
+            lemma, _, particle = verb.partition("+")
+            cond = ";".join(t for t in (f"prt={particle}" if particle else "",
+                                        "" if tests == "-" else tests) if t) or "-"
+            rows.append("\t".join([lemma, cols[1], cond, *cols[3:]]))
+    return "\n".join(rows)
+
+
 @lru_cache(maxsize=1)
 def curated_lexicon() -> dict[tuple[str, str], list[Entry]]:
-    """The packaged lexicon, loaded once per process (user files lie over it)."""
-    text = (DATA_DIR / LEXICON_FILE).read_text(encoding="utf-8")
-    return parse_lexicon(text)
+    """The packaged lexicon, loaded once per process (user files lie over it): the
+    hand-written rows, then the families' rows where no hand-written row has the same
+    lemma and tests (equal specificity keeps the hand-written row first)."""
+    table = parse_lexicon((DATA_DIR / LEXICON_FILE).read_text(encoding="utf-8"))
+    families = parse_lexicon(expand_families(
+        (DATA_DIR / FAMILIES_FILE).read_text(encoding="utf-8")))
+    for key, entries in families.items():
+        have = {e.tests for e in table.get(key, [])}
+        added = [e for e in entries if e.tests not in have]
+        if added:
+            table[key] = sorted(table.get(key, []) + added, key=lambda e: -specificity(e))
+    return table
 
 
 def lexicon() -> dict[tuple[str, str], list[Entry]]:
