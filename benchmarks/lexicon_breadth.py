@@ -49,29 +49,39 @@ def read(limit: int | None = None) -> list[tuple[str, str, str]]:
     return rows[:limit] if limit else rows
 
 
-def without_check_half() -> None:
-    """Swap the shipped numpy clause model for one trained without written.tsv's check half."""
+def without_check_half(cache: Path | None = None) -> None:
+    """Swap the shipped numpy clause model for one trained without written.tsv's check
+    half (read from `cache` when that file exists, else trained and written there)."""
     from resgestae.coding import classifier, train_classifier
 
-    examples = (train_classifier.read_corpus(train_classifier.CORPUS)
-                + train_classifier.read_corpus(train_classifier.GENERATED)
-                + [row for row in read() if half(row[2]) == "tune"])
-    vectors = classifier.WordVectors.load(train_classifier.VECTORS_FILE)
-    model = train_classifier.fit(examples, vectors=vectors)
+    if cache is not None and cache.exists():
+        model = classifier.ClauseClassifier.load(cache, train_classifier.VECTORS_FILE)
+    else:
+        examples = (train_classifier.read_corpus(train_classifier.CORPUS)
+                    + train_classifier.read_corpus(train_classifier.GENERATED)
+                    + [row for row in read() if half(row[2]) == "tune"])
+        vectors = classifier.WordVectors.load(train_classifier.VECTORS_FILE)
+        model = train_classifier.fit(examples, vectors=vectors)
+        if cache is not None:
+            train_classifier.save(model, cache)
     classifier.model.cache_clear()
     classifier.model = lambda: model
 
 
-def code(rows: list[tuple[str, str, str]], e2e: bool = False) -> list[tuple[str, str]]:
+def code(rows: list[tuple[str, str, str]], e2e: bool = False, cache: Path | None = None,
+         threshold: float | None = None) -> list[tuple[str, str]]:
     """(primary type or NONE, trigger text) of each clause; the learned model is off
-    unless `e2e`, when it is one trained without the check half."""
+    unless `e2e`, when it is one trained without the check half (at `threshold`, default
+    the coder's own)."""
     import resgestae.coding as coding
     from resgestae.coding import extract as flow
     from resgestae.model import Article
     from resgestae.nlp import load_nlp
 
     if e2e:
-        without_check_half()
+        without_check_half(cache)
+        if threshold is not None:
+            flow.CLASSIFIER_THRESHOLD = threshold
     else:
         flow.CLASSIFIER_THRESHOLD = 2.0
     nlp = load_nlp()
@@ -120,10 +130,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--misses", choices=("tune",), help="print this half's misses")
     parser.add_argument("--e2e", action="store_true",
                         help="the whole coder, its model retrained without the check half")
+    parser.add_argument("--model-cache", type=Path,
+                        help="with --e2e: keep the retrained model in this .npz file")
+    parser.add_argument("--threshold", type=float,
+                        help="with --e2e: the coder's classifier threshold (default its own)")
     parser.add_argument("--limit", type=int, help="only the first N clauses")
     args = parser.parse_args(argv)
     rows = read(args.limit)
-    coded = code(rows, args.e2e)
+    coded = code(rows, args.e2e, args.model_cache, args.threshold)
     for which in ("tune", "check"):
         report(rows, coded, which)
     if args.misses:

@@ -197,6 +197,7 @@ def _same_act(token: Token, entry: Entry | None, r: Rules) -> bool:
         return False
     if accident(head):
         return True  # "a plane crashed, killing 12": the deaths are the accident's
+    head = _reported_act(head, r)
     head_entry = lookup(head) or (
         lookup(_light_object(head, r)) if _light_object(head, r) else None
     )
@@ -210,6 +211,18 @@ def _same_act(token: Token, entry: Entry | None, r: Rules) -> bool:
         return True
     return head_entry.event_type == entry.event_type or {head_entry.event_type,
                                                          entry.event_type} <= YIELDING
+
+
+def _reported_act(head: Token, r: Rules) -> Token:
+    """The act a reporting verb reports, when a participle hangs on the reporting verb
+    ("Ethiopia restored internet access, state media said, ending a shutdown"): the parser
+    attaches the participle to "said", but what it restates is the reported act."""
+    if lemma_of(head) not in r.reporting or lookup(head) is not None:
+        return head
+    reported = [c for c in head.children if c.dep_ in ("ccomp", "parataxis") and is_verb(c)]
+    if head.dep_ in ("parataxis", "ccomp") and is_verb(head.head):
+        reported.append(head.head)  # "..., she said, ..." hung below the act
+    return reported[0] if reported else head
 
 
 def _worth_a_look(token: Token, lemma: str, r: Rules) -> bool:

@@ -28,7 +28,7 @@ from resgestae.coding.cameo_codes import refine
 from resgestae.coding.clauses import YIELDING, Clause, act_entry, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
 from resgestae.coding.event_types import Entry, active_verbs, known_non_event, lexicon
-from resgestae.coding.factuality import Modality, modality
+from resgestae.coding.factuality import Modality, modality, predicted_by_another
 from resgestae.coding.modes import Coding, code_clause
 from resgestae.coding.participants import code_participants
 from resgestae.coding.rules import rules
@@ -319,6 +319,8 @@ def _clause_events(
     clause: Clause, sent: Span, article: Article, previous: list[Token]
 ) -> list[Event]:
     mod = modality(clause)
+    if predicted_by_another(clause, mod):
+        return []  # "analysts expect the leaders to meet": a guess, no act
     coding = code_clause(clause, mod)
     prob = None
     if coding is None:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from resgestae.coding.background import party_condition
 from resgestae.coding.clauses import Clause
+from resgestae.coding.frames import is_infinitive
 from resgestae.coding.rules import Rules, rules
 
 # "can" as written before a negation ("cannot", "can not", "can't" -> "ca" + "n't").
@@ -97,6 +98,35 @@ def modality(clause: Clause) -> Modality:
         or party_condition(clause.anchor, r),
         cannot=any(w in CAN for w in words) and any(w in r.negations for w in words),
     )
+
+
+def predicted_by_another(clause: Clause, mod: Modality) -> bool:
+    """Whether the act is only guessed at by someone else: "analysts expect the two
+    leaders to meet", "few observers believe the two Koreas will resume dialogue",
+    "economists predict that Beijing will ease its curbs". The guess is a speculation
+    verb (`speculation` in coding_rules.yaml) with a subject of its own, over a clause
+    whose doer is another, named (not a pronoun, which may be the guesser: "Iran
+    believes it will win"), and whose act is not yet done (a modal, an infinitive, a
+    future frame). PLOVER codes acts and an actor's own statements of intent
+    (PLOVER_MANUAL.tex, AGREE: "express intent"); a third party's forecast is neither.
+    "Iran is expected to sign" (no guesser named) keeps its future coding. Found in
+    stop 24 on written.tsv's non-event clauses (tune half)."""
+    r = rules()
+    top = clause.governors[-1] if clause.governors else clause.anchor
+    while top.dep_ == "conj" and top.head is not top:
+        top = top.head
+    head = top.head
+    if top.dep_ not in ("ccomp", "xcomp") or head.lemma_.lower() not in r.speculation:
+        return False
+    if not any(c.dep_ == "nsubj" for c in head.children):
+        return False  # "is expected to": no one else guesses
+    doers = [c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")]
+    doers = doers or [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    if not doers or any(d.pos_ == "PRON" for d in doers):
+        return False  # "Iran expects to sign", "believes it will win": its own plan
+    aux = {a.lower_ for t in (top, clause.anchor) for a in _aux(t)}
+    pending = bool(aux & (r.modal_future | r.modal_hypothetical)) or is_infinitive(top)
+    return pending or mod.future or mod.hypothetical
 
 
 def _frame_words(clause: Clause, r: Rules) -> tuple[list[str], set[str]]:

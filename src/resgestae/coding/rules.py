@@ -66,6 +66,7 @@ class Rules:
     natural_causes: frozenset[str] = frozenset()  # "floods killed ...": no actor, no event
     force_modifiers: frozenset[str] = frozenset()  # "a rebel attack": the rebels act
     unwilling: frozenset[str] = frozenset()  # "unwilling to": a stated refusal
+    speculation: frozenset[str] = frozenset()  # "analysts expect X to": a guess, no event
     craft: frozenset[str] = frozenset()  # "seized a cargo ship": someone's, not the actor's
 
 
@@ -126,6 +127,7 @@ def parse_rules(data: dict) -> Rules:
             "natural_causes",
             "force_modifiers",
             "unwilling",
+            "speculation",
             "craft",
             *WORD_LISTS,
         )
