@@ -134,12 +134,16 @@ def main(argv: list[str] | None = None) -> None:
                         help="with --e2e: keep the retrained model in this .npz file")
     parser.add_argument("--threshold", type=float,
                         help="with --e2e: the coder's classifier threshold (default its own)")
+    parser.add_argument("--dump", type=Path, help="write half, label and coded type per clause")
     parser.add_argument("--limit", type=int, help="only the first N clauses")
     args = parser.parse_args(argv)
     rows = read(args.limit)
     coded = code(rows, args.e2e, args.model_cache, args.threshold)
     for which in ("tune", "check"):
         report(rows, coded, which)
+    if args.dump:
+        args.dump.write_text("".join(f"{half(r[2])}\t{r[0]}\t{c[0]}\n"
+                                     for r, c in zip(rows, coded, strict=True)), encoding="utf-8")
     if args.misses:
         misses(rows, coded, args.misses)
 

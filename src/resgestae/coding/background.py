@@ -275,6 +275,8 @@ def is_description(token: Token) -> bool:
         # "rebels fighting to topple him", "protesters demanding reforms": a participle
         # that says what a party does (the topic of a protest is no event, manual l.750)
         return not any(c.dep_ in ("nsubj", "csubj") for c in token.children)
+    if _misread_participle(token):
+        return True
     if token.dep_ != "relcl":
         return False
     if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children):
@@ -284,6 +286,17 @@ def is_description(token: Token) -> bool:
     own = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     return passive or not own or any(c.tag_ in ("WP", "WDT", "WP$") for c in own)
+
+
+def _misread_participle(token: Token) -> bool:
+    """ "Farmers blocking highways in India rejected the offer": the parser reads the
+    participle as a clausal subject whose subject is the noun right before it; it is the
+    noun's description, as "protesters demanding reforms" is (found in stop 24 when the
+    protest family typed "blocking" on the c4 battery)."""
+    if token.dep_ != "csubj" or token.tag_ != "VBG":
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and subjects[0].right_edge.i == token.i - 1
 
 
 def _trails_object(token: Token) -> bool:
