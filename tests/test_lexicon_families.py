@@ -59,6 +59,31 @@ def test_a_hand_written_row_comes_before_a_family_row_as_specific():
     ("Qatar airlifted tents and blankets to the flooded province.", "AID"),
     # CAMEO 072 provide military aid
     ("Poland furnished the Ukrainian army with howitzers and shells.", "AID"),
+    # CAMEO 0814 (coded CONCEDE, as lexicon.tsv and PLOVER_MANUAL.tex:443): emergency ended
+    ("The cabinet rescinded the emergency powers granted to the army in the south.",
+     "CONCEDE"),
+    # CAMEO 0862 receive inspectors
+    ("Iran opened its centrifuge workshops to IAEA inspection in March.", "RETREAT"),
+    # CAMEO 145 protest violently: property wrecked by a crowd
+    ("Rioters ransacked the tax office in the provincial capital.", "PROTEST"),
+    # CAMEO 144 obstruct passage: protesters closing a building or road
+    ("Farmers sealed off the approaches to the agriculture ministry with tractors.",
+     "PROTEST"),
+    # CAMEO 143 conduct strike: workers striking
+    ("Junior doctors in Nairobi struck for a third week over unpaid salaries.", "PROTEST"),
+    # CAMEO 141 demonstrate: a crowd on the streets
+    ("Thousands of pensioners hit the streets of Buenos Aires on Wednesday.", "PROTEST"),
 ])
+
+
 def test_a_verb_of_a_family_codes_its_act(code, text, expected):
     assert [e.event_type for e in code(text)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # not protests: a business closing its plant, a footballer scoring
+    "Workers closed the old paper mill in Ontario after the owners went bankrupt.",
+    "Leicester's striker struck twice in the second half.",
+])
+def test_a_protest_family_needs_its_protesters_or_its_sites(code, text):
+    assert "PROTEST" not in [e.event_type for e in code(text)]
