@@ -1,9 +1,12 @@
-"""Two kinds that are no separate event (stop 24, issue 10 item 4).
+"""Kinds that are no separate event (stop 24, issue 10 item 4).
 
 - A third party's guess at what another will do: PLOVER codes acts, and an actor's own
   statements of intent (PLOVER_MANUAL.tex, AGREE: "express intent"); "analysts expect X
   to meet" is neither. Found on written.tsv's non-event clauses (tune half).
-- A participle restating the act it follows. Sentences written for these tests.
+- A participle restating the act it follows.
+- A market or an economic measure as the subject ("the lira hit a record low").
+- A game told with conflict verbs ("the midfielder struck twice").
+Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -41,3 +44,37 @@ def test_a_participle_after_the_reporting_verb_restates_the_reported_act(code):
     text = ("Pakistan restored mobile internet in Balochistan on Friday, officials said, "
             "ending a shutdown imposed during the protests.")
     assert [e.event_type for e in code(text)] == ["CONCEDE"]
+
+
+# Markets and economic measures do nothing (PLOVER codes what actors do): whatever the
+# verb, a market as the subject is no event (coding_rules.yaml market_forces)
+@pytest.mark.parametrize("text", [
+    "South Korea's Kospi index struck a two-year high on chip exports.",
+    "The Turkish lira hit a record low against the dollar on Tuesday.",
+    "Brent crude prices eased after OPEC's meeting in Vienna.",
+])
+def test_a_market_as_the_subject_is_no_event(code, text):
+    assert code(text) == []
+
+
+def test_a_party_acting_on_a_market_is_still_an_event(code):
+    # CAMEO 163 / PLOVER SANCTION: a government acting on exports
+    text = "China banned exports of gallium to the United States on Monday."
+    assert code(text) != []
+
+
+# Sport told with conflict verbs is a game, not a PLOVER event (coding_rules.yaml
+# sport_roles, sport_things)
+@pytest.mark.parametrize("text", [
+    "The Senegalese midfielder struck twice before half-time in Abidjan.",
+    "The Boston club captured the championship with a win over Dallas.",
+    "Hundreds of supporters invaded the pitch after the final whistle in Rabat.",
+])
+def test_a_game_is_no_event(code, text):
+    assert code(text) == []
+
+
+def test_rescue_teams_and_each_side_are_still_parties(code):
+    # CAMEO 0841 release persons: "each side" is a party, not a sports side
+    text = "Armenia and Azerbaijan exchanged prisoners on Friday, each side freeing 30 men."
+    assert "RETREAT" in [e.event_type for e in code(text)]

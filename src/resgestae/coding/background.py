@@ -221,6 +221,30 @@ def by_natural_force(token: Token, r: Rules) -> bool:
     return any(lemma_of(d) in r.natural_causes or d.lower_ in r.natural_causes for d in doers)
 
 
+def by_market_force(token: Token, r: Rules) -> bool:
+    """The verb's subject is a market or an economic measure ("the Nikkei index struck a
+    record high", "oil prices eased", "the rupee hit a low"): whatever the verb, no act.
+    One subject word, in `market_forces`; a name of its own ("Gold Fields") is a party."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    return (len(doers) == 1 and doers[0].ent_type_ not in ("ORG", "PERSON", "GPE", "NORP")
+            and (lemma_of(doers[0]) in r.market_forces or doers[0].lower_ in r.market_forces))
+
+
+def in_sport(token: Token, r: Rules) -> bool:
+    """A game told with an event verb: the verb's one subject word is a player's or a
+    team's role (`sport_roles`: "the striker struck", "the two teams battled"), or its
+    object or a preposition's object is a sporting prize or ground (`sport_things`:
+    "captured the championship", "invaded the pitch"). Names are not looked at: a
+    club's name is a name, and so is a country's team."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    if len(doers) == 1 and not doers[0].ent_type_ and lemma_of(doers[0]) in r.sport_roles:
+        return True
+    things = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    things += [g for c in token.children if c.dep_ == "prep" for g in c.children
+               if g.dep_ == "pobj"]
+    return any(lemma_of(t) in r.sport_things and not t.ent_type_ for t in things)
+
+
 # Prepositions through which a support verb carries its event noun ("engaged in talks").
 SUPPORT_PREPS = frozenset({"in", "into", "on", "upon", "with"})
 # Objects that pass the verb on to a preposition ("took part in", "played a role in").

@@ -23,8 +23,10 @@ from resgestae.coding.arguments import (
     subject,
 )
 from resgestae.coding.background import (
+    by_market_force,
     by_natural_force,
     counted_event,
+    in_sport,
     is_condition,
     is_description,
     is_earlier_act,
@@ -340,6 +342,8 @@ def _no_clause_of_its_own(token: Token, lemma: str, entry: Entry | None, r: Rule
         or _same_act(token, entry, r)
         or (token.dep_ == "conj" and _same_act(token.head, entry, r))
         or by_natural_force(token, r)
+        or by_market_force(token, r)
+        or in_sport(token, r)
         or _quoted_naming(token)
     )
 

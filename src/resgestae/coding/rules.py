@@ -64,6 +64,9 @@ class Rules:
     later_marks: frozenset[str] = frozenset()  # "before ...": an act not yet happened
     condition_marks: frozenset[str] = frozenset()  # "if", "unless": the condition, no event
     natural_causes: frozenset[str] = frozenset()  # "floods killed ...": no actor, no event
+    market_forces: frozenset[str] = frozenset()  # "shares rocketed": no actor, no event
+    sport_roles: frozenset[str] = frozenset()  # "the striker struck": a game, no event
+    sport_things: frozenset[str] = frozenset()  # "captured the championship": a game
     force_modifiers: frozenset[str] = frozenset()  # "a rebel attack": the rebels act
     unwilling: frozenset[str] = frozenset()  # "unwilling to": a stated refusal
     speculation: frozenset[str] = frozenset()  # "analysts expect X to": a guess, no event
@@ -125,6 +128,9 @@ def parse_rules(data: dict) -> Rules:
             "later_marks",
             "condition_marks",
             "natural_causes",
+            "market_forces",
+            "sport_roles",
+            "sport_things",
             "force_modifiers",
             "unwilling",
             "speculation",
