@@ -14,16 +14,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.parametrize("text", [
-    "Diplomats expect the Saudi and Iranian ministers to meet again before the summer.",
-    "Bankers predict that Ankara will lift the cap on foreign currency deposits next year.",
-    "Few analysts believe the junta could release the jailed reporters before the vote.",
-    "Traders speculate that Washington might ease the export curbs on chip makers.",
-])
-def test_a_guess_by_others_is_no_event(code, text):
-    assert code(text) == []
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     # the doer's own statement of intent stays (CAMEO 03): no other guesser
     ("Iran expects to sign a gas deal with Iraq this month.", "AGREE|SUPPORT"),
@@ -46,35 +36,33 @@ def test_a_participle_after_the_reporting_verb_restates_the_reported_act(code):
     assert [e.event_type for e in code(text)] == ["CONCEDE"]
 
 
-# Markets and economic measures do nothing (PLOVER codes what actors do): whatever the
-# verb, a market as the subject is no event (coding_rules.yaml market_forces)
+# No event (PLOVER codes what actors did, and their own statements of intent): a guess
+# by others at what a party will do (coding_rules.yaml speculation); a market or an
+# economic measure as the subject (market_forces); a game told with conflict verbs
+# (sport_roles, sport_things)
 @pytest.mark.parametrize("text", [
+    "Diplomats expect the Saudi and Iranian ministers to meet again before the summer.",
+    "Bankers predict that Ankara will lift the cap on foreign currency deposits next year.",
+    "Few analysts believe the junta could release the jailed reporters before the vote.",
+    "Traders speculate that Washington might ease the export curbs on chip makers.",
     "South Korea's Kospi index struck a two-year high on chip exports.",
     "The Turkish lira hit a record low against the dollar on Tuesday.",
     "Brent crude prices eased on Tuesday on signs of weaker demand in Asia.",
-])
-def test_a_market_as_the_subject_is_no_event(code, text):
-    assert code(text) == []
-
-
-def test_a_party_acting_on_a_market_is_still_an_event(code):
-    # CAMEO 163 / PLOVER SANCTION: a government acting on exports
-    text = "China banned exports of gallium to the United States on Monday."
-    assert code(text) != []
-
-
-# Sport told with conflict verbs is a game, not a PLOVER event (coding_rules.yaml
-# sport_roles, sport_things)
-@pytest.mark.parametrize("text", [
     "The Senegalese midfielder struck twice before half-time in Abidjan.",
     "The Boston club captured the championship with a win over Dallas.",
     "Hundreds of supporters invaded the pitch after the final whistle in Rabat.",
 ])
-def test_a_game_is_no_event(code, text):
+def test_a_guess_a_market_or_a_game_is_no_event(code, text):
     assert code(text) == []
 
 
-def test_rescue_teams_and_each_side_are_still_parties(code):
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 163 / PLOVER SANCTION: a government acting on exports
+    ("China banned exports of gallium to the United States on Monday.", None),
     # CAMEO 0841 release persons: "each side" is a party, not a sports side
-    text = "Armenia and Azerbaijan exchanged prisoners on Friday, each side freeing 30 men."
-    assert "RETREAT" in [e.event_type for e in code(text)]
+    ("Armenia and Azerbaijan exchanged prisoners on Friday, each side freeing 30 men.",
+     "RETREAT"),
+])
+def test_a_party_acting_on_a_market_or_each_side_still_acts(code, text, expected):
+    types = [e.event_type for e in code(text)]
+    assert types and (expected is None or expected in types)
