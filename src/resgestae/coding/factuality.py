@@ -112,21 +112,34 @@ def predicted_by_another(clause: Clause, mod: Modality) -> bool:
     "Iran is expected to sign" (no guesser named) keeps its future coding. Found in
     stop 24 on written.tsv's non-event clauses (tune half)."""
     r = rules()
-    top = clause.governors[-1] if clause.governors else clause.anchor
-    while top.dep_ == "conj" and top.head is not top:
-        top = top.head
+    top = _complement_top(clause)
     head = top.head
     if top.dep_ not in ("ccomp", "xcomp") or head.lemma_.lower() not in r.speculation:
         return False
     if not any(c.dep_ == "nsubj" for c in head.children):
         return False  # "is expected to": no one else guesses
-    doers = [c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")]
-    doers = doers or [c for c in head.children if c.dep_ in ("dobj", "obj")]
-    if not doers or any(d.pos_ == "PRON" for d in doers):
+    if not _named_other_doer(top, head):
         return False  # "Iran expects to sign", "believes it will win": its own plan
     aux = {a.lower_ for t in (top, clause.anchor) for a in _aux(t)}
     pending = bool(aux & (r.modal_future | r.modal_hypothetical)) or is_infinitive(top)
     return pending or mod.future or mod.hypothetical
+
+
+def _complement_top(clause: Clause) -> Token:
+    """The top of the clause's frame, climbed through conjuncts: the verb a guessing
+    verb would take as its complement."""
+    top = clause.governors[-1] if clause.governors else clause.anchor
+    while top.dep_ == "conj" and top.head is not top:
+        top = top.head
+    return top
+
+
+def _named_other_doer(top: Token, head: Token) -> bool:
+    """The complement has a doer of its own, not a pronoun: its subject, or the guessing
+    verb's object ("expect the two leaders to meet")."""
+    doers = [c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")]
+    doers = doers or [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    return bool(doers) and not any(d.pos_ == "PRON" for d in doers)
 
 
 def _frame_words(clause: Clause, r: Rules) -> tuple[list[str], set[str]]:
