@@ -231,8 +231,8 @@ def by_market_force(token: Token, r: Rules) -> bool:
 
 
 def in_sport(token: Token, r: Rules) -> bool:
-    """A game told with an event verb: the verb's one subject word is a player's or a
-    team's role (`sport_roles`: "the striker struck", "the two teams battled"), or its
+    """A game told with an event verb: the verb's one subject word is a player's role
+    (`sport_roles`: "the midfielder struck", "the top seeds clash"), or its
     object or a preposition's object is a sporting prize or ground (`sport_things`:
     "captured the championship", "invaded the pitch"). Names are not looked at: a
     club's name is a name, and so is a country's team."""
