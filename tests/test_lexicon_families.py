@@ -73,6 +73,9 @@ def test_a_hand_written_row_comes_before_a_family_row_as_specific():
     ("Junior doctors in Nairobi struck for a third week over unpaid salaries.", "PROTEST"),
     # CAMEO 141 demonstrate: a crowd on the streets
     ("Thousands of pensioners hit the streets of Buenos Aires on Wednesday.", "PROTEST"),
+    # CAMEO 040 consult: parties gathering for talks
+    ("Sudanese and Chadian officials assembled in Nairobi for talks on the border.",
+     "CONSULT"),
 ])
 
 
