@@ -8,10 +8,12 @@ so the comparison can score many models and thresholds without parsing again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
+
+# the fixed tune/check split by a hash of the record id, as `resgestae eval --halves`
+from resgestae.evaluation.halves import half_of as half
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "dev"
 FILES = {"plv": "plv_train.jsonl", "penta": "pentaclass_train.jsonl",
@@ -20,12 +22,6 @@ ONTOLOGY = GOLD.parent.parent / "ontology" / "cameo2plover.json"
 # Held-out CAMEO batteries (written fresh, misses never read): scored whole, as "held".
 BATTERIES = Path(__file__).resolve().parents[1] / "tests" / "data" / "cameo_battery"
 HELD = {"r5": "*_round5.jsonl", "r6": "*_round6.jsonl"}
-
-
-def half(record_id: Any) -> str:
-    """The fixed tune/check split of BRIEF.md: a hash of the record id."""
-    digest = int(hashlib.sha256(str(record_id).encode("utf-8")).hexdigest(), 16)
-    return "tune" if digest % 2 == 0 else "check"
 
 
 def penta_of_root(root: int) -> int:

@@ -23,19 +23,14 @@ rate on NONE clauses, and per-type accuracy.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from collections import Counter
 from pathlib import Path
 
+from resgestae.evaluation.halves import half_of as half  # by the clause text here
+
 WRITTEN = (Path(__file__).resolve().parents[1] / "src" / "resgestae" / "data" / "training"
            / "written.tsv")
-
-
-def half(text: str) -> str:
-    """The fixed tune/check split: a hash of the clause text."""
-    digest = int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16)
-    return "tune" if digest % 2 == 0 else "check"
 
 
 def read(limit: int | None = None) -> list[tuple[str, str, str]]:

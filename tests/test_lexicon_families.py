@@ -23,6 +23,11 @@ def test_an_unknown_class_names_its_line():
         expand_families("lift\tV\tobj=@nothing\tCONCEDE\t-\t081\tlegal\n")
 
 
+def test_a_family_line_short_of_columns_names_its_line():
+    with pytest.raises(ValueError, match="line 2: expected 7 columns"):
+        expand_families("@thing\tban\nlift\tV\tobj=@thing\tCONCEDE\n")
+
+
 def test_a_hand_written_row_comes_before_a_family_row_as_specific():
     # lexicon.tsv: "drop" a ban or a restriction is CAMEO 080 (CONCEDE); the easing family
     # says 081 for a wider object list. Both test one object, and the hand-written row is

@@ -100,7 +100,7 @@ def expand_families(text: str) -> str:
     A class line `@name<TAB>a|b|c` names a word list; a family line is a lexicon row
     whose first column lists verbs ("a|b", "call+off" adds the test prt=off) and whose
     condition may name classes ("obj=@restriction"). Each verb gets one row. ValueError
-    names the line of an unknown class.
+    names the line of an unknown class or of a wrong number of columns.
     """
     classes: dict[str, str] = {}
     rows: list[str] = []
@@ -108,9 +108,12 @@ def expand_families(text: str) -> str:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if cols[0].startswith("@"):
+        if cols[0].startswith("@") and len(cols) == 2:
             classes[cols[0]] = cols[1].strip()
             continue
+        if len(cols) != 7:
+            raise ValueError(f"{FAMILIES_FILE} line {number}: expected 7 columns "
+                             f"(or a class line of 2), got {len(cols)}")
         tests = cols[2]
         for name in sorted(set(re.findall(r"@\w+", tests)), key=len, reverse=True):
             if name not in classes:
