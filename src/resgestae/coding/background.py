@@ -31,8 +31,22 @@ def _marks(token: Token) -> set[str]:
 
 
 def is_condition(token: Token, r: Rules) -> bool:
-    """An "if/unless" clause hanging on a verb: what a threat or promise depends on."""
-    return token.dep_ == "advcl" and bool(_marks(token) & r.condition_marks)
+    """An "if/unless" clause hanging on a verb, or one that puts "should", "were" or "had"
+    before its subject ("should Israel launch a war"): what a threat or promise depends on."""
+    if token.dep_ == "advcl" and _marks(token) & r.condition_marks:
+        return True
+    # the parse hangs an inverted condition on the verb, or beside it on the reporting
+    # verb ("said it would retaliate, should Israel launch a war": a second ccomp)
+    return token.dep_ in ("advcl", "ccomp", "conj") and _inverted(token)
+
+
+def _inverted(clause: Token) -> bool:
+    """ "should Israel launch a war", "were NATO to deploy": the auxiliary opens the clause."""
+    first = clause.left_edge
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (first.dep_ in ("aux", "auxpass") and first.head.i == clause.i
+            and first.lower_ in ("should", "were", "had")
+            and bool(subjects) and first.i < subjects[0].i)
 
 
 def is_earlier_act(token: Token, r: Rules, responds: bool) -> bool:
@@ -270,13 +284,24 @@ def party_condition(verb: Token, r: Rules) -> bool:
     """An "if/unless" clause on the verb whose subject is a party that can act ("if
     Bishkek fails to pay", "unless Dakar apologises"): what makes a conditional act of
     force a threat addressed to someone; "if the talks fail" is no such condition."""
-    for clause in verb.children:
+    beside = [c for c in verb.head.children if c.i > verb.i and _inverted(c)] if (
+        verb.dep_ in ("ccomp", "conj")) else []
+    for clause in [*verb.children, *beside]:
         if not is_condition(clause, r):
             continue
         for child in clause.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and _party(child, r):
+            if child.dep_ in ("nsubj", "nsubjpass") and (_party(child, r)
+                                                         or _hostile_deed(child)):
                 return True
     return False
+
+
+def _hostile_deed(noun: Token) -> bool:
+    """ "if the attacks do not stop", "should gang violence keep spreading": a party's
+    conflictual deeds (a QuadClass 3 or 4 event noun) as the condition's subject, which
+    makes the conditional act a warning to whoever does them."""
+    entry = lookup(noun) if noun.pos_ == "NOUN" else None
+    return entry is not None and quad_class(entry.cameo, entry.event_type) in (3, 4)
 
 
 def _party(token: Token, r: Rules) -> bool:
@@ -310,6 +335,42 @@ def is_description(token: Token) -> bool:
     own = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     return passive or not own or any(c.tag_ in ("WP", "WDT", "WP$") for c in own)
+
+
+# Nouns of texts and decisions: a participle on one says what the text says or asks
+# ("a court ruling ordering the release of X", "a resolution calling for a ceasefire").
+DOCUMENTS = frozenset({
+    "ruling", "order", "decision", "verdict", "resolution", "law", "bill", "decree",
+    "statement", "letter", "report", "motion", "proposal", "plan", "amendment", "deal",
+    "agreement", "legislation", "directive", "judgment", "judgement", "petition",
+    "declaration", "communique", "memo", "draft", "treaty", "act", "text", "document",
+    "injunction", "warrant", "message", "note", "ultimatum", "initiative", "regulation"})
+
+
+# Verbs by which the sentence's actor authors a document, whose content is then its own
+# act ("issued a statement calling for talks" is the issuer's appeal).
+AUTHORING = frozenset({"issue", "pass", "adopt", "sign", "send", "publish", "release",
+                       "approve", "unveil", "present", "submit", "draft", "table", "write",
+                       "deliver", "introduce", "propose", "put", "file", "hand", "make"})
+
+
+def says_content(token: Token) -> bool:
+    """A participle on a document noun someone named wrote: the document's content, no act
+    of the sentence's actor, who ignores, defies or welcomes it ("disregarded a High
+    Court ruling ordering the release of X")."""
+    document = token.head
+    return (token.dep_ == "acl" and lemma_of(document) in DOCUMENTS
+            and lemma_of(document.head) not in AUTHORING and _authored(document))
+
+
+def _authored(document: Token) -> bool:
+    """The document names its author: "a High Court ruling", "the court's order", "a
+    ruling by the EU Court" (one without an author, "considering a resolution demanding
+    ...", may be the sentence's actor's own)."""
+    return any(
+        (c.dep_ in ("compound", "poss") and (c.pos_ == "PROPN" or c.ent_type_))
+        or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
+        for c in document.children)
 
 
 def _misread_participle(token: Token) -> bool:

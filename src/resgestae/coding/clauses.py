@@ -29,6 +29,7 @@ from resgestae.coding.background import (
     in_sport,
     is_condition,
     is_description,
+    says_content,
     is_earlier_act,
     supported_noun,
 )
@@ -132,6 +133,8 @@ def _background(token: Token, head: Token, r: Rules) -> bool:
         return True  # "... if Madrid continued to host him": the condition's own act
     if is_description(token) and _reports_act(_clause_verb(head), r):
         return True  # a relative clause describing a party of the reported act
+    if is_description(token) and says_content(token):
+        return True  # "ignored a ruling ordering the release": what the ruling says
     return in_topic(token, r)
 
 

@@ -305,7 +305,19 @@ def _test_adv(token: Token, values: frozenset[str]) -> bool:
     together", "set X free": a word the parser hangs on the verb as an adverb, adjective
     complement, predicate, particle or interjection (it reads them unevenly;
     `MANNER_DEPS`); matched on the word as written, not its lemma."""
-    return any(c.dep_ in MANNER_DEPS and c.lower_ in values for c in token.children)
+    return any(c.dep_ in MANNER_DEPS and c.lower_ in values and not _dated(c)
+               for c in token.children)
+
+
+# Words that make "month" or "week" a date ("last month") rather than a span ("a month").
+DEICTIC = frozenset({"last", "this", "next", "past", "previous", "every", "that", "same",
+                     "coming", "following", "each", "early", "late", "recent"})
+
+
+def _dated(word: Token) -> bool:
+    """ "last month", "this week": when something happened, not how long it has ("gave
+    Qatar ten days", CAMEO 139 ultimatum)."""
+    return any(c.dep_ in ("det", "amod") and c.lower_ in DEICTIC for c in word.children)
 
 
 # Children that say how or into what state the verb acts: "worked together", "jointly
@@ -325,6 +337,12 @@ def _test_clausal(token: Token, values: frozenset[str]) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
 
 
+# Verbs whose present tense states what is so, not what is to be done: "insisted the
+# islands belong to Japan" reports a belief even under a past-tense verb.
+STATIVE = frozenset({"be", "have", "belong", "remain", "exist", "own", "know", "want",
+                     "need", "contain", "mean", "deserve", "lack", "seem", "represent"})
+
+
 def _test_mandate(token: Token, values: frozenset[str]) -> bool:
     """ "insisted that Bolivia respond", "insisted the army should withdraw", "wants
     Turkey to reopen": a "that" clause in the mandative subjunctive (a bare verb with its
@@ -342,8 +360,12 @@ def _test_mandate(token: Token, values: frozenset[str]) -> bool:
             party = subjects[0].ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or (
                 subjects[0].lemma_.lower() in rules().agent_nouns)
             return party or curated_lookup(c) is not None
-        # a bare verb; after a singular noun a "present" form is one ("that Hamas release")
-        bare = c.tag_ == "VB" or (c.tag_ == "VBP" and subjects[0].tag_ in ("NN", "NNP"))
+        # a bare verb; after a singular noun a "present" form is one ("that Hamas release"),
+        # and so is a plural one under a past-tense verb, which reported speech would
+        # have shifted back ("insisted that the troops withdraw", not "withdrew")
+        bare = c.tag_ == "VB" or (c.tag_ == "VBP" and (
+            subjects[0].tag_ in ("NN", "NNP")
+            or (token.tag_ == "VBD" and c.lemma_.lower() not in STATIVE)))
         if bare and not auxes:
             return True
         if c.tag_ == "VBN" and auxes == ["be"]:  # "that the prisoners be freed"
