@@ -29,8 +29,8 @@ from resgestae.coding.background import (
     in_sport,
     is_condition,
     is_description,
-    says_content,
     is_earlier_act,
+    says_content,
     supported_noun,
 )
 from resgestae.coding.event_types import Entry, accident, lemma_of, lookup
