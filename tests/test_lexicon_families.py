@@ -15,7 +15,7 @@ def test_a_family_is_one_row_per_verb_with_its_classes_filled_in():
             "lift|roll+back\tV\tobj=@thing\tCONCEDE\t-\t081\tlegal\n")
     rows = expand_families(text).splitlines()
     assert rows == ["lift\tV\tobj=ban|curb\tCONCEDE\t-\t081\tlegal",
-                    "roll\tV\tprt=back;obj=ban|curb\tCONCEDE\t-\t081\tlegal"]
+                    "roll\tV\tpart=back;obj=ban|curb\tCONCEDE\t-\t081\tlegal"]
 
 
 def test_an_unknown_class_names_its_line():
