@@ -110,3 +110,57 @@ def test_an_inverted_condition_is_no_event_and_makes_a_threat(code):
 def test_a_hostile_deed_as_the_condition_makes_a_threat(code):
     assert types(code, "Islamabad said it could impose martial law in the province if "
                  "the bombings did not stop.") == ["THREATEN"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 061 cooperate economically: trade acted on; grids joined
+    ("Kenya and Ethiopia expanded cross-border trade by opening a new customs post at Moyale.",
+     "COOPERATE"),
+    ("Laos and Thailand synchronised their power grids on Wednesday.", "COOPERATE"),
+    # CAMEO 060: a joint undertaking; 062: training alongside
+    ("Peru and Ecuador launched a joint survey of the Zarumilla canal on Monday.", "COOPERATE"),
+    ("Ghana's marines have trained alongside Nigerian special forces in Calabar since May.",
+     "COOPERATE"),
+    # CAMEO 071 provide economic aid: money put in, debt written off
+    ("Riyadh wired $500 million to the Pakistani central bank last week.", "AID"),
+    ("France wrote off the debt owed by Mauritania on Tuesday.", "AID"),
+    # CAMEO 073 humanitarian aid: casualties treated by foreign doctors
+    ("Jordanian army medics treated wounded civilians in a field hospital in Khan Younis.",
+     "AID"),
+    # CAMEO 075 grant asylum
+    ("Mexico granted refugee status to the former Bolivian minister.", "AID"),
+    # CAMEO 041 discuss by telephone; 043 host a visit; 045 mediate
+    ("The Malian and Algerian presidents exchanged a phone call on Sunday.", "CONSULT"),
+    ("Erdogan greeted Ilham Aliyev at the presidential palace in Ankara.", "CONSULT"),
+    ("Omani diplomats relayed a counterproposal from Tehran to Washington.", "CONSULT"),
+    # CAMEO 182 physical assault; 181 abduction; 1712 property destroyed (ASSAULT in
+    # CAMEO2PLOVER-2021)
+    ("A ruling-party deputy punched an opposition MP in the Georgian parliament.", "ASSAULT"),
+    ("Gunmen snatched two Italian missionaries from their mission in Cabo Delgado.",
+     "ASSAULT"),
+    ("Militants dynamited a Sufi shrine outside Timbuktu on Friday.", "ASSAULT"),
+    # CAMEO 170 coerce; 1722 ban; 1723 curfew; 174 expel individuals
+    ("Plainclothes police harassed the families of exiled journalists in Minsk.", "COERCE"),
+    ("Bangladesh proscribed the student wing of the opposition party on Tuesday.", "COERCE"),
+    ("Ecuador put three coastal provinces under a night curfew on Monday.", "COERCE"),
+    ("Managua banished the Catholic bishop of Matagalpa to Rome.", "COERCE"),
+    # CAMEO 154 mobilize armed forces; 152 alert; 150 show of force
+    ("Baku massed armoured columns near the Lachin corridor on Sunday.", "MOBILIZE"),
+    ("Manila cancelled all leave for soldiers in Mindanao ahead of the vote.", "MOBILIZE"),
+    ("Pyongyang paraded its newest missiles through the capital on Saturday.", "MOBILIZE"),
+    # CAMEO 161 reduce diplomatic relations; 160 excluded from a body; 1622 arms sales
+    ("Panama called home its ambassador from Caracas after the vote.", "SANCTION"),
+    ("The African Union suspended Gabon from the bloc after the coup.", "SANCTION"),
+    ("Spain froze arms exports to the Israeli army in October.", "SANCTION"),
+])
+def test_a_breadth_family_codes_its_act(code, text, expected):
+    assert types(code, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # words of a family in another sense: no event of that type
+    "Supporters kicked off the campaign with a concert in Lagos.",  # no "kick" assault
+    "The minister's remarks poisoned the atmosphere of the talks.",  # no poisoning
+])
+def test_a_family_stays_off_other_senses(code, text):
+    assert not {"ASSAULT", "MOBILIZE"} & set(types(code, text))
