@@ -152,6 +152,16 @@ def test_a_hostile_deed_as_the_condition_makes_a_threat(code):
     ("Panama called home its ambassador from Caracas after the vote.", "SANCTION"),
     ("The African Union suspended Gabon from the bloc after the coup.", "SANCTION"),
     ("Spain froze arms exports to the Israeli army in October.", "SANCTION"),
+    # CAMEO 083 accede to demands; 0832 a measure dropped under pressure
+    ("The Kenyan cabinet caved in to the teachers' union on Thursday.", "CONCEDE"),
+    ("Lima shelved the fuel tax hike after a week of protests by truckers.", "CONCEDE"),
+    # CAMEO 0841 release persons
+    ("A court in Baku paroled the jailed opposition activist on Monday.", "RETREAT"),
+    # CAMEO 141 demonstrate; 142 hunger strike; 143 strike
+    ("Hundreds of Armenian exiles gathered outside the Azerbaijani embassy in Paris.",
+     "PROTEST"),
+    ("Two jailed Bahraini activists began a hunger strike on Sunday.", "PROTEST"),
+    ("Dock workers in Antwerp staged a 24-hour strike over pensions.", "PROTEST"),
 ])
 def test_a_breadth_family_codes_its_act(code, text, expected):
     assert types(code, text)[:1] == [expected]
@@ -164,3 +174,4 @@ def test_a_breadth_family_codes_its_act(code, text, expected):
 ])
 def test_a_family_stays_off_other_senses(code, text):
     assert not {"ASSAULT", "MOBILIZE"} & set(types(code, text))
+

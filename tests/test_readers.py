@@ -237,3 +237,19 @@ def test_an_earlier_runs_event_output_in_the_folder_is_no_article(tmp_path, code
     errors = [i for i in items if isinstance(i, InputError)]
     assert len(errors) == len(events)
     assert all("event record (coder output), not an article" in e.reason for e in errors)
+
+
+def test_empty_jsonl_is_one_error(tmp_path):
+    path = tmp_path / "empty.jsonl"
+    path.write_text("\n\n", encoding="utf-8")
+    [error] = read(path)
+    assert isinstance(error, InputError)
+    assert error.item == str(path) and "empty" in error.reason
+
+
+def test_binary_jsonl_is_one_error_for_the_file(tmp_path):
+    path = tmp_path / "noise.jsonl"
+    path.write_bytes(bytes(range(0x80, 0x100)) * 8 + b"\n" + bytes(range(1, 0x100)) * 4)
+    [error] = read(path)
+    assert isinstance(error, InputError)
+    assert error.item == str(path) and error.reason.startswith("binary file")

@@ -22,10 +22,22 @@ FIELDS = ("title", "url", "source", "language")
 def read_jsonl_lines(
     lines: Iterable[bytes], name: str, max_chars: int, first: int = 1
 ) -> Iterator[Article | InputError]:
-    """Articles from raw JSONL lines (numbered from `first`); blank lines are skipped."""
+    """Articles from raw JSONL lines (numbered from `first`); blank lines are skipped.
+
+    A file with no record at all is one E008 error, and a binary one (NUL bytes, or a
+    first line neither UTF-8 nor a record) one E003 error for the file, not one per line.
+    """
+    seen = False
     for number, raw in enumerate(lines, start=first):
         if not raw.strip():
             continue
+        if b"\x00" in raw or (not seen and not _decodes(raw)
+                               and not raw.lstrip().startswith(b"{")):
+            # a binary file: NUL bytes, or a first line neither UTF-8 nor a record
+            yield InputError(name, Errors.E003.format(what="NUL bytes" if b"\x00" in raw
+                                                      else "not UTF-8"))
+            return
+        seen = True
         item = f"{name}:{number}"
         try:
             yield record_article(_load(raw, item, max_chars), item)
@@ -33,6 +45,16 @@ def read_jsonl_lines(
             yield exc
         except Exception as exc:  # an odd record must not stop the file
             yield InputError(item, Errors.E002.format(why=f"{type(exc).__name__}: {exc}"))
+    if not seen:
+        yield InputError(name, Errors.E008)
+
+
+def _decodes(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _load(raw: bytes, item: str, max_chars: int) -> dict[str, Any]:
