@@ -13,8 +13,11 @@ CAMEO2PLOVER-2021's type (mode null) before any score:
   urging, apologies, disapproval vs accusation, negated agreement, conditional threats).
 
 Unlike rounds 5-7 and 9, their misses were read: they found the kinds of
-`tests/test_boundary_kinds.py`. First scores (micro type F1) on 6dbab6c: 0.835, 0.780,
-0.866; after the kinds: 0.855, 0.834, 0.903. Floors are those less 0.02.
+`tests/test_boundary_kinds.py` and the first lexicon families of stop 25. First scores
+(micro type F1) on 6dbab6c: 0.835, 0.780, 0.866; at the end of stop 25 (29eb07f): 0.864,
+0.841, 0.906. Floors are those less 0.02, rounded down. The held-out round 9
+(`test_cameo_battery_held_out.py`) rose 0.817/0.870/0.851 -> 0.827/0.886/0.862 over the
+same changes: about a third of the read gain transferred.
 """
 
 from __future__ import annotations
@@ -29,8 +32,8 @@ BATTERY = Path(__file__).parent / "data" / "cameo_battery"
 
 
 @pytest.mark.parametrize(("name", "records", "floor"), [
-    ("c2_round8", 160, 0.83),
-    ("c5_round8", 170, 0.81),
+    ("c2_round8", 160, 0.84),
+    ("c5_round8", 170, 0.82),
     ("c134_round8", 170, 0.88),
 ])
 def test_round8_type_f1_floor(coder, name: str, records: int, floor: float) -> None:
