@@ -92,9 +92,9 @@ def test_resources_cached_per_configuration(files, tmp_path: Path) -> None:
     edited = tmp_path / "edited.tsv"
     edited.write_text(LEXICON, encoding="utf-8")
     first = resources_for(Config(lexicon_files=[edited]))
-    edited.write_text(LEXICON + "picket\tV\t-\tCOERCE\t-\t170\t-\n", encoding="utf-8")
+    edited.write_text(LEXICON + "hobnob\tV\t-\tCOERCE\t-\t170\t-\n", encoding="utf-8")
     again = resources_for(Config(lexicon_files=[edited]))
-    assert again is not first and again.lexicon[("picket", "V")][0].event_type == "COERCE"
+    assert again is not first and again.lexicon[("hobnob", "V")][0].event_type == "COERCE"
 
 
 def test_user_entries_replace_only_their_condition(files) -> None:

@@ -24,16 +24,18 @@ def read_jsonl_lines(
 ) -> Iterator[Article | InputError]:
     """Articles from raw JSONL lines (numbered from `first`); blank lines are skipped.
 
-    A file with no record at all is one E008 error, and a binary one (NUL bytes, or a
-    first line neither UTF-8 nor a record) one E003 error for the file, not one per line.
+    A file with no record at all is one E008 error, and a binary one (a first line with
+    NUL bytes, or neither UTF-8 nor a record) one E003 error for the file, not one per
+    line.
     """
     seen = False
     for number, raw in enumerate(lines, start=first):
         if not raw.strip():
             continue
-        if b"\x00" in raw or (not seen and not _decodes(raw)
-                               and not raw.lstrip().startswith(b"{")):
-            # a binary file: NUL bytes, or a first line neither UTF-8 nor a record
+        if not seen and (b"\x00" in raw or (not _decodes(raw)
+                                             and not raw.lstrip().startswith(b"{"))):
+            # a binary file: its first line holds NUL bytes or is neither UTF-8 nor a
+            # record (a bad line after good ones is that line's error alone)
             yield InputError(name, Errors.E003.format(what="NUL bytes" if b"\x00" in raw
                                                       else "not UTF-8"))
             return
