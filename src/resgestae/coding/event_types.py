@@ -368,17 +368,22 @@ def _test_mandate(token: Token, values: frozenset[str]) -> bool:
             party = subjects[0].ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or (
                 subjects[0].lemma_.lower() in rules().agent_nouns)
             return party or curated_lookup(c) is not None
-        # a bare verb; after a singular noun a "present" form is one ("that Hamas release"),
-        # and so is a plural one under a past-tense verb, which reported speech would
-        # have shifted back ("insisted that the troops withdraw", not "withdrew")
-        bare = c.tag_ == "VB" or (c.tag_ == "VBP" and (
-            subjects[0].tag_ in ("NN", "NNP")
-            or (token.tag_ == "VBD" and c.lemma_.lower() not in STATIVE)))
-        if bare and not auxes:
+        if _bare(token, c, subjects[0]) and not auxes:
             return True
         if c.tag_ == "VBN" and auxes == ["be"]:  # "that the prisoners be freed"
             return True
     return False
+
+
+def _bare(verb: Token, clause: Token, subject: Token) -> bool:
+    """A bare verb: after a singular noun a "present" form is one ("that Hamas
+    release"), and so is a plural one under a past-tense verb, which reported speech
+    would have shifted back ("insisted that the troops withdraw", not "withdrew")."""
+    if clause.tag_ == "VB":
+        return True
+    return clause.tag_ == "VBP" and (
+        subject.tag_ in ("NN", "NNP")
+        or (verb.tag_ == "VBD" and clause.lemma_.lower() not in STATIVE))
 
 
 def _test_ocomp(token: Token, values: frozenset[str]) -> bool:
