@@ -195,8 +195,9 @@ def _test_part(token: Token, values: frozenset[str]) -> bool:
     """A family's particle ("held back", "rolled back"): a particle, or the adverb the
     parser often makes of one right after the verb. Only family rows use it; the
     hand-written rows keep `prt`, whose after= tests were tuned on the parser's reading."""
-    return any((c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1))
-               and c.lower_ in values for c in token.children)
+    return _test_prt(token, values) or any(
+        c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in values
+        for c in token.children)
 
 
 # Object heads that say little of themselves: the noun before them names the thing
