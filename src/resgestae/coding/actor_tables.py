@@ -72,6 +72,7 @@ class ActorTables:
     name_particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     collective_heads: frozenset[str] = frozenset()
+    side_modifiers: frozenset[str] = frozenset()  # "warring parties": sides, no role
     adjectives: dict[str, str] = field(default_factory=dict)  # code -> main adjective
     names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
     sector_labels: dict[str, str] = field(default_factory=dict)
@@ -172,6 +173,7 @@ def _load_words(lex: ActorTables) -> None:
     lex.place_heads = frozenset(norm(str(w)) for w in titles["place_heads"])
     lex.thing_heads = frozenset(norm(str(w)) for w in titles.get("thing_heads") or [])
     lex.collective_heads = frozenset(norm(str(w)) for w in titles["collective_heads"])
+    lex.side_modifiers = frozenset(norm(str(w)) for w in titles.get("side_modifiers") or [])
     lex.name_particles = frozenset(norm(str(w)) for w in titles.get("name_particles", []))
     lex.honorifics = frozenset(norm(str(w)).rstrip(".") for w in titles.get("honorifics", []))
     lex.sector_labels = dict(titles.get("sector_labels", {}))

@@ -213,6 +213,8 @@ def _sectors(core: Span, lex: ActorTables, reading: Reading) -> list[str]:
     # the words of a known organisation's name are no roles: the European Union is no
     # trade union (LAB), the org table gives its sectors
     named = reading.org_tokens if reading.org_covers_head else set()
+    if _a_side(core.root, lex):
+        named = {*named, core.root.i}
     tokens = [t for t in core if t.i not in reading.country_tokens and t.i not in named]
     found = _lemma_sector(lex, tokens)
     head_i = core.root.i
@@ -224,6 +226,16 @@ def _sectors(core: Span, lex: ActorTables, reading: Reading) -> list[str]:
         ordered = list(reading.org.sectors)
     mods = [lex.modifiers[t.lower_] for t in core if t.lower_ in lex.modifiers]
     return _unique(mods + ordered)
+
+
+def _a_side(head: Token, lex: ActorTables) -> bool:
+    """ "The warring parties", "both parties", "the parties to the conflict": a collective
+    head that is a side in a conflict or a deal, so its own role word (party: PTY) is no
+    role here (titles.yaml side_modifiers)."""
+    if head.lemma_.lower() not in lex.collective_heads and head.lower_ not in lex.collective_heads:
+        return False
+    return any(c.lower_ in lex.side_modifiers or (c.dep_ == "prep" and c.lower_ == "to")
+               for c in head.children)
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -423,3 +423,44 @@ def counted_event(noun: Token) -> Token | None:
                 if grand.dep_ == "pobj" and lookup(grand) is not None:
                     return grand
     return None
+
+
+# Verbs of demanding and nouns of a demand: an act said to meet one ("as the opposition
+# had demanded", "reforms demanded by the unions", "meeting a key demand of protesters")
+# accedes to it (CAMEO 083), and the demand is that act's background, no act of its own.
+DEMAND_VERBS = frozenset({"demand", "call", "seek", "urge", "request", "ask", "press", "want",
+                          "insist", "push", "campaign", "petition", "lobby"})
+MEETING_VERBS = frozenset({"meet", "answer", "satisfy", "concede", "grant", "heed", "fulfil",
+                           "fulfill", "accept"})
+DEMAND_NOUNS = frozenset({"demand", "call", "request", "grievance", "wish", "appeal"})
+
+
+def met_demand(verb: Token) -> bool:
+    """A demand an act is said to meet: "as the opposition had demanded" (its object left
+    out: it is the act itself) or "reforms demanded by the opposition"."""
+    if lemma_of(verb) not in DEMAND_VERBS:
+        return False
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+            c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in verb.children)
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def accedes(verb: Token) -> bool:
+    """The act meets another's demand (CAMEO 083 "accede to requests or demands"): an
+    "as X had demanded" clause, a "meeting a demand" participle, or an object (or its
+    preposition's) "demanded by" someone."""
+    for child in verb.children:
+        if met_demand(child) or _meeting(child):
+            return True
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children
+                if g.dep_ == "pobj"]
+    return any(met_demand(a) for o in objects for a in o.children if a.dep_ == "acl")
+
+
+def _meeting(child: Token) -> bool:
+    """ "meeting a key demand of protesters": a participle of meeting a demand."""
+    return child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG" \
+        and lemma_of(child) in MEETING_VERBS and any(
+            o.dep_ in ("dobj", "obj") and o.lemma_.lower() in DEMAND_NOUNS for o in child.children)

@@ -30,6 +30,7 @@ from resgestae.coding.background import (
     is_condition,
     is_description,
     is_earlier_act,
+    met_demand,
     says_content,
     supported_noun,
 )
@@ -127,8 +128,8 @@ def _background(token: Token, head: Token, r: Rules) -> bool:
     """Background: a condition, or the earlier act another reacts to; an earlier act that
     moved people to protest is coded (PLOVER manual, PROTEST: "an earlier arrest")."""
     responds = _responding_act(head, r) and not protest_head(head)
-    if is_condition(token, r) or is_earlier_act(token, r, responds):
-        return True
+    if is_condition(token, r) or is_earlier_act(token, r, responds) or met_demand(token):
+        return True  # met_demand: "X agreed to talks, as Y had demanded": Y's past demand
     if token.dep_ == "xcomp" and lemma_of(head) in r.transparent and is_condition(head, r):
         return True  # "... if Madrid continued to host him": the condition's own act
     if is_description(token) and _reports_act(_clause_verb(head), r):

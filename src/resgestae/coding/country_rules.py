@@ -38,7 +38,13 @@ from resgestae.coding.event_types import lemma_of
 from resgestae.coding.gazetteer import gazetteer
 from resgestae.coding.places import country_stated_after
 from resgestae.coding.rules import rules
-from resgestae.coding.targets import event_places, place_targets, scene_place, taken_place
+from resgestae.coding.targets import (
+    event_places,
+    meeting_place,
+    place_targets,
+    scene_place,
+    taken_place,
+)
 from resgestae.kb.canonical import country_name
 from resgestae.model import Entity
 from resgestae.plover import has_flag, plover_type
@@ -142,7 +148,10 @@ def _actor_place(sides: Sides) -> None:
     ):
         _actors_from_place(sides.clause, sides.event_type, actors, sides.recipients)
     elif actors and not any(e.country or e.title for e in actors):
-        _place_all(actors, place_targets(sides.clause), sides.doc)
+        # where parties talk or agree is often a third country's capital ("the rebels
+        # agreed to peace talks in Nairobi"): the scene places no one
+        _place_all(actors, [t for t in place_targets(sides.clause)
+                            if not meeting_place(t)], sides.doc)
 
 
 def _recipient_place(sides: Sides) -> None:

@@ -18,6 +18,7 @@ from resgestae.coding.actors import read_actor
 from resgestae.coding.ambiguous import decide, none_reading
 from resgestae.coding.background import (
     MOTIVE_MARKS,
+    accedes,
     accompanies_act,
     hangs_on_protest,
     in_relative_clause,
@@ -329,6 +330,7 @@ def _clause_events(
             return []
     else:
         coding = decide(clause, mod, coding)  # an ambiguous trigger: the clause model chooses
+    coding = _acceding(clause, coding)
     coding.cameo = refine(clause, coding)  # CAMEO's appeals and comments (01, 02)
     actors, recipients = code_participants(clause, coding, previous)
     if not actors and not recipients and not _unnamed_but_asserted(clause, prob):
@@ -337,6 +339,22 @@ def _clause_events(
     groups = [[a] for a in actors] if clause.split and len(actors) > 1 else [actors]
     conf = score(clause, coding, len(actors), len(recipients), prob)
     return [_event(clause, coding, group, recipients, conf, sent, article) for group in groups]
+
+
+# Types an act meeting another's demand turns CONCEDE from: a promise ("agreed to early
+# elections, as the opposition had demanded") or an approval ("approved the reforms
+# demanded by the unions") given in answer to pressure. PLOVER_MANUAL.tex:443: CONCEDE
+# "covers verbal concessions ... including the promise of future concessions"; CAMEO 083
+# "accede to requests or demands". Material acts keep their own type.
+ACCEDING_TYPES = frozenset({"AGREE", "SUPPORT"})
+ACCEDE_CODE = "083"
+
+
+def _acceding(clause: Clause, coding: Coding) -> Coding:
+    if coding.event_type not in ACCEDING_TYPES or clause.nominal or not accedes(clause.anchor):
+        return coding
+    return Coding("CONCEDE", None, ACCEDE_CODE, coding.factuality, list(coding.context),
+                  derived=coding.derived)
 
 
 EXERCISE_CODE = "150"  # CAMEO 150 "demonstrate military or police power" (exercises)

@@ -75,23 +75,43 @@ def scene_place(place: Token) -> bool:
     ("at talks in Islamabad", "at a ceremony in Dakar") or from an agreement or talks
     that are the act itself ("signed an accord in Geneva"); not from a thing acted on
     ("settlements in Gaza", "an embassy in Tehran", "postpone the rally in Baku")."""
+    owner = _place_owner(place)
+    if owner is None:
+        return False
+    return owner.pos_ in ("VERB", "AUX") or meeting_place(place)
+
+
+def _place_owner(place: Token) -> Token | None:
+    """The word a place hangs from by *in*, *at*, *near* ... (None: not so hung)."""
     token = place
     for _ in range(3):  # "in the capital, Nairobi", "in Nairobi, Kenya"
         if token.dep_ not in ("appos", "conj", "compound") or token.head is token:
             break
         token = token.head
     if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
+        return None
+    return token.head.head
+
+
+def meeting_place(place: Token) -> bool:
+    """A place of an occasion or of talks or a deal that are the act itself ("at a
+    summit in Tokyo", "agreed to talks in Geneva", "signed an accord in Doha"): often a
+    third country's, so it says nothing of whose the parties are."""
+    owner = _place_owner(place)
+    if owner is None or owner.pos_ in ("VERB", "AUX"):
         return False
-    owner = token.head.head
-    if owner.pos_ in ("VERB", "AUX"):
-        return True
     if owner.dep_ == "pobj" and owner.head.lower_ in SCENE_PREPS:
         return True  # "at a summit in Tokyo": the occasion is the scene
+    if owner.dep_ == "pobj" and owner.head.lower_ in AGREED_PREPS:
+        return owner.head.head.pos_ in ("VERB", "AUX") and _talk_noun(owner)
     return owner.dep_ in ("dobj", "obj") and _talk_noun(owner)
 
 
 # "at a summit", "during a visit": prepositions of the occasion an act is done at
 SCENE_PREPS = frozenset({"at", "during"})
+# "agreed to talks in Geneva", "settled on a deal in Doha": the talks or the deal a
+# verb takes through these are the act itself, so their place is its scene too
+AGREED_PREPS = frozenset({"to", "on", "for"})
 
 
 def _talk_noun(noun: Token) -> bool:
