@@ -464,3 +464,20 @@ def _meeting(child: Token) -> bool:
     return child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG" \
         and lemma_of(child) in MEETING_VERBS and any(
             o.dep_ in ("dobj", "obj") and o.lemma_.lower() in DEMAND_NOUNS for o in child.children)
+
+
+def misread_participle_root(verb: Token) -> bool:
+    """ "Rebel leaders, gathered in the camps, rejected the plan": the parser makes the
+    participle set off by commas the sentence's root and the real verb its conjunct (no
+    "and" between). The participle describes the subject; the conjunct is the act."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or verb.i < 2 \
+            or doc[verb.i - 1].text != ",":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 1 or subjects[0].right_edge.i < verb.i - 2:
+        return False
+    if any(c.dep_ == "cc" for c in verb.children):
+        return False
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP")
+               and doc[c.i - 1].text == "," for c in verb.children)

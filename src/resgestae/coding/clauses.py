@@ -31,6 +31,7 @@ from resgestae.coding.background import (
     is_description,
     is_earlier_act,
     met_demand,
+    misread_participle_root,
     says_content,
     supported_noun,
 )
@@ -84,10 +85,10 @@ def _skip_verb(token: Token, r: Rules) -> bool:
     """Verbs that are never an event clause of their own."""
     if token.dep_ in ("amod", "aux", "auxpass", "compound"):
         return True
+    if misread_participle_root(token):
+        return True  # "Rebel leaders, gathered in the camps, rejected ...": a description
     head = token.head
-    if head is token:
-        return False
-    if token.dep_ == "conj" and is_verb(head):
+    if token.dep_ == "conj" and is_verb(head) and not misread_participle_root(head):
         return _skip_verb(head, r)
     return _framed(token, head, r) or _background(token, head, r)
 

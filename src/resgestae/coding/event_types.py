@@ -359,6 +359,8 @@ def _test_mandate(token: Token, values: frozenset[str]) -> bool:
     someone is to do, not what is so ("insisted that the talks
     had failed")."""
     for c in token.children:
+        if _misread_bare(c):
+            return True
         subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         if c.dep_ != "ccomp" or not subjects:
             continue
@@ -374,6 +376,15 @@ def _test_mandate(token: Token, values: frozenset[str]) -> bool:
         if c.tag_ == "VBN" and auxes == ["be"]:  # "that the prisoners be freed"
             return True
     return False
+
+
+def _misread_bare(clause: Token) -> bool:
+    """ "insisted that the government resign", "that the bloc step in": the parser often
+    reads a bare verb after a noun as a noun, its subject as that noun's compound. A
+    "that" clause headed by a noun is no sentence: it is such a misread bare verb."""
+    return clause.dep_ == "ccomp" and clause.pos_ == "NOUN" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+        c.dep_ == "compound" for c in clause.children)
 
 
 def _bare(verb: Token, clause: Token, subject: Token) -> bool:
