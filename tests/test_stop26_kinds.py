@@ -48,7 +48,7 @@ def _coded(coder, text: str) -> list:
     ("The Emirates provided Egypt with $3 billion in budget support.", "AID"),
     # CAMEO 174 expel individuals (COERCE) vs 166 expel a mission (SANCTION)
     ("Minsk deported a Polish reporter who had covered the opposition trials.", "COERCE"),
-    ("Bamako ordered the French special forces to leave its territory within a month.",
+    ("Kinshasa told the regional force to leave the country by the end of the year.",
      "SANCTION"),
     # CAMEO 190: military positions attacked, no policy criticised
     ("Tatmadaw units attacked positions held by the Kachin Independence Army near Laiza.",
@@ -119,3 +119,16 @@ def test_storming_out_of_a_meeting_is_a_walkout_not_an_assault(code):
         "PROTEST"]
     assert types(code, "Hamas negotiators stormed out of the talks in Cairo.") == ["SANCTION"]
     assert types(code, "Troops stormed the rebel stronghold at dawn.") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a fire no weapon or party fired, an explosion of an accidental kind, a natural force
+    ("A fire at a textile factory in Dhaka killed 12 workers.", []),
+    ("A gas explosion at a restaurant in Yinchuan killed 31 people.", []),
+    ("Hailstorms destroyed much of the grape harvest in Burgundy.", []),
+    # a fire a weapon or a party fired is an attack (CAMEO 190)
+    ("Israeli tank fire killed two Palestinians near Khan Younis.", ["ASSAULT"]),
+    ("Artillery fire killed five civilians in Donetsk on Monday.", ["ASSAULT"]),
+])
+def test_natural_forces_and_accidents_are_no_acts_but_gunfire_is(code, text, expected):
+    assert types(code, text) == expected

@@ -232,7 +232,25 @@ def by_natural_force(token: Token, r: Rules) -> bool:
               if g.dep_ == "pobj"]
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "a trawler hit by a storm"
         doers += [g for c in token.children if c.dep_ == "agent" for g in c.children]
-    return any(lemma_of(d) in r.natural_causes or d.lower_ in r.natural_causes for d in doers)
+    return any(_natural(d, r) for d in doers)
+
+
+def _natural(doer: Token, r: Rules) -> bool:
+    """A natural force or an accident: its word ("floods", "Hailstorms", sentence-initial
+    words the tagger reads as names), its kind before a name ("Hurricane Milton", "monsoon
+    rains"), a fire no weapon or party fired, or an explosion of an accidental kind ("a
+    gas explosion"; "an explosion" alone may be a bomb's)."""
+    words = {lemma_of(doer), doer.lower_, doer.lower_.rstrip("s")}
+    if words & r.natural_causes:
+        return True
+    modifiers = [c for c in doer.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    kinds = {c.lemma_.lower() for c in modifiers}
+    if kinds & r.natural_causes:
+        return True
+    if words & r.fire_heads:  # "a fire at a factory", not "Israeli tank fire"
+        return not (kinds & r.weapon_kinds or any(
+            c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE", "ORG") for c in modifiers))
+    return bool(words & r.accident_heads and kinds & r.accidental_kinds)
 
 
 def by_market_force(token: Token, r: Rules) -> bool:

@@ -64,6 +64,10 @@ class Rules:
     later_marks: frozenset[str] = frozenset()  # "before ...": an act not yet happened
     condition_marks: frozenset[str] = frozenset()  # "if", "unless": the condition, no event
     natural_causes: frozenset[str] = frozenset()  # "floods killed ...": no actor, no event
+    accidental_kinds: frozenset[str] = frozenset()  # "a gas explosion": an accident's kind
+    accident_heads: frozenset[str] = frozenset()  # explosion, blast
+    fire_heads: frozenset[str] = frozenset()  # fire: an accident unless armed
+    weapon_kinds: frozenset[str] = frozenset()  # "tank fire", "artillery fire"
     market_forces: frozenset[str] = frozenset()  # "shares rocketed": no actor, no event
     sport_roles: frozenset[str] = frozenset()  # "the striker struck": a game, no event
     sport_things: frozenset[str] = frozenset()  # "captured the championship": a game
@@ -128,6 +132,10 @@ def parse_rules(data: dict) -> Rules:
             "later_marks",
             "condition_marks",
             "natural_causes",
+            "accidental_kinds",
+            "accident_heads",
+            "fire_heads",
+            "weapon_kinds",
             "market_forces",
             "sport_roles",
             "sport_things",
