@@ -39,9 +39,12 @@ FLOORS = {
     "NONE": 48,  # 44/50
     "PROTEST": 15,  # 11/17
     "REJECT": 15,  # 13/16
-    "REQUEST": 16,  # 15/16
+    # nb080 ("Mali's junta told French troops to leave the country") moved from REQUEST
+    # to SANCTION in stop 26: a host ordering foreign forces off its own land expels them
+    # (CAMEO 166/1661, PLOVER_MANUAL.tex:820); REQUEST keeps all of its other 15
+    "REQUEST": 15,  # 15/15
     "RETREAT": 15,  # 13/16
-    "SANCTION": 15,  # 12/16
+    "SANCTION": 16,  # 16/17
     "SUPPORT": 14,  # 13/14
     "THREATEN": 16,  # 15/16
 }

@@ -50,6 +50,8 @@ def _coded(coder, text: str) -> list:
     ("Minsk deported a Polish reporter who had covered the opposition trials.", "COERCE"),
     ("Kinshasa told the regional force to leave the country by the end of the year.",
      "SANCTION"),
+    ("Bamako ordered the French special forces to leave its territory within a month.",
+     "SANCTION"),
     # CAMEO 190: military positions attacked, no policy criticised
     ("Tatmadaw units attacked positions held by the Kachin Independence Army near Laiza.",
      "ASSAULT"),
@@ -132,3 +134,34 @@ def test_storming_out_of_a_meeting_is_a_walkout_not_an_assault(code):
 ])
 def test_natural_forces_and_accidents_are_no_acts_but_gunfire_is(code, text, expected):
     assert types(code, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 182 physical assault in other words
+    ("Riot police in Minsk inflicted brutal beatings on the detained marchers.", "ASSAULT"),
+    ("An attacker stabbed the mayor of Gdansk at a charity concert.", "ASSAULT"),
+    # CAMEO 190 weapons fired at a target; 2041 chemical weapons used
+    ("Kyrgyz border guards fired mortar rounds at Tajik positions near Vorukh.", "ASSAULT"),
+    ("Government forces used chlorine gas against the rebel enclave of Douma.", "ASSAULT"),
+    # CAMEO 201 mass expulsion
+    ("Militias forcibly relocated thousands of Masalit families from El Geneina.", "ASSAULT"),
+    # CAMEO 041 by video; 046 negotiation; 045 mediation; 043 a guest entertained
+    ("The Kenyan and Ethiopian presidents linked up by videoconference on Monday.", "CONSULT"),
+    ("Negotiators from Khartoum and Juba hammered out a border deal in Addis Ababa.",
+     "CONSULT"),
+    ("Qatar interceded with the Taliban on behalf of the detained aid workers.", "CONSULT"),
+    ("The Indonesian president entertained the Emirati leader at a state dinner in Bogor.",
+     "CONSULT"),
+])
+def test_force_and_talks_in_other_words(code, text, expected):
+    assert types(code, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # games, shows and tourists are no visits (CAMEO 042/043 are a party's)
+    "Paris hosted the Olympic Games last summer.",
+    "Two million tourists visited the Angkor temples last year.",
+    "Shoppers negotiated prices for carpets in the Marrakech souk.",
+])
+def test_games_shows_and_tourists_are_no_diplomacy(code, text):
+    assert types(code, text) == []

@@ -218,7 +218,8 @@ QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", 
                             "remainder", "portion", "several", "many", "all", "first",
                             "last", "group", "wave"})
 # Heads a noun after "of" names ("a state of emergency was declared", "a state of siege").
-OF_NAMED_HEADS = frozenset({"state"})
+# "a new round of talks was held": the round is of talks.
+OF_NAMED_HEADS = frozenset({"state", "round"})
 # A sum names what it is in ("withheld $100 million in military aid").
 MONEY_HEADS = frozenset({"million", "billion"})
 
