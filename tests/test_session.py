@@ -66,6 +66,7 @@ def _component(store) -> list[dict]:
     # a spaCy user's own pipeline: the same model, with resgestae's components added
     nlp = spacy.load(resolve_model(None))
     nlp.add_pipe("resgestae_paragraphs", before="parser")
+    nlp.add_pipe("resgestae_verb_roots", after="attribute_ruler")
     nlp.add_pipe("resgestae_events", config={"date": DATE, "db": str(store)})
     return nlp(TEXT)._.events
 

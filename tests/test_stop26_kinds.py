@@ -165,3 +165,21 @@ def test_force_and_talks_in_other_words(code, text, expected):
 ])
 def test_games_shows_and_tourists_are_no_diplomacy(code, text):
     assert types(code, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hundreds of Dalit activists protested in Lucknow on Monday.", "PROTEST"),
+    ("The Vatican's envoy interceded with Managua on behalf of the jailed bishop.", "CONSULT"),
+])
+def test_a_sentence_the_parser_roots_in_its_subject_is_rooted_in_its_verb(
+        coder, code, text, expected):
+    # the small model roots these in the subject noun, the verb an `acl` participle
+    # (nlp.verb_roots re-roots them); before, neither sentence coded any event
+    doc = coder.nlp(text)
+    assert next(doc.sents).root.pos_ == "VERB"
+    assert types(code, text) == [expected]
+
+
+def test_a_participle_with_its_own_agent_keeps_its_reading(coder):
+    doc = coder.nlp("The report, written by UN investigators, was published on Friday.")
+    assert next(doc.sents).root.lemma_ == "publish"

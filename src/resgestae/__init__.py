@@ -12,7 +12,8 @@ Public API::
 
 spaCy users: `resgestae.load_nlp()` is the pipeline resgestae codes with; touching
 `resgestae.paragraph_boundaries` (or importing `resgestae.nlp`) registers the
-"resgestae_paragraphs" component for `nlp.add_pipe(...)` in a pipeline of your own.
+"resgestae_paragraphs" and "resgestae_verb_roots" components for `nlp.add_pipe(...)` in a
+pipeline of your own.
 
 Names are imported on first use, so `import resgestae` stays fast (no spaCy,
 DuckDB or pandas until they are needed).

@@ -3,6 +3,7 @@
     import spacy, resgestae.components  # registers the factories
     nlp = spacy.load("en_core_web_sm")
     nlp.add_pipe("resgestae_paragraphs", before="parser")   # optional: paragraphs bound sentences
+    nlp.add_pipe("resgestae_verb_roots", after="attribute_ruler")  # optional: parse repair
     nlp.add_pipe("resgestae_events", config={"date": "2020-12-26"})
     doc = nlp(text)
     doc._.events      # event records, as `resgestae code --format jsonl` prints them

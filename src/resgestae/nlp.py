@@ -63,6 +63,10 @@ def load_nlp(name: str | None = None) -> Language:
         nlp.add_pipe(
             "resgestae_paragraphs", before="parser" if "parser" in nlp.pipe_names else None
         )
+    if "parser" in nlp.pipe_names and "resgestae_verb_roots" not in nlp.pipe_names:
+        # after the attribute ruler, which sets the coarse tags (pos_) it reads
+        nlp.add_pipe("resgestae_verb_roots", after="attribute_ruler"
+                     if "attribute_ruler" in nlp.pipe_names else "parser")
     return nlp
 
 
@@ -89,3 +93,34 @@ def paragraph_boundaries(doc):
         if token.is_sent_start or prev.text in {".", "!", "?"}:
             run = 0
     return doc
+
+
+@Language.component("resgestae_verb_roots")
+def verb_roots(doc):
+    """A sentence the parser roots in its subject noun, with the real verb hung on it as a
+    participle ("Hundreds of activists protested in Lucknow", "The envoy interceded with
+    Managua": root "Hundreds"/"envoy", verb an `acl`), is rooted in its verb again, the
+    noun its subject. A participle with its own subject, auxiliary, "by" agent or marker,
+    or one set off by commas, is a real one and keeps its reading."""
+    for sent in list(doc.sents):
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = next((c for c in root.rights if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+        if verb is None or not _misread_main_verb(verb):
+            continue
+        for child in list(root.rights):
+            if child.dep_ == "punct" and child.i > verb.right_edge.i:
+                child.head = verb  # the full stop goes with the new root
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+    return doc
+
+
+def _misread_main_verb(verb) -> bool:
+    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "agent", "mark")
+           for c in verb.children):
+        return False
+    if any(t.text in (",", ";", ":") for t in verb.doc[verb.head.i + 1 : verb.i]):
+        return False  # "the envoy, sent by Rome, ...": an apposition set off by commas
+    return verb.tag_ in ("VBD", "VBN")
