@@ -12,6 +12,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from resgestae.config import Config
 from resgestae.errors import ConfigError, Errors
@@ -96,7 +97,7 @@ def paragraph_boundaries(doc):
 
 
 @Language.component("resgestae_verb_roots")
-def verb_roots(doc):
+def verb_roots(doc: Doc) -> Doc:
     """A sentence the parser roots in its subject noun, with the real verb hung on it as a
     participle ("Hundreds of activists protested in Lucknow", "The envoy interceded with
     Managua": root "Hundreds"/"envoy", verb an `acl`), is rooted in its verb again, the
@@ -117,7 +118,7 @@ def verb_roots(doc):
     return doc
 
 
-def _misread_main_verb(verb) -> bool:
+def _misread_main_verb(verb: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "agent", "mark")
            for c in verb.children):
         return False
