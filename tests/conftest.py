@@ -9,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "samples" / "seed-article.txt"
+BATTERY = ROOT / "tests" / "data" / "cameo_battery"
 
 
 @pytest.fixture(scope="session")
@@ -38,5 +39,44 @@ def code(coder):
 
     def run(text: str) -> list:
         return extract_events(coder.nlp(text), Article(id="t", text=text))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def code_types(code):
+    """The PLOVER types the event stage gives one sentence, in order."""
+
+    def run(text: str) -> list[str]:
+        return [e.event_type for e in code(text)]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def code_article(coder):
+    """One text coded as a dated article through the whole pipeline: its Events."""
+    from resgestae.model import Article
+
+    def run(text: str, date: str = "2024-05-10") -> list:
+        article = Article(id=f"t{abs(hash(text))}", text=text, date=date)
+        coded = next(iter(coder.code([article])))
+        assert coded.error is None
+        return coded.events
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def battery_f1(coder):
+    """Micro type F1 of `tests/data/cameo_battery/NAME.jsonl`, once it has read as PLOVER
+    gold of `records` records with no error."""
+    from resgestae.evaluation import evaluate
+
+    def run(name: str, records: int) -> float:
+        result = evaluate(BATTERY / f"{name}.jsonl", coder=coder)
+        assert result["format"] == "plover" and not result["errors"]
+        assert result["records"] == records
+        return result["micro"]["f1"]
 
     return run

@@ -8,10 +8,6 @@ from __future__ import annotations
 import pytest
 
 
-def types(code, text: str) -> list[str]:
-    return [e.event_type for e in code(text)]
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     # CAMEO 081 ease administrative sanctions: a sentence or conviction undone
     ("Morocco's king commuted the prison sentences of 40 Rif protesters on Friday.",
@@ -58,57 +54,57 @@ def types(code, text: str) -> list[str]:
     # CAMEO 190 use conventional military force: a munition striking
     ("Two drones slammed into a fuel depot near Belgorod overnight.", "ASSAULT"),
 ])
-def test_a_boundary_family_codes_its_act(code, text, expected):
-    assert types(code, text)[:1] == [expected]
+def test_a_boundary_family_codes_its_act(code_types, text, expected):
+    assert code_types(text)[:1] == [expected]
 
 
-def test_a_delegation_received_in_a_city_is_a_hosted_visit_not_access(code):
+def test_a_delegation_received_in_a_city_is_a_hosted_visit_not_access(code_types):
     # CAMEO 043 host a visit; the access family needs "into" (let into the country)
-    assert types(code, "Ghana's president received a delegation of Kenyan MPs in Accra.") == [
+    assert code_types("Ghana's president received a delegation of Kenyan MPs in Accra.") == [
         "CONSULT"]
 
 
-def test_talking_to_reporters_is_a_statement_not_a_consultation(code):
+def test_talking_to_reporters_is_a_statement_not_a_consultation(code_types):
     # CAMEO 01 statements, which PLOVER drops; the appeal is the event (CAMEO 020)
-    assert types(code, "Talking to journalists, the Chilean president called on Peru "
+    assert code_types("Talking to journalists, the Chilean president called on Peru "
                  "to reopen the border.") == ["REQUEST"]
 
 
-def test_a_mandative_that_clause_with_a_plural_subject_is_a_demand(code):
+def test_a_mandative_that_clause_with_a_plural_subject_is_a_demand(code_types):
     # "insisted that the troops withdraw": a past-tense verb would have shifted a report
     # back ("withdrew"), so the bare form is the subjunctive of a demand (CAMEO 105)
-    assert types(code, "Baku insisted that the Armenian units withdraw from the "
+    assert code_types("Baku insisted that the Armenian units withdraw from the "
                  "ridge.") == ["REQUEST"]
 
 
-def test_a_dated_time_word_is_no_ultimatum_span(code):
+def test_a_dated_time_word_is_no_ultimatum_span(code_types):
     # "last month" says when; "ten days" (CAMEO 139 ultimatum) says how long
-    assert types(code, "Dozens of ISWAP fighters gave themselves up to the army in Borno "
+    assert code_types("Dozens of ISWAP fighters gave themselves up to the army in Borno "
                  "last month.") == ["RETREAT"]
-    assert types(code, "Riyadh gave Doha ten days to close the broadcaster.") == ["THREATEN"]
+    assert code_types("Riyadh gave Doha ten days to close the broadcaster.") == ["THREATEN"]
 
 
-def test_a_named_authors_document_says_its_own_content(code):
+def test_a_named_authors_document_says_its_own_content(code_types):
     # the ruling orders the release; Kampala's act is ignoring it (CAMEO 128 defy norms)
-    assert types(code, "Kampala ignored a Constitutional Court ruling ordering the release "
+    assert code_types("Kampala ignored a Constitutional Court ruling ordering the release "
                  "of the detained MP.") == ["REJECT"]
 
 
-def test_an_unattributed_resolution_keeps_its_demand(code):
+def test_an_unattributed_resolution_keeps_its_demand(code_types):
     # no author named: the resolution may be the Senate's own appeal
-    assert "REQUEST" in types(code, "The Senate debated a resolution demanding that the "
+    assert "REQUEST" in code_types("The Senate debated a resolution demanding that the "
                               "government cut arms sales to the coalition.")
 
 
-def test_an_inverted_condition_is_no_event_and_makes_a_threat(code):
+def test_an_inverted_condition_is_no_event_and_makes_a_threat(code_types):
     # "should Kyiv strike": a condition (no REQUEST from "should"), and the act it
     # conditions is a warning (PLOVER THREATEN, "coercive or forceful warnings")
-    assert types(code, "The Russian envoy said Moscow would pound Odesa should Kyiv "
+    assert code_types("The Russian envoy said Moscow would pound Odesa should Kyiv "
                  "strike the bridge again.") == ["THREATEN"]
 
 
-def test_a_hostile_deed_as_the_condition_makes_a_threat(code):
-    assert types(code, "Islamabad said it could impose martial law in the province if "
+def test_a_hostile_deed_as_the_condition_makes_a_threat(code_types):
+    assert code_types("Islamabad said it could impose martial law in the province if "
                  "the bombings did not stop.") == ["THREATEN"]
 
 
@@ -163,8 +159,8 @@ def test_a_hostile_deed_as_the_condition_makes_a_threat(code):
     ("Two jailed Bahraini activists began a hunger strike on Sunday.", "PROTEST"),
     ("Dock workers in Antwerp staged a 24-hour strike over pensions.", "PROTEST"),
 ])
-def test_a_breadth_family_codes_its_act(code, text, expected):
-    assert types(code, text)[:1] == [expected]
+def test_a_breadth_family_codes_its_act(code_types, text, expected):
+    assert code_types(text)[:1] == [expected]
 
 
 @pytest.mark.parametrize("text", [
@@ -172,6 +168,6 @@ def test_a_breadth_family_codes_its_act(code, text, expected):
     "Supporters kicked off the campaign with a concert in Lagos.",  # no "kick" assault
     "The minister's remarks poisoned the atmosphere of the talks.",  # no poisoning
 ])
-def test_a_family_stays_off_other_senses(code, text):
-    assert not {"ASSAULT", "MOBILIZE"} & set(types(code, text))
+def test_a_family_stays_off_other_senses(code_types, text):
+    assert not {"ASSAULT", "MOBILIZE"} & set(code_types(text))
 

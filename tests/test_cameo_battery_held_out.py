@@ -77,13 +77,7 @@ on f8f6b53, before any change of stop 26: 0.869, 0.855, 0.952; each floor is tha
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from resgestae.evaluation import evaluate
-
-BATTERY = Path(__file__).parent / "data" / "cameo_battery"
 
 
 @pytest.mark.parametrize(("name", "records", "floor"), [
@@ -103,8 +97,5 @@ BATTERY = Path(__file__).parent / "data" / "cameo_battery"
     ("c5_round11", 150, 0.82),
     ("c134_round11", 150, 0.92),
 ])
-def test_held_out_type_f1_floor(coder, name: str, records: int, floor: float) -> None:
-    result = evaluate(BATTERY / f"{name}.jsonl", coder=coder)
-    assert result["format"] == "plover" and not result["errors"]
-    assert result["records"] == records
-    assert result["micro"]["f1"] >= floor
+def test_held_out_type_f1_floor(battery_f1, name: str, records: int, floor: float) -> None:
+    assert battery_f1(name, records) >= floor

@@ -38,13 +38,7 @@ held-out round 11 (`test_cameo_battery_held_out.py`) moved 0.869/0.855/0.952 ->
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from resgestae.evaluation import evaluate
-
-BATTERY = Path(__file__).parent / "data" / "cameo_battery"
 
 
 @pytest.mark.parametrize(("name", "records", "floor"), [
@@ -55,8 +49,5 @@ BATTERY = Path(__file__).parent / "data" / "cameo_battery"
     ("c5_round10", 150, 0.89),
     ("c134_round10", 150, 0.93),
 ])
-def test_read_battery_type_f1_floor(coder, name: str, records: int, floor: float) -> None:
-    result = evaluate(BATTERY / f"{name}.jsonl", coder=coder)
-    assert result["format"] == "plover" and not result["errors"]
-    assert result["records"] == records
-    assert result["micro"]["f1"] >= floor
+def test_read_battery_type_f1_floor(battery_f1, name: str, records: int, floor: float) -> None:
+    assert battery_f1(name, records) >= floor

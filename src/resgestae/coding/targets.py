@@ -76,9 +76,7 @@ def scene_place(place: Token) -> bool:
     that are the act itself ("signed an accord in Geneva"); not from a thing acted on
     ("settlements in Gaza", "an embassy in Tehran", "postpone the rally in Baku")."""
     owner = _place_owner(place)
-    if owner is None:
-        return False
-    return owner.pos_ in ("VERB", "AUX") or meeting_place(place)
+    return owner is not None and (owner.pos_ in ("VERB", "AUX") or _meeting_owner(owner))
 
 
 def _place_owner(place: Token) -> Token | None:
@@ -98,8 +96,11 @@ def meeting_place(place: Token) -> bool:
     summit in Tokyo", "agreed to talks in Geneva", "signed an accord in Doha"): often a
     third country's, so it says nothing of whose the parties are."""
     owner = _place_owner(place)
-    if owner is None or owner.pos_ in ("VERB", "AUX"):
-        return False
+    return owner is not None and owner.pos_ not in ("VERB", "AUX") and _meeting_owner(owner)
+
+
+def _meeting_owner(owner: Token) -> bool:
+    """The noun a place hangs from is an occasion, or talks or a deal done as the act."""
     if owner.dep_ == "pobj" and owner.head.lower_ in SCENE_PREPS:
         return True  # "at a summit in Tokyo": the occasion is the scene
     if owner.dep_ == "pobj" and owner.head.lower_ in AGREED_PREPS:
