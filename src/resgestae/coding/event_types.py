@@ -62,7 +62,21 @@ def _parse_tests(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     for part in text.split(";"):
         key, _, values = part.partition("=")
         tests.append((key.strip(), frozenset(v.strip() for v in values.split("|"))))
-    return tuple(tests)
+    return _bind_prep_entities(tuple(tests))
+
+
+def _bind_prep_entities(
+    tests: tuple[tuple[str, frozenset[str]], ...],
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A row with both `prep` and `pent` means the entity is that preposition's object
+    ("speak to <PERSON>", "send troops to <GPE>"): the pair becomes one `pent_of` test
+    ("to:GPE"), so that another preposition's entity ("spoke to reporters in Cairo",
+    "sent to the border with Guyana") does not pass it."""
+    keys = dict(tests)
+    if "prep" not in keys or "pent" not in keys:
+        return tests
+    pairs = frozenset(f"{p}:{e}" for p in keys["prep"] for e in keys["pent"])
+    return tuple(("pent_of", pairs) if key == "pent" else (key, values) for key, values in tests)
 
 
 # An object or particle says more about the act than a preposition does
@@ -216,7 +230,8 @@ QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", 
                             "handful", "couple", "batch", "contingent", "billion",
                             "some", "part", "half", "most", "majority", "bulk", "rest",
                             "remainder", "portion", "several", "many", "all", "first",
-                            "last", "group", "wave"})
+                            "last", "group", "wave", "planeload", "shipload", "truckload",
+                            "boatload", "consignment", "load", "shipment", "convoy"})
 # Heads a noun after "of" names ("a state of emergency was declared", "a state of siege").
 # "a new round of talks was held": the round is of talks.
 OF_NAMED_HEADS = frozenset({"state", "round"})
@@ -436,6 +451,16 @@ def _test_pass(token: Token, values: frozenset[str]) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
+# Auxiliaries of what is to come or could come: "would pay a heavy price", "will face
+# live fire", "could be met with force" (a consequence held out to someone, CAMEO 130).
+FUTURE_AUX = frozenset({"will", "would", "could", "shall", "'ll", "wo", "might", "may"})
+
+
+def _test_modal(token: Token, values: frozenset[str]) -> bool:
+    """The verb is said of the future or a condition: a will/would/could auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children)
+
+
 # Accords an act is done under ("withdrew under the deal", "freed under the agreement"):
 # the framework of the act, not what it is done to or leaves.
 FRAMEWORKS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "arrangement",
@@ -449,6 +474,10 @@ def _test_pobj(token: Token, values: frozenset[str]) -> bool:
 
 def _test_pent(token: Token, values: frozenset[str]) -> bool:
     return any(g.ent_type_ in values for g in _prep_objects(token))
+
+
+def _test_pent_of(token: Token, values: frozenset[str]) -> bool:
+    return any(f"{g.head.lower_}:{g.ent_type_}" in values for g in _prep_objects(token))
 
 
 def _test_inf(token: Token, values: frozenset[str]) -> bool:
@@ -486,10 +515,12 @@ TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
     "ocomp": _test_ocomp,
     "oent": _test_oent,
     "pass": _test_pass,
+    "modal": _test_modal,
     "subj": _test_subj,
     "cargo": _test_cargo,
     "pobj": _test_pobj,
     "pent": _test_pent,
+    "pent_of": _test_pent_of,
     "inf": _test_inf,
     "score": _test_score,
 }

@@ -66,6 +66,9 @@ def _heads(
     recipients = resolve_pronouns(_parties(clause.recipients), antecedent, third)
     if coding.request_from_reporter:
         actors, recipients = antecedent, actors or recipients
+    elif held_out(clause):
+        # "Y said X would pay a heavy price": the speaker warns X
+        actors, recipients = antecedent, actors
     elif undergone(clause):
         # "X faced criticism from Y", "Y said X could face sanctions": Y acts on X
         actors, recipients = recipients or antecedent, actors
@@ -82,6 +85,9 @@ def _heads(
 # Verbs whose subject undergoes the act their object names ("faced criticism", "drew
 # condemnation", "could face sanctions"); "came under attack/criticism" likewise.
 UNDERGO_VERBS = frozenset({"face", "draw", "attract", "incur"})
+# ... and the consequences a speaker holds out to someone ("said Burundi would pay a
+# heavy price", "any attack would be met with force": lexicon_families.tsv THREATEN 130)
+CONSEQUENCE_VERBS = frozenset({"pay", "go", "meet", "answer", "regret"})
 
 
 def undergone(clause: Clause) -> bool:
@@ -92,6 +98,14 @@ def undergone(clause: Clause) -> bool:
         return False
     return entry.lemma in UNDERGO_VERBS or (
         entry.lemma == "come" and any(k == "prep" and "under" in v for k, v in entry.tests))
+
+
+def held_out(clause: Clause) -> bool:
+    """Whether the clause is a consequence a speaker holds out to its subject ("would
+    pay a heavy price", "would not go unanswered"): the speaker's warning."""
+    entry = clause.entry
+    return (entry is not None and entry.lemma in CONSEQUENCE_VERBS
+            and entry.event_type == "THREATEN")
 
 
 def _victims_after(clause: Clause) -> list[Token]:
