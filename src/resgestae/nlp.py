@@ -105,6 +105,9 @@ def verb_roots(doc: Doc) -> Doc:
     or one set off by commas, is a real one and keeps its reading."""
     for sent in list(doc.sents):
         root = sent.root
+        if root.pos_ == "VERB":
+            _reported_verb(root)
+            continue
         if root.pos_ not in ("NOUN", "PROPN"):
             continue
         verb = next((c for c in root.rights if c.dep_ == "acl" and c.pos_ == "VERB"), None)
@@ -116,6 +119,29 @@ def verb_roots(doc: Doc) -> Doc:
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, "nsubj"
     return doc
+
+
+# Verbs of the attribution that ends a wire sentence ("..., witnesses said"), as written:
+# the component runs before the lemmatizer.
+ATTRIBUTION_VERBS = frozenset({"said", "says", "told", "reported", "added", "confirmed",
+                               "announced", "stated"})
+
+
+def _reported_verb(root: Token) -> None:
+    """ "Riot police charged at the crowd ..., witnesses said": the parser makes the
+    first subject the attribution's too and hangs the real verb on it as a participle.
+    The verb becomes what is said (the attribution's `ccomp`), the noun its subject."""
+    if root.lower_ not in ATTRIBUTION_VERBS:
+        return
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if len(subjects) < 2 or subjects[0].pos_ not in ("NOUN", "PROPN"):
+        return
+    first = subjects[0]
+    verb = next((c for c in first.rights if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+    if verb is None or not _misread_main_verb(verb):
+        return
+    verb.head, verb.dep_ = root, "ccomp"
+    first.head, first.dep_ = verb, "nsubj"
 
 
 def _misread_main_verb(verb: Token) -> bool:

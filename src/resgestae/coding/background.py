@@ -451,6 +451,15 @@ DEMAND_VERBS = frozenset({"demand", "call", "seek", "urge", "request", "ask", "p
 MEETING_VERBS = frozenset({"meet", "answer", "satisfy", "concede", "grant", "heed", "fulfil",
                            "fulfill", "accept"})
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "grievance", "wish", "appeal"})
+# An act done under another's pressure ("agreed to scrap the laws after weeks of pressure
+# from farmers", "bowing to protests, agreed to restore term limits") yields to it as
+# much as one meeting a named demand does (PLOVER_MANUAL.tex:443, CAMEO 083).
+PRESSURE_NOUNS = frozenset({"pressure", "protest", "demand", "outcry", "strike", "backlash",
+                            "unrest", "demonstration", "campaign", "petition", "uprising",
+                            "agitation", "clamour", "clamor", "boycott", "sit-in", "call"})
+PRESSURE_PREPS = frozenset({"under", "after", "following"})
+YIELDING_VERBS = frozenset({"bow", "yield", "cave", "give", "bend", "submit", "respond",
+                            "heed", "succumb", "relent", "buckle"})
 
 
 def met_demand(verb: Token) -> bool:
@@ -469,12 +478,26 @@ def accedes(verb: Token) -> bool:
     "as X had demanded" clause, a "meeting a demand" participle, or an object (or its
     preposition's) "demanded by" someone."""
     for child in verb.children:
-        if met_demand(child) or _meeting(child):
+        if met_demand(child) or _meeting(child) or _under_pressure(child):
             return True
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children
                 if g.dep_ == "pobj"]
     return any(met_demand(a) for o in objects for a in o.children if a.dep_ == "acl")
+
+
+def _under_pressure(child: Token) -> bool:
+    """ "under/after (weeks of) pressure from farmers", "in response to protests",
+    "bowing to pressure": the act gives in to the pressure named."""
+    if child.dep_ == "prep" and child.lower_ in PRESSURE_PREPS | {"in"}:
+        words = [t for t in child.subtree if t.i != child.i]
+        if child.lower_ == "in" and not (words and words[0].lower_ == "response"
+                                         or any(t.lower_ == "response" for t in words[:2])):
+            return False
+        return any(t.lemma_.lower() in PRESSURE_NOUNS for t in words[:6])
+    if child.dep_ == "advcl" and child.tag_ == "VBG" and lemma_of(child) in YIELDING_VERBS:
+        return any(t.lemma_.lower() in PRESSURE_NOUNS for t in child.subtree)
+    return False
 
 
 def _meeting(child: Token) -> bool:

@@ -24,6 +24,7 @@ from resgestae.coding.background import (
     in_relative_clause,
     motivates_protest,
     scene_clause,
+    trailing_participle,
 )
 from resgestae.coding.cameo_codes import refine
 from resgestae.coding.clauses import YIELDING, Clause, act_entry, find_clauses
@@ -36,7 +37,7 @@ from resgestae.coding.rules import rules
 from resgestae.coding.same_act import restates
 from resgestae.coding.topics import protest_head
 from resgestae.model import Article, Entity, Event
-from resgestae.plover import cameo_root, plover_type
+from resgestae.plover import cameo_root, plover_type, quad_class
 
 log = logging.getLogger("resgestae.coding")
 
@@ -96,7 +97,8 @@ def sentence_events(
     # a negated act ("saying Budapest would never impose tariffs") did not happen
     # (PLOVER_MANUAL.tex:217: negated events can be left out); beside a surer act of the
     # sentence it is not reported, alone it stays, marked negated
-    side |= _yielded_to(coded) | {id(e) for e in events if e.factuality == "negated"}
+    side |= _yielded_to(coded) | _same_deed_told_again(coded)
+    side |= {id(e) for e in events if e.factuality == "negated"}
     events = _without_bare_vow_threats(events)
     events = _without_weaker_side_nouns(events, side, scene)
     acts = len({e._trigger_i for e in events})
@@ -161,6 +163,25 @@ def _yielded_to(coded: list[tuple[Clause, Event]]) -> set[int]:
             if not c.nominal and e.event_type in PRESSURE_TYPES and c.anchor.dep_ == "advcl"
             and c.anchor.head.i in yielding
             and any(m.dep_ == "mark" and m.lower_ in marks for m in c.anchor.children)}
+
+
+def _same_deed_told_again(coded: list[tuple[Clause, Event]]) -> set[int]:
+    """The ids of events told by a participle after a comma ("tried to assassinate the
+    minister, opening fire on his convoy"; "agreed to teach Amazigh in schools, meeting
+    a demand of activists") whose verb hangs on a deed coded with the same type: the
+    same deed in more detail, one event (PLOVER codes the act once, manual l.750)."""
+    found: set[int] = set()
+    for clause, event in coded:
+        anchor = clause.anchor
+        if clause.nominal or not trailing_participle(anchor):
+            continue
+        head = anchor.head.head if anchor.dep_ == "conj" else anchor.head
+        if any(other is not event and other.event_type == event.event_type
+               and quad_class(other.cameo, other.event_type) in (2, 4)
+               and head.i in {c.anchor.i, *(g.i for g in c.governors)}
+               for c, other in coded):
+            found.add(id(event))
+    return found
 
 
 def _accompanying(clause: Clause, event: Event) -> bool:
