@@ -235,6 +235,9 @@ QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", 
 # Heads a noun after "of" names ("a state of emergency was declared", "a state of siege").
 # "a new round of talks was held": the round is of talks.
 OF_NAMED_HEADS = frozenset({"state", "round"})
+# Groups named by their kind ("an aircraft carrier group", "a naval strike group"): the
+# compound says what moved.
+NAMED_GROUP_HEADS = frozenset({"group"})
 # A sum names what it is in ("withheld $100 million in military aid").
 MONEY_HEADS = frozenset({"million", "billion"})
 
@@ -243,9 +246,9 @@ def _object_lemmas(obj: Token) -> list[str]:
     """The object's lemma, and for a generic head its compound modifiers' lemmas, for a
     quantity or state head the counted noun's or the state's."""
     lemmas = [obj.lemma_.lower()] + _hyphened(obj)
-    if lemmas[0] in GENERIC_HEADS:
+    if lemmas[0] in GENERIC_HEADS or lemmas[0] in NAMED_GROUP_HEADS:
         lemmas += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
-    elif lemmas[0] in QUANTITY_HEADS or lemmas[0] in OF_NAMED_HEADS:
+    if lemmas[0] in QUANTITY_HEADS or lemmas[0] in OF_NAMED_HEADS:
         preps = ("of", "in") if lemmas[0] in MONEY_HEADS else ("of",)
         lemmas += [g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ in preps
                    for g in c.children if g.dep_ == "pobj"]
