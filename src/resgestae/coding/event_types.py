@@ -480,7 +480,17 @@ def _test_pent(token: Token, values: frozenset[str]) -> bool:
 
 
 def _test_pent_of(token: Token, values: frozenset[str]) -> bool:
-    return any(f"{g.head.lower_}:{g.ent_type_}" in values for g in _prep_objects(token))
+    """The preposition's object is a named entity, or a place noun a name owns or
+    qualifies ("to Mozambique's Cabo Delgado province", "into the Gaza Strip")."""
+    return any(f"{g.head.lower_}:{label}" in values for g in _prep_objects(token)
+               for label in _entity_labels(g))
+
+
+def _entity_labels(noun: Token) -> set[str]:
+    labels = {noun.ent_type_}
+    labels.update(c.ent_type_ for c in noun.children
+                  if c.dep_ in ("poss", "compound") and c.ent_type_)
+    return labels
 
 
 def _test_inf(token: Token, values: frozenset[str]) -> bool:
