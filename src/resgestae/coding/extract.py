@@ -97,8 +97,9 @@ def sentence_events(
     # a negated act ("saying Budapest would never impose tariffs") did not happen
     # (PLOVER_MANUAL.tex:217: negated events can be left out); beside a surer act of the
     # sentence it is not reported, alone it stays, marked negated
-    side |= _yielded_to(coded) | _same_deed_told_again(coded)
-    side |= {id(e) for e in events if e.factuality == "negated"}
+    told_again = _same_deed_told_again(coded)
+    events = [e for e in events if id(e) not in told_again]
+    side |= _yielded_to(coded) | {id(e) for e in events if e.factuality == "negated"}
     events = _without_bare_vow_threats(events)
     events = _without_weaker_side_nouns(events, side, scene)
     acts = len({e._trigger_i for e in events})
@@ -172,16 +173,43 @@ def _same_deed_told_again(coded: list[tuple[Clause, Event]]) -> set[int]:
     same deed in more detail, one event (PLOVER codes the act once, manual l.750)."""
     found: set[int] = set()
     for clause, event in coded:
-        anchor = clause.anchor
-        if clause.nominal or not trailing_participle(anchor):
+        head = None if clause.nominal else _deed_told(clause.anchor)
+        if head is None:
             continue
-        head = anchor.head.head if anchor.dep_ == "conj" else anchor.head
-        if any(other is not event and other.event_type == event.event_type
-               and quad_class(other.cameo, other.event_type) in (2, 4)
-               and head.i in {c.anchor.i, *(g.i for g in c.governors)}
-               for c, other in coded):
-            found.add(id(event))
+        for c, other in coded:
+            if other is not event and other.event_type == event.event_type \
+                    and quad_class(other.cameo, other.event_type) in (2, 4) \
+                    and head.i in {c.anchor.i, *(g.i for g in c.governors)}:
+                found.add(id(event))
+                if clause.anchor.dep_ == "acl" and event.actor:
+                    # "a bomb planted by insurgents hit ...": the planters' attack (the
+                    # bomb, the subject, is no party)
+                    other.actor = list(event.actor)
+                break
     return found
+
+
+def _deed_told(anchor: Token) -> Token | None:
+    """The verb whose deed a participle may tell again: the verb a trailing or leading
+    participle hangs on ("..., opening fire on his convoy"; "Bowing to the protesters'
+    demands, the president replaced ..."), or the one whose subject a passive participle
+    describes ("a roadside bomb planted by insurgents hit a convoy")."""
+    if trailing_participle(anchor):
+        return anchor.head.head if anchor.dep_ == "conj" else anchor.head
+    if _leading_participle(anchor):
+        return anchor.head
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and anchor.head.dep_ == "nsubj":
+        return anchor.head.head
+    return None
+
+
+def _leading_participle(verb: Token) -> bool:
+    """A present participle with no subject that opens the sentence before a comma
+    ("Bowing to the demands, the president ...")."""
+    after = verb.right_edge.i + 1
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i < verb.head.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and after < len(verb.doc) and verb.doc[after].text == ",")
 
 
 def _accompanying(clause: Clause, event: Event) -> bool:
@@ -372,7 +400,11 @@ ACCEDE_CODE = "083"
 
 
 def _acceding(clause: Clause, coding: Coding) -> Coding:
-    if coding.event_type not in ACCEDING_TYPES or clause.nominal or not accedes(clause.anchor):
+    if coding.event_type not in ACCEDING_TYPES or clause.nominal:
+        return coding
+    # the demand or pressure may hang on the vow that governs the act ("pledged to reform
+    # the police, responding to months of protests")
+    if not any(accedes(verb) for verb in (clause.anchor, *clause.governors)):
         return coding
     return Coding("CONCEDE", None, ACCEDE_CODE, coding.factuality, list(coding.context),
                   derived=coding.derived)
