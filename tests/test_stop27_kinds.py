@@ -115,3 +115,31 @@ def test_an_attribution_s_misread_subject_gets_its_verb_back(coder):
     charged = next(t for t in doc if t.lower_ == "charged")
     assert charged.dep_ == "ccomp" and charged.head.lower_ == "said"
     assert any(c.dep_ == "nsubj" and c.lower_ == "police" for c in charged.children)
+
+
+@pytest.mark.parametrize("text", [
+    # force as a figure of speech: sport, markets, films, farming, fires (no CAMEO 18-20)
+    "Senegal bombarded the Egyptian goal for most of the second half.",
+    "Toyota beat analysts' forecasts for the third quarter running.",
+    "Irish farmers culled thousands of cattle after the outbreak.",
+    "Brussels killed the proposed merger of the two rail makers.",
+    "Firefighters battled a wildfire near Athens through the night.",
+    "The comedy bombed at the box office in its opening weekend.",
+    # meeting words: a fixture, a prize, a doctor, a press conference
+    "Ghana meet Nigeria in the quarter-final in Abidjan on Sunday.",
+    "The Nigerian poet received the Neustadt Prize in Oklahoma.",
+    "Villagers in Assam can now consult a doctor by video call.",
+    "The football federation held a press conference to unveil the new coach.",
+])
+def test_figures_of_speech_are_no_events(code_types, text):
+    assert code_types(text) == []
+
+
+def test_real_force_next_to_sport_words_stays(code_types):
+    assert code_types("Gunmen attacked a bus carrying fans to the match in Kaduna.")[:1] == [
+        "ASSAULT"]
+
+
+def test_a_joint_press_conference_is_a_meeting(code_types):
+    assert code_types("Lula and Boric held a joint press conference in Santiago.") == [
+        "CONSULT"]
