@@ -486,10 +486,15 @@ def _test_pent_of(token: Token, values: frozenset[str]) -> bool:
                for label in _entity_labels(g))
 
 
+# Labels a place's owner or qualifier lends the place noun ("Mozambique's province"); an
+# organisation's does not ("the Kalbajar district" read as an ORG is still a district).
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
 def _entity_labels(noun: Token) -> set[str]:
     labels = {noun.ent_type_}
     labels.update(c.ent_type_ for c in noun.children
-                  if c.dep_ in ("poss", "compound") and c.ent_type_)
+                  if c.dep_ in ("poss", "compound") and c.ent_type_ in PLACE_LABELS)
     return labels
 
 
