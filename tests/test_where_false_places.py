@@ -259,7 +259,9 @@ CASES = [(text, word, None) for text, word in NOT_THE_PLACE] + THE_PLACE
 # future one, which is placed nowhere: their places are checked at the attachment only.
 NO_EVENT_HERE = frozenset({"wounded by mortar fire", "arrested and extradited", "rallied in",
                            "demonstrated on Sunday against", "shot down a helicopter",
-                           "town of Tal Afar", "will attack Bunia", "streets of Lima"})
+                           "town of Tal Afar", "will attack Bunia", "streets of Lima",
+                           # a title captured in sport is no event at all (stop 27)
+                           "captured his fourth title", "captured the title"})
 
 
 @pytest.fixture(scope="module")
