@@ -107,6 +107,7 @@ def verb_roots(doc: Doc) -> Doc:
         root = sent.root
         if root.pos_ == "VERB":
             _reported_verb(root)
+            _reduced_relative_root(root)
             continue
         if root.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -142,6 +143,36 @@ def _reported_verb(root: Token) -> None:
         return
     verb.head, verb.dep_ = root, "ccomp"
     first.head, first.dep_ = verb, "nsubj"
+
+
+# Participles that describe the people they follow ("protesters opposed to the charter",
+# "men armed with machetes"), as written: the component runs before the lemmatizer.
+DESCRIBING_PARTICIPLES = frozenset({"opposed", "allied", "linked", "affiliated", "aligned",
+                                    "loyal", "devoted", "angered", "incensed", "armed",
+                                    "backed", "tied", "dressed", "masked"})
+
+
+def _reduced_relative_root(root: Token) -> None:
+    """ "Protesters opposed to the new constitution stormed the offices": the parser roots
+    the sentence in the describing participle and hangs the act on it. The act becomes
+    the root, the participle a modifier (`acl`) of the subject again."""
+    if root.lower_ not in DESCRIBING_PARTICIPLES:
+        return
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
+    if len(subjects) != 1 or subjects[0].right_edge.i != root.i - 1:
+        return
+    verb = next((c for c in root.rights if c.dep_ in ("ccomp", "advcl") and c.tag_ == "VBD"
+                 and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)),
+                None)
+    if verb is None:
+        return
+    subject = subjects[0]
+    for child in list(root.rights):
+        if child.i > verb.right_edge.i:
+            child.head = verb  # the full stop and what follows the act go with the act
+    verb.head, verb.dep_ = verb, "ROOT"
+    subject.head, subject.dep_ = verb, "nsubj"
+    root.head, root.dep_ = subject, "acl"
 
 
 def _misread_main_verb(verb: Token) -> bool:
