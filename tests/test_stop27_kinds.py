@@ -143,3 +143,33 @@ def test_real_force_next_to_sport_words_stays(code_types):
 def test_a_joint_press_conference_is_a_meeting(code_types):
     assert code_types("Lula and Boric held a joint press conference in Santiago.") == [
         "CONSULT"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 190: positions an armed force attacks are no policy attacked (ACCUSE 111)
+    ("Sudanese army units attacked RSF positions near Omdurman at dawn.", "ASSAULT"),
+    # CAMEO 1451-1454: stones thrown or fires set by a crowd are a riot
+    ("Students hurled rocks at riot police outside the university in Dhaka.", "PROTEST"),
+    ("Angry villagers set fire to the district office in Kasese.", "PROTEST"),
+    # ... but an armed group's grenades are an attack
+    ("Militants threw grenades at a police post in Pulwama.", "ASSAULT"),
+    # CAMEO 072: a weapon system named by its kind
+    ("Norway delivered a NASAMS air-defence system to Kyiv in March.", "AID"),
+    # CAMEO 201: people expelled en masse
+    ("Niger expelled Malian traders en masse after the border row.", "ASSAULT"),
+])
+def test_round14_kinds(code_types, text, expected):
+    assert code_types(text)[:1] == [expected]
+
+
+def test_a_describing_participle_read_as_the_root_gives_the_act_back(code_types):
+    # "protesters opposed to X stormed ...": the parser roots the sentence in "opposed"
+    assert code_types("Farmers opposed to the new water law stormed the governor's office "
+                      "in Cochabamba.") == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's president laid a wreath at the monument to the victims of the dictatorship.",
+])
+def test_rites_are_no_events(code_types, text):
+    assert code_types(text) == []
