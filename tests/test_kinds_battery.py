@@ -29,21 +29,24 @@ BATTERY = Path(__file__).parent / "data" / "news_battery.jsonl"
 FLOORS = {
     "ACCUSE": 15,  # 15/16 before
     "AGREE": 16,  # 14/18
-    "AID": 14,  # 12/16
-    "ASSAULT": 20,  # 18/20
+    "AID": 15,  # 12/16; 15 at stop 27
+    # nb207 ("Protesters threw stones at police in Tunis") moved from ASSAULT to PROTEST
+    # in stop 27: protesters' violence is a riot (PLOVER_MANUAL.tex:772 PROTEST mode riot,
+    # CAMEO 145); ASSAULT keeps all of its other 19, PROTEST gains it
+    "ASSAULT": 19,  # 19/19
     "COERCE": 16,  # 13/16
     "CONCEDE": 9,  # 8/12
     "CONSULT": 16,  # 16/16
     "COOPERATE": 13,  # 10/13
     "MOBILIZE": 14,  # 13/14
     "NONE": 48,  # 44/50
-    "PROTEST": 15,  # 11/17
+    "PROTEST": 18,  # 11/17; 18/18 at stop 27 (nb207 included)
     "REJECT": 15,  # 13/16
     # nb080 ("Mali's junta told French troops to leave the country") moved from REQUEST
     # to SANCTION in stop 26: a host ordering foreign forces off its own land expels them
     # (CAMEO 166/1661, PLOVER_MANUAL.tex:820); REQUEST keeps all of its other 15
     "REQUEST": 15,  # 15/15
-    "RETREAT": 15,  # 13/16
+    "RETREAT": 16,  # 13/16; 16 at stop 27
     "SANCTION": 16,  # 16/17
     "SUPPORT": 14,  # 13/14
     "THREATEN": 16,  # 15/16
