@@ -156,14 +156,11 @@ def _reduced_relative_root(root: Token) -> None:
     """ "Protesters opposed to the new constitution stormed the offices": the parser roots
     the sentence in the describing participle and hangs the act on it. The act becomes
     the root, the participle a modifier (`acl`) of the subject again."""
-    if root.lower_ not in DESCRIBING_PARTICIPLES:
-        return
     subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
-    if len(subjects) != 1 or subjects[0].right_edge.i != root.i - 1:
+    if root.lower_ not in DESCRIBING_PARTICIPLES or len(subjects) != 1 \
+            or subjects[0].right_edge.i != root.i - 1:
         return
-    verb = next((c for c in root.rights if c.dep_ in ("ccomp", "advcl") and c.tag_ == "VBD"
-                 and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)),
-                None)
+    verb = next((c for c in root.rights if _subjectless_past(c)), None)
     if verb is None:
         return
     subject = subjects[0]
@@ -173,6 +170,12 @@ def _reduced_relative_root(root: Token) -> None:
     verb.head, verb.dep_ = verb, "ROOT"
     subject.head, subject.dep_ = verb, "nsubj"
     root.head, root.dep_ = subject, "acl"
+
+
+def _subjectless_past(verb: Token) -> bool:
+    """A past-tense clause hung on another verb with no subject or marker of its own."""
+    return verb.dep_ in ("ccomp", "advcl") and verb.tag_ == "VBD" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
 def _misread_main_verb(verb: Token) -> bool:

@@ -17,7 +17,7 @@ of their own:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
@@ -498,15 +498,17 @@ def accedes(verb: Token) -> bool:
 def _under_pressure(child: Token) -> bool:
     """ "under/after (weeks of) pressure from farmers", "in response to protests",
     "bowing to pressure": the act gives in to the pressure named."""
-    if child.dep_ == "prep" and child.lower_ in PRESSURE_PREPS | {"in"}:
-        words = [t for t in child.subtree if t.i != child.i]
-        if child.lower_ == "in" and not (words and words[0].lower_ == "response"
-                                         or any(t.lower_ == "response" for t in words[:2])):
-            return False
-        return any(t.lemma_.lower() in PRESSURE_NOUNS for t in words[:6])
-    if child.dep_ == "advcl" and child.tag_ == "VBG" and lemma_of(child) in YIELDING_VERBS:
-        return any(t.lemma_.lower() in PRESSURE_NOUNS for t in child.subtree)
-    return False
+    if child.dep_ == "prep":
+        words = [t for t in child.subtree if t.i != child.i][:6]
+        if child.lower_ == "in":  # "in (direct) response to ..."
+            return any(t.lower_ == "response" for t in words[:2]) and _names_pressure(words)
+        return child.lower_ in PRESSURE_PREPS and _names_pressure(words)
+    return (child.dep_ == "advcl" and child.tag_ == "VBG"
+            and lemma_of(child) in YIELDING_VERBS and _names_pressure(child.subtree))
+
+
+def _names_pressure(words: Iterable[Token]) -> bool:
+    return any(t.lemma_.lower() in PRESSURE_NOUNS for t in words)
 
 
 def _meeting(child: Token) -> bool:
