@@ -173,3 +173,25 @@ def test_a_describing_participle_read_as_the_root_gives_the_act_back(code_types)
 ])
 def test_rites_are_no_events(code_types, text):
     assert code_types(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a new user's trial of the stop-27 rows: consequences held out by no party, reprisals
+    # in sport, deadlines in class, passengers picked up, feelings sounded out
+    "Investors will pay a high price for the bonds if inflation persists, analysts said.",
+    "The coach said his team would respond firmly after last week's defeat.",
+    "The striker retaliated with a late equaliser for Liverpool.",
+    "The bus picked up passengers at the border crossing.",
+    "Voters sounded out their frustration at the polls.",
+    "The superhero sequel bombed at the box office.",
+    "Arsenal will host Chelsea in the fixture on Saturday.",
+])
+def test_the_new_rows_stay_off_ordinary_text(code_types, text):
+    assert code_types(text) == []
+
+
+def test_a_purpose_is_no_second_act(code_types):
+    # "to help fight the gangs" says what the deployment is for (CAMEO 074 alone)
+    assert code_types("Nairobi sent 400 police officers to Haiti to help fight the armed "
+                      "gangs.") == ["AID"]
+

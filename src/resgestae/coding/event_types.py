@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +41,9 @@ class Entry:
     mode: str | None
     cameo: str | None
     context: str | None
+    # a NONE reading the verb dictionaries may not override (`firm_none`): a family row
+    # of lexicon_families.tsv names one specific non-event ("bombed at the box office")
+    firm: bool = False
 
     @property
     def preps(self) -> frozenset[str]:
@@ -150,6 +153,7 @@ def curated_lexicon() -> dict[tuple[str, str], list[Entry]]:
     families = parse_lexicon(expand_families(
         (DATA_DIR / FAMILIES_FILE).read_text(encoding="utf-8")))
     for key, entries in families.items():
+        entries[:] = [replace(e, firm=True) if e.event_type == "NONE" else e for e in entries]
         have = {e.tests for e in table.get(key, [])}
         added = [e for e in entries if e.tests not in have]
         if added:
@@ -634,10 +638,12 @@ def accident(token: Token) -> bool:
 def firm_none(token: Token) -> bool:
     """Whether the curated lexicon reads the word as NONE with a context that says what
     it is instead ("crashed": disasters; "intercepted a missile": military): an answer
-    the verb dictionaries do not override. A NONE row without a context only blocks
-    the lexicon's own readings and the classifier."""
+    the verb dictionaries do not override, as are the family rows' NONE readings (each
+    names one non-event: a figure of speech, a fixture, a remark to the press). A
+    hand-written NONE row without a context only blocks the lexicon's own readings and
+    the classifier."""
     entry = _none_entry(token)
-    return entry is not None and entry.context is not None
+    return entry is not None and (entry.context is not None or entry.firm)
 
 
 def known_non_event(token: Token) -> bool:
