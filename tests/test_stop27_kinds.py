@@ -189,9 +189,3 @@ def test_rites_are_no_events(code_types, text):
 def test_the_new_rows_stay_off_ordinary_text(code_types, text):
     assert code_types(text) == []
 
-
-def test_a_purpose_is_no_second_act(code_types):
-    # "to help fight the gangs" says what the deployment is for (CAMEO 074 alone)
-    assert code_types("Nairobi sent 400 police officers to Haiti to help fight the armed "
-                      "gangs.") == ["AID"]
-

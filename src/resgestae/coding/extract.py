@@ -230,24 +230,10 @@ def _side(clause: Clause) -> bool:
     if clause.nominal:
         return not main_clause(clause.anchor) and not _dated(clause)
     anchor = clause.anchor
-    if in_relative_clause(anchor) or _purpose(anchor):
+    if in_relative_clause(anchor):
         return True
     return _announced_sequel(anchor) or _second_statement(clause)
 
-
-def _purpose(anchor: Token) -> bool:
-    """An act named as what another is for ("sent police officers to Haiti to help fight
-    the gangs", "moved in to crush the protest"): an aim, not yet done; beside the act it
-    serves it is not reported apart."""
-    current = anchor
-    for _ in range(3):
-        if current.dep_ == "advcl":
-            return any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children) \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)
-        if current.dep_ != "xcomp":
-            return False
-        current = current.head
-    return False
 
 
 # Adverbs that make a conjoined verb the next act in a sequence ("met and then signed").
