@@ -88,7 +88,7 @@ def test_the_speaker_holds_out_the_consequence(code):
     "After months of pressure from teachers, the Kenyan cabinet agreed to raise their pay.",
     "Bowing to pressure from the unions, the Greek government agreed to drop the pension "
     "cut.",
-    "Following a strike by nurses, the health board agreed to review staffing.",
+    "Following weeks of pressure from nurses, the health board agreed to review staffing.",
 ])
 def test_an_agreement_under_pressure_accedes(code_types, text):
     # CAMEO 083, PLOVER_MANUAL.tex:443 (promises of concessions are CONCEDE)
@@ -98,6 +98,12 @@ def test_an_agreement_under_pressure_accedes(code_types, text):
 def test_an_agreement_after_talks_stays_agree(code_types):
     assert code_types("After the talks, Lima and Quito agreed to reopen the border.") == [
         "AGREE"]
+
+
+def test_support_after_protests_is_no_concession(code_types):
+    # "after days of protests" sets the scene; only pressure named as such is given in to
+    assert code_types("The emir called the Sudanese president to express his support after "
+                      "days of anti-government protests.") == ["SUPPORT"]
 
 
 @pytest.mark.parametrize("text", [

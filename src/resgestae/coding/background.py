@@ -467,6 +467,11 @@ PRESSURE_NOUNS = frozenset({"pressure", "protest", "demand", "outcry", "strike",
                             "unrest", "demonstration", "campaign", "petition", "uprising",
                             "agitation", "clamour", "clamor", "boycott", "sit-in", "call"})
 PRESSURE_PREPS = frozenset({"under", "after", "following"})
+# After or following an event, only pressure named as such is given in to: "after days of
+# protests" may only set the scene ("called Bashir to express support after days of
+# protests"); "after weeks of pressure from farmers" is what the act answers.
+NAMED_PRESSURE = frozenset({"pressure", "demand", "call", "outcry", "backlash", "clamour",
+                            "clamor", "ultimatum"})
 YIELDING_VERBS = frozenset({"bow", "yield", "cave", "give", "bend", "submit", "respond",
                             "heed", "succumb", "relent", "buckle"})
 
@@ -502,7 +507,10 @@ def _under_pressure(child: Token) -> bool:
         words = [t for t in child.subtree if t.i != child.i][:6]
         if child.lower_ == "in":  # "in (direct) response to ..."
             return any(t.lower_ == "response" for t in words[:2]) and _names_pressure(words)
-        return child.lower_ in PRESSURE_PREPS and _names_pressure(words)
+        if child.lower_ == "under":
+            return _names_pressure(words)
+        return child.lower_ in PRESSURE_PREPS and any(
+            t.lemma_.lower() in NAMED_PRESSURE for t in words)
     return (child.dep_ == "advcl" and child.tag_ == "VBG"
             and lemma_of(child) in YIELDING_VERBS and _names_pressure(child.subtree))
 
