@@ -94,11 +94,12 @@ def sentence_events(
                     scene.add(id(event))
                 if clause.nominal and _dated(clause):
                     dated.add(id(event))
+    # a participle that tells a coded deed again is that deed, not a second one
+    told_again = _same_deed_told_again(coded)
+    events = [e for e in events if id(e) not in told_again]
     # a negated act ("saying Budapest would never impose tariffs") did not happen
     # (PLOVER_MANUAL.tex:217: negated events can be left out); beside a surer act of the
     # sentence it is not reported, alone it stays, marked negated
-    told_again = _same_deed_told_again(coded)
-    events = [e for e in events if id(e) not in told_again]
     side |= _yielded_to(coded) | {id(e) for e in events if e.factuality == "negated"}
     events = _without_bare_vow_threats(events)
     events = _without_weaker_side_nouns(events, side, scene)
@@ -233,7 +234,6 @@ def _side(clause: Clause) -> bool:
     if in_relative_clause(anchor):
         return True
     return _announced_sequel(anchor) or _second_statement(clause)
-
 
 
 # Adverbs that make a conjoined verb the next act in a sequence ("met and then signed").
