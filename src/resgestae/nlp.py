@@ -114,8 +114,8 @@ def verb_roots(doc: Doc) -> Doc:
             continue
         if root.pos_ not in ("NOUN", "PROPN"):
             continue
-        verb = next((c for c in root.rights if c.dep_ == "acl" and c.pos_ == "VERB"), None)
-        if verb is None or not _misread_main_verb(verb):
+        verb = _misread_participle(root)
+        if verb is None:
             continue
         for child in list(root.rights):
             if child.dep_ == "punct" and child.i > verb.right_edge.i:
@@ -141,8 +141,8 @@ def _reported_verb(root: Token) -> None:
     if len(subjects) < 2 or subjects[0].pos_ not in ("NOUN", "PROPN"):
         return
     first = subjects[0]
-    verb = next((c for c in first.rights if c.dep_ == "acl" and c.pos_ == "VERB"), None)
-    if verb is None or not _misread_main_verb(verb):
+    verb = _misread_participle(first)
+    if verb is None:
         return
     verb.head, verb.dep_ = root, "ccomp"
     first.head, first.dep_ = verb, "nsubj"
@@ -179,6 +179,13 @@ def _subjectless_past(verb: Token) -> bool:
     """A past-tense clause hung on another verb with no subject or marker of its own."""
     return verb.dep_ in ("ccomp", "advcl") and verb.tag_ == "VBD" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+
+
+def _misread_participle(noun: Token) -> Token | None:
+    """The verb the parser hung on `noun` as a participle when it is the act (a VBD/VBN
+    `acl` with no subject, auxiliary, agent or marker of its own, not set off by commas)."""
+    verb = next((c for c in noun.rights if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+    return verb if verb is not None and _misread_main_verb(verb) else None
 
 
 def _misread_main_verb(verb: Token) -> bool:

@@ -129,8 +129,7 @@ def _reduced_relative(verb: Token) -> bool:
     """A passive participle on an object ("observing a truce brokered by Angola", "handed
     back farmland seized two decades ago"): a relative clause without "who/which", it
     tells about the thing the act is done to."""
-    return (verb.dep_ == "acl" and verb.tag_ == "VBN"
-            and verb.head.dep_ in ("dobj", "obj", "pobj", "attr"))
+    return passive_participle_on(verb, ("dobj", "obj", "pobj", "attr"))
 
 
 def _second_content(verb: Token) -> bool:
@@ -150,8 +149,14 @@ def _reaction_to_act(verb: Token) -> bool:
     welcomed by Portugal", "..., a decision praised by the UN"): others' reaction to the
     act. Not one on a party ("the militia, backed by Iran, ...": who backs whom is
     coded) nor an active one ("passed a bill lifting the emergency law": the act)."""
-    return (verb.dep_ == "acl" and verb.tag_ == "VBN"
-            and verb.head.dep_ in ("npadvmod", "appos") and verb.head.head.pos_ == "VERB")
+    return (passive_participle_on(verb, ("npadvmod", "appos"))
+            and verb.head.head.pos_ == "VERB")
+
+
+def passive_participle_on(verb: Token, roles: tuple[str, ...]) -> bool:
+    """A passive participle modifying a noun in one of the dependency `roles` ("a truce
+    brokered by Angola", a `dobj`; "a bomb planted by insurgents", an `nsubj`)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in roles
 
 
 # Types of a statement a participle adds to a deed to give its grounds or the actor's
@@ -209,6 +214,15 @@ def trailing_participle(verb: Token) -> bool:
         return False
     before = verb.left_edge.i - 1
     return before > verb.head.i and verb.doc[before].text == ","
+
+
+def leading_participle(verb: Token) -> bool:
+    """A present participle with no subject that opens the sentence before a comma
+    ("Bowing to the demands, the president ...")."""
+    after = verb.right_edge.i + 1
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i < verb.head.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and after < len(verb.doc) and verb.doc[after].text == ",")
 
 
 def motivates_protest(verb: Token, r: Rules, is_protest: Callable[[Token], bool]) -> bool:
@@ -466,12 +480,12 @@ DEMAND_NOUNS = frozenset({"demand", "call", "request", "grievance", "wish", "app
 PRESSURE_NOUNS = frozenset({"pressure", "protest", "demand", "outcry", "strike", "backlash",
                             "unrest", "demonstration", "campaign", "petition", "uprising",
                             "agitation", "clamour", "clamor", "boycott", "sit-in", "call"})
-PRESSURE_PREPS = frozenset({"under", "after", "following"})
 # After or following an event, only pressure named as such is given in to: "after days of
 # protests" may only set the scene ("called Bashir to express support after days of
 # protests"); "after weeks of pressure from farmers" is what the act answers.
 NAMED_PRESSURE = frozenset({"pressure", "demand", "call", "outcry", "backlash", "clamour",
                             "clamor", "ultimatum"})
+SEQUEL_PREPS = frozenset({"after", "following"})
 YIELDING_VERBS = frozenset({"bow", "yield", "cave", "give", "bend", "submit", "respond",
                             "heed", "succumb", "relent", "buckle"})
 
@@ -509,14 +523,13 @@ def _under_pressure(child: Token) -> bool:
             return any(t.lower_ == "response" for t in words[:2]) and _names_pressure(words)
         if child.lower_ == "under":
             return _names_pressure(words)
-        return child.lower_ in PRESSURE_PREPS and any(
-            t.lemma_.lower() in NAMED_PRESSURE for t in words)
+        return child.lower_ in SEQUEL_PREPS and _names_pressure(words, NAMED_PRESSURE)
     return (child.dep_ == "advcl" and child.tag_ == "VBG"
             and lemma_of(child) in YIELDING_VERBS and _names_pressure(child.subtree))
 
 
-def _names_pressure(words: Iterable[Token]) -> bool:
-    return any(t.lemma_.lower() in PRESSURE_NOUNS for t in words)
+def _names_pressure(words: Iterable[Token], nouns: frozenset[str] = PRESSURE_NOUNS) -> bool:
+    return any(t.lemma_.lower() in nouns for t in words)
 
 
 def _meeting(child: Token) -> bool:

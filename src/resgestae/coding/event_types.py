@@ -223,7 +223,8 @@ def _test_part(token: Token, values: frozenset[str]) -> bool:
 GENERIC_HEADS = frozenset({"effort", "process", "programme", "program", "initiative",
                            "mission", "operation", "activity", "work", "project", "scheme",
                            "package", "deal", "arrangement", "plan", "channel", "track",
-                           "rule"})  # "emergency rule was declared"
+                           "rule",  # "emergency rule was declared"
+                           "group"})  # "moved an aircraft carrier group": what moved
 
 
 # Object heads that count the thing rather than name it ("sent thousands of troops",
@@ -239,9 +240,6 @@ QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", 
 # Heads a noun after "of" names ("a state of emergency was declared", "a state of siege").
 # "a new round of talks was held": the round is of talks.
 OF_NAMED_HEADS = frozenset({"state", "round"})
-# Groups named by their kind ("an aircraft carrier group", "a naval strike group"): the
-# compound says what moved.
-NAMED_GROUP_HEADS = frozenset({"group"})
 # A sum names what it is in ("withheld $100 million in military aid").
 MONEY_HEADS = frozenset({"million", "billion"})
 
@@ -250,7 +248,7 @@ def _object_lemmas(obj: Token) -> list[str]:
     """The object's lemma, and for a generic head its compound modifiers' lemmas, for a
     quantity or state head the counted noun's or the state's."""
     lemmas = [obj.lemma_.lower()] + _hyphened(obj)
-    if lemmas[0] in GENERIC_HEADS or lemmas[0] in NAMED_GROUP_HEADS:
+    if lemmas[0] in GENERIC_HEADS:
         lemmas += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
     if lemmas[0] in QUANTITY_HEADS or lemmas[0] in OF_NAMED_HEADS:
         preps = ("of", "in") if lemmas[0] in MONEY_HEADS else ("of",)

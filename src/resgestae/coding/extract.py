@@ -22,7 +22,9 @@ from resgestae.coding.background import (
     accompanies_act,
     hangs_on_protest,
     in_relative_clause,
+    leading_participle,
     motivates_protest,
+    passive_participle_on,
     scene_clause,
     trailing_participle,
 )
@@ -197,20 +199,11 @@ def _deed_told(anchor: Token) -> Token | None:
     describes ("a roadside bomb planted by insurgents hit a convoy")."""
     if trailing_participle(anchor) and anchor.tag_ == "VBG":  # not "..., and later kidnapped"
         return anchor.head.head if anchor.dep_ == "conj" else anchor.head
-    if _leading_participle(anchor):
+    if leading_participle(anchor):
         return anchor.head
-    if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and anchor.head.dep_ == "nsubj":
+    if passive_participle_on(anchor, ("nsubj",)):
         return anchor.head.head
     return None
-
-
-def _leading_participle(verb: Token) -> bool:
-    """A present participle with no subject that opens the sentence before a comma
-    ("Bowing to the demands, the president ...")."""
-    after = verb.right_edge.i + 1
-    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i < verb.head.i
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-            and after < len(verb.doc) and verb.doc[after].text == ",")
 
 
 def _accompanying(clause: Clause, event: Event) -> bool:
