@@ -114,7 +114,7 @@ def verb_roots(doc: Doc) -> Doc:
             continue
         if root.pos_ not in ("NOUN", "PROPN"):
             continue
-        verb = _misread_participle(root)
+        verb = _misread_participle(root) or _misread_in_phrase(root)
         if verb is None:
             continue
         for child in list(root.rights):
@@ -186,6 +186,17 @@ def _misread_participle(noun: Token) -> Token | None:
     `acl` with no subject, auxiliary, agent or marker of its own, not set off by commas)."""
     verb = next((c for c in noun.rights if c.dep_ == "acl" and c.pos_ == "VERB"), None)
     return verb if verb is not None and _misread_main_verb(verb) else None
+
+
+def _misread_in_phrase(noun: Token) -> Token | None:
+    """ "Supporters of the opposition sealed off the roads": the parser hangs the act on
+    the last noun of the subject's prepositional phrase instead of the subject itself."""
+    for prep in (c for c in noun.rights if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            verb = _misread_participle(pobj)
+            if verb is not None:
+                return verb
+    return None
 
 
 def _misread_main_verb(verb: Token) -> bool:

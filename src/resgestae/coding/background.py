@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Token
 
 from resgestae.coding.event_types import Entry, lemma_of, lookup
+from resgestae.coding.frames import is_infinitive
 from resgestae.coding.rules import Rules
 from resgestae.plover import cameo_root, has_flag, quad_class
 
@@ -177,23 +178,36 @@ ENTAILED_TYPES = frozenset({"MOBILIZE", "SANCTION"})
 ENTAILED_CODES = frozenset({"191"})
 
 
-def accompanies_act(verb: Token, own: str, act: Entry | None, code: str | None = None) -> bool:
+def accompanies_act(verb: Token, own: str, act: tuple[str, str | None] | None,
+                    code: str | None = None) -> bool:
     """A participle set after another typed act with a comma that tells a deed's
     grounds or stance ("recalled its envoy, accusing X of ...": a statement of
     `STANCE_TYPES` after a material act, QuadClass 2 or 4), or the posture or cut-off a
     harsher material conflict act brings (`ENTAILED_TYPES` under a higher CAMEO root:
     "blockaded the corridor, cutting off supplies"): one act, as PLOVER_MANUAL.tex:848
     codes an ASSAULT alone, not the MOBILIZE it involves. `own` is the participle's
-    type and `code` its CAMEO code, `act` the entry of the act it hangs on."""
-    if act is None or act.event_type == own or not trailing_participle(verb):
+    type and `code` its CAMEO code, `act` the type and CAMEO code of the act it hangs on."""
+    if act is None or act[0] == own:
         return False
-    deed = quad_class(act.cameo, act.event_type)
+    act_type, act_code = act
+    deed = quad_class(act_code, act_type)
+    if own in STANCE_TYPES and _purpose(verb):
+        # "moored their boats across the harbour to oppose new quotas": what the deed
+        # is done for, as a protest's demand is its topic (PLOVER_MANUAL.tex:750)
+        return deed in (2, 4)
+    if not trailing_participle(verb):
+        return False
     if own in STANCE_TYPES:
         # a deed's grounds; after a statement it is a second statement of the speaker's
         # ("rejected the proposal, calling it a provocation": two verbal acts)
         return deed in (2, 4)
     entailed = own in ENTAILED_TYPES or (code or "")[:3] in ENTAILED_CODES
-    return entailed and deed == 4 and _root(act.event_type) > _root(own)
+    return entailed and deed == 4 and _root(act_type) > _root(own)
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose after the verb it hangs on ("... to oppose the quotas")."""
+    return verb.dep_ == "advcl" and verb.i > verb.head.i and is_infinitive(verb)
 
 
 def _root(event_type: str) -> int:

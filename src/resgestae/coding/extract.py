@@ -90,7 +90,7 @@ def sentence_events(
                 events.append(event)
                 coded.append((clause, event))
                 setting = _scene(clause)
-                if setting or _side(clause) or _accompanying(clause, event):
+                if setting or _side(clause) or _accompanying(clause, event, coded):
                     side.add(id(event))
                 if setting:
                     scene.add(id(event))
@@ -206,15 +206,22 @@ def _deed_told(anchor: Token) -> Token | None:
     return None
 
 
-def _accompanying(clause: Clause, event: Event) -> bool:
+def _accompanying(clause: Clause, event: Event, coded: list[tuple[Clause, Event]]) -> bool:
     """A participle that tells the grounds, means or result of the act it follows
     (`background.accompanies_act`): it goes with that act, and beside it, surer, is not
-    reported apart; alone, or surer, it stays."""
+    reported apart; alone, or surer, it stays. The act is what was coded for the verb
+    the participle hangs on (the clause model's type too: "fasted for a week,
+    demanding ..."), else that verb's lexicon entry."""
     anchor = clause.anchor
     if clause.nominal:
         return False
-    base = anchor.head if anchor.dep_ == "conj" else anchor
-    return accompanies_act(anchor, event.event_type, act_entry(base.head, rules()), event.cameo)
+    head = (anchor.head if anchor.dep_ == "conj" else anchor).head
+    act = next(((e.event_type, e.cameo) for c, e in coded
+                if not c.nominal and c.anchor.i == head.i), None)
+    if act is None:
+        entry = act_entry(head, rules())
+        act = (entry.event_type, entry.cameo) if entry is not None else None
+    return accompanies_act(anchor, event.event_type, act, event.cameo)
 
 
 def _side(clause: Clause) -> bool:
