@@ -39,9 +39,13 @@ FLOORS = {
     "CONSULT": 16,  # 16/16
     "COOPERATE": 13,  # 10/13
     "MOBILIZE": 14,  # 13/14
-    "NONE": 48,  # 44/50
+    "NONE": 48,  # 44/50; 51 records after nb114 joined in stop 28
     "PROTEST": 18,  # 11/17; 18/18 at stop 27 (nb207 included)
-    "REJECT": 15,  # 13/16
+    # nb114 ("The Kremlin denied that its troops had entered Moldovan territory") moved
+    # from REJECT to no event in stop 28: denying what one is said to have done is CAMEO
+    # 016, a root-01 statement PLOVER drops (PLOVER_MANUAL.tex:1579) and PentaClass
+    # labels 0, as pentaclass_train labels denied charges; REJECT keeps its other 15
+    "REJECT": 14,  # 13/16; 14/15 after nb114 left it
     # nb080 ("Mali's junta told French troops to leave the country") moved from REQUEST
     # to SANCTION in stop 26: a host ordering foreign forces off its own land expels them
     # (CAMEO 166/1661, PLOVER_MANUAL.tex:820); REQUEST keeps all of its other 15

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
-from resgestae.coding.event_types import Entry, lemma_of, lookup
+from resgestae.coding.event_types import lemma_of, lookup
 from resgestae.coding.frames import is_infinitive
 from resgestae.coding.rules import Rules
 from resgestae.plover import cameo_root, has_flag, quad_class

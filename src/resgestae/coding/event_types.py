@@ -507,6 +507,12 @@ def _test_inf(token: Token, values: frozenset[str]) -> bool:
                for c in token.children)
 
 
+def _test_xcomp(token: Token, values: frozenset[str]) -> bool:
+    """ "refused to say whether ...": the verb of the infinitive the verb governs (unlike
+    `after`, not any word later in its phrase, which may be the attribution's "said")."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in values for c in token.children)
+
+
 def _is_score(token: Token) -> bool:
     """ "3-1", "110-102": a number, a dash, a number (a game's result)."""
     doc = token.doc
@@ -542,6 +548,7 @@ TESTS: dict[str, Callable[[Token, frozenset[str]], bool]] = {
     "pent": _test_pent,
     "pent_of": _test_pent_of,
     "inf": _test_inf,
+    "xcomp": _test_xcomp,
     "score": _test_score,
 }
 

@@ -18,6 +18,7 @@ from resgestae.coding.actors import read_actor
 from resgestae.coding.ambiguous import decide, none_reading
 from resgestae.coding.background import (
     MOTIVE_MARKS,
+    YIELDING_VERBS,
     accedes,
     accompanies_act,
     hangs_on_protest,
@@ -31,7 +32,7 @@ from resgestae.coding.background import (
 from resgestae.coding.cameo_codes import refine
 from resgestae.coding.clauses import YIELDING, Clause, act_entry, find_clauses
 from resgestae.coding.confidence import main_clause, score, share_sentence
-from resgestae.coding.event_types import Entry, active_verbs, known_non_event, lexicon
+from resgestae.coding.event_types import Entry, active_verbs, known_non_event, lemma_of, lexicon
 from resgestae.coding.factuality import Modality, modality, predicted_by_another
 from resgestae.coding.modes import Coding, code_clause
 from resgestae.coding.participants import code_participants
@@ -96,8 +97,9 @@ def sentence_events(
                     scene.add(id(event))
                 if clause.nominal and _dated(clause):
                     dated.add(id(event))
-    # a participle that tells a coded deed again is that deed, not a second one
-    told_again = _same_deed_told_again(coded)
+    # a participle that tells a coded deed again is that deed, not a second one; so is
+    # giving in joined to the concession that gives in
+    told_again = _same_deed_told_again(coded) | _bowed_and_conceded(coded)
     events = [e for e in events if id(e) not in told_again]
     # a negated act ("saying Budapest would never impose tariffs") did not happen
     # (PLOVER_MANUAL.tex:217: negated events can be left out); beside a surer act of the
@@ -190,6 +192,19 @@ def _same_deed_told_again(coded: list[tuple[Clause, Event]]) -> set[int]:
                     other.actor = list(event.actor)
                 break
     return found
+
+
+def _bowed_and_conceded(coded: list[tuple[Clause, Event]]) -> set[int]:
+    """The ids of "bowed to protesters" events joined with "and" to the concession that
+    bows ("bowed to the protesters and restored the commission's independence"): how the
+    yielding act is done, not a second one (CAMEO 08 codes the concession once)."""
+    yielding = {c.anchor.i for c, e in coded if not c.nominal and e.event_type in YIELDING
+                and c.anchor.dep_ == "conj"
+                and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.anchor.children)}
+    return {id(e) for c, e in coded
+            if not c.nominal and e.event_type in YIELDING
+            and lemma_of(c.anchor) in YIELDING_VERBS
+            and any(k.i in yielding for k in c.anchor.children if k.dep_ == "conj")}
 
 
 def _deed_told(anchor: Token) -> Token | None:
