@@ -26,6 +26,25 @@ import pytest
     ("Demonstrators fought riot police with rocks in central Lima.", "PROTEST"),
     # CAMEO 074: troops or a country joining a peacekeeping force
     ("Nepalese troops joined the UN force in southern Lebanon on Monday.", "AID"),
+    # CAMEO 052: speaking up for another
+    ("Beijing spoke up for Pyongyang at the Security Council on Thursday.", "SUPPORT"),
+    # CAMEO 110: another's decision regretted
+    ("Ottawa regretted New Delhi's decision to expel two Canadian diplomats.", "ACCUSE"),
+    # CAMEO 090: a commission set up to investigate
+    ("Ghana's parliament set up a commission to investigate the killing of two miners.",
+     "ACCUSE"),
+    # CAMEO 1661 (SANCTION): a country's own peacekeepers withdrawn from a mission
+    ("Malawi withdrew its peacekeepers from the Central African Republic.", "SANCTION"),
+    # CAMEO 163 / 160: sanctions slapped on someone, imports barred
+    ("Ottawa slapped travel bans on six Haitian gang leaders.", "SANCTION"),
+    ("Kenya barred imports of Ugandan sugar on Tuesday.", "SANCTION"),
+    # CAMEO 073: a ship or plane sent loaded with relief
+    ("Jakarta dispatched a navy ship loaded with rice and medicine to Tonga.", "AID"),
+    # CAMEO 086: troops admitted into the country (the place hung on the troops)
+    ("Haiti admitted the first 200 Kenyan police officers of the mission into "
+     "Port-au-Prince.", "RETREAT"),
+    # CAMEO 144 by a count of workers ("Hundreds of miners"): a protest, not a blockade
+    ("Hundreds of dockworkers blockaded the port of Durban on Monday.", "PROTEST"),
 ])
 def test_a_stop28_row_codes_its_act(code_types, text, expected):
     assert code_types(text) == [expected]
@@ -38,6 +57,17 @@ def test_a_stop28_row_codes_its_act(code_types, text, expected):
     "The Serbian defence ministry denied that its aircraft had entered Kosovo airspace.",
     # sheltering as taking shelter, no aid given
     "Thousands of villagers were sheltering in schools in Sylhet after the floods.",
+    # CAMEO 014 "consider policy option" (root 01): an act only weighed
+    "The Japanese government is considering sending a destroyer to the Gulf of Aden.",
+    "Canberra is weighing whether to impose tariffs on Chinese steel.",
+    # CAMEO 016: what is denied is no act either
+    "Caracas denied that its troops had been put on alert along the Guyana border.",
+    # force words said of markets and sport
+    "The rupee retreated against the dollar as investors fled emerging markets.",
+    "Asian stock markets were battered on Friday by fears of a US recession.",
+    "Ivory Coast's striker fired home twice in the second half in Abidjan.",
+    # a past act remembered
+    "Kyiv marked the anniversary of the Russian invasion with a minute of silence.",
 ])
 def test_statements_plover_drops_are_no_events(code_types, text):
     assert code_types(text) == []
@@ -80,3 +110,15 @@ def test_giving_in_and_the_concession_are_one_act(code_types):
                       "mining code.") == ["CONCEDE"]
     assert code_types("The Peruvian cabinet bowed to pressure from the miners.") == [
         "CONCEDE"]
+
+
+@pytest.mark.parametrize("text", [
+    # a participle of aiming after an act is that act's purpose, no pledge of its own
+    "The Colombian government held talks with striking truckers, seeking to end the "
+    "blockades.",
+    # what a condition clause says has not happened: "once X confirms that Y did Z"
+    "Brussels said it would resume budget support to Mali once auditors confirm that the "
+    "junta has restored the central bank's independence.",
+])
+def test_an_aim_or_a_condition_adds_no_event(code_types, text):
+    assert len(code_types(text)) == 1

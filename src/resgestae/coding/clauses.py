@@ -131,6 +131,10 @@ def _background(token: Token, head: Token, r: Rules) -> bool:
     responds = _responding_act(head, r) and not protest_head(head)
     if is_condition(token, r) or is_earlier_act(token, r, responds) or met_demand(token):
         return True  # met_demand: "X agreed to talks, as Y had demanded": Y's past demand
+    if token.dep_ in ("ccomp", "xcomp") and head.dep_ == "advcl" and is_verb(head) \
+            and (is_condition(head, r) or is_earlier_act(head, r, False)):
+        return True  # "... once inspectors confirm that the country has tightened ...":
+        # what a condition or a later act says is no more done than the clause itself
     if token.dep_ == "xcomp" and lemma_of(head) in r.transparent and is_condition(head, r):
         return True  # "... if Madrid continued to host him": the condition's own act
     if is_description(token) and _reports_act(_clause_verb(head), r):

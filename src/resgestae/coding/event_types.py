@@ -441,6 +441,9 @@ def _test_subj(token: Token, values: frozenset[str]) -> bool:
     if not heads and token.dep_ == "conj":
         heads = [c for c in token.head.children if c.dep_ == "nsubj"]
     heads += [c for h in heads for c in h.conjuncts]
+    # "Hundreds of miners blockaded ...": a count's people are who act
+    heads += [g for h in heads if h.lemma_.lower() in QUANTITY_HEADS for c in h.children
+              if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return any(h.lemma_.lower() in values or h.lower_ in values or h.ent_type_ in values
                for h in heads)
 

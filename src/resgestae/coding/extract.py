@@ -230,6 +230,8 @@ def _accompanying(clause: Clause, event: Event, coded: list[tuple[Clause, Event]
     anchor = clause.anchor
     if clause.nominal:
         return False
+    if any(_aim_of(g, coded) for g in clause.governors):
+        return True
     head = (anchor.head if anchor.dep_ == "conj" else anchor).head
     act = next(((e.event_type, e.cameo) for c, e in coded
                 if not c.nominal and c.anchor.i == head.i), None)
@@ -237,6 +239,17 @@ def _accompanying(clause: Clause, event: Event, coded: list[tuple[Clause, Event]
         entry = act_entry(head, rules())
         act = (entry.event_type, entry.cameo) if entry is not None else None
     return accompanies_act(anchor, event.event_type, act, event.cameo)
+
+
+# Verbs of aiming: a participle of one after a coded act gives that act's purpose ("held
+# talks with the teachers, seeking to end the strike"), what the act is for, not a pledge.
+AIM_VERBS = frozenset({"seek", "aim", "hope", "try", "attempt", "look", "strive", "want"})
+
+
+def _aim_of(governor: Token, coded: list[tuple[Clause, Event]]) -> bool:
+    """The governor is a trailing participle of aiming hung on a verb already coded."""
+    return (lemma_of(governor) in AIM_VERBS and trailing_participle(governor)
+            and any(not c.nominal and c.anchor.i == governor.head.i for c, _ in coded))
 
 
 def _side(clause: Clause) -> bool:

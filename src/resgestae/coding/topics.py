@@ -64,7 +64,20 @@ def _topic_step(current: Token, head: Token, start: Token, r: Rules) -> bool:
         or _opaque_complement(current, head, start, r)
         or _typed_object(current, head, start, r)
         or _protest_demand(current, head, r)
+        or _remembered(current, head)
     )
+
+
+# Nouns of remembering: "the 85th anniversary of the German invasion" recalls a past act,
+# no act of the sentence (the marking of it is a CAMEO 017 symbolic act, no PLOVER event).
+REMEMBERED = frozenset({"anniversary", "commemoration", "remembrance", "memory", "memorial",
+                        "centenary", "centennial", "jubilee"})
+
+
+def _remembered(current: Token, head: Token) -> bool:
+    """The "of" object of a noun of remembering ("the anniversary of the invasion")."""
+    return (current.dep_ == "pobj" and head.lower_ == "of"
+            and head.head.lemma_.lower() in REMEMBERED)
 
 
 def _topic_prep(current: Token, head: Token, r: Rules) -> bool:
