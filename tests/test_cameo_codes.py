@@ -67,9 +67,18 @@ def test_a_comment_keeps_its_cameo_01_code(code, text, cameo):
     assert pentaclass(event.to_record()) == "0"
 
 
-def test_an_act_only_considered_is_cameo_014(code):
-    event = primary(code("Norway is considering sending aid to the flooded provinces of Peru."))
-    assert event.event_type == "AGREE" and event.cameo == "014"
+def test_an_act_only_considered_is_no_event(code):
+    # CAMEO 014 "consider policy option" is a root-01 statement, which PLOVER drops
+    # (PLOVER_MANUAL.tex:1579); pentaclass_train labels such sentences 0 (stop 28: before,
+    # an AGREE event carried code 014)
+    assert code("Norway is considering sending aid to the flooded provinces of Peru.") == []
+
+
+def test_a_weighed_act_held_out_on_a_condition_is_a_threat(code):
+    # "would consider barring imports if X goes ahead": a coercive warning (THREATEN)
+    event = primary(code("Beijing said it would consider barring imports of Australian "
+                         "coal if Canberra went ahead with the inquiry."))
+    assert event.event_type == "THREATEN" and event.cameo.startswith("13")
 
 
 def test_other_codes_are_left_alone(code):

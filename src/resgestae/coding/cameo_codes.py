@@ -50,8 +50,6 @@ COMMENT_VERBS = frozenset({"express", "voice", "offer", "extend", "convey", "sen
 # Types a claim of responsibility is about (CAMEO.2.0 CLAIM patterns: attack, bombing...).
 CLAIMED = frozenset({"ASSAULT"})
 PRONOUNS = frozenset({"they", "we", "it", "he", "she", "i"})
-# Governors of an act only weighed, not committed to: CAMEO 014.
-CONSIDER = frozenset({"consider", "contemplate", "mull", "weigh", "study", "explore"})
 
 
 def refine(clause: Clause, coding: Coding) -> str | None:
@@ -62,8 +60,6 @@ def refine(clause: Clause, coding: Coding) -> str | None:
         return comment
     if coding.event_type in CLAIMED and _claimed_by_actor(clause):
         return "015"
-    if coding.derived and any(lemma_of(g) in CONSIDER for g in clause.governors):
-        return "014"
     if code is None or not code.startswith("10") or coding.event_type != "REQUEST":
         return code
     return "02" + code[2:] if _appeal(clause, coding) else code

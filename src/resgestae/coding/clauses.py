@@ -93,6 +93,23 @@ def _skip_verb(token: Token, r: Rules) -> bool:
     return _framed(token, head, r) or _background(token, head, r)
 
 
+# Opaque verbs whose complement, set before them, the sentence has already told as done:
+# "X accused Y of buying votes, a charge officials denied" (the parse makes the
+# accusation what is denied).
+FRONTED_ASSERTED = frozenset({"deny"})
+
+
+# Verbs of weighing an act (CAMEO 014, no event): opaque, unless the weighing is held out
+# on a condition ("would consider barring imports if Vilnius goes ahead"), a threat.
+WEIGHING = frozenset({"consider", "contemplate", "mull", "weigh", "ponder"})
+
+
+def _weighed_on_condition(head: Token, r: Rules) -> bool:
+    return lemma_of(head) in WEIGHING and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "could") for c in head.children
+    ) and any(is_condition(c, r) for c in head.children)
+
+
 def _framed(token: Token, head: Token, r: Rules) -> bool:
     """A verb another verb frames: a complement, a purpose, a description, a demand."""
     act = caller_act(head, r)
@@ -100,7 +117,9 @@ def _framed(token: Token, head: Token, r: Rules) -> bool:
         return False  # "called Erdogan to apologize": the caller's own act
     if token.i == _helped_act(head):
         return True  # "helped Kenya train its police": the help is the event
-    if token.dep_ in ("xcomp", "ccomp") and is_verb(head) and is_opaque(head, r):
+    if token.dep_ in ("xcomp", "ccomp") and is_verb(head) and is_opaque(head, r) \
+            and not (token.i < head.i and lemma_of(head) in FRONTED_ASSERTED) \
+            and not _weighed_on_condition(head, r):
         return True
     if token.dep_ == "pcomp" and head.dep_ == "prep" and is_opaque(head.head, r):
         return True
@@ -625,6 +644,8 @@ def _occurs(token: Token) -> bool:
     verb = token.head
     if token.dep_ not in ("nsubj", "nsubjpass") or not is_verb(verb):
         return False
+    if any(c.dep_ == "aux" and c.lower_ in GUESSED for c in verb.children):
+        return False  # "fighting could intensify": a forecast, nothing happened
     lemma = lemma_of(verb)
     if lemma == "hold":  # "talks were held"; "the truce held" (it was observed)
         return token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and _ceasefire(token))
@@ -636,6 +657,10 @@ def _occurs(token: Token) -> bool:
     if particle is not None:
         return any(c.lower_ in particle for c in verb.children)
     return lemma in OCCURRENCE_VERBS and token.dep_ == "nsubj"
+
+
+# Auxiliaries of what may happen: an event noun said only to be possible is no report.
+GUESSED = frozenset({"could", "may", "might"})
 
 
 def _under_way(verb: Token) -> bool:
