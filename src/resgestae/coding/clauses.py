@@ -373,6 +373,8 @@ def _no_clause_of_its_own(token: Token, lemma: str, entry: Entry | None, r: Rule
         or by_market_force(token, r)
         or in_sport(token, r)
         or _quoted_naming(token)
+        # an act only weighed (CAMEO 014): no event, unless held out on a condition
+        or (lemma in WEIGHING and entry is None and not _weighed_on_condition(token, r))
     )
 
 
