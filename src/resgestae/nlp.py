@@ -102,10 +102,10 @@ def verb_roots(doc: Doc) -> Doc:
     participle ("Hundreds of activists protested in Lucknow", "The envoy interceded with
     Managua": root "Hundreds"/"envoy", verb an `acl`; or the verb hung on the last
     noun of the subject's prepositional phrase, `_misread_in_phrase`), is rooted in its
-    verb again, the noun its subject. A participle with its own subject, auxiliary, "by" agent or marker,
-    or one set off by commas, is a real one and keeps its reading. Two more misreadings
-    of a verb-rooted sentence are repaired: an act hung on its subject before the
-    attribution (`_reported_verb`) and a root in a describing participle
+    verb again, the noun its subject. A participle with its own subject, auxiliary, "by"
+    agent or marker, or one set off by commas, is a real one and keeps its reading. Two
+    more misreadings of a verb-rooted sentence are repaired: an act hung on its subject
+    before the attribution (`_reported_verb`) and a root in a describing participle
     (`_reduced_relative_root`)."""
     for sent in list(doc.sents):
         root = sent.root
