@@ -198,13 +198,14 @@ def _bowed_and_conceded(coded: list[tuple[Clause, Event]]) -> set[int]:
     """The ids of "bowed to protesters" events joined with "and" to the concession that
     bows ("bowed to the protesters and restored the commission's independence"): how the
     yielding act is done, not a second one (CAMEO 08 codes the concession once)."""
-    yielding = {c.anchor.i for c, e in coded if not c.nominal and e.event_type in YIELDING
-                and c.anchor.dep_ == "conj"
-                and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.anchor.children)}
-    return {id(e) for c, e in coded
-            if not c.nominal and e.event_type in YIELDING
-            and lemma_of(c.anchor) in YIELDING_VERBS
-            and any(k.i in yielding for k in c.anchor.children if k.dep_ == "conj")}
+    verbs = [(c.anchor, e) for c, e in coded if not c.nominal and e.event_type in YIELDING]
+    conceded = {v.i for v, _ in verbs if v.dep_ == "conj" and not _own_subject(v)}
+    return {id(e) for v, e in verbs if lemma_of(v) in YIELDING_VERBS
+            and any(k.i in conceded for k in v.children if k.dep_ == "conj")}
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(k.dep_ in ("nsubj", "nsubjpass") for k in verb.children)
 
 
 def _deed_told(anchor: Token) -> Token | None:
