@@ -185,8 +185,10 @@ def accompanies_act(verb: Token, own: str, act: tuple[str, str | None] | None,
     `STANCE_TYPES` after a material act, QuadClass 2 or 4), or the posture or cut-off a
     harsher material conflict act brings (`ENTAILED_TYPES` under a higher CAMEO root:
     "blockaded the corridor, cutting off supplies"): one act, as PLOVER_MANUAL.tex:848
-    codes an ASSAULT alone, not the MOBILIZE it involves. `own` is the participle's
-    type and `code` its CAMEO code, `act` the type and CAMEO code of the act it hangs on."""
+    codes an ASSAULT alone, not the MOBILIZE it involves. A stance given as an infinitive
+    of purpose after a deed ("moored their boats ... to oppose the quotas") goes with it
+    too. `own` is the participle's type and `code` its CAMEO code, `act` the type and
+    CAMEO code of the act it hangs on."""
     if act is None or act[0] == own:
         return False
     act_type, act_code = act

@@ -105,6 +105,7 @@ WEIGHING = frozenset({"consider", "contemplate", "mull", "weigh", "ponder"})
 
 
 def _weighed_on_condition(head: Token, r: Rules) -> bool:
+    """A verb of weighing with will/would/could and an "if/unless" clause of its own."""
     return lemma_of(head) in WEIGHING and any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "could") for c in head.children
     ) and any(is_condition(c, r) for c in head.children)
