@@ -122,3 +122,24 @@ def test_giving_in_and_the_concession_are_one_act(code_types):
 ])
 def test_an_aim_or_a_condition_adds_no_event(code_types, text):
     assert len(code_types(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # found by a new user's trial of this session's rows: near-misses they must not code
+    "Bank regulators ordered snap stress tests of Portugal's largest lenders.",
+    "EU ministers are weighing fresh sanctions against Minsk, diplomats said.",
+    "The ruling party captured 58 percent of the vote in Sunday's election in Lagos.",
+    "The striker withdrew from Ghana's squad with a knee injury.",
+    "The referee slapped a yellow card on the Peruvian captain.",
+])
+def test_near_misses_of_the_stop28_rows(code_types, text):
+    assert code_types(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thousands of students fought police outside the parliament in Dhaka.", "PROTEST"),
+    ("Lawmakers of the opposition boycotted the budget session in Nairobi.", "PROTEST"),
+    ("The archbishop spoke up for migrants held at the border camps.", "SUPPORT"),
+])
+def test_the_stop28_rows_reach_their_near_kin(code_types, text, expected):
+    assert code_types(text) == [expected]

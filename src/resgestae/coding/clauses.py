@@ -35,7 +35,7 @@ from resgestae.coding.background import (
     says_content,
     supported_noun,
 )
-from resgestae.coding.event_types import Entry, accident, lemma_of, lookup
+from resgestae.coding.event_types import Entry, accident, curated_lookup, lemma_of, lookup
 from resgestae.coding.frames import (
     for_clause,
     frame_of,
@@ -48,7 +48,7 @@ from resgestae.coding.frames import (
 from resgestae.coding.imputed import imputed_agents
 from resgestae.coding.roles import attach_arguments
 from resgestae.coding.rules import Rules, rules
-from resgestae.coding.topics import in_topic, protest_head, typed_verb
+from resgestae.coding.topics import WEIGHED_BY, in_topic, protest_head, typed_verb
 from resgestae.plover import has_flag, quad_class
 
 # Verbs that name who heads a party ("a delegation led by X", "a team headed by Y").
@@ -101,7 +101,7 @@ FRONTED_ASSERTED = frozenset({"deny"})
 
 # Verbs of weighing an act (CAMEO 014, no event): opaque, unless the weighing is held out
 # on a condition ("would consider barring imports if Vilnius goes ahead"), a threat.
-WEIGHING = frozenset({"consider", "contemplate", "mull", "weigh", "ponder"})
+WEIGHING = WEIGHED_BY
 
 
 def _weighed_on_condition(head: Token, r: Rules) -> bool:
@@ -374,8 +374,10 @@ def _no_clause_of_its_own(token: Token, lemma: str, entry: Entry | None, r: Rule
         or by_market_force(token, r)
         or in_sport(token, r)
         or _quoted_naming(token)
-        # an act only weighed (CAMEO 014): no event, unless held out on a condition
-        or (lemma in WEIGHING and entry is None and not _weighed_on_condition(token, r))
+        # an act only weighed (CAMEO 014): no event, unless held out on a condition (the
+        # CAMEO.2.0 breadth patterns read "weighing sanctions" as a threat; PLOVER drops 014)
+        or (lemma in WEIGHING and curated_lookup(token) is None
+            and not _weighed_on_condition(token, r))
     )
 
 
