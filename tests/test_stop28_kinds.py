@@ -136,6 +136,13 @@ def test_near_misses_of_the_stop28_rows(code_types, text):
     assert code_types(text) == []
 
 
+def test_what_a_weighed_text_says_is_still_coded(code_types):
+    # the weighing is no event, but what a motion under consideration demands is a
+    # REQUEST (as plv_train's tune half codes such a resolution)
+    assert code_types("Lawmakers in Lima are considering a motion demanding the "
+                      "resignation of the interior minister.") == ["REQUEST"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Thousands of students fought police outside the parliament in Dhaka.", "PROTEST"),
     ("Lawmakers of the opposition boycotted the budget session in Nairobi.", "PROTEST"),

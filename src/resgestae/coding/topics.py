@@ -65,12 +65,14 @@ def _topic_step(current: Token, head: Token, start: Token, r: Rules) -> bool:
         or _typed_object(current, head, start, r)
         or _protest_demand(current, head, r)
         or _remembered(current, head)
-        or (current.dep_ in ("dobj", "obj") and head.lemma_.lower() in WEIGHED_BY)
+        or (current is start and current.dep_ in ("dobj", "obj")
+            and head.lemma_.lower() in WEIGHED_BY)
     )
 
 
 # Verbs of weighing: "weighing fresh sanctions" names an act not taken (CAMEO 014, no
-# PLOVER event), as "weighing whether to impose sanctions" does (clauses.WEIGHING).
+# PLOVER event), as "weighing whether to impose sanctions" does (clauses.WEIGHING). What
+# a weighed text says is not ("considering a resolution demanding X": the demand).
 WEIGHED_BY = frozenset({"consider", "contemplate", "mull", "weigh", "ponder"})
 
 
