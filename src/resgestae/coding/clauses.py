@@ -99,14 +99,11 @@ def _skip_verb(token: Token, r: Rules) -> bool:
 FRONTED_ASSERTED = frozenset({"deny"})
 
 
-# Verbs of weighing an act (CAMEO 014, no event): opaque, unless the weighing is held out
-# on a condition ("would consider barring imports if Vilnius goes ahead"), a threat.
-WEIGHING = WEIGHED_BY
-
-
 def _weighed_on_condition(head: Token, r: Rules) -> bool:
-    """A verb of weighing with will/would/could and an "if/unless" clause of its own."""
-    return lemma_of(head) in WEIGHING and any(
+    """A verb of weighing an act (CAMEO 014, no event) held out as a threat: with
+    will/would/could and an "if/unless" clause of its own ("would consider barring imports
+    if Vilnius goes ahead")."""
+    return lemma_of(head) in WEIGHED_BY and any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "could") for c in head.children
     ) and any(is_condition(c, r) for c in head.children)
 
@@ -376,7 +373,7 @@ def _no_clause_of_its_own(token: Token, lemma: str, entry: Entry | None, r: Rule
         or _quoted_naming(token)
         # an act only weighed (CAMEO 014): no event, unless held out on a condition (the
         # CAMEO.2.0 breadth patterns read "weighing sanctions" as a threat; PLOVER drops 014)
-        or (lemma in WEIGHING and curated_lookup(token) is None
+        or (lemma in WEIGHED_BY and curated_lookup(token) is None
             and not _weighed_on_condition(token, r))
     )
 

@@ -234,12 +234,18 @@ def _accompanying(clause: Clause, event: Event, coded: list[tuple[Clause, Event]
     if any(_aim_of(g, coded) for g in clause.governors):
         return True
     head = (anchor.head if anchor.dep_ == "conj" else anchor).head
-    act = next(((e.event_type, e.cameo) for c, e in coded
-                if not c.nominal and c.anchor.i == head.i), None)
-    if act is None:
+    coded_head = _coded_at(head, coded)
+    if coded_head is not None:
+        act = (coded_head.event_type, coded_head.cameo)
+    else:
         entry = act_entry(head, rules())
         act = (entry.event_type, entry.cameo) if entry is not None else None
     return accompanies_act(anchor, event.event_type, act, event.cameo)
+
+
+def _coded_at(verb: Token, coded: list[tuple[Clause, Event]]) -> Event | None:
+    """The event coded for the verb clause anchored at `verb`, if any."""
+    return next((e for c, e in coded if not c.nominal and c.anchor.i == verb.i), None)
 
 
 # Verbs of aiming: a participle of one after a coded act gives that act's purpose ("held
@@ -250,7 +256,7 @@ AIM_VERBS = frozenset({"seek", "aim", "hope", "try", "attempt", "look", "strive"
 def _aim_of(governor: Token, coded: list[tuple[Clause, Event]]) -> bool:
     """The governor is a trailing participle of aiming hung on a verb already coded."""
     return (lemma_of(governor) in AIM_VERBS and trailing_participle(governor)
-            and any(not c.nominal and c.anchor.i == governor.head.i for c, _ in coded))
+            and _coded_at(governor.head, coded) is not None)
 
 
 def _side(clause: Clause) -> bool:

@@ -71,8 +71,9 @@ def _topic_step(current: Token, head: Token, start: Token, r: Rules) -> bool:
 
 
 # Verbs of weighing: "weighing fresh sanctions" names an act not taken (CAMEO 014, no
-# PLOVER event), as "weighing whether to impose sanctions" does (clauses.WEIGHING). What
-# a weighed text says is not ("considering a resolution demanding X": the demand).
+# PLOVER event), as "weighing whether to impose sanctions" does (opaque in
+# coding_rules.yaml; clauses._weighed_on_condition has the exception). What a weighed
+# text says is not ("considering a resolution demanding X": the demand).
 WEIGHED_BY = frozenset({"consider", "contemplate", "mull", "weigh", "ponder"})
 
 
